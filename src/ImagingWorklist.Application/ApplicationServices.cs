@@ -1,0 +1,26 @@
+using ImagingWorklist.Application.Admin;
+using ImagingWorklist.Application.Dashboards;
+using ImagingWorklist.Application.Database;
+using ImagingWorklist.Application.Demo;
+using ImagingWorklist.Application.Rota;
+using ImagingWorklist.Application.Worklist;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace ImagingWorklist.Application;
+
+public static class ApplicationServices
+{
+    /// <summary>Registers the use cases. They hold no state between calls: each opens its own short-lived DbContext.</summary>
+    public static IServiceCollection AddWorklistApplication(this IServiceCollection services)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<OpenExamsQuery>();
+        services.AddSingleton<BacklogQuery>();
+        services.AddSingleton<RotaWeekQuery>();
+        services.AddSingleton<NetworkDirectoryQuery>();
+        services.AddSingleton<DemoNetworkSeeder>();
+        services.AddSingleton<DatabaseInitialiser>();
+        return services;
+    }
+}

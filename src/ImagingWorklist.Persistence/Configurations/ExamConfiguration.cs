@@ -1,0 +1,47 @@
+using ImagingWorklist.Domain.Exams;
+using ImagingWorklist.Domain.Identifiers;
+using ImagingWorklist.Domain.Network;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace ImagingWorklist.Persistence.Configurations;
+
+internal sealed class ExamConfiguration : IEntityTypeConfiguration<Exam>
+{
+    public void Configure(EntityTypeBuilder<Exam> builder)
+    {
+        builder.Property(e => e.Accession).HasConversion<AccessionNumberConverter>().HasMaxLength(AccessionNumber.MaxLength);
+        builder.HasIndex(e => new { e.TrustId, e.Accession }).IsUnique();
+        builder.Property(e => e.StudyInstanceUid).HasConversion<StudyInstanceUidConverter>().HasMaxLength(StudyInstanceUid.MaxLength);
+        builder.Property(e => e.BodyPart).HasMaxLength(Exam.BodyPartMaxLength);
+        builder.Property(e => e.ProcedureCode).HasMaxLength(Exam.ProcedureCodeMaxLength);
+        builder.Property(e => e.ProcedureDescription).HasMaxLength(Exam.ProcedureDescriptionMaxLength);
+        builder.Property(e => e.ClinicalDetails).HasMaxLength(Exam.ClinicalDetailsMaxLength);
+        builder.Property(e => e.HoldReason).HasMaxLength(Exam.ReasonMaxLength);
+
+        // The claim guard: every change bumps Version in the domain, and the database refuses a stale write.
+        builder.Property(e => e.Version).IsConcurrencyToken();
+
+        builder.ComplexProperty(e => e.Patient, patient =>
+        {
+            patient.Property(p => p.NhsNumber).HasConversion<NhsNumberConverter>().HasMaxLength(NhsNumber.Length).HasColumnName("NhsNumber");
+            patient.Property(p => p.UnverifiedNhsNumber).HasMaxLength(Patient.MrnMaxLength).HasColumnName("UnverifiedNhsNumber");
+            patient.Property(p => p.LocalMrn).HasMaxLength(Patient.MrnMaxLength).HasColumnName("LocalMrn");
+            patient.Property(p => p.FamilyName).HasMaxLength(Patient.NameMaxLength).HasColumnName("PatientFamilyName");
+            patient.Property(p => p.GivenName).HasMaxLength(Patient.NameMaxLength).HasColumnName("PatientGivenName");
+            patient.Property(p => p.DateOfBirth).HasColumnName("PatientDateOfBirth");
+            patient.Property(p => p.Sex).HasColumnName("PatientSex");
+        });
+
+        builder.Ignore(e => e.CurrentClaim);
+        builder.Ignore(e => e.TurnaroundClockStart);
+
+        builder.HasOne<Trust>().WithMany().HasForeignKey(e => e.TrustId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Site>().WithMany().HasForeignKey(e => e.SiteId).OnDelete(DeleteBehavior.Restrict);
+
+        // The backlog is read by state and due time; claims and lease expiry by holder and lease.
+        builder.HasIndex(e => new { e.State, e.DueAt });
+        builder.HasIndex(e => new { e.ClaimedById, e.LeaseExpiresAt });
+        builder.HasIndex(e => e.ReportedAt);
+    }
+}

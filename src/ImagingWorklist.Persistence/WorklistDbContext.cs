@@ -1,0 +1,52 @@
+using ImagingWorklist.Domain.Audit;
+using ImagingWorklist.Domain.Catalogue;
+using ImagingWorklist.Domain.Exams;
+using ImagingWorklist.Domain.Network;
+using ImagingWorklist.Domain.Reporters;
+using ImagingWorklist.Domain.Reporting;
+using ImagingWorklist.Domain.Rota;
+using ImagingWorklist.Domain.Turnaround;
+using Microsoft.EntityFrameworkCore;
+
+namespace ImagingWorklist.Persistence;
+
+public sealed class WorklistDbContext(DbContextOptions<WorklistDbContext> options) : DbContext(options)
+{
+    public DbSet<ImagingNetwork> Networks => Set<ImagingNetwork>();
+
+    public DbSet<Trust> Trusts => Set<Trust>();
+
+    public DbSet<Site> Sites => Set<Site>();
+
+    public DbSet<Exam> Exams => Set<Exam>();
+
+    public DbSet<Reporter> Reporters => Set<Reporter>();
+
+    public DbSet<Credential> Credentials => Set<Credential>();
+
+    public DbSet<RotaShift> RotaShifts => Set<RotaShift>();
+
+    public DbSet<Absence> Absences => Set<Absence>();
+
+    public DbSet<Report> Reports => Set<Report>();
+
+    public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
+
+    public DbSet<Procedure> Procedures => Set<Procedure>();
+
+    public DbSet<TurnaroundRule> TurnaroundRules => Set<TurnaroundRule>();
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        configurationBuilder.Properties<Enum>().HaveConversion<string>().HaveMaxLength(40);
+        if (Database.IsSqlite())
+        {
+            // SQLite has no timestamp type and EF cannot ORDER BY or compare DateTimeOffset stored as text;
+            // every time is UTC, so store UTC ticks: exact, sortable, comparable.
+            configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcTicksConverter>();
+        }
+    }
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(WorklistDbContext).Assembly);
+}

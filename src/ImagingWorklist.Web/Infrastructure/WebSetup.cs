@@ -1,0 +1,29 @@
+using ImagingWorklist.Web.Components;
+using MudBlazor.Services;
+
+namespace ImagingWorklist.Web.Infrastructure;
+
+internal static class WebSetup
+{
+    public static IHostApplicationBuilder AddWorklistWeb(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+        builder.Services.AddMudServices();
+        return builder;
+    }
+
+    public static WebApplication UseWorklistWeb(this WebApplication app)
+    {
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseExceptionHandler("/error", createScopeForErrors: true);
+        }
+
+        app.UseStatusCodePagesWithReExecute("/not-found");
+        app.UseWorklistAppAssets();
+        app.UseAntiforgery();
+        app.MapStaticAssets();
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        return app;
+    }
+}
