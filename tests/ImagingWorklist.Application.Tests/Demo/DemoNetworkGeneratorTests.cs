@@ -1,0 +1,98 @@
+using ImagingWorklist.Application.Demo;
+using ImagingWorklist.Domain.Exams;
+using ImagingWorklist.Domain.Identifiers;
+using ImagingWorklist.Domain.Reporters;
+using ImagingWorklist.Domain.Rota;
+using ImagingWorklist.TestSupport;
+
+namespace ImagingWorklist.Application.Tests.Demo;
+
+public class DemoNetworkGeneratorTests
+{
+    private static readonly DemoNetwork Network = new DemoNetworkGenerator(new DemoNetworkOptions()).Generate(TestClock.Now);
+
+    private static IEnumerable<Exam> Open => Network.Exams.Where(e => e.State.IsOpen());
+
+    [Fact]
+    public void TheSameSeedAndClockGiveTheSameNetwork()
+    {
+        var again = new DemoNetworkGenerator(new DemoNetworkOptions()).Generate(TestClock.Now);
+
+        Assert.Equal(Network.Exams.Select(e => (e.Id, e.Accession.Value, e.DueAt)), again.Exams.Select(e => (e.Id, e.Accession.Value, e.DueAt)));
+        Assert.Equal(Network.Reporters.Select(r => r.DisplayName), again.Reporters.Select(r => r.DisplayName));
+    }
+
+    [Fact]
+    public void TheNetworkHasTheAdvertisedShape()
+    {
+        Assert.Equal(6, Network.Trusts.Count);
+        Assert.InRange(Network.Sites.Count, 12, 13);
+        Assert.InRange(Network.Reporters.Count, 80, 81);
+        Assert.Equal(3000, Open.Count());
+        Assert.Contains(Network.Reporters, r => r.Role == ProfessionalRole.Registrar);
+        Assert.Contains(Network.Reporters, r => r.Role == ProfessionalRole.ReportingRadiographer);
+        Assert.True(Network.Exams.Count(e => e.State == ExamState.Final) > 3000, "a history of reported exams for the dashboards");
+    }
+
+    [Fact]
+    public void EverySyntheticNhsNumberIsInTheTestRangeAndPassesItsCheckDigit()
+    {
+        var numbers = Network.Exams.Select(e => e.Patient).ToList();
+
+        Assert.All(numbers, p =>
+        {
+            Assert.NotNull(p.NhsNumber);
+            Assert.StartsWith("999", p.NhsNumber.Value, StringComparison.Ordinal);
+            Assert.True(NhsNumber.Parse(p.NhsNumber.Value).Succeeded);
+        });
+    }
+
+    [Theory]
+    [InlineData(new[] { Modality.DX, Modality.CR }, 0.45, 0.55)]
+    [InlineData(new[] { Modality.US }, 0.16, 0.24)]
+    [InlineData(new[] { Modality.CT }, 0.10, 0.15)]
+    [InlineData(new[] { Modality.MR }, 0.045, 0.09)]
+    public void TheModalityMixFollowsTheNhsProportions(Modality[] modalities, double low, double high)
+    {
+        var share = (double)Open.Count(e => modalities.Contains(e.Modality)) / Open.Count();
+
+        Assert.InRange(share, low, high);
+    }
+
+    [Fact]
+    public void TheBacklogHasUrgentWorkAndAFewOverdueExams()
+    {
+        Assert.Contains(Open, e => e.Pathway == Pathway.Emergency);
+        Assert.Contains(Open, e => e.Pathway == Pathway.Inpatient);
+        Assert.Contains(Open, e => e.Pathway == Pathway.UrgentSuspectedCancer);
+        var overdue = Open.Count(e => e.IsOverdueAt(TestClock.Now));
+        Assert.InRange(overdue, 1, Open.Count() / 4);
+        Assert.Contains(Open, e => e.State == ExamState.Claimed);
+        Assert.Contains(Open, e => e.State == ExamState.OnHold);
+    }
+
+    [Fact]
+    public void TheRotaHasSessionsOutOfHoursCoverAndLeave()
+    {
+        Assert.Contains(Network.Shifts, s => s.Kind == ShiftKind.InHoursSession);
+        Assert.Contains(Network.Shifts, s => s.Kind == ShiftKind.OnCallFirst);
+        Assert.Contains(Network.Shifts, s => s.Kind == ShiftKind.OutOfHoursHotReporting);
+        Assert.Contains(Network.Shifts, s => s.Kind == ShiftKind.Teleradiology);
+        Assert.NotEmpty(Network.Absences);
+        Assert.DoesNotContain(Network.Shifts, s => Network.Absences.Any(a => a.ReporterId == s.ReporterId && a.Overlaps(s.Start, s.End)));
+        Assert.Contains(Network.Shifts, s => s.IsOnDutyAt(TestClock.Now));
+    }
+
+    [Fact]
+    public void SomeCredentialsAreAboutToExpireAndEveryReporterMayReportForTheirHomeTrust()
+    {
+        Assert.Contains(Network.Credentials, c => c.ExpiresWithin(TimeSpan.FromDays(14), TestClock.Now));
+        Assert.All(Network.Reporters, r => Assert.Contains(Network.Credentials, c => c.ReporterId == r.Id && c.TrustId == r.HomeTrustId && c.IsValidAt(TestClock.Now)));
+    }
+
+    [Fact]
+    public void SomePatientsHaveMoreThanOneOpenExam()
+    {
+        Assert.Contains(Open.GroupBy(e => e.Patient.NhsNumber!.Value), g => g.Count() > 1);
+    }
+}
