@@ -1,0 +1,95 @@
+using System.Net;
+using ImagingWorklist.Application.Worklist;
+using ImagingWorklist.Persistence;
+using ImagingWorklist.Testing;
+using ImagingWorklist.TestSupport;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ImagingWorklist.Web.IntegrationTests.Hosting;
+
+public sealed class HostingTests(HostingTests.SeededApp app) : IClassFixture<HostingTests.SeededApp>
+{
+    [Fact]
+    public async Task TheLivenessProbeAnswers()
+    {
+        var response = await app.CreateClient().GetAsync("/health/live");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("Healthy", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task TheReadinessProbeChecksTheDatabase()
+    {
+        var response = await app.CreateClient().GetAsync("/health/ready");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("Healthy", await response.Content.ReadAsStringAsync());
+    }
+
+    [Theory]
+    [InlineData("css/worklist.css", "text/css")]
+    [InlineData("favicon.svg", "image/svg+xml")]
+    public async Task TheTopLevelWwwrootIsServedAsItIs(string path, string contentType)
+    {
+        var response = await app.CreateClient().GetAsync("/" + path);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(contentType, response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(await File.ReadAllTextAsync(Path.Combine(RepositoryRoot(), "wwwroot", path)), await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task MudBlazorsAssetsAreServed()
+    {
+        var response = await app.CreateClient().GetAsync("/_content/MudBlazor/MudBlazor.min.css");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task TheWorklistPageRendersTheShell()
+    {
+        var html = await app.CreateClient().GetStringAsync("/");
+
+        Assert.Contains("<h1", html, StringComparison.Ordinal);
+        Assert.Contains("Worklist", html, StringComparison.Ordinal);
+        Assert.Contains("href=\"/dashboard\"", html, StringComparison.Ordinal);
+        Assert.Contains("href=\"/rota\"", html, StringComparison.Ordinal);
+        Assert.Contains("href=\"/admin\"", html, StringComparison.Ordinal);
+        Assert.Contains("lang=\"en-GB\"", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AnUnknownAddressAnswersNotFoundWithAWayBack()
+    {
+        var response = await app.CreateClient().GetAsync("/no-such-page");
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Contains("Page not found", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task TheDemoNetworkIsSeededIntoAnEmptyDatabase()
+    {
+        var query = app.Services.GetRequiredService<OpenExamsQuery>();
+
+        var page = await query.PageAsync(new WorklistPageRequest(0, 10));
+
+        Assert.Equal(3000, page.TotalCount);
+        Assert.Equal(10, page.Rows.Count);
+    }
+
+    internal static string RepositoryRoot()
+    {
+        var directory = new DirectoryInfo(AppContext.BaseDirectory);
+        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "ImagingWorklist.sln")))
+        {
+            directory = directory.Parent;
+        }
+
+        return directory?.FullName ?? throw new InvalidOperationException("No repository root above " + AppContext.BaseDirectory);
+    }
+
+    public sealed class SeededApp() : WorklistAppFactory(DatabaseProvider.Sqlite);
+}

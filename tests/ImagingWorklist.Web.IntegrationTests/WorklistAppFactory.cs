@@ -1,0 +1,50 @@
+using ImagingWorklist.Persistence;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Data.Sqlite;
+
+namespace ImagingWorklist.Testing;
+
+/// <summary>
+/// The real app (real Program, real migrations, real seed) on its own throwaway database. Settings go in through
+/// UseSetting so they are visible while Program is still composing services.
+/// </summary>
+public class WorklistAppFactory : WebApplicationFactory<Program>
+{
+    private readonly string _dataDirectory = Path.Combine(Path.GetTempPath(), $"iw-app-{Guid.NewGuid():N}");
+
+    public WorklistAppFactory(DatabaseProvider provider = DatabaseProvider.Sqlite, string? connectionString = null, IDictionary<string, string?>? settings = null)
+    {
+        Provider = provider;
+        ConnectionString = connectionString;
+        Settings = settings ?? new Dictionary<string, string?>();
+    }
+
+    public DatabaseProvider Provider { get; }
+
+    public string? ConnectionString { get; }
+
+    public IDictionary<string, string?> Settings { get; }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseSetting("Database:Provider", Provider.ToString());
+        builder.UseSetting("Database:DataDirectory", _dataDirectory);
+        builder.UseSetting("ConnectionStrings:Worklist", ConnectionString ?? string.Empty);
+        foreach (var (key, value) in Settings)
+        {
+            builder.UseSetting(key, value);
+        }
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        GC.SuppressFinalize(this);
+        SqliteConnection.ClearAllPools();
+        if (Directory.Exists(_dataDirectory))
+        {
+            Directory.Delete(_dataDirectory, recursive: true);
+        }
+    }
+}
