@@ -286,8 +286,8 @@ public sealed class DemoNetworkGenerator(DemoNetworkOptions options)
             var pathway = PickPathway();
             var ageMinutes = pathway switch
             {
-                Pathway.Emergency => _random.Next(5, 150),
-                Pathway.Inpatient => _random.Next(10, 36 * 60),
+                Pathway.Emergency => _random.Next(5, 45),
+                Pathway.Inpatient => _random.Next(10, 26 * 60),
                 Pathway.UrgentSuspectedCancer => _random.Next(60, 6 * 24 * 60),
                 _ => i % 100 == 0 ? _random.Next(8 * 24 * 60, 30 * 24 * 60) : _random.Next(60, 5 * 24 * 60),
             };

@@ -20,6 +20,12 @@ internal static class WebSetup
         }
 
         app.UseStatusCodePagesWithReExecute("/not-found");
+
+        // One network, one language: dates, times and numbers read as a UK user expects, whatever the server's locale.
+        app.UseRequestLocalization(new RequestLocalizationOptions()
+            .SetDefaultCulture("en-GB")
+            .AddSupportedCultures("en-GB")
+            .AddSupportedUICultures("en-GB"));
         app.UseWorklistAppAssets();
         app.UseAntiforgery();
         app.MapStaticAssets();

@@ -27,7 +27,7 @@ public class ComponentTests : MudComponentTest
 
         var span = due.Find("span");
         Assert.Equal("overdue by 3 h", span.TextContent);
-        Assert.Equal("iw-overdue", span.ClassName);
+        Assert.Equal("iw-due iw-overdue", span.ClassName);
     }
 
     [Fact]
@@ -41,6 +41,6 @@ public class ComponentTests : MudComponentTest
         due.Render(p => p.Add(c => c.DueAt, dueAt));
 
         Assert.Equal("due in 30 min", due.Find("span").TextContent);
-        Assert.Equal("iw-due-soon", due.Find("span").ClassName);
+        Assert.Equal("iw-due iw-due-soon", due.Find("span").ClassName);
     }
 }

@@ -1,0 +1,97 @@
+#!/usr/bin/env bash
+# Runs every test of ImagingWorklist: domain, data (SQLite and PostgreSQL), components, the web host and a real browser.
+# On a fresh Debian machine it installs what is missing (PostgreSQL, Chromium, docker-compose), starts a throwaway
+# PostgreSQL cluster on a free loopback port in a temporary directory, and stops it again however the run ends.
+set -euo pipefail
+cd "$(dirname "$0")"
+
+log() { printf '\n== %s\n' "$*"; }
+
+need_packages=()
+pg_initdb=$(ls -1 /usr/lib/postgresql/*/bin/initdb 2>/dev/null | sort -V | tail -n 1 || true)
+[ -n "$pg_initdb" ] || need_packages+=(postgresql)
+[ -x /usr/bin/chromium ] || need_packages+=(chromium)
+command -v docker-compose >/dev/null 2>&1 || need_packages+=(docker-compose)
+if [ ${#need_packages[@]} -gt 0 ]; then
+  log "Installing ${need_packages[*]}"
+  sudo_cmd=""
+  [ "$(id -u)" -eq 0 ] || sudo_cmd="sudo"
+  $sudo_cmd apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq --no-install-recommends "${need_packages[@]}" >/dev/null
+  pg_initdb=$(ls -1 /usr/lib/postgresql/*/bin/initdb | sort -V | tail -n 1)
+fi
+pg_bin=$(dirname "$pg_initdb")
+
+work=$(mktemp -d -t imagingworklist-test.XXXXXX)
+pg_data="$work/pg"
+as_pg=()
+if [ "$(id -u)" -eq 0 ]; then
+  # PostgreSQL refuses to run as root; the Debian package created the postgres user.
+  chown postgres "$work"
+  as_pg=(runuser -u postgres --)
+fi
+
+cleanup() {
+  status=$?
+  if [ -f "$pg_data/postmaster.pid" ]; then
+    "${as_pg[@]}" "$pg_bin/pg_ctl" -D "$pg_data" -m immediate stop >/dev/null 2>&1 || true
+  fi
+  rm -rf "$work"
+  exit $status
+}
+trap cleanup EXIT INT TERM
+
+free_port() {
+  local port
+  for _ in $(seq 1 50); do
+    port=$(( 20000 + RANDOM % 40000 ))
+    if ! (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
+      echo "$port"
+      return
+    fi
+  done
+  echo "no free loopback port found" >&2
+  return 1
+}
+
+log "Starting a throwaway PostgreSQL in $work"
+pg_port=$(free_port)
+"${as_pg[@]}" "$pg_initdb" -D "$pg_data" -A trust -U postgres --no-sync >/dev/null
+"${as_pg[@]}" "$pg_bin/pg_ctl" -D "$pg_data" -l "$work/pg.log" -w -t 60 \
+  -o "-p $pg_port -k $work -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200" \
+  start >/dev/null
+export WORKLIST_TEST_POSTGRES="Host=127.0.0.1;Port=$pg_port;Username=postgres;Pooling=true;Maximum Pool Size=50"
+
+log "Validating docker-compose.yml"
+POSTGRES_PASSWORD=validation-only docker-compose -f docker-compose.yml config -q
+
+log "Building (warnings are errors)"
+dotnet build ImagingWorklist.sln -c Release -nologo -v q
+
+passed=0
+failed=0
+skipped=0
+broken=()
+for project in tests/*/*.csproj; do
+  name=$(basename "$project" .csproj)
+  [ "$name" = "ImagingWorklist.TestSupport" ] && continue
+  log "Testing $name"
+  output="$work/$name.log"
+  if dotnet test "$project" -c Release --no-build -nologo 2>&1 | tee "$output"; then :; fi
+  summary=$(grep -E '^(Passed|Failed)!' "$output" | tail -n 1 || true)
+  if [ -z "$summary" ]; then
+    broken+=("$name (no test summary: the run crashed)")
+    failed=$((failed + 1))
+    continue
+  fi
+  p=$(sed -E 's/.*Passed: *([0-9]+).*/\1/' <<<"$summary")
+  f=$(sed -E 's/.*Failed: *([0-9]+).*/\1/' <<<"$summary")
+  s=$(sed -E 's/.*Skipped: *([0-9]+).*/\1/' <<<"$summary")
+  passed=$((passed + p)); failed=$((failed + f)); skipped=$((skipped + s))
+  [ "$f" -eq 0 ] || broken+=("$name")
+done
+
+echo
+[ ${#broken[@]} -eq 0 ] || printf 'Failing: %s\n' "${broken[@]}"
+echo "$passed passed, $failed failed, $skipped skipped"
+[ "$failed" -eq 0 ] && [ "$passed" -gt 0 ]

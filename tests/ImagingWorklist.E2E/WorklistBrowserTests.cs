@@ -1,0 +1,95 @@
+using Deque.AxeCore.Commons;
+using Deque.AxeCore.Playwright;
+using Microsoft.Playwright;
+
+namespace ImagingWorklist.E2E;
+
+[Collection(BrowserCollection.Name)]
+public sealed class WorklistBrowserTests(BrowserApp app)
+{
+    private static readonly string[] Pages = ["/", "/dashboard", "/rota", "/admin", "/no-such-page"];
+
+    [Fact]
+    public async Task TheWorklistShowsSeededExamsMostUrgentFirst()
+    {
+        var page = await app.NewPageAsync();
+        await page.GotoAsync("/");
+
+        var rows = page.Locator("table tbody tr.mud-table-row");
+        await Assertions.Expect(rows.First).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByText("3,000 open exams across the network")).ToBeVisibleAsync();
+
+        var firstPriority = await rows.First.Locator("td").First.InnerTextAsync();
+        Assert.Equal("Stat", firstPriority.Trim());
+        Assert.True(await rows.CountAsync() >= 10, "the visible window of the virtualised list is filled");
+        Assert.True(await rows.CountAsync() < 200, "the list is virtualised, not all 3,000 rows at once");
+        await SaveScreenshotAsync(page, "worklist");
+    }
+
+    [Fact]
+    public async Task SortingByDueTimePutsTheMostOverdueFirst()
+    {
+        var page = await app.NewPageAsync();
+        await page.GotoAsync("/");
+        await Assertions.Expect(page.Locator("table tbody tr.mud-table-row").First).ToBeVisibleAsync();
+
+        await page.GetByRole(AriaRole.Columnheader, new() { Name = "Due" }).Locator(".column-header").ClickAsync();
+
+        await Assertions.Expect(page.Locator("table tbody tr.mud-table-row").First.Locator("td").Nth(1)).ToContainTextAsync("overdue by");
+    }
+
+    [Fact]
+    public async Task NavigationReachesEveryPage()
+    {
+        var page = await app.NewPageAsync();
+        await page.GotoAsync("/");
+        await Assertions.Expect(page.Locator("table tbody tr.mud-table-row").First).ToBeVisibleAsync();
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Dashboard" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Backlog dashboard" })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByText("Northfell Teaching Hospitals NHS Foundation Trust")).ToBeVisibleAsync();
+        await SaveScreenshotAsync(page, "dashboard");
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Rota" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Rota" })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByText("On-call 1st").First).ToBeVisibleAsync();
+        await SaveScreenshotAsync(page, "rota");
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Admin" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Network administration" })).ToBeVisibleAsync();
+        await page.GetByLabel("Search reporters").FillAsync("Teleradiology");
+        await Assertions.Expect(page.GetByText("Northern Teleradiology Ltd (outsourced)")).ToBeVisibleAsync();
+        await SaveScreenshotAsync(page, "admin");
+    }
+
+    [Fact]
+    public async Task EveryPagePassesAnAccessibilityScanWithNoSeriousOrCriticalViolations()
+    {
+        var page = await app.NewPageAsync();
+        var failures = new List<string>();
+        foreach (var path in Pages)
+        {
+            await page.GotoAsync(path);
+            await Assertions.Expect(page.Locator("h1")).ToBeVisibleAsync();
+            await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+
+            var result = await page.RunAxe();
+
+            failures.AddRange(result.Violations
+                .Where(v => v.Impact is "serious" or "critical")
+                .Select(v => $"{path}: {v.Id} ({v.Impact}) {v.Help} at {string.Join(" | ", v.Nodes.Take(3).Select(n => n.Target?.ToString()))}"));
+        }
+
+        Assert.True(failures.Count == 0, string.Join(Environment.NewLine, failures));
+    }
+
+    private static async Task SaveScreenshotAsync(IPage page, string name)
+    {
+        var folder = Environment.GetEnvironmentVariable("WORKLIST_SCREENSHOTS");
+        if (!string.IsNullOrEmpty(folder))
+        {
+            Directory.CreateDirectory(folder);
+            await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, name + ".png"), FullPage = false });
+        }
+    }
+}
