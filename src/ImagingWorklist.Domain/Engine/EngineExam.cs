@@ -1,0 +1,58 @@
+using ImagingWorklist.Domain.Exams;
+using ImagingWorklist.Domain.Reporters;
+
+namespace ImagingWorklist.Domain.Engine;
+
+/// <summary>What the engine needs to know about one open exam: a snapshot, not the entity.</summary>
+public sealed record EngineExam(
+    Guid Id,
+    Guid TrustId,
+    Guid SiteId,
+    Modality Modality,
+    string BodyPart,
+    Skill RequiredSkill,
+    int ExpectedMinutes,
+    Pathway Pathway,
+    ClinicalPriority Priority,
+    DateTimeOffset ReadyAt,
+    DateTimeOffset DueAt,
+    string PatientKey,
+    string Description)
+{
+    /// <summary>The reporter holding it, if claimed.</summary>
+    public Guid? ClaimedBy { get; init; }
+
+    /// <summary>A clinician asked for it to be reported sooner.</summary>
+    public bool Escalated { get; init; }
+
+    /// <summary>An AI triage tool flagged a possible critical finding.</summary>
+    public bool AiCritical { get; init; }
+
+    /// <summary>Open, unclaimed exams in the pool, plus claimed ones (they count against their holder's capacity).</summary>
+    public static EngineExam? From(Exam exam)
+    {
+        if (!exam.State.IsOpen() || exam.State == ExamState.OnHold || exam.ReadyAt is not { } ready)
+        {
+            return null;
+        }
+
+        var patient = exam.Patient.NhsNumber?.Value ?? $"{exam.TrustId:N}/{exam.Patient.LocalMrn}";
+        return new EngineExam(
+            exam.Id,
+            exam.TrustId,
+            exam.SiteId,
+            exam.Modality,
+            exam.BodyPart,
+            exam.RequiredSkill,
+            exam.ExpectedReadingMinutes,
+            exam.Pathway,
+            exam.Priority,
+            ready,
+            exam.DueAt,
+            patient,
+            exam.ProcedureDescription)
+        {
+            ClaimedBy = exam.State is ExamState.Claimed or ExamState.Preliminary ? exam.ClaimedById : null,
+        };
+    }
+}

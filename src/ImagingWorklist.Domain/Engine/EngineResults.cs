@@ -1,0 +1,34 @@
+namespace ImagingWorklist.Domain.Engine;
+
+/// <summary>One line of a reporter's ranked list.</summary>
+public sealed record RankedExam(EngineExam Exam, UrgencyClass Class, int Rank, bool SamePatientAsHeld);
+
+public sealed record NextCase(EngineExam Exam, UrgencyClass Class, IReadOnlyList<EngineExam> SamePatient);
+
+public sealed record NextCaseResult(NextCase? Case, string? WhyNone)
+{
+    public static NextCaseResult Found(NextCase next) => new(next, null);
+
+    public static NextCaseResult None(string why) => new(null, why);
+}
+
+public enum AssignmentKind
+{
+    /// <summary>Emergency work goes to the least-loaded eligible reporter at once, over capacity if need be.</summary>
+    Emergency,
+    Push,
+}
+
+public sealed record Assignment(Guid ExamId, Guid ReporterId, AssignmentKind Kind, bool ExpectedOnTime);
+
+public enum EscalationKind
+{
+    /// <summary>No reporter on duty now may report it: route to on-call, out-of-hours or outsourced cover.</summary>
+    NoEligibleReporterOnDuty,
+    /// <summary>With the eligible capacity on duty, it is forecast to finish after its due time (or already has).</summary>
+    ForecastBreach,
+    /// <summary>It has waited past the ageing threshold.</summary>
+    Ageing,
+}
+
+public sealed record Escalation(Guid ExamId, EscalationKind Kind, string Explanation);

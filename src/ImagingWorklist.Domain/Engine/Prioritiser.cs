@@ -1,0 +1,125 @@
+using ImagingWorklist.Domain.Exams;
+
+namespace ImagingWorklist.Domain.Engine;
+
+public sealed record PriorityFactor(string Name, string Effect);
+
+/// <summary>Why an exam stands where it does: its class, what moved it, its due time and slack, and one plain sentence.</summary>
+public sealed record PriorityExplanation(
+    UrgencyClass Class,
+    IReadOnlyList<PriorityFactor> Factors,
+    DateTimeOffset DueAt,
+    TimeSpan Slack,
+    string Sentence);
+
+/// <summary>
+/// Urgency class first; within a class, earliest due time first (Jackson's rule, which minimises the worst lateness
+/// for one reporter). The class depends on time only at known instants (the due time, the ageing thresholds), so the
+/// engine can keep a sorted index and re-key an exam only when one of its instants passes.
+/// </summary>
+public static class Prioritiser
+{
+    public static UrgencyClass ClassOf(EngineExam exam, DateTimeOffset now, EnginePolicy policy)
+    {
+        if (exam.AiCritical)
+        {
+            return UrgencyClass.Emergency;
+        }
+
+        var urgency = UrgencyClasses.Base(exam.Priority, exam.Pathway);
+        if (exam.Escalated)
+        {
+            urgency = urgency.Promote();
+        }
+
+        if (now >= exam.DueAt)
+        {
+            urgency = urgency.Promote();
+        }
+
+        var waited = now - exam.ReadyAt;
+        if (waited >= policy.AgeingSecondPromotion)
+        {
+            urgency = urgency.AtLeast(UrgencyClass.High);
+        }
+        else if (waited >= policy.AgeingFirstPromotion)
+        {
+            urgency = urgency.AtLeast(UrgencyClass.Urgent);
+        }
+
+        return urgency;
+    }
+
+    /// <summary>The next instant after <paramref name="now"/> at which the exam's class can change, or null if none.</summary>
+    public static DateTimeOffset? NextChange(EngineExam exam, DateTimeOffset now, EnginePolicy policy)
+    {
+        DateTimeOffset? next = null;
+        foreach (var instant in (ReadOnlySpan<DateTimeOffset>)[exam.DueAt, exam.ReadyAt + policy.AgeingFirstPromotion, exam.ReadyAt + policy.AgeingSecondPromotion])
+        {
+            if (instant > now && (next is null || instant < next))
+            {
+                next = instant;
+            }
+        }
+
+        return next;
+    }
+
+    public static PriorityExplanation Explain(EngineExam exam, DateTimeOffset now, EnginePolicy policy, int eligibleOnDuty)
+    {
+        var factors = new List<PriorityFactor>();
+        var baseClass = UrgencyClasses.Base(exam.Priority, exam.Pathway);
+        factors.Add(new("Clinical urgency", $"{PathwayText(exam.Pathway)}, {exam.Priority.ToString().ToLowerInvariant()} priority: {baseClass.Label()} class"));
+        if (exam.AiCritical)
+        {
+            factors.Add(new("AI critical flag", "treated as an emergency"));
+        }
+
+        if (exam.Escalated)
+        {
+            factors.Add(new("Clinician escalation", "up one class"));
+        }
+
+        if (now >= exam.DueAt)
+        {
+            factors.Add(new("Breached", $"overdue by {Span(now - exam.DueAt)}: up one class"));
+        }
+
+        var waited = now - exam.ReadyAt;
+        if (waited >= policy.AgeingFirstPromotion)
+        {
+            var floor = waited >= policy.AgeingSecondPromotion ? UrgencyClass.High : UrgencyClass.Urgent;
+            factors.Add(new("Ageing", $"waiting {Span(waited)}: at least {floor.Label()} class, so nothing nears the 4-week limit"));
+        }
+
+        var slack = exam.DueAt - now - TimeSpan.FromMinutes(exam.ExpectedMinutes);
+        factors.Add(new("Slack", $"{Span(slack.Duration())} {(slack >= TimeSpan.Zero ? "to spare" : "short")} after {exam.ExpectedMinutes} min expected reading"));
+
+        var due = now >= exam.DueAt ? $"overdue by {Span(now - exam.DueAt)}" : $"due in {Span(exam.DueAt - now)}";
+        var who = eligibleOnDuty switch
+        {
+            <= 0 => "no reporter on duty is eligible for it",
+            1 => "you are the only eligible reporter on duty",
+            _ => $"{eligibleOnDuty} eligible reporters are on duty",
+        };
+        var sentence = $"{PathwayText(exam.Pathway)} {exam.Description}, {due}; {who}.";
+        return new PriorityExplanation(ClassOf(exam, now, policy), factors, exam.DueAt, slack, sentence);
+    }
+
+    public static string PathwayText(Pathway pathway) => pathway switch
+    {
+        Pathway.Emergency => "ED",
+        Pathway.Inpatient => "Inpatient",
+        Pathway.UrgentSuspectedCancer => "Urgent suspected cancer",
+        Pathway.Outpatient => "Outpatient",
+        Pathway.GpDirectAccess => "GP direct access",
+        _ => "Screening",
+    };
+
+    private static string Span(TimeSpan span) => span switch
+    {
+        { TotalDays: >= 1 } => $"{(int)span.TotalDays} d {span.Hours} h",
+        { TotalHours: >= 1 } => $"{(int)span.TotalHours} h {span.Minutes} min",
+        _ => $"{Math.Max(0, (int)span.TotalMinutes)} min",
+    };
+}

@@ -1,0 +1,760 @@
+using ImagingWorklist.Domain.Common;
+using ImagingWorklist.Domain.Exams;
+using ImagingWorklist.Domain.Reporters;
+
+namespace ImagingWorklist.Domain.Engine;
+
+/// <summary>
+/// The network's pool of open exams, ranked, with the reporters who may take them. Built once from a snapshot, then
+/// kept current by applying events one at a time (exam added or changed, claimed, released, removed; reporter or rota
+/// changed; clock advanced), each in O(log n) without recomputing the network.
+/// <para>
+/// Unclaimed exams sit in one index sorted by (urgency class, due time). Eligibility is evaluated per
+/// <em>signature</em> (site, skill, modality, body part): a network has a few thousand signatures against hundreds of
+/// thousands of exams, so a reporter's list is a walk down the index testing a precomputed bit per signature.
+/// </para>
+/// Not thread-safe: the caller serialises access (the application holds it behind a lock).
+/// </summary>
+public sealed class WorklistEngine
+{
+    private const int Unheld = -1;
+
+    /// <summary>Claimed by someone the engine has no record of (not yet loaded): out of the pool, counted against nobody.</summary>
+    private const int HeldOutsideEngine = -2;
+
+    private readonly EnginePolicy _policy;
+    private readonly Dictionary<Guid, int> _slotOf = [];
+    private readonly Stack<int> _freeSlots = new();
+    private readonly SortedSet<RankKey> _pool = new(RankKey.Comparer);
+    private readonly PriorityQueue<(int Slot, int Generation), long> _classChanges = new();
+    private readonly Dictionary<Signature, int> _signatureOf = [];
+    private readonly List<Signature> _signatures = [];
+    private readonly Dictionary<Guid, int> _reporterOf = [];
+    private readonly List<ReporterState> _reporters = [];
+    private readonly Dictionary<string, int> _patientOf = [];
+    private readonly List<PatientState> _patients = [];
+    private Slot[] _slots = new Slot[1024];
+    private EngineExam?[] _exams = new EngineExam?[1024];
+    private int _slotCount;
+
+    public WorklistEngine(EnginePolicy policy, DateTimeOffset now)
+    {
+        _policy = policy;
+        Now = now;
+    }
+
+    /// <summary>The instant the ranking reflects; queries advance it.</summary>
+    public DateTimeOffset Now { get; private set; }
+
+    public int OpenCount => _slotOf.Count;
+
+    public int UnclaimedCount => _pool.Count;
+
+    public EnginePolicy Policy => _policy;
+
+    public static WorklistEngine Build(IEnumerable<EngineExam> exams, IEnumerable<EngineReporter> reporters, DateTimeOffset now, EnginePolicy policy)
+    {
+        var engine = new WorklistEngine(policy, now);
+        foreach (var reporter in reporters)
+        {
+            engine.UpsertReporter(reporter);
+        }
+
+        foreach (var exam in exams)
+        {
+            engine.Upsert(exam);
+        }
+
+        return engine;
+    }
+
+    // ---- events ------------------------------------------------------------------------------------------------
+
+    /// <summary>An exam was added to the pool or changed (priority, due time, flags, claim).</summary>
+    public void Upsert(EngineExam exam)
+    {
+        if (_slotOf.ContainsKey(exam.Id))
+        {
+            Remove(exam.Id);
+        }
+
+        var slot = _freeSlots.Count > 0 ? _freeSlots.Pop() : _slotCount++;
+        EnsureCapacity(slot);
+        var patient = PatientIndex(exam.PatientKey);
+        _exams[slot] = exam;
+        _slots[slot] = new Slot
+        {
+            Signature = SignatureIndex(exam),
+            Class = Prioritiser.ClassOf(exam, Now, _policy),
+            DueTicks = exam.DueAt.UtcTicks,
+            Minutes = exam.ExpectedMinutes,
+            Patient = patient,
+            Holder = Unheld,
+            Generation = _slots[slot].Generation + 1,
+        };
+        _slotOf[exam.Id] = slot;
+        _patients[patient].Open.Add(slot);
+        ScheduleClassChange(slot);
+
+        if (exam.ClaimedBy is not { } holder)
+        {
+            _pool.Add(KeyOf(slot));
+        }
+        else if (_reporterOf.TryGetValue(holder, out var reporter))
+        {
+            Hold(slot, reporter);
+        }
+        else
+        {
+            _slots[slot].Holder = HeldOutsideEngine;
+        }
+    }
+
+    /// <summary>Reported, cancelled or put on hold: it leaves the pool.</summary>
+    public bool Remove(Guid examId)
+    {
+        if (!_slotOf.Remove(examId, out var slot))
+        {
+            return false;
+        }
+
+        ref var s = ref _slots[slot];
+        TakeOutOfPoolOrRelease(slot);
+        _patients[s.Patient].Open.Remove(slot);
+        _exams[slot] = null;
+        s.Generation++;
+        _freeSlots.Push(slot);
+        return true;
+    }
+
+    public Outcome Claimed(Guid examId, Guid reporterId)
+    {
+        if (!_slotOf.TryGetValue(examId, out var slot))
+        {
+            return Outcome.Rejected("The exam is not in the open pool.");
+        }
+
+        if (!_reporterOf.TryGetValue(reporterId, out var reporter))
+        {
+            return Outcome.Rejected("The reporter is not known to the engine.");
+        }
+
+        if (_slots[slot].Holder == reporter)
+        {
+            return Outcome.Accepted;
+        }
+
+        TakeOutOfPoolOrRelease(slot);
+        Hold(slot, reporter);
+        _reporters[reporter].CumulativeMinutes += _slots[slot].Minutes;
+        return Outcome.Accepted;
+    }
+
+    public Outcome Released(Guid examId)
+    {
+        if (!_slotOf.TryGetValue(examId, out var slot) || _slots[slot].Holder == Unheld)
+        {
+            return Outcome.Rejected("The exam is not held.");
+        }
+
+        TakeOutOfPoolOrRelease(slot);
+        _pool.Add(KeyOf(slot));
+        return Outcome.Accepted;
+    }
+
+    /// <summary>A reporter joined, or their skills, credentials, rota or leave changed.</summary>
+    public void UpsertReporter(EngineReporter reporter)
+    {
+        if (_reporterOf.TryGetValue(reporter.Id, out var index))
+        {
+            _reporters[index].Reporter = reporter;
+            return;
+        }
+
+        _reporterOf[reporter.Id] = _reporters.Count;
+        _reporters.Add(new ReporterState(reporter));
+    }
+
+    /// <summary>Moves the clock: exams whose due time or ageing threshold has passed are re-ranked.</summary>
+    public void AdvanceTo(DateTimeOffset now)
+    {
+        if (now < Now)
+        {
+            return;
+        }
+
+        Now = now;
+        var ticks = now.UtcTicks;
+        while (_classChanges.TryPeek(out var entry, out var at) && at <= ticks)
+        {
+            _classChanges.Dequeue();
+            var (slot, generation) = entry;
+            if (_slots[slot].Generation != generation || _exams[slot] is not { } exam)
+            {
+                continue;
+            }
+
+            var inPool = _slots[slot].Holder == Unheld;
+            if (inPool)
+            {
+                _pool.Remove(KeyOf(slot));
+            }
+
+            _slots[slot].Class = Prioritiser.ClassOf(exam, now, _policy);
+            if (inPool)
+            {
+                _pool.Add(KeyOf(slot));
+            }
+
+            ScheduleClassChange(slot);
+        }
+    }
+
+    public Outcome RecordSkip(Guid reporterId, Guid examId, string reason, DateTimeOffset now)
+    {
+        if (string.IsNullOrWhiteSpace(reason))
+        {
+            return Outcome.Rejected("Skipping the next case needs a reason (for example: outside my experience, conflict of interest).");
+        }
+
+        if (!_reporterOf.TryGetValue(reporterId, out var reporter))
+        {
+            return Outcome.Rejected("The reporter is not known to the engine.");
+        }
+
+        if (!_slotOf.ContainsKey(examId))
+        {
+            return Outcome.Rejected("The exam is no longer open.");
+        }
+
+        var state = _reporters[reporter];
+        state.Skips++;
+        state.SkippedAt[examId] = now;
+        return Outcome.Accepted;
+    }
+
+    // ---- queries -----------------------------------------------------------------------------------------------
+
+    public int SkipCount(Guid reporterId) => _reporterOf.TryGetValue(reporterId, out var r) ? _reporters[r].Skips : 0;
+
+    public int HeldMinutes(Guid reporterId) => _reporterOf.TryGetValue(reporterId, out var r) ? _reporters[r].HeldMinutes : 0;
+
+    public EngineExam? Find(Guid examId) => _slotOf.TryGetValue(examId, out var slot) ? _exams[slot] : null;
+
+    public UrgencyClass? ClassOf(Guid examId) => _slotOf.TryGetValue(examId, out var slot) ? _slots[slot].Class : null;
+
+    /// <summary>
+    /// The reporter's list, best first: unclaimed exams of patients they already hold, then every other exam they may
+    /// take now, skipping those whose patient another reporter holds. <paramref name="take"/> defaults to the pull-list size.
+    /// </summary>
+    public IReadOnlyList<RankedExam> RankedFor(Guid reporterId, DateTimeOffset now, int? take = null)
+    {
+        AdvanceTo(now);
+        var limit = take ?? _policy.PullListSize;
+        var result = new List<RankedExam>(Math.Min(limit, 256));
+        if (!_reporterOf.TryGetValue(reporterId, out var reporter) || limit <= 0)
+        {
+            return result;
+        }
+
+        var eligible = SignatureEligibility(reporter, now);
+        var spare = SpareMinutes(reporter, now);
+        foreach (var slot in CompanionSlots(reporter, eligible, spare))
+        {
+            result.Add(new RankedExam(_exams[slot]!, _slots[slot].Class, result.Count + 1, SamePatientAsHeld: true));
+            if (result.Count == limit)
+            {
+                return result;
+            }
+        }
+
+        foreach (var key in _pool)
+        {
+            if (Offerable(key.Slot, reporter, eligible, spare) && _patients[_slots[key.Slot].Patient].Holder < 0)
+            {
+                result.Add(new RankedExam(_exams[key.Slot]!, key.Class, result.Count + 1, SamePatientAsHeld: false));
+                if (result.Count == limit)
+                {
+                    break;
+                }
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary>The best exam for this reporter now, with the same patient's other open exams they should take with it.</summary>
+    public NextCaseResult NextCase(Guid reporterId, DateTimeOffset now)
+    {
+        AdvanceTo(now);
+        if (!_reporterOf.TryGetValue(reporterId, out var reporter))
+        {
+            return NextCaseResult.None("You are not set up as a reporter.");
+        }
+
+        var state = _reporters[reporter];
+        if (state.Reporter.IsAbsentAt(now))
+        {
+            return NextCaseResult.None("You are on leave, so no cases are offered.");
+        }
+
+        if (state.Reporter.CapacityAt(now) is null)
+        {
+            return NextCaseResult.None("You are not on duty now, so no cases are offered.");
+        }
+
+        var eligible = SignatureEligibility(reporter, now);
+        var spare = SpareMinutes(reporter, now);
+        int? chosen = null;
+        foreach (var slot in CompanionSlots(reporter, eligible, spare))
+        {
+            if (!RecentlySkipped(state, slot, now))
+            {
+                chosen = slot;
+                break;
+            }
+        }
+
+        if (chosen is null)
+        {
+            foreach (var key in _pool)
+            {
+                if (Offerable(key.Slot, reporter, eligible, spare) && _patients[_slots[key.Slot].Patient].Holder < 0 && !RecentlySkipped(state, key.Slot, now))
+                {
+                    chosen = key.Slot;
+                    break;
+                }
+            }
+        }
+
+        if (chosen is not { } best)
+        {
+            return NextCaseResult.None(spare <= 0
+                ? "You are at your capacity for this session; finish or release a case first."
+                : "There is no open exam you are eligible for right now.");
+        }
+
+        var companions = _patients[_slots[best].Patient].Open
+            .Where(s => s != best && _slots[s].Holder == Unheld && eligible[_slots[s].Signature])
+            .Select(s => _exams[s]!)
+            .ToList();
+        return NextCaseResult.Found(new NextCase(_exams[best]!, _slots[best].Class, companions));
+    }
+
+    /// <summary>The reasons a reporter may not take an exam, from the readable reference rules.</summary>
+    public EligibilityVerdict Check(Guid reporterId, Guid examId, DateTimeOffset now)
+    {
+        var reporter = _reporters[_reporterOf[reporterId]];
+        return Eligibility.Check(reporter.Reporter, _exams[_slotOf[examId]]!, reporter.HeldMinutes, now, _policy);
+    }
+
+    public PriorityExplanation Explain(Guid examId, DateTimeOffset now)
+    {
+        AdvanceTo(now);
+        var slot = _slotOf[examId];
+        var signature = _slots[slot].Signature;
+        var onDuty = 0;
+        for (var r = 0; r < _reporters.Count; r++)
+        {
+            if (SignatureEligible(r, _signatures[signature], now))
+            {
+                onDuty++;
+            }
+        }
+
+        return Prioritiser.Explain(_exams[slot]!, now, _policy, onDuty);
+    }
+
+    /// <summary>
+    /// Push assignment of unclaimed exams to on-duty reporters with spare capacity. Exams are taken most urgent first;
+    /// each goes to the eligible reporter who would finish it on time with the least shift-cumulative load, or, if no
+    /// one can finish it on time, the least loaded. Emergency exams go to the least-loaded eligible reporter at once,
+    /// over capacity if need be. A proposal: the caller offers or claims, and the engine hears about it as events.
+    /// </summary>
+    public IReadOnlyList<Assignment> Assign(DateTimeOffset now)
+    {
+        AdvanceTo(now);
+        var eligibleBySignature = EligibleReportersBySignature(now);
+        var queue = new int[_reporters.Count];
+        var spare = new int[_reporters.Count];
+        var load = new double[_reporters.Count];
+        var withRoom = 0;
+        for (var r = 0; r < _reporters.Count; r++)
+        {
+            var capacity = _reporters[r].Reporter.CapacityAt(now) ?? 0;
+            queue[r] = _reporters[r].HeldMinutes;
+            spare[r] = capacity - _reporters[r].HeldMinutes;
+            load[r] = capacity == 0 ? double.MaxValue : (double)(_reporters[r].CumulativeMinutes + _reporters[r].HeldMinutes) / capacity;
+            if (spare[r] > 0)
+            {
+                withRoom++;
+            }
+        }
+
+        var assignments = new List<Assignment>();
+        var patientAssignee = new Dictionary<int, int>();
+        foreach (var key in _pool)
+        {
+            var slot = key.Slot;
+            ref readonly var s = ref _slots[slot];
+            var candidates = eligibleBySignature[s.Signature];
+            if (candidates.Count == 0)
+            {
+                continue;
+            }
+
+            var emergency = key.Class == UrgencyClass.Emergency;
+            if (!emergency && withRoom == 0)
+            {
+                break;
+            }
+
+            var holder = _patients[s.Patient].Holder;
+            var best = -1;
+            var bestOnTime = false;
+            if (holder >= 0 || patientAssignee.TryGetValue(s.Patient, out holder))
+            {
+                // Same patient, same reporter, when that reporter may take it.
+                if (candidates.Contains(holder) && (emergency || spare[holder] >= s.Minutes))
+                {
+                    best = holder;
+                    bestOnTime = now.AddMinutes(queue[holder] + s.Minutes).UtcTicks <= s.DueTicks;
+                }
+                else if (holder >= 0 && _patients[s.Patient].Holder >= 0)
+                {
+                    continue;
+                }
+            }
+
+            if (best < 0)
+            {
+                foreach (var r in candidates)
+                {
+                    if (!emergency && spare[r] < s.Minutes)
+                    {
+                        continue;
+                    }
+
+                    var onTime = now.AddMinutes(queue[r] + s.Minutes).UtcTicks <= s.DueTicks;
+                    if (best < 0 || (onTime && !bestOnTime) || (onTime == bestOnTime && load[r] < load[best]))
+                    {
+                        best = r;
+                        bestOnTime = onTime;
+                    }
+                }
+            }
+
+            if (best < 0)
+            {
+                continue;
+            }
+
+            var capacity = _reporters[best].Reporter.CapacityAt(now) ?? 1;
+            var hadRoom = spare[best] > 0;
+            queue[best] += s.Minutes;
+            spare[best] -= s.Minutes;
+            load[best] += (double)s.Minutes / capacity;
+            if (hadRoom && spare[best] <= 0)
+            {
+                withRoom--;
+            }
+
+            patientAssignee[s.Patient] = best;
+            assignments.Add(new Assignment(_exams[slot]!.Id, _reporters[best].Reporter.Id, emergency ? AssignmentKind.Emergency : AssignmentKind.Push, bestOnTime));
+        }
+
+        return assignments;
+    }
+
+    /// <summary>
+    /// Exams that need a manager's or coordinator's attention: nobody on duty may report them, they are forecast to
+    /// breach with the eligible capacity on duty (a fluid estimate per skill: minutes of more urgent work ahead shared
+    /// among that skill's reporters), or they have waited past the ageing threshold.
+    /// </summary>
+    public IReadOnlyList<Escalation> Escalations(DateTimeOffset now)
+    {
+        AdvanceTo(now);
+        var eligibleBySignature = EligibleReportersBySignature(now);
+        var skills = Enum.GetValues<Skill>().Length;
+        var pool = new HashSet<int>[skills];
+        for (var i = 0; i < skills; i++)
+        {
+            pool[i] = [];
+        }
+
+        for (var sig = 0; sig < _signatures.Count; sig++)
+        {
+            pool[(int)_signatures[sig].Skill].UnionWith(eligibleBySignature[sig]);
+        }
+
+        var ahead = new double[skills];
+        var escalations = new List<Escalation>();
+        foreach (var key in _pool)
+        {
+            var slot = key.Slot;
+            var exam = _exams[slot]!;
+            var skill = (int)exam.RequiredSkill;
+            if (eligibleBySignature[_slots[slot].Signature].Count == 0)
+            {
+                escalations.Add(new(exam.Id, EscalationKind.NoEligibleReporterOnDuty,
+                    $"No reporter on duty may report this {exam.RequiredSkill} exam at this site: route it to on-call, out-of-hours or outsourced cover."));
+            }
+            else
+            {
+                ahead[skill] += exam.ExpectedMinutes;
+                var finish = now.AddMinutes(ahead[skill] / pool[skill].Count);
+                if (finish > exam.DueAt)
+                {
+                    escalations.Add(new(exam.Id, EscalationKind.ForecastBreach,
+                        $"Forecast to finish {finish - exam.DueAt:%d' d '%h' h '%m' min'} after its due time: {ahead[skill] - exam.ExpectedMinutes:0} min of more urgent {exam.RequiredSkill} work ahead for {pool[skill].Count} reporter(s) on duty."));
+                }
+            }
+
+            if (now - exam.ReadyAt >= _policy.AgeingFirstPromotion)
+            {
+                escalations.Add(new(exam.Id, EscalationKind.Ageing, $"Waiting {(now - exam.ReadyAt).TotalDays:0} days since it was ready to report."));
+            }
+        }
+
+        return escalations;
+    }
+
+    // ---- internals ---------------------------------------------------------------------------------------------
+
+    private bool Offerable(int slot, int reporter, bool[] eligibleSignatures, int spare)
+    {
+        ref readonly var s = ref _slots[slot];
+        return eligibleSignatures[s.Signature] && (s.Minutes <= spare || s.Class == UrgencyClass.Emergency);
+    }
+
+    private IEnumerable<int> CompanionSlots(int reporter, bool[] eligible, int spare)
+    {
+        foreach (var patient in _reporters[reporter].HeldPatients.Keys)
+        {
+            foreach (var slot in _patients[patient].Open)
+            {
+                if (_slots[slot].Holder == Unheld && Offerable(slot, reporter, eligible, spare))
+                {
+                    yield return slot;
+                }
+            }
+        }
+    }
+
+    private bool RecentlySkipped(ReporterState state, int slot, DateTimeOffset now) =>
+        state.SkippedAt.TryGetValue(_exams[slot]!.Id, out var at) && now - at < _policy.SkipCooldown;
+
+    private int SpareMinutes(int reporter, DateTimeOffset now) =>
+        (_reporters[reporter].Reporter.CapacityAt(now) ?? 0) - _reporters[reporter].HeldMinutes;
+
+    private bool[] SignatureEligibility(int reporter, DateTimeOffset now)
+    {
+        var eligible = new bool[_signatures.Count];
+        for (var sig = 0; sig < eligible.Length; sig++)
+        {
+            eligible[sig] = SignatureEligible(reporter, _signatures[sig], now);
+        }
+
+        return eligible;
+    }
+
+    private List<int>[] EligibleReportersBySignature(DateTimeOffset now)
+    {
+        var lists = new List<int>[_signatures.Count];
+        for (var sig = 0; sig < lists.Length; sig++)
+        {
+            lists[sig] = [];
+        }
+
+        for (var r = 0; r < _reporters.Count; r++)
+        {
+            if (_reporters[r].Reporter.CapacityAt(now) is null)
+            {
+                continue;
+            }
+
+            for (var sig = 0; sig < lists.Length; sig++)
+            {
+                if (SignatureEligible(r, _signatures[sig], now))
+                {
+                    lists[sig].Add(r);
+                }
+            }
+        }
+
+        return lists;
+    }
+
+    /// <summary>Every rule of <see cref="Eligibility.Check"/> except capacity, for a whole signature at once.</summary>
+    private bool SignatureEligible(int reporter, in Signature signature, DateTimeOffset now)
+    {
+        var r = _reporters[reporter].Reporter;
+        if (Eligibility.SkillCheck(r, signature.Skill, _policy.MinLevelFor(signature.Modality), _policy) is not null
+            || !r.MayReport(signature.Modality, signature.BodyPart)
+            || r.IsAbsentAt(now))
+        {
+            return false;
+        }
+
+        var credentialed = false;
+        foreach (var credential in r.Credentials)
+        {
+            credentialed |= credential.TrustId == signature.TrustId && credential.IsValidAt(now);
+        }
+
+        if (!credentialed)
+        {
+            return false;
+        }
+
+        foreach (var shift in r.Shifts)
+        {
+            if (shift.IsOnDutyAt(now) && shift.Covers(signature.TrustId, signature.SiteId))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Whichever it is in (the pool, a known reporter's hands, or held outside the engine), it leaves it.</summary>
+    private void TakeOutOfPoolOrRelease(int slot)
+    {
+        switch (_slots[slot].Holder)
+        {
+            case Unheld:
+                _pool.Remove(KeyOf(slot));
+                break;
+            case HeldOutsideEngine:
+                _slots[slot].Holder = Unheld;
+                break;
+            default:
+                Unhold(slot);
+                break;
+        }
+    }
+
+    private void Hold(int slot, int reporter)
+    {
+        ref var s = ref _slots[slot];
+        s.Holder = reporter;
+        var state = _reporters[reporter];
+        state.HeldMinutes += s.Minutes;
+        state.HeldPatients[s.Patient] = state.HeldPatients.GetValueOrDefault(s.Patient) + 1;
+        var patient = _patients[s.Patient];
+        patient.Holder = reporter;
+        patient.HeldCount++;
+    }
+
+    private void Unhold(int slot)
+    {
+        ref var s = ref _slots[slot];
+        var state = _reporters[s.Holder];
+        state.HeldMinutes -= s.Minutes;
+        if (--state.HeldPatients[s.Patient] == 0)
+        {
+            state.HeldPatients.Remove(s.Patient);
+        }
+
+        var patient = _patients[s.Patient];
+        if (--patient.HeldCount == 0)
+        {
+            patient.Holder = -1;
+        }
+
+        s.Holder = Unheld;
+    }
+
+    private void ScheduleClassChange(int slot)
+    {
+        if (Prioritiser.NextChange(_exams[slot]!, Now, _policy) is { } next)
+        {
+            _classChanges.Enqueue((slot, _slots[slot].Generation), next.UtcTicks);
+        }
+    }
+
+    private RankKey KeyOf(int slot) => new(_slots[slot].Class, _slots[slot].DueTicks, slot);
+
+    private int SignatureIndex(EngineExam exam)
+    {
+        var signature = new Signature(exam.SiteId, exam.TrustId, exam.RequiredSkill, exam.Modality, exam.BodyPart.ToUpperInvariant());
+        if (!_signatureOf.TryGetValue(signature, out var index))
+        {
+            index = _signatures.Count;
+            _signatures.Add(signature);
+            _signatureOf[signature] = index;
+        }
+
+        return index;
+    }
+
+    private int PatientIndex(string key)
+    {
+        if (!_patientOf.TryGetValue(key, out var index))
+        {
+            index = _patients.Count;
+            _patients.Add(new PatientState());
+            _patientOf[key] = index;
+        }
+
+        return index;
+    }
+
+    private void EnsureCapacity(int slot)
+    {
+        if (slot < _slots.Length)
+        {
+            return;
+        }
+
+        var size = Math.Max(_slots.Length * 2, slot + 1);
+        Array.Resize(ref _slots, size);
+        Array.Resize(ref _exams, size);
+    }
+
+    private struct Slot
+    {
+        public int Signature;
+        public UrgencyClass Class;
+        public long DueTicks;
+        public int Minutes;
+        public int Patient;
+        public int Holder;
+        public int Generation;
+    }
+
+    private readonly record struct RankKey(UrgencyClass Class, long DueTicks, int Slot)
+    {
+        public static readonly IComparer<RankKey> Comparer = Comparer<RankKey>.Create(static (a, b) =>
+            a.Class != b.Class ? a.Class.CompareTo(b.Class)
+            : a.DueTicks != b.DueTicks ? a.DueTicks.CompareTo(b.DueTicks)
+            : a.Slot.CompareTo(b.Slot));
+    }
+
+    private readonly record struct Signature(Guid SiteId, Guid TrustId, Skill Skill, Modality Modality, string BodyPart);
+
+    private sealed class ReporterState(EngineReporter reporter)
+    {
+        public EngineReporter Reporter { get; set; } = reporter;
+
+        public int HeldMinutes { get; set; }
+
+        public int CumulativeMinutes { get; set; }
+
+        public int Skips { get; set; }
+
+        public Dictionary<int, int> HeldPatients { get; } = [];
+
+        public Dictionary<Guid, DateTimeOffset> SkippedAt { get; } = [];
+    }
+
+    private sealed class PatientState
+    {
+        public int Holder { get; set; } = -1;
+
+        public int HeldCount { get; set; }
+
+        public HashSet<int> Open { get; } = [];
+    }
+}
