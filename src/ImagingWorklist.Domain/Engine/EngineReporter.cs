@@ -54,9 +54,9 @@ public sealed record EngineReporter(
             return true;
         }
 
-        var exact = $"{modality}:{bodyPart}".ToUpperInvariant();
+        var exact = $"{modality}:{bodyPart}";
         var anyPart = $"{modality}:*";
-        return ScopeOfPractice.Any(s => s == exact || s == anyPart);
+        return ScopeOfPractice.Any(s => string.Equals(s.Trim(), exact, StringComparison.OrdinalIgnoreCase) || string.Equals(s.Trim(), anyPart, StringComparison.OrdinalIgnoreCase));
     }
 
     /// <summary>The capacity of the duty in force now (the largest, if shifts overlap), or null when off duty or on leave.</summary>

@@ -1,3 +1,5 @@
+using ImagingWorklist.Domain.Reporters;
+
 namespace ImagingWorklist.Domain.Engine;
 
 /// <summary>One line of a reporter's ranked list.</summary>
@@ -31,4 +33,19 @@ public enum EscalationKind
     Ageing,
 }
 
-public sealed record Escalation(Guid ExamId, EscalationKind Kind, string Explanation);
+/// <summary>An exam needing attention. The figures are kept; the sentence is only written when someone reads it.</summary>
+public sealed record Escalation(Guid ExamId, EscalationKind Kind, Skill Skill, TimeSpan Waited, TimeSpan ForecastLateness, double MinutesAhead, int ReportersOnDuty)
+{
+    public string Explanation => Kind switch
+    {
+        EscalationKind.NoEligibleReporterOnDuty =>
+            $"No reporter on duty may report this {Skill} exam at this site: route it to on-call, out-of-hours or outsourced cover.",
+        EscalationKind.ForecastBreach =>
+            $"Forecast to finish {Format(ForecastLateness)} after its due time: {MinutesAhead:0} min of more urgent {Skill} work ahead for {ReportersOnDuty} reporter(s) on duty.",
+        _ => $"Waiting {Format(Waited)} since it was ready to report.",
+    };
+
+    private static string Format(TimeSpan span) => span.TotalDays >= 1
+        ? $"{(int)span.TotalDays} d {span.Hours} h"
+        : $"{(int)span.TotalHours} h {span.Minutes} min";
+}

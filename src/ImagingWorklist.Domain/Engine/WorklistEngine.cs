@@ -25,14 +25,17 @@ public sealed class WorklistEngine
     private readonly EnginePolicy _policy;
     private readonly Dictionary<Guid, int> _slotOf = [];
     private readonly Stack<int> _freeSlots = new();
-    private readonly SortedSet<RankKey> _pool = new(RankKey.Comparer);
+    private SortedSet<RankKey> _pool = new(RankKey.Comparer);
     private readonly PriorityQueue<(int Slot, int Generation), long> _classChanges = new();
     private readonly Dictionary<Signature, int> _signatureOf = [];
-    private readonly List<Signature> _signatures = [];
+    private readonly List<SignatureInfo> _signatures = [];
     private readonly Dictionary<Guid, int> _reporterOf = [];
     private readonly List<ReporterState> _reporters = [];
     private readonly Dictionary<string, int> _patientOf = [];
-    private readonly List<PatientState> _patients = [];
+    private PatientState[] _patients = new PatientState[1024];
+    private int _patientCount;
+    private EligibilityCache? _eligibility;
+    private int _reporterVersion;
     private Slot[] _slots = new Slot[1024];
     private EngineExam?[] _exams = new EngineExam?[1024];
     private int _slotCount;
@@ -60,11 +63,21 @@ public sealed class WorklistEngine
             engine.UpsertReporter(reporter);
         }
 
+        // Index every exam first, then build the sorted pool in one go from sorted keys: far cheaper than n inserts.
+        var expected = exams.TryGetNonEnumeratedCount(out var count) ? count : 0;
+        engine._slotOf.EnsureCapacity(expected);
+        engine._patientOf.EnsureCapacity(expected);
+        engine.EnsureCapacity(expected);
+        var unclaimed = new List<RankKey>(expected);
         foreach (var exam in exams)
         {
-            engine.Upsert(exam);
+            if (engine.Index(exam) is { } key)
+            {
+                unclaimed.Add(key);
+            }
         }
 
+        engine._pool = new SortedSet<RankKey>(unclaimed, RankKey.Comparer);
         return engine;
     }
 
@@ -78,9 +91,19 @@ public sealed class WorklistEngine
             Remove(exam.Id);
         }
 
+        if (Index(exam) is { } key)
+        {
+            _pool.Add(key);
+        }
+    }
+
+    /// <summary>Records the exam in every index but the pool; returns its pool key if it belongs in the pool.</summary>
+    private RankKey? Index(EngineExam exam)
+    {
         var slot = _freeSlots.Count > 0 ? _freeSlots.Pop() : _slotCount++;
         EnsureCapacity(slot);
         var patient = PatientIndex(exam.PatientKey);
+        var head = _patients[patient].Head;
         _exams[slot] = exam;
         _slots[slot] = new Slot
         {
@@ -91,16 +114,24 @@ public sealed class WorklistEngine
             Patient = patient,
             Holder = Unheld,
             Generation = _slots[slot].Generation + 1,
+            PreviousOfPatient = -1,
+            NextOfPatient = head,
         };
+        if (head >= 0)
+        {
+            _slots[head].PreviousOfPatient = slot;
+        }
+
+        _patients[patient].Head = slot;
         _slotOf[exam.Id] = slot;
-        _patients[patient].Open.Add(slot);
         ScheduleClassChange(slot);
 
         if (exam.ClaimedBy is not { } holder)
         {
-            _pool.Add(KeyOf(slot));
+            return KeyOf(slot);
         }
-        else if (_reporterOf.TryGetValue(holder, out var reporter))
+
+        if (_reporterOf.TryGetValue(holder, out var reporter))
         {
             Hold(slot, reporter);
         }
@@ -108,6 +139,8 @@ public sealed class WorklistEngine
         {
             _slots[slot].Holder = HeldOutsideEngine;
         }
+
+        return null;
     }
 
     /// <summary>Reported, cancelled or put on hold: it leaves the pool.</summary>
@@ -120,7 +153,20 @@ public sealed class WorklistEngine
 
         ref var s = ref _slots[slot];
         TakeOutOfPoolOrRelease(slot);
-        _patients[s.Patient].Open.Remove(slot);
+        if (s.PreviousOfPatient >= 0)
+        {
+            _slots[s.PreviousOfPatient].NextOfPatient = s.NextOfPatient;
+        }
+        else
+        {
+            _patients[s.Patient].Head = s.NextOfPatient;
+        }
+
+        if (s.NextOfPatient >= 0)
+        {
+            _slots[s.NextOfPatient].PreviousOfPatient = s.PreviousOfPatient;
+        }
+
         _exams[slot] = null;
         s.Generation++;
         _freeSlots.Push(slot);
@@ -165,6 +211,7 @@ public sealed class WorklistEngine
     /// <summary>A reporter joined, or their skills, credentials, rota or leave changed.</summary>
     public void UpsertReporter(EngineReporter reporter)
     {
+        _reporterVersion++;
         if (_reporterOf.TryGetValue(reporter.Id, out var index))
         {
             _reporters[index].Reporter = reporter;
@@ -334,10 +381,14 @@ public sealed class WorklistEngine
                 : "There is no open exam you are eligible for right now.");
         }
 
-        var companions = _patients[_slots[best].Patient].Open
-            .Where(s => s != best && _slots[s].Holder == Unheld && eligible[_slots[s].Signature])
-            .Select(s => _exams[s]!)
-            .ToList();
+        var companions = new List<EngineExam>();
+        for (var s = _patients[_slots[best].Patient].Head; s >= 0; s = _slots[s].NextOfPatient)
+        {
+            if (s != best && _slots[s].Holder == Unheld && eligible[_slots[s].Signature])
+            {
+                companions.Add(_exams[s]!);
+            }
+        }
         return NextCaseResult.Found(new NextCase(_exams[best]!, _slots[best].Class, companions));
     }
 
@@ -356,7 +407,7 @@ public sealed class WorklistEngine
         var onDuty = 0;
         for (var r = 0; r < _reporters.Count; r++)
         {
-            if (SignatureEligible(r, _signatures[signature], now))
+            if (SignatureEligible(r, signature, now))
             {
                 onDuty++;
             }
@@ -393,6 +444,7 @@ public sealed class WorklistEngine
 
         var assignments = new List<Assignment>();
         var patientAssignee = new Dictionary<int, int>();
+        var nowTicks = now.UtcTicks;
         foreach (var key in _pool)
         {
             var slot = key.Slot;
@@ -418,7 +470,7 @@ public sealed class WorklistEngine
                 if (candidates.Contains(holder) && (emergency || spare[holder] >= s.Minutes))
                 {
                     best = holder;
-                    bestOnTime = now.AddMinutes(queue[holder] + s.Minutes).UtcTicks <= s.DueTicks;
+                    bestOnTime = nowTicks + ((queue[holder] + s.Minutes) * TimeSpan.TicksPerMinute) <= s.DueTicks;
                 }
                 else if (holder >= 0 && _patients[s.Patient].Holder >= 0)
                 {
@@ -435,7 +487,7 @@ public sealed class WorklistEngine
                         continue;
                     }
 
-                    var onTime = now.AddMinutes(queue[r] + s.Minutes).UtcTicks <= s.DueTicks;
+                    var onTime = nowTicks + ((queue[r] + s.Minutes) * TimeSpan.TicksPerMinute) <= s.DueTicks;
                     if (best < 0 || (onTime && !bestOnTime) || (onTime == bestOnTime && load[r] < load[best]))
                     {
                         best = r;
@@ -494,25 +546,25 @@ public sealed class WorklistEngine
             var slot = key.Slot;
             var exam = _exams[slot]!;
             var skill = (int)exam.RequiredSkill;
+            var waited = now - exam.ReadyAt;
             if (eligibleBySignature[_slots[slot].Signature].Count == 0)
             {
-                escalations.Add(new(exam.Id, EscalationKind.NoEligibleReporterOnDuty,
-                    $"No reporter on duty may report this {exam.RequiredSkill} exam at this site: route it to on-call, out-of-hours or outsourced cover."));
+                escalations.Add(new(exam.Id, EscalationKind.NoEligibleReporterOnDuty, exam.RequiredSkill, waited, TimeSpan.Zero, 0, 0));
             }
             else
             {
+                var before = ahead[skill];
                 ahead[skill] += exam.ExpectedMinutes;
                 var finish = now.AddMinutes(ahead[skill] / pool[skill].Count);
                 if (finish > exam.DueAt)
                 {
-                    escalations.Add(new(exam.Id, EscalationKind.ForecastBreach,
-                        $"Forecast to finish {finish - exam.DueAt:%d' d '%h' h '%m' min'} after its due time: {ahead[skill] - exam.ExpectedMinutes:0} min of more urgent {exam.RequiredSkill} work ahead for {pool[skill].Count} reporter(s) on duty."));
+                    escalations.Add(new(exam.Id, EscalationKind.ForecastBreach, exam.RequiredSkill, waited, finish - exam.DueAt, before, pool[skill].Count));
                 }
             }
 
-            if (now - exam.ReadyAt >= _policy.AgeingFirstPromotion)
+            if (waited >= _policy.AgeingFirstPromotion)
             {
-                escalations.Add(new(exam.Id, EscalationKind.Ageing, $"Waiting {(now - exam.ReadyAt).TotalDays:0} days since it was ready to report."));
+                escalations.Add(new(exam.Id, EscalationKind.Ageing, exam.RequiredSkill, waited, TimeSpan.Zero, 0, 0));
             }
         }
 
@@ -531,7 +583,7 @@ public sealed class WorklistEngine
     {
         foreach (var patient in _reporters[reporter].HeldPatients.Keys)
         {
-            foreach (var slot in _patients[patient].Open)
+            for (var slot = _patients[patient].Head; slot >= 0; slot = _slots[slot].NextOfPatient)
             {
                 if (_slots[slot].Holder == Unheld && Offerable(slot, reporter, eligible, spare))
                 {
@@ -552,14 +604,20 @@ public sealed class WorklistEngine
         var eligible = new bool[_signatures.Count];
         for (var sig = 0; sig < eligible.Length; sig++)
         {
-            eligible[sig] = SignatureEligible(reporter, _signatures[sig], now);
+            eligible[sig] = SignatureEligible(reporter, sig, now);
         }
 
         return eligible;
     }
 
+    /// <summary>For each signature, the on-duty reporters who may take it (capacity aside); cached per instant.</summary>
     private List<int>[] EligibleReportersBySignature(DateTimeOffset now)
     {
+        if (_eligibility is { } cached && cached.NowTicks == now.UtcTicks && cached.ReporterVersion == _reporterVersion && cached.BySignature.Length == _signatures.Count)
+        {
+            return cached.BySignature;
+        }
+
         var lists = new List<int>[_signatures.Count];
         for (var sig = 0; sig < lists.Length; sig++)
         {
@@ -575,25 +633,35 @@ public sealed class WorklistEngine
 
             for (var sig = 0; sig < lists.Length; sig++)
             {
-                if (SignatureEligible(r, _signatures[sig], now))
+                if (SignatureEligible(r, sig, now))
                 {
                     lists[sig].Add(r);
                 }
             }
         }
 
+        _eligibility = new EligibilityCache(now.UtcTicks, _reporterVersion, lists);
         return lists;
     }
 
-    /// <summary>Every rule of <see cref="Eligibility.Check"/> except capacity, for a whole signature at once.</summary>
-    private bool SignatureEligible(int reporter, in Signature signature, DateTimeOffset now)
+    /// <summary>Every rule of <see cref="Eligibility.Check"/> except capacity, for a whole signature at once, allocation-free.</summary>
+    private bool SignatureEligible(int reporter, int signatureIndex, DateTimeOffset now)
     {
-        var r = _reporters[reporter].Reporter;
-        if (Eligibility.SkillCheck(r, signature.Skill, _policy.MinLevelFor(signature.Modality), _policy) is not null
-            || !r.MayReport(signature.Modality, signature.BodyPart)
-            || r.IsAbsentAt(now))
+        var state = _reporters[reporter];
+        var signature = _signatures[signatureIndex];
+        if (!state.HasSkill(signature.Skill, signature.MinLevel, _policy)
+            || !(state.Unrestricted || state.Scope.Contains(signature.ScopeExact) || state.Scope.Contains(signature.ScopeAnyPart)))
         {
             return false;
+        }
+
+        var r = state.Reporter;
+        foreach (var (start, end) in r.Absences)
+        {
+            if (now >= start && now < end)
+            {
+                return false;
+            }
         }
 
         var credentialed = false;
@@ -642,7 +710,7 @@ public sealed class WorklistEngine
         var state = _reporters[reporter];
         state.HeldMinutes += s.Minutes;
         state.HeldPatients[s.Patient] = state.HeldPatients.GetValueOrDefault(s.Patient) + 1;
-        var patient = _patients[s.Patient];
+        ref var patient = ref _patients[s.Patient];
         patient.Holder = reporter;
         patient.HeldCount++;
     }
@@ -657,7 +725,7 @@ public sealed class WorklistEngine
             state.HeldPatients.Remove(s.Patient);
         }
 
-        var patient = _patients[s.Patient];
+        ref var patient = ref _patients[s.Patient];
         if (--patient.HeldCount == 0)
         {
             patient.Holder = -1;
@@ -678,23 +746,50 @@ public sealed class WorklistEngine
 
     private int SignatureIndex(EngineExam exam)
     {
-        var signature = new Signature(exam.SiteId, exam.TrustId, exam.RequiredSkill, exam.Modality, exam.BodyPart.ToUpperInvariant());
+        var bodyPart = UpperCase(exam.BodyPart);
+        var signature = new Signature(exam.SiteId, exam.TrustId, exam.RequiredSkill, exam.Modality, bodyPart);
         if (!_signatureOf.TryGetValue(signature, out var index))
         {
             index = _signatures.Count;
-            _signatures.Add(signature);
+            _signatures.Add(new SignatureInfo(
+                exam.SiteId,
+                exam.TrustId,
+                exam.RequiredSkill,
+                exam.Modality,
+                bodyPart,
+                _policy.MinLevelFor(exam.Modality),
+                $"{exam.Modality}:{bodyPart}",
+                $"{exam.Modality}:*"));
             _signatureOf[signature] = index;
         }
 
         return index;
     }
 
+    private static string UpperCase(string text)
+    {
+        foreach (var c in text)
+        {
+            if (char.IsLower(c))
+            {
+                return text.ToUpperInvariant();
+            }
+        }
+
+        return text;
+    }
+
     private int PatientIndex(string key)
     {
         if (!_patientOf.TryGetValue(key, out var index))
         {
-            index = _patients.Count;
-            _patients.Add(new PatientState());
+            index = _patientCount++;
+            if (index == _patients.Length)
+            {
+                Array.Resize(ref _patients, _patients.Length * 2);
+            }
+
+            _patients[index] = new PatientState { Holder = -1, Head = -1 };
             _patientOf[key] = index;
         }
 
@@ -722,6 +817,8 @@ public sealed class WorklistEngine
         public int Patient;
         public int Holder;
         public int Generation;
+        public int PreviousOfPatient;
+        public int NextOfPatient;
     }
 
     private readonly record struct RankKey(UrgencyClass Class, long DueTicks, int Slot)
@@ -734,9 +831,40 @@ public sealed class WorklistEngine
 
     private readonly record struct Signature(Guid SiteId, Guid TrustId, Skill Skill, Modality Modality, string BodyPart);
 
-    private sealed class ReporterState(EngineReporter reporter)
+    private sealed record SignatureInfo(Guid SiteId, Guid TrustId, Skill Skill, Modality Modality, string BodyPart, int MinLevel, string ScopeExact, string ScopeAnyPart);
+
+    private sealed record EligibilityCache(long NowTicks, int ReporterVersion, List<int>[] BySignature);
+
+    private sealed class ReporterState
     {
-        public EngineReporter Reporter { get; set; } = reporter;
+        private static readonly int SkillCount = Enum.GetValues<Skill>().Length;
+        private EngineReporter _reporter = null!;
+
+        public ReporterState(EngineReporter reporter) => Reporter = reporter;
+
+        /// <summary>Setting it re-derives the lookups the hot path uses.</summary>
+        public EngineReporter Reporter
+        {
+            get => _reporter;
+            set
+            {
+                _reporter = value;
+                Levels = new int[SkillCount];
+                foreach (var skill in value.Skills)
+                {
+                    Levels[(int)skill.Skill] = skill.Level;
+                }
+
+                Scope = [.. value.ScopeOfPractice.Select(s => s.Trim().ToUpperInvariant())];
+                Unrestricted = value.Role == ProfessionalRole.ConsultantRadiologist && value.ScopeOfPractice.Count == 0;
+            }
+        }
+
+        public int[] Levels { get; private set; } = [];
+
+        public HashSet<string> Scope { get; private set; } = [];
+
+        public bool Unrestricted { get; private set; }
 
         public int HeldMinutes { get; set; }
 
@@ -747,14 +875,18 @@ public sealed class WorklistEngine
         public Dictionary<int, int> HeldPatients { get; } = [];
 
         public Dictionary<Guid, DateTimeOffset> SkippedAt { get; } = [];
+
+        /// <summary>The same rule as <see cref="Eligibility.SkillCheck"/>, read from arrays.</summary>
+        public bool HasSkill(Skill required, int minLevel, EnginePolicy policy) =>
+            Levels[(int)required] >= minLevel
+            || (required != Skill.General && minLevel <= 1 && Levels[(int)Skill.General] >= 1 && !policy.SpecialistOnlySkills.Contains(required));
     }
 
-    private sealed class PatientState
+    /// <summary>A patient's open exams form a linked list through their slots, so grouping costs no allocation.</summary>
+    private struct PatientState
     {
-        public int Holder { get; set; } = -1;
-
-        public int HeldCount { get; set; }
-
-        public HashSet<int> Open { get; } = [];
+        public int Holder;
+        public int HeldCount;
+        public int Head;
     }
 }
