@@ -2,8 +2,8 @@ using ImagingWorklist.Domain.Reporters;
 
 namespace ImagingWorklist.Domain.Engine;
 
-/// <summary>One line of a reporter's ranked list.</summary>
-public sealed record RankedExam(EngineExam Exam, UrgencyClass Class, int Rank, bool SamePatientAsHeld);
+/// <summary>One line of a reporter's ranked list, with why it stands there.</summary>
+public sealed record RankedExam(EngineExam Exam, UrgencyClass Class, int Rank, bool SamePatientAsHeld, PriorityExplanation Explanation);
 
 public sealed record NextCase(EngineExam Exam, UrgencyClass Class, IReadOnlyList<EngineExam> SamePatient);
 

@@ -306,9 +306,13 @@ public sealed class WorklistEngine
 
         var eligible = SignatureEligibility(reporter, now);
         var spare = SpareMinutes(reporter, now);
+        var onDuty = EligibleReportersBySignature(now);
+        RankedExam Ranked(int slot, bool samePatient) =>
+            new(_exams[slot]!, _slots[slot].Class, result.Count + 1, samePatient, Prioritiser.Explain(_exams[slot]!, now, _policy, onDuty[_slots[slot].Signature].Count));
+
         foreach (var slot in CompanionSlots(reporter, eligible, spare))
         {
-            result.Add(new RankedExam(_exams[slot]!, _slots[slot].Class, result.Count + 1, SamePatientAsHeld: true));
+            result.Add(Ranked(slot, samePatient: true));
             if (result.Count == limit)
             {
                 return result;
@@ -319,7 +323,7 @@ public sealed class WorklistEngine
         {
             if (Offerable(key.Slot, reporter, eligible, spare) && _patients[_slots[key.Slot].Patient].Holder < 0)
             {
-                result.Add(new RankedExam(_exams[key.Slot]!, key.Class, result.Count + 1, SamePatientAsHeld: false));
+                result.Add(Ranked(key.Slot, samePatient: false));
                 if (result.Count == limit)
                 {
                     break;
@@ -403,17 +407,7 @@ public sealed class WorklistEngine
     {
         AdvanceTo(now);
         var slot = _slotOf[examId];
-        var signature = _slots[slot].Signature;
-        var onDuty = 0;
-        for (var r = 0; r < _reporters.Count; r++)
-        {
-            if (SignatureEligible(r, signature, now))
-            {
-                onDuty++;
-            }
-        }
-
-        return Prioritiser.Explain(_exams[slot]!, now, _policy, onDuty);
+        return Prioritiser.Explain(_exams[slot]!, now, _policy, EligibleReportersBySignature(now)[_slots[slot].Signature].Count);
     }
 
     /// <summary>

@@ -23,6 +23,8 @@ public class WorklistEngineTests
 
         Assert.Equal([ed.Id, uscLater.Id, routineSoon.Id, routineLater.Id], list.Select(r => r.Exam.Id));
         Assert.Equal([1, 2, 3, 4], list.Select(r => r.Rank));
+        Assert.Equal("ED CT head, due in 50 min; you are the only eligible reporter on duty.", list[0].Explanation.Sentence);
+        Assert.All(list, r => Assert.Equal(r.Class, r.Explanation.Class));
     }
 
     [Fact]
