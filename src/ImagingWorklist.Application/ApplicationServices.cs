@@ -1,4 +1,7 @@
 using ImagingWorklist.Application.Admin;
+using ImagingWorklist.Application.Claiming;
+using ImagingWorklist.Application.Engine;
+using ImagingWorklist.Application.Realtime;
 using ImagingWorklist.Application.Dashboards;
 using ImagingWorklist.Application.Database;
 using ImagingWorklist.Application.Demo;
@@ -21,6 +24,11 @@ public static class ApplicationServices
         services.AddSingleton<NetworkDirectoryQuery>();
         services.AddSingleton<DemoNetworkSeeder>();
         services.AddSingleton<DatabaseInitialiser>();
+        services.AddSingleton<WorklistEngineHost>();
+        services.AddSingleton<WorklistChangeDispatcher>();
+        services.TryAddSingleton<IWorklistNotifier, InProcessNotifier>();
+        services.TryAddSingleton(new ClaimSettings());
+        services.AddSingleton<ClaimService>();
         return services;
     }
 }

@@ -6,11 +6,12 @@ using ImagingWorklist.Domain.Reporters;
 using ImagingWorklist.Domain.Reporting;
 using ImagingWorklist.Domain.Rota;
 using ImagingWorklist.Domain.Turnaround;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
 namespace ImagingWorklist.Persistence;
 
-public sealed class WorklistDbContext(DbContextOptions<WorklistDbContext> options) : DbContext(options)
+public sealed class WorklistDbContext(DbContextOptions<WorklistDbContext> options) : IdentityDbContext<WorklistUser>(options)
 {
     public DbSet<ImagingNetwork> Networks => Set<ImagingNetwork>();
 
@@ -36,8 +37,11 @@ public sealed class WorklistDbContext(DbContextOptions<WorklistDbContext> option
 
     public DbSet<TurnaroundRule> TurnaroundRules => Set<TurnaroundRule>();
 
+    public DbSet<UserPreference> UserPreferences => Set<UserPreference>();
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
+        base.ConfigureConventions(configurationBuilder);
         configurationBuilder.Properties<Enum>().HaveConversion<string>().HaveMaxLength(40);
         if (Database.IsSqlite())
         {
@@ -47,6 +51,9 @@ public sealed class WorklistDbContext(DbContextOptions<WorklistDbContext> option
         }
     }
 
-    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
-        modelBuilder.ApplyConfigurationsFromAssembly(typeof(WorklistDbContext).Assembly);
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(WorklistDbContext).Assembly);
+    }
 }

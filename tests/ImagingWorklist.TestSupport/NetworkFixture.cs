@@ -1,6 +1,7 @@
 using ImagingWorklist.Domain.Exams;
 using ImagingWorklist.Domain.Identifiers;
 using ImagingWorklist.Domain.Network;
+using ImagingWorklist.Domain.Rota;
 using ImagingWorklist.Domain.Reporters;
 using ImagingWorklist.Domain.Turnaround;
 
@@ -33,6 +34,24 @@ public sealed class NetworkFixture
     public Site SiteB { get; }
 
     public IEnumerable<object> Organisations => [Network, TrustA, TrustB, SiteA, SiteB];
+
+    /// <summary>
+    /// A consultant neuro reporter credentialed for both trusts, on a network-wide session around <paramref name="now"/>;
+    /// returns the reporter with the credential and shift rows to save beside it.
+    /// </summary>
+    public (Reporter Reporter, object[] Rows) OnDutyReporter(string name, DateTimeOffset now, int capacityMinutes = 240)
+    {
+        var reporter = new Reporter(Guid.NewGuid(), name, ProfessionalRole.ConsultantRadiologist, $"GMC{_accession++:D5}", TrustA.Id,
+            [new ReporterSkill(Skill.General, 2), new ReporterSkill(Skill.Neuro, 3)]);
+        object[] rows =
+        [
+            reporter,
+            new Credential(Guid.NewGuid(), reporter.Id, TrustA.Id, now.AddYears(-1), null),
+            new Credential(Guid.NewGuid(), reporter.Id, TrustB.Id, now.AddYears(-1), null),
+            new RotaShift(Guid.NewGuid(), reporter.Id, ShiftKind.InHoursSession, now.AddHours(-2), now.AddHours(6), CoverScope.Network, [], capacityMinutes),
+        ];
+        return (reporter, rows);
+    }
 
     /// <summary>An exam made ready <paramref name="readyAgo"/> before <paramref name="now"/>.</summary>
     public Exam ReadyExam(

@@ -282,6 +282,8 @@ public sealed class WorklistEngine
 
     // ---- queries -----------------------------------------------------------------------------------------------
 
+    public bool Knows(Guid reporterId) => _reporterOf.ContainsKey(reporterId);
+
     public int SkipCount(Guid reporterId) => _reporterOf.TryGetValue(reporterId, out var r) ? _reporters[r].Skips : 0;
 
     public int HeldMinutes(Guid reporterId) => _reporterOf.TryGetValue(reporterId, out var r) ? _reporters[r].HeldMinutes : 0;
@@ -292,9 +294,10 @@ public sealed class WorklistEngine
 
     /// <summary>
     /// The reporter's list, best first: unclaimed exams of patients they already hold, then every other exam they may
-    /// take now, skipping those whose patient another reporter holds. <paramref name="take"/> defaults to the pull-list size.
+    /// take now, skipping those whose patient another reporter holds. <paramref name="take"/> defaults to the pull-list
+    /// size; <paramref name="filter"/> (modality, site, pathway…) is applied during the walk, so the list stays full.
     /// </summary>
-    public IReadOnlyList<RankedExam> RankedFor(Guid reporterId, DateTimeOffset now, int? take = null)
+    public IReadOnlyList<RankedExam> RankedFor(Guid reporterId, DateTimeOffset now, int? take = null, Func<EngineExam, bool>? filter = null)
     {
         AdvanceTo(now);
         var limit = take ?? _policy.PullListSize;
@@ -312,6 +315,11 @@ public sealed class WorklistEngine
 
         foreach (var slot in CompanionSlots(reporter, eligible, spare))
         {
+            if (filter is not null && !filter(_exams[slot]!))
+            {
+                continue;
+            }
+
             result.Add(Ranked(slot, samePatient: true));
             if (result.Count == limit)
             {
@@ -321,7 +329,7 @@ public sealed class WorklistEngine
 
         foreach (var key in _pool)
         {
-            if (Offerable(key.Slot, reporter, eligible, spare) && _patients[_slots[key.Slot].Patient].Holder < 0)
+            if (Offerable(key.Slot, reporter, eligible, spare) && _patients[_slots[key.Slot].Patient].Holder < 0 && (filter is null || filter(_exams[key.Slot]!)))
             {
                 result.Add(Ranked(key.Slot, samePatient: false));
                 if (result.Count == limit)

@@ -1,0 +1,189 @@
+using ImagingWorklist.Application.Engine;
+using ImagingWorklist.Application.Realtime;
+using ImagingWorklist.Domain.Audit;
+using ImagingWorklist.Domain.Common;
+using ImagingWorklist.Domain.Engine;
+using ImagingWorklist.Domain.Exams;
+using ImagingWorklist.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+
+namespace ImagingWorklist.Application.Claiming;
+
+public sealed record ClaimSettings
+{
+    /// <summary>A claim lapses this long after its last heartbeat.</summary>
+    public TimeSpan Lease { get; init; } = TimeSpan.FromMinutes(20);
+}
+
+/// <summary>Who is acting, for the audit trail.</summary>
+public sealed record Actor(string Name, Guid? ReporterId = null, string? Source = null)
+{
+    public static Actor System { get; } = new("system");
+}
+
+/// <summary>
+/// Claims, leases, release, hold, reassignment. The database arbitrates: each change is an update guarded by the
+/// exam's version, so of any number of people (on any number of app instances) acting at once exactly one wins, and the
+/// rest get a reason. The audit row commits in the same transaction as the change; the notification follows the commit.
+/// </summary>
+public sealed class ClaimService(
+    IDbContextFactory<WorklistDbContext> contexts,
+    WorklistEngineHost engine,
+    IWorklistNotifier notifier,
+    TimeProvider clock,
+    ClaimSettings settings,
+    ILogger<ClaimService> logger)
+{
+    public async Task<Outcome<Claim>> ClaimAsync(Guid examId, Guid reporterId, Actor actor, CancellationToken cancellationToken = default)
+    {
+        if (engine.Check(reporterId, examId) is { IsEligible: false } verdict)
+        {
+            return Outcome<Claim>.Rejected(string.Join(" ", verdict.Reasons.Select(r => r.Explanation)));
+        }
+
+        Claim? claim = null;
+        var outcome = await ChangeAsync(examId, actor, AuditAction.InterpStarted, null, WorklistChangeKind.ExamClaimed, (exam, now) =>
+        {
+            var claimed = exam.Claim(reporterId, Guid.NewGuid(), settings.Lease, now);
+            claim = claimed.Value;
+            return claimed.Succeeded ? Outcome.Accepted : Outcome.Rejected(claimed.Reason!);
+        }, cancellationToken);
+        return outcome.Succeeded ? Outcome<Claim>.Accepted(claim!) : Outcome<Claim>.Rejected(outcome.Reason!);
+    }
+
+    /// <summary>The heartbeat of an open exam view.</summary>
+    public Task<Outcome> RenewAsync(Guid examId, Guid leaseToken, Actor actor, CancellationToken cancellationToken = default) =>
+        ChangeAsync(examId, actor, AuditAction.LeaseRenewed, null, null, (exam, now) => exam.RenewLease(leaseToken, settings.Lease, now), cancellationToken, audit: false);
+
+    public Task<Outcome> ReleaseAsync(Guid examId, Guid leaseToken, string reason, Actor actor, CancellationToken cancellationToken = default) =>
+        string.IsNullOrWhiteSpace(reason)
+            ? Task.FromResult(Outcome.Rejected("Say why you are releasing the exam, so whoever picks it up knows."))
+            : ChangeAsync(examId, actor, AuditAction.Sendback, reason, WorklistChangeKind.ExamReleased, (exam, now) => exam.Release(leaseToken, now), cancellationToken);
+
+    public Task<Outcome> HoldAsync(Guid examId, string reason, Actor actor, CancellationToken cancellationToken = default) =>
+        ChangeAsync(examId, actor, AuditAction.ExamHeld, reason, WorklistChangeKind.ExamUpdated, (exam, now) => exam.Hold(reason, now), cancellationToken);
+
+    public Task<Outcome> ResumeAsync(Guid examId, Actor actor, CancellationToken cancellationToken = default) =>
+        ChangeAsync(examId, actor, AuditAction.ExamResumed, null, WorklistChangeKind.ExamUpdated, (exam, now) => exam.Resume(now), cancellationToken);
+
+    /// <summary>A manager hands an exam to another reporter, who must be eligible for it; any draft stays with the exam.</summary>
+    public async Task<Outcome> ReassignAsync(Guid examId, Guid toReporterId, string reason, Actor actor, CancellationToken cancellationToken = default)
+    {
+        if (string.IsNullOrWhiteSpace(reason))
+        {
+            return Outcome.Rejected("A reassignment needs a reason.");
+        }
+
+        if (engine.Check(toReporterId, examId) is { } verdict && !verdict.IsEligible && !verdict.FailsOnlyOnCapacity)
+        {
+            return Outcome.Rejected("That reporter may not take this exam: " + string.Join(" ", verdict.Reasons.Select(r => r.Explanation)));
+        }
+
+        return await ChangeAsync(examId, actor, AuditAction.ExamReassigned, reason, WorklistChangeKind.ExamClaimed, (exam, now) =>
+        {
+            if (exam.State is not (ExamState.Ready or ExamState.Claimed))
+            {
+                return Outcome.Rejected($"Exam {exam.Accession} is {exam.State} and cannot be reassigned.");
+            }
+
+            if (exam.State == ExamState.Claimed && exam.CurrentClaim is { } current && !current.IsExpiredAt(now))
+            {
+                var released = exam.Release(current.LeaseToken, now);
+                if (!released.Succeeded)
+                {
+                    return released;
+                }
+            }
+
+            var claimed = exam.Claim(toReporterId, Guid.NewGuid(), settings.Lease, now);
+            return claimed.Succeeded ? Outcome.Accepted : Outcome.Rejected(claimed.Reason!);
+        }, cancellationToken);
+    }
+
+    /// <summary>Releases every claim whose lease has lapsed; run by a hosted service. Returns how many were released.</summary>
+    public async Task<int> ExpireLeasesAsync(CancellationToken cancellationToken = default)
+    {
+        var now = clock.GetUtcNow();
+        List<Guid> expired;
+        await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
+        {
+            expired = await db.Exams.AsNoTracking()
+                .Where(e => e.State == ExamState.Claimed && e.LeaseExpiresAt <= now)
+                .Select(e => e.Id)
+                .ToListAsync(cancellationToken);
+        }
+
+        var released = 0;
+        foreach (var examId in expired)
+        {
+            var outcome = await ChangeAsync(examId, Actor.System, AuditAction.LeaseExpired, "Lease expired without a heartbeat", WorklistChangeKind.ExamReleased, (exam, at) => exam.ExpireLease(at), cancellationToken);
+            released += outcome.Succeeded ? 1 : 0;
+        }
+
+        return released;
+    }
+
+    private async Task<Outcome> ChangeAsync(
+        Guid examId,
+        Actor actor,
+        AuditAction action,
+        string? reason,
+        WorklistChangeKind? change,
+        Func<Exam, DateTimeOffset, Outcome> transition,
+        CancellationToken cancellationToken,
+        bool audit = true)
+    {
+        var now = clock.GetUtcNow();
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var exam = await db.Exams.SingleOrDefaultAsync(e => e.Id == examId, cancellationToken);
+        if (exam is null)
+        {
+            return Outcome.Rejected("No such exam.");
+        }
+
+        var outcome = transition(exam, now);
+        if (!outcome.Succeeded)
+        {
+            return await Explained(db, exam, outcome, cancellationToken);
+        }
+
+        if (audit)
+        {
+            db.AuditEvents.Add(new AuditEvent(Guid.NewGuid(), now, action, actor.Name, exam.Id, exam.TrustId, $"{action} {exam.Accession}", actor.Source, reason?.Trim()));
+        }
+
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // Someone else changed the exam between our read and our write; their change stands.
+            await using var fresh = await contexts.CreateDbContextAsync(cancellationToken);
+            var current = await fresh.Exams.AsNoTracking().SingleAsync(e => e.Id == examId, cancellationToken);
+            var retry = transition(current, now);
+            return await Explained(fresh, current, retry.Succeeded ? Outcome.Rejected($"Exam {current.Accession} changed just now; try again.") : retry, cancellationToken);
+        }
+
+        logger.LogInformation("{Action} on exam {ExamId} by {Actor}", action, exam.Id, actor.Name);
+        if (change is { } kind)
+        {
+            await notifier.PublishAsync(new WorklistChange(kind, exam.Id, exam.Version, exam.ClaimedById), cancellationToken);
+        }
+
+        return Outcome.Accepted;
+    }
+
+    /// <summary>Names the holder in a refusal ("already claimed by Dr X since 10:04"), which the domain cannot know.</summary>
+    private static async Task<Outcome> Explained(WorklistDbContext db, Exam exam, Outcome refusal, CancellationToken cancellationToken)
+    {
+        if (exam.CurrentClaim is not { } claim || !refusal.Reason!.Contains("another reporter", StringComparison.Ordinal))
+        {
+            return refusal;
+        }
+
+        var holder = await db.Reporters.AsNoTracking().Where(r => r.Id == claim.ReporterId).Select(r => r.DisplayName).SingleOrDefaultAsync(cancellationToken);
+        return Outcome.Rejected($"Exam {exam.Accession} is already claimed by {holder ?? "another reporter"} since {claim.ClaimedAt:HH:mm} UTC.");
+    }
+}

@@ -1,0 +1,126 @@
+using ImagingWorklist.Application.Realtime;
+using ImagingWorklist.Domain.Common;
+using ImagingWorklist.Domain.Engine;
+using ImagingWorklist.Domain.Exams;
+using ImagingWorklist.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+
+namespace ImagingWorklist.Application.Engine;
+
+/// <summary>
+/// This instance's copy of the prioritisation engine: loaded from the database at start-up, then kept current by
+/// re-reading whatever a change names. The engine is single-threaded, so every call goes through one lock; calls are
+/// microseconds, database reads happen outside it.
+/// </summary>
+public sealed class WorklistEngineHost(IDbContextFactory<WorklistDbContext> contexts, TimeProvider clock, ILogger<WorklistEngineHost> logger)
+{
+    /// <summary>Shifts that ended longer ago than this are not loaded.</summary>
+    private static readonly TimeSpan RotaLookBack = TimeSpan.FromDays(1);
+
+    private readonly Lock _gate = new();
+    private WorklistEngine? _engine;
+
+    public EnginePolicy Policy { get; set; } = EnginePolicy.Default;
+
+    public bool IsLoaded => _engine is not null;
+
+    public async Task LoadAsync(CancellationToken cancellationToken = default)
+    {
+        var now = clock.GetUtcNow();
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var exams = await db.Exams.AsNoTracking()
+            .Where(e => e.State == ExamState.Ready || e.State == ExamState.Claimed || e.State == ExamState.Preliminary)
+            .ToListAsync(cancellationToken);
+        var reporters = await LoadReportersAsync(db, null, now, cancellationToken);
+        var engine = WorklistEngine.Build(exams.Select(EngineExam.From).OfType<EngineExam>(), reporters, now, Policy);
+        lock (_gate)
+        {
+            _engine = engine;
+        }
+
+        logger.LogInformation("Worklist engine loaded: {Exams} open exams, {Reporters} reporters", engine.OpenCount, reporters.Count);
+    }
+
+    /// <summary>Re-reads what a change names, so this instance agrees with the database whichever instance made it.</summary>
+    public async Task RefreshAsync(WorklistChange change, CancellationToken cancellationToken = default)
+    {
+        if (_engine is null)
+        {
+            return;
+        }
+
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        if (change.ExamId is { } examId)
+        {
+            var exam = await db.Exams.AsNoTracking().SingleOrDefaultAsync(e => e.Id == examId, cancellationToken);
+            var snapshot = exam is null ? null : EngineExam.From(exam);
+            lock (_gate)
+            {
+                if (snapshot is null)
+                {
+                    _engine.Remove(examId);
+                }
+                else
+                {
+                    _engine.Upsert(snapshot);
+                }
+            }
+        }
+
+        if (change.Kind == WorklistChangeKind.RotaChanged)
+        {
+            var reporters = await LoadReportersAsync(db, change.ReporterId, clock.GetUtcNow(), cancellationToken);
+            lock (_gate)
+            {
+                foreach (var reporter in reporters)
+                {
+                    _engine.UpsertReporter(reporter);
+                }
+            }
+        }
+    }
+
+    public IReadOnlyList<RankedExam> RankedFor(Guid reporterId, Func<EngineExam, bool>? filter = null, int? take = null) =>
+        Use(engine => engine.RankedFor(reporterId, clock.GetUtcNow(), take, filter));
+
+    public NextCaseResult NextCase(Guid reporterId) => Use(engine => engine.NextCase(reporterId, clock.GetUtcNow()));
+
+    public EligibilityVerdict? Check(Guid reporterId, Guid examId) =>
+        Use(engine => engine.Find(examId) is null || !engine.Knows(reporterId) ? null : engine.Check(reporterId, examId, clock.GetUtcNow()));
+
+    public Outcome RecordSkip(Guid reporterId, Guid examId, string reason) => Use(engine => engine.RecordSkip(reporterId, examId, reason, clock.GetUtcNow()));
+
+    public int SkipCount(Guid reporterId) => Use(engine => engine.SkipCount(reporterId));
+
+    public IReadOnlyList<Escalation> Escalations() => Use(engine => engine.Escalations(clock.GetUtcNow()));
+
+    public void Tick() => Use(engine =>
+    {
+        engine.AdvanceTo(clock.GetUtcNow());
+        return 0;
+    });
+
+    private T Use<T>(Func<WorklistEngine, T> action)
+    {
+        lock (_gate)
+        {
+            return _engine is null
+                ? throw new InvalidOperationException("The worklist engine has not been loaded yet.")
+                : action(_engine);
+        }
+    }
+
+    private static async Task<List<EngineReporter>> LoadReportersAsync(WorklistDbContext db, Guid? only, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var since = now - RotaLookBack;
+        var reporters = await db.Reporters.AsNoTracking().Where(r => only == null || r.Id == only).ToListAsync(cancellationToken);
+        var credentials = await db.Credentials.AsNoTracking().Where(c => only == null || c.ReporterId == only).ToListAsync(cancellationToken);
+        var shifts = await db.RotaShifts.AsNoTracking().Where(s => (only == null || s.ReporterId == only) && s.End > since).ToListAsync(cancellationToken);
+        var absences = await db.Absences.AsNoTracking().Where(a => (only == null || a.ReporterId == only) && a.End > since).ToListAsync(cancellationToken);
+        var credentialsBy = credentials.ToLookup(c => c.ReporterId);
+        var shiftsBy = shifts.ToLookup(s => s.ReporterId);
+        var absencesBy = absences.ToLookup(a => a.ReporterId);
+        return [.. reporters.Select(r => EngineReporter.From(r, credentialsBy[r.Id], shiftsBy[r.Id], absencesBy[r.Id]))];
+    }
+}

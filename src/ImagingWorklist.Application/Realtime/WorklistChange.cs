@@ -1,0 +1,25 @@
+namespace ImagingWorklist.Application.Realtime;
+
+public enum WorklistChangeKind
+{
+    ExamAdded,
+    ExamUpdated,
+    ExamClaimed,
+    ExamReleased,
+    ExamReported,
+    PriorityChanged,
+    AssignmentOffered,
+    RotaChanged,
+}
+
+/// <summary>
+/// What changed, by id only: receivers re-query, so a message can never carry stale or unauthorised data.
+/// <see cref="Version"/> is the exam's own monotonic version (0 for changes that are not about one exam).
+/// </summary>
+public sealed record WorklistChange(WorklistChangeKind Kind, Guid? ExamId, long Version, Guid? ReporterId = null);
+
+/// <summary>The port application code calls after it has committed a change.</summary>
+public interface IWorklistNotifier
+{
+    Task PublishAsync(WorklistChange change, CancellationToken cancellationToken = default);
+}

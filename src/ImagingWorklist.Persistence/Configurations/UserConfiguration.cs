@@ -1,0 +1,26 @@
+using ImagingWorklist.Domain.Reporters;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace ImagingWorklist.Persistence.Configurations;
+
+internal sealed class UserConfiguration : IEntityTypeConfiguration<WorklistUser>
+{
+    public void Configure(EntityTypeBuilder<WorklistUser> builder)
+    {
+        builder.Property(u => u.DisplayName).HasMaxLength(WorklistUser.DisplayNameMaxLength);
+        builder.HasOne<Reporter>().WithMany().HasForeignKey(u => u.ReporterId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(u => u.ReporterId).IsUnique();
+    }
+}
+
+internal sealed class UserPreferenceConfiguration : IEntityTypeConfiguration<UserPreference>
+{
+    public void Configure(EntityTypeBuilder<UserPreference> builder)
+    {
+        builder.HasKey(p => new { p.UserId, p.Key });
+        builder.Property(p => p.Key).HasMaxLength(UserPreference.KeyMaxLength);
+        builder.Property(p => p.Value).HasMaxLength(UserPreference.ValueMaxLength);
+        builder.HasOne<WorklistUser>().WithMany().HasForeignKey(p => p.UserId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

@@ -1,0 +1,132 @@
+using ImagingWorklist.Application.Realtime;
+using ImagingWorklist.Domain.Audit;
+using ImagingWorklist.Domain.Exams;
+using ImagingWorklist.Persistence;
+using ImagingWorklist.TestSupport;
+using Microsoft.EntityFrameworkCore;
+
+namespace ImagingWorklist.Application.Tests.Claiming;
+
+public class ClaimServiceTests
+{
+    [Theory]
+    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task AClaimIsRecordedAuditedAnnouncedAndLeavesOtherReportersLists(DatabaseProvider provider)
+    {
+        await using var world = await ClaimingWorld.CreateAsync(provider);
+        var exam = world.Exams[0];
+
+        var claim = await world.Claims.ClaimAsync(exam.Id, world.Reporters[0].Id, world.As(0));
+
+        Assert.True(claim.Succeeded, claim.Reason);
+        await using var db = world.Database.CreateDbContext();
+        var stored = await db.Exams.SingleAsync(e => e.Id == exam.Id);
+        Assert.Equal((ExamState.Claimed, world.Reporters[0].Id, claim.Value!.LeaseToken), (stored.State, stored.ClaimedById, stored.ClaimToken!.Value));
+        Assert.Equal(world.Clock.GetUtcNow().AddMinutes(20), stored.LeaseExpiresAt);
+        var audit = await db.AuditEvents.SingleAsync();
+        Assert.Equal((AuditAction.InterpStarted, "Dr Reporter 1", exam.Id), (audit.Action, audit.Actor, audit.ExamId));
+        Assert.Contains(world.Announced, c => c.Kind == WorklistChangeKind.ExamClaimed && c.ExamId == exam.Id && c.Version == stored.Version);
+        Assert.DoesNotContain(world.Engine.RankedFor(world.Reporters[1].Id), r => r.Exam.Id == exam.Id);
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task ASecondClaimantIsToldWhoHoldsTheExamAndSince(DatabaseProvider provider)
+    {
+        await using var world = await ClaimingWorld.CreateAsync(provider);
+        var exam = world.Exams[0];
+        await world.Claims.ClaimAsync(exam.Id, world.Reporters[0].Id, world.As(0));
+
+        var second = await world.Claims.ClaimAsync(exam.Id, world.Reporters[1].Id, world.As(1));
+
+        Assert.False(second.Succeeded);
+        Assert.Equal($"Exam {exam.Accession} is already claimed by Dr Reporter 1 since 10:00 UTC.", second.Reason);
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task AnIneligibleReporterCannotClaimAndIsToldWhy(DatabaseProvider provider)
+    {
+        await using var world = await ClaimingWorld.CreateAsync(provider);
+        world.Clock.Advance(TimeSpan.FromHours(7));
+
+        var claim = await world.Claims.ClaimAsync(world.Exams[0].Id, world.Reporters[0].Id, world.As(0));
+
+        Assert.False(claim.Succeeded);
+        Assert.Contains("not on duty", claim.Reason);
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task AnUnrenewedLeaseExpiresAndTheExamReturnsToThePool(DatabaseProvider provider)
+    {
+        await using var world = await ClaimingWorld.CreateAsync(provider);
+        var exam = world.Exams[0];
+        var claim = await world.Claims.ClaimAsync(exam.Id, world.Reporters[0].Id, world.As(0));
+
+        world.Clock.Advance(TimeSpan.FromMinutes(15));
+        Assert.True((await world.Claims.RenewAsync(exam.Id, claim.Value!.LeaseToken, world.As(0))).Succeeded);
+        world.Clock.Advance(TimeSpan.FromMinutes(15));
+        Assert.Equal(0, await world.Claims.ExpireLeasesAsync());
+
+        world.Clock.Advance(TimeSpan.FromMinutes(6));
+        Assert.Equal(1, await world.Claims.ExpireLeasesAsync());
+
+        await using var db = world.Database.CreateDbContext();
+        Assert.Equal(ExamState.Ready, (await db.Exams.SingleAsync(e => e.Id == exam.Id)).State);
+        Assert.Contains(await db.AuditEvents.ToListAsync(), a => a.Action == AuditAction.LeaseExpired && a.Actor == "system");
+        Assert.Contains(world.Engine.RankedFor(world.Reporters[1].Id), r => r.Exam.Id == exam.Id);
+        var takeover = await world.Claims.ClaimAsync(exam.Id, world.Reporters[1].Id, world.As(1));
+        Assert.True(takeover.Succeeded, takeover.Reason);
+        Assert.False((await world.Claims.RenewAsync(exam.Id, claim.Value.LeaseToken, world.As(0))).Succeeded);
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task ReleaseNeedsTheHoldersTokenAndAReason(DatabaseProvider provider)
+    {
+        await using var world = await ClaimingWorld.CreateAsync(provider);
+        var exam = world.Exams[0];
+        var claim = await world.Claims.ClaimAsync(exam.Id, world.Reporters[0].Id, world.As(0));
+
+        Assert.Contains("Say why", (await world.Claims.ReleaseAsync(exam.Id, claim.Value!.LeaseToken, "", world.As(0))).Reason);
+        Assert.Contains("do not hold", (await world.Claims.ReleaseAsync(exam.Id, Guid.NewGuid(), "not mine", world.As(1))).Reason);
+        Assert.True((await world.Claims.ReleaseAsync(exam.Id, claim.Value.LeaseToken, "Needs a neuro opinion", world.As(0))).Succeeded);
+
+        await using var db = world.Database.CreateDbContext();
+        var sendback = await db.AuditEvents.SingleAsync(a => a.Action == AuditAction.Sendback);
+        Assert.Equal("Needs a neuro opinion", sendback.Reason);
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task AHeldExamLeavesThePoolUntilResumed(DatabaseProvider provider)
+    {
+        await using var world = await ClaimingWorld.CreateAsync(provider);
+        var exam = world.Exams[0];
+
+        Assert.True((await world.Claims.HoldAsync(exam.Id, "Awaiting priors from Beta Trust", world.As(0))).Succeeded);
+        Assert.DoesNotContain(world.Engine.RankedFor(world.Reporters[1].Id), r => r.Exam.Id == exam.Id);
+        Assert.False((await world.Claims.ClaimAsync(exam.Id, world.Reporters[1].Id, world.As(1))).Succeeded);
+
+        Assert.True((await world.Claims.ResumeAsync(exam.Id, world.As(0))).Succeeded);
+        Assert.Contains(world.Engine.RankedFor(world.Reporters[1].Id), r => r.Exam.Id == exam.Id);
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task AManagerReassignsAClaimedExamToAnotherEligibleReporter(DatabaseProvider provider)
+    {
+        await using var world = await ClaimingWorld.CreateAsync(provider);
+        var exam = world.Exams[0];
+        await world.Claims.ClaimAsync(exam.Id, world.Reporters[0].Id, world.As(0));
+        var manager = new Application.Claiming.Actor("manager");
+
+        Assert.Contains("needs a reason", (await world.Claims.ReassignAsync(exam.Id, world.Reporters[1].Id, " ", manager)).Reason);
+        Assert.True((await world.Claims.ReassignAsync(exam.Id, world.Reporters[1].Id, "Reporter 1 went home unwell", manager)).Succeeded);
+
+        await using var db = world.Database.CreateDbContext();
+        Assert.Equal(world.Reporters[1].Id, (await db.Exams.SingleAsync(e => e.Id == exam.Id)).ClaimedById);
+        Assert.Contains(await db.AuditEvents.ToListAsync(), a => a.Action == AuditAction.ExamReassigned && a.Actor == "manager");
+    }
+}
