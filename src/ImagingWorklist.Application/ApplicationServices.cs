@@ -1,6 +1,8 @@
 using ImagingWorklist.Application.Admin;
+using ImagingWorklist.Application.Audit;
 using ImagingWorklist.Application.Claiming;
 using ImagingWorklist.Application.Engine;
+using ImagingWorklist.Application.Exams;
 using ImagingWorklist.Application.Realtime;
 using ImagingWorklist.Application.Dashboards;
 using ImagingWorklist.Application.Database;
@@ -29,6 +31,10 @@ public static class ApplicationServices
         services.TryAddSingleton<IWorklistNotifier, InProcessNotifier>();
         services.TryAddSingleton(new ClaimSettings());
         services.AddSingleton<ClaimService>();
+        services.AddSingleton<ExamDetailsQuery>();
+        services.AddSingleton<WorklistFilterStore>();
+        services.AddSingleton<AuditTrail>();
+        services.AddSingleton<TrustsQuery>();
         return services;
     }
 }

@@ -1,5 +1,7 @@
 using ImagingWorklist.Application;
+using ImagingWorklist.Web.Identity;
 using ImagingWorklist.Web.Infrastructure;
+using ImagingWorklist.Web.Realtime;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -8,14 +10,19 @@ builder.WebHost.UseStaticWebAssets();
 
 builder.AddWorklistPersistence();
 builder.Services.AddWorklistApplication();
+builder.AddWorklistClaims();
+builder.AddWorklistIdentity();
+builder.AddWorklistRealtime();
 builder.AddWorklistWeb();
 builder.AddWorklistHealthChecks();
 
 var app = builder.Build();
 
-await app.InitialiseWorklistDatabaseAsync();
+await app.InitialiseWorklistAsync();
 
 app.UseWorklistWeb();
+app.MapAccountEndpoints();
+app.MapHub<WorklistHub>(WorklistHub.Path);
 app.MapWorklistHealthChecks();
 app.AnnounceAddresses();
 

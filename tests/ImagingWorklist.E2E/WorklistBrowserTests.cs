@@ -10,9 +10,25 @@ public sealed class WorklistBrowserTests(BrowserApp app)
     private static readonly string[] Pages = ["/", "/dashboard", "/rota", "/admin", "/no-such-page"];
 
     [Fact]
-    public async Task TheWorklistShowsSeededExamsMostUrgentFirst()
+    public async Task TheSignInPageRefusesAWrongPasswordAndSaysSo()
     {
         var page = await app.NewPageAsync();
+        await page.GotoAsync("/");
+
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Sign in" })).ToBeVisibleAsync();
+        await page.GetByLabel("User name").FillAsync("radiologist");
+        await page.GetByLabel("Password").FillAsync("wrong password");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+
+        await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("do not match an account");
+        var result = await page.RunAxe();
+        Assert.DoesNotContain(result.Violations, v => v.Impact is "serious" or "critical");
+    }
+
+    [Fact]
+    public async Task TheWorklistShowsSeededExamsMostUrgentFirst()
+    {
+        var page = await app.SignedInPageAsync("manager");
         await page.GotoAsync("/");
 
         var rows = page.Locator("table tbody tr.mud-table-row");
@@ -23,13 +39,13 @@ public sealed class WorklistBrowserTests(BrowserApp app)
         Assert.Equal("Stat", firstPriority.Trim());
         Assert.True(await rows.CountAsync() >= 10, "the visible window of the virtualised list is filled");
         Assert.True(await rows.CountAsync() < 200, "the list is virtualised, not all 3,000 rows at once");
-        await SaveScreenshotAsync(page, "worklist");
+        await BrowserApp.SaveScreenshotAsync(page, "worklist");
     }
 
     [Fact]
     public async Task SortingByDueTimePutsTheMostOverdueFirst()
     {
-        var page = await app.NewPageAsync();
+        var page = await app.SignedInPageAsync("manager");
         await page.GotoAsync("/");
         await Assertions.Expect(page.Locator("table tbody tr.mud-table-row").First).ToBeVisibleAsync();
 
@@ -41,55 +57,57 @@ public sealed class WorklistBrowserTests(BrowserApp app)
     [Fact]
     public async Task NavigationReachesEveryPage()
     {
-        var page = await app.NewPageAsync();
+        var page = await app.SignedInPageAsync("admin");
         await page.GotoAsync("/");
         await Assertions.Expect(page.Locator("table tbody tr.mud-table-row").First).ToBeVisibleAsync();
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Dashboard" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Backlog dashboard" })).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByText("Northfell Teaching Hospitals NHS Foundation Trust")).ToBeVisibleAsync();
-        await SaveScreenshotAsync(page, "dashboard");
+        await BrowserApp.SaveScreenshotAsync(page, "dashboard");
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Rota" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Rota" })).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByText("On-call 1st").First).ToBeVisibleAsync();
-        await SaveScreenshotAsync(page, "rota");
+        await BrowserApp.SaveScreenshotAsync(page, "rota");
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Admin" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Network administration" })).ToBeVisibleAsync();
         await page.GetByLabel("Search reporters").FillAsync("Teleradiology");
         await Assertions.Expect(page.GetByText("Northern Teleradiology Ltd (outsourced)")).ToBeVisibleAsync();
-        await SaveScreenshotAsync(page, "admin");
+        await BrowserApp.SaveScreenshotAsync(page, "admin");
     }
 
     [Fact]
     public async Task EveryPagePassesAnAccessibilityScanWithNoSeriousOrCriticalViolations()
     {
-        var page = await app.NewPageAsync();
         var failures = new List<string>();
+        var radiologist = await app.SignedInPageAsync("radiologist");
+        await Assertions.Expect(radiologist.Locator("tr[data-exam]").First).ToBeVisibleAsync();
+        await Scan(radiologist, "/ (my worklist)", failures);
+        await radiologist.Locator("tr[data-exam]").First.GetByRole(AriaRole.Button, new() { Name = "Why?" }).ClickAsync();
+        await Scan(radiologist, "/ (explanation open)", failures);
+        await radiologist.Locator("tr[data-exam]").First.GetByRole(AriaRole.Button, new() { Name = "Claim" }).ClickAsync();
+        await Assertions.Expect(radiologist.GetByRole(AriaRole.Region, new() { Name = "Patient" })).ToBeVisibleAsync();
+        await Scan(radiologist, "/exams/{id}", failures);
+
+        var page = await app.SignedInPageAsync("admin");
         foreach (var path in Pages)
         {
             await page.GotoAsync(path);
-            await Assertions.Expect(page.Locator("h1")).ToBeVisibleAsync();
-            await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
-
-            var result = await page.RunAxe();
-
-            failures.AddRange(result.Violations
-                .Where(v => v.Impact is "serious" or "critical")
-                .Select(v => $"{path}: {v.Id} ({v.Impact}) {v.Help} at {string.Join(" | ", v.Nodes.Take(3).Select(n => n.Target?.ToString()))}"));
+            await Scan(page, path, failures);
         }
 
         Assert.True(failures.Count == 0, string.Join(Environment.NewLine, failures));
     }
 
-    private static async Task SaveScreenshotAsync(IPage page, string name)
+    private static async Task Scan(IPage page, string name, List<string> failures)
     {
-        var folder = Environment.GetEnvironmentVariable("WORKLIST_SCREENSHOTS");
-        if (!string.IsNullOrEmpty(folder))
-        {
-            Directory.CreateDirectory(folder);
-            await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, name + ".png"), FullPage = false });
-        }
+        await Assertions.Expect(page.Locator("h1")).ToBeVisibleAsync();
+        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        var result = await page.RunAxe();
+        failures.AddRange(result.Violations
+            .Where(v => v.Impact is "serious" or "critical")
+            .Select(v => $"{name}: {v.Id} ({v.Impact}) {v.Help} at {string.Join(" | ", v.Nodes.Take(3).Select(n => n.Target?.ToString()))}"));
     }
 }

@@ -11,6 +11,8 @@ namespace ImagingWorklist.Testing;
 /// </summary>
 public class WorklistAppFactory : WebApplicationFactory<Program>
 {
+    public const string DemoPassword = "Test-Demo-Password-2026";
+
     private readonly string _dataDirectory = Path.Combine(Path.GetTempPath(), $"iw-app-{Guid.NewGuid():N}");
 
     public WorklistAppFactory(DatabaseProvider provider = DatabaseProvider.Sqlite, string? connectionString = null, IDictionary<string, string?>? settings = null)
@@ -31,6 +33,7 @@ public class WorklistAppFactory : WebApplicationFactory<Program>
         builder.UseSetting("Database:Provider", Provider.ToString());
         builder.UseSetting("Database:DataDirectory", _dataDirectory);
         builder.UseSetting("ConnectionStrings:Worklist", ConnectionString ?? string.Empty);
+        builder.UseSetting("Demo:UserPassword", DemoPassword);
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);

@@ -32,7 +32,8 @@ public sealed record WorklistRow(
     int PatientAgeYears,
     Sex PatientSex,
     Pathway Pathway,
-    string? ClaimedBy);
+    string? ClaimedBy,
+    DateTimeOffset? ClaimedAt);
 
 public sealed record WorklistPage(IReadOnlyList<WorklistRow> Rows, int TotalCount);
 
@@ -48,36 +49,50 @@ public sealed class OpenExamsQuery(IDbContextFactory<WorklistDbContext> contexts
         ArgumentOutOfRangeException.ThrowIfNegative(request.Skip);
         var take = Math.Clamp(request.Take, 1, MaxPageSize);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-
-        var rows = from e in db.Exams.AsNoTracking()
-                   where OpenStates.Contains(e.State)
-                   join s in db.Sites on e.SiteId equals s.Id
-                   join t in db.Trusts on e.TrustId equals t.Id
-                   join r in db.Reporters on e.ClaimedById equals r.Id into holders
-                   from holder in holders.DefaultIfEmpty()
-                   select new Projection
-                   {
-                       ExamId = e.Id,
-                       Accession = e.Accession,
-                       Priority = e.Priority,
-                       Urgency = e.Priority == ClinicalPriority.Stat ? 0 : e.Priority == ClinicalPriority.Asap ? 1 : e.Priority == ClinicalPriority.Urgent ? 2 : 3,
-                       State = e.State,
-                       DueAt = e.DueAt,
-                       TrustName = t.Name,
-                       SiteName = s.Name,
-                       Modality = e.Modality,
-                       ProcedureDescription = e.ProcedureDescription,
-                       DateOfBirth = e.Patient.DateOfBirth,
-                       Sex = e.Patient.Sex,
-                       Pathway = e.Pathway,
-                       ClaimedBy = holder == null ? null : holder.DisplayName,
-                   };
-
+        var rows = Rows(db);
         var total = await rows.CountAsync(cancellationToken);
         var page = await Sorted(rows, request.SortBy, request.Descending).Skip(request.Skip).Take(take).ToListAsync(cancellationToken);
+        return new WorklistPage(ToRows(page), total);
+    }
+
+    private static IQueryable<Projection> Rows(WorklistDbContext db) =>
+        from e in db.Exams.AsNoTracking()
+        where OpenStates.Contains(e.State)
+        join s in db.Sites on e.SiteId equals s.Id
+        join t in db.Trusts on e.TrustId equals t.Id
+        join r in db.Reporters on e.ClaimedById equals r.Id into holders
+        from holder in holders.DefaultIfEmpty()
+        select new Projection
+        {
+            ExamId = e.Id,
+            Accession = e.Accession,
+            Priority = e.Priority,
+            Urgency = e.Priority == ClinicalPriority.Stat ? 0 : e.Priority == ClinicalPriority.Asap ? 1 : e.Priority == ClinicalPriority.Urgent ? 2 : 3,
+            State = e.State,
+            DueAt = e.DueAt,
+            TrustName = t.Name,
+            SiteName = s.Name,
+            Modality = e.Modality,
+            ProcedureDescription = e.ProcedureDescription,
+            DateOfBirth = e.Patient.DateOfBirth,
+            Sex = e.Patient.Sex,
+            Pathway = e.Pathway,
+            ClaimedBy = holder == null ? null : holder.DisplayName,
+            ClaimedAt = e.ClaimedAt,
+        };
+
+    /// <summary>Display rows for exams the engine ranked, in the engine's order.</summary>
+    public async Task<IReadOnlyList<WorklistRow>> RowsAsync(IReadOnlyList<Guid> examIds, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var found = (await Rows(db).Where(r => examIds.Contains(r.ExamId)).ToListAsync(cancellationToken)).ToDictionary(r => r.ExamId);
+        return ToRows([.. examIds.Where(found.ContainsKey).Select(id => found[id])]);
+    }
+
+    private List<WorklistRow> ToRows(List<Projection> page)
+    {
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
-        return new WorklistPage(
-            [.. page.Select(r => new WorklistRow(
+        return [.. page.Select(r => new WorklistRow(
                 r.ExamId,
                 r.Accession.Value,
                 r.Priority,
@@ -90,8 +105,8 @@ public sealed class OpenExamsQuery(IDbContextFactory<WorklistDbContext> contexts
                 Patient.AgeInYears(r.DateOfBirth, today),
                 r.Sex,
                 r.Pathway,
-                r.ClaimedBy))],
-            total);
+                r.ClaimedBy,
+                r.ClaimedAt))];
     }
 
     private static IQueryable<Projection> Sorted(IQueryable<Projection> rows, WorklistSort sort, bool descending)
@@ -143,5 +158,7 @@ public sealed class OpenExamsQuery(IDbContextFactory<WorklistDbContext> contexts
         public Pathway Pathway { get; init; }
 
         public string? ClaimedBy { get; init; }
+
+        public DateTimeOffset? ClaimedAt { get; init; }
     }
 }

@@ -1,5 +1,8 @@
+using ImagingWorklist.Application.Claiming;
 using ImagingWorklist.Application.Database;
 using ImagingWorklist.Application.Demo;
+using ImagingWorklist.Application.Engine;
+using ImagingWorklist.Web.Identity;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 
@@ -7,12 +10,29 @@ namespace ImagingWorklist.Web.Infrastructure;
 
 internal static class StartupSetup
 {
-    /// <summary>Migrates the database and, unless Demo:Seed=false, seeds the demo network into an empty one.</summary>
-    public static async Task InitialiseWorklistDatabaseAsync(this WebApplication app)
+    public static IHostApplicationBuilder AddWorklistClaims(this IHostApplicationBuilder builder)
     {
+        builder.Services.AddSingleton(new ClaimSettings { Lease = builder.Configuration.GetValue("Claims:Lease", TimeSpan.FromMinutes(20)) });
+        builder.Services.AddHostedService<BackgroundWork>();
+        return builder;
+    }
+
+    /// <summary>
+    /// Migrates the database; unless Demo:Seed=false, seeds the demo network and its accounts into an empty one; then
+    /// loads the prioritisation engine, before the app takes its first request.
+    /// </summary>
+    public static async Task InitialiseWorklistAsync(this WebApplication app)
+    {
+        var stopping = app.Lifetime.ApplicationStopping;
         var demo = app.Configuration.GetSection("Demo").Get<DemoNetworkOptions>() ?? new DemoNetworkOptions();
         var seed = app.Configuration.GetValue("Demo:Seed", defaultValue: true);
-        await app.Services.GetRequiredService<DatabaseInitialiser>().InitialiseAsync(seed, demo, app.Lifetime.ApplicationStopping);
+        await app.Services.GetRequiredService<DatabaseInitialiser>().InitialiseAsync(seed, demo, stopping);
+        if (seed)
+        {
+            await app.Services.GetRequiredService<DemoUsers>().EnsureAsync(stopping);
+        }
+
+        await app.Services.GetRequiredService<WorklistEngineHost>().LoadAsync(stopping);
     }
 
     /// <summary>Says where the app can be reached once Kestrel has bound its addresses.</summary>

@@ -27,6 +27,8 @@ internal static class WebSetup
             .AddSupportedCultures("en-GB")
             .AddSupportedUICultures("en-GB"));
         app.UseWorklistAppAssets();
+        app.UseAuthentication();
+        app.UseAuthorization();
         app.UseAntiforgery();
         app.MapStaticAssets();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();

@@ -48,16 +48,62 @@ public sealed class HostingTests(HostingTests.SeededApp app) : IClassFixture<Hos
     }
 
     [Fact]
-    public async Task TheWorklistPageRendersTheShell()
+    public async Task AnAnonymousVisitorIsSentToSignIn()
     {
-        var html = await app.CreateClient().GetStringAsync("/");
+        var client = app.CreateClient(new() { AllowAutoRedirect = false });
 
-        Assert.Contains("<h1", html, StringComparison.Ordinal);
-        Assert.Contains("Worklist", html, StringComparison.Ordinal);
-        Assert.Contains("href=\"/dashboard\"", html, StringComparison.Ordinal);
-        Assert.Contains("href=\"/rota\"", html, StringComparison.Ordinal);
-        Assert.Contains("href=\"/admin\"", html, StringComparison.Ordinal);
+        var response = await client.GetAsync("/dashboard");
+
+        Assert.Equal(HttpStatusCode.Found, response.StatusCode);
+        Assert.Equal("/account/login?ReturnUrl=%2Fdashboard", response.Headers.Location?.PathAndQuery);
+    }
+
+    [Fact]
+    public async Task ASignedInUserGetsTheLiveApp()
+    {
+        var radiologist = await SignIn.AsAsync(app, "radiologist");
+
+        var html = await radiologist.GetStringAsync("/");
+
         Assert.Contains("lang=\"en-GB\"", html, StringComparison.Ordinal);
+        Assert.Contains("_framework/blazor.web", html, StringComparison.Ordinal);
+        Assert.Contains("<!--Blazor:{\"type\":\"server\"", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AWrongPasswordIsRefusedWithAMessageAndAudited()
+    {
+        var client = app.CreateClient();
+
+        var response = await SignIn.PostAsync(client, "coordinator", "not the password");
+
+        Assert.Contains("do not match an account", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        await using var db = app.Services.GetRequiredService<Microsoft.EntityFrameworkCore.IDbContextFactory<ImagingWorklist.Persistence.WorklistDbContext>>().CreateDbContext();
+        Assert.Contains(db.AuditEvents, a => a.Action == Domain.Audit.AuditAction.SignInFailed && a.Actor == "coordinator");
+    }
+
+    [Theory]
+    [InlineData("radiologist", "/admin", false)]
+    [InlineData("radiologist", "/dashboard", false)]
+    [InlineData("manager", "/dashboard", true)]
+    [InlineData("manager", "/admin", false)]
+    [InlineData("coordinator", "/rota", true)]
+    [InlineData("admin", "/admin", true)]
+    public async Task EachRoleOpensOnlyItsPages(string user, string path, bool allowed)
+    {
+        var client = await SignIn.AsAsync(app, user, followRedirects: false);
+
+        var response = await client.GetAsync(path);
+
+        if (allowed)
+        {
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        }
+        else
+        {
+            Assert.Equal(HttpStatusCode.Found, response.StatusCode);
+            Assert.StartsWith("/account/denied", response.Headers.Location?.PathAndQuery, StringComparison.Ordinal);
+        }
     }
 
     [Fact]

@@ -1,7 +1,7 @@
 using ImagingWorklist.Application.Worklist;
-using ImagingWorklist.Web.Components.Pages;
+using ImagingWorklist.Web.Components.Worklist;
 
-namespace ImagingWorklist.Web.Tests.Pages;
+namespace ImagingWorklist.Web.Tests.Worklist;
 
 public class WorklistSortsTests
 {

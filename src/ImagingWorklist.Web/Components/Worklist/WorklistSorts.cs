@@ -1,6 +1,6 @@
 using ImagingWorklist.Application.Worklist;
 
-namespace ImagingWorklist.Web.Components.Pages;
+namespace ImagingWorklist.Web.Components.Worklist;
 
 /// <summary>Maps the grid's column titles and property names to the sorts the query performs in the database.</summary>
 internal static class WorklistSorts

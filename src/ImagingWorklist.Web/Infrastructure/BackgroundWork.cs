@@ -1,0 +1,32 @@
+using ImagingWorklist.Application.Claiming;
+using ImagingWorklist.Application.Engine;
+
+namespace ImagingWorklist.Web.Infrastructure;
+
+/// <summary>Every half minute: release lapsed claims, and move the engine's clock so breaches and ageing re-rank exams.</summary>
+internal sealed class BackgroundWork(ClaimService claims, WorklistEngineHost engine, TimeProvider clock, IConfiguration configuration, ILogger<BackgroundWork> logger)
+    : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var interval = configuration.GetValue("Claims:ExpiryCheckInterval", TimeSpan.FromSeconds(30));
+        using var timer = new PeriodicTimer(interval, clock);
+        while (await timer.WaitForNextTickAsync(stoppingToken))
+        {
+            try
+            {
+                engine.Tick();
+                var released = await claims.ExpireLeasesAsync(stoppingToken);
+                if (released > 0)
+                {
+                    logger.LogInformation("Released {Count} claim(s) whose lease lapsed", released);
+                }
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException)
+            {
+                // A passing database error must not stop lease expiry for good; the next tick tries again.
+                logger.LogError(exception, "Lease expiry or engine tick failed");
+            }
+        }
+    }
+}

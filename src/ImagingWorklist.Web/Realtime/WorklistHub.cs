@@ -1,0 +1,21 @@
+using ImagingWorklist.Application.Realtime;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.SignalR;
+
+namespace ImagingWorklist.Web.Realtime;
+
+/// <summary>What a client of /hubs/worklist receives.</summary>
+public interface IWorklistClient
+{
+    Task WorklistChanged(WorklistChange change);
+}
+
+/// <summary>
+/// Live changes for clients other than the Blazor pages (workstation tools, dashboards, the load driver). Messages carry
+/// ids only; a client that reconnects re-queries.
+/// </summary>
+[Authorize]
+public sealed class WorklistHub : Hub<IWorklistClient>
+{
+    public const string Path = "/hubs/worklist";
+}

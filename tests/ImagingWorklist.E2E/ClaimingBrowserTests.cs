@@ -1,0 +1,76 @@
+using System.Diagnostics;
+using Microsoft.Playwright;
+
+namespace ImagingWorklist.E2E;
+
+[Collection(BrowserCollection.Name)]
+public sealed class ClaimingBrowserTests(BrowserApp app)
+{
+    [Fact]
+    public async Task WhenOneRadiologistClaimsAnExamItLeavesTheOthersListWithinASecond()
+    {
+        var a = await app.SignedInPageAsync("radiologist");
+        var b = await app.SignedInPageAsync("radiologist2");
+        await Assertions.Expect(a.Locator("tr[data-exam]").First).ToBeVisibleAsync();
+        await Assertions.Expect(b.Locator("tr[data-exam]").First).ToBeVisibleAsync();
+
+        var seenByA = await a.Locator("tr[data-exam]").EvaluateAllAsync<string[]>("rows => rows.map(r => r.dataset.exam)");
+        var seenByB = await b.Locator("tr[data-exam]").EvaluateAllAsync<string[]>("rows => rows.map(r => r.dataset.exam)");
+        var shared = seenByA.FirstOrDefault(seenByB.Contains);
+        Assert.True(shared is not null, "the two demo radiologists should share at least one exam in their top lists");
+
+        var rowInB = b.Locator($"tr[data-exam='{shared}']");
+        await Assertions.Expect(rowInB).ToBeVisibleAsync();
+        var clock = Stopwatch.StartNew();
+        await a.Locator($"tr[data-exam='{shared}']").GetByRole(AriaRole.Button, new() { Name = "Claim" }).ClickAsync();
+
+        await Assertions.Expect(rowInB).ToHaveCountAsync(0, new() { Timeout = 1_000 });
+        Assert.True(clock.ElapsedMilliseconds < 1_500, $"B's list changed {clock.ElapsedMilliseconds} ms after A's click");
+        await Assertions.Expect(a).ToHaveURLAsync(new System.Text.RegularExpressions.Regex($"/exams/{shared}$"));
+    }
+
+    [Fact]
+    public async Task TheClaimantSeesThePatientAndCanReleaseWithAReason()
+    {
+        var page = await app.SignedInPageAsync("radiologist2");
+        var first = page.Locator("tr[data-exam]").First;
+        await Assertions.Expect(first).ToBeVisibleAsync();
+        var examId = await first.GetAttributeAsync("data-exam");
+        await first.GetByRole(AriaRole.Button, new() { Name = "Why?" }).ClickAsync();
+        await Assertions.Expect(page.GetByText("Clinical urgency:").First).ToBeVisibleAsync();
+        await BrowserApp.SaveScreenshotAsync(page, "my-worklist");
+
+        await first.GetByRole(AriaRole.Button, new() { Name = "Claim" }).ClickAsync();
+
+        var banner = page.GetByRole(AriaRole.Region, new() { Name = "Patient" });
+        await Assertions.Expect(banner).ToContainTextAsync("NHS number");
+        await Assertions.Expect(banner).ToContainTextAsync("999 ");
+        await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "View images" })).ToHaveAttributeAsync("href", new System.Text.RegularExpressions.Regex("^https://pacs\\..+study=.+&accession=.+"));
+        await BrowserApp.SaveScreenshotAsync(page, "exam-view");
+        var release = page.GetByRole(AriaRole.Button, new() { Name = "Release" });
+        await Assertions.Expect(release).ToBeDisabledAsync();
+
+        await page.GetByLabel("Reason (to release or hold)").FillAsync("Needs a paediatric opinion");
+        await release.ClickAsync();
+
+        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/$"));
+        await Assertions.Expect(page.Locator($"tr[data-exam='{examId}']")).ToBeVisibleAsync();
+    }
+
+    [Fact]
+    public async Task SomeoneWhoDoesNotHoldTheExamIsNotShownThePatient()
+    {
+        var holder = await app.SignedInPageAsync("radiologist");
+        var row = holder.Locator("tr[data-exam]").Nth(2);
+        await Assertions.Expect(row).ToBeVisibleAsync();
+        var examId = await row.GetAttributeAsync("data-exam");
+        await row.GetByRole(AriaRole.Button, new() { Name = "Claim" }).ClickAsync();
+        await Assertions.Expect(holder.GetByRole(AriaRole.Region, new() { Name = "Patient" })).ToBeVisibleAsync();
+
+        var other = await app.SignedInPageAsync("radiologist2");
+        await other.GotoAsync($"/exams/{examId}");
+
+        await Assertions.Expect(other.GetByText("You do not hold a claim on this exam")).ToBeVisibleAsync();
+        await Assertions.Expect(other.GetByRole(AriaRole.Region, new() { Name = "Patient" })).ToHaveCountAsync(0);
+    }
+}
