@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs every test of ImagingWorklist: domain, data (SQLite and PostgreSQL), components, the web host and a real browser.
-# On a fresh Debian machine it installs what is missing (PostgreSQL, Chromium, docker-compose), starts a throwaway
-# PostgreSQL cluster on a free loopback port in a temporary directory, and stops it again however the run ends.
+# On a fresh Debian machine it installs what is missing (PostgreSQL, Redis, Chromium, docker-compose), starts a
+# throwaway PostgreSQL cluster and Redis on free loopback ports in a temporary directory, and stops them again however
+# the run ends.
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -11,6 +12,7 @@ need_packages=()
 pg_initdb=$(ls -1 /usr/lib/postgresql/*/bin/initdb 2>/dev/null | sort -V | tail -n 1 || true)
 [ -n "$pg_initdb" ] || need_packages+=(postgresql)
 [ -x /usr/bin/chromium ] || need_packages+=(chromium)
+command -v redis-server >/dev/null 2>&1 || need_packages+=(redis-server)
 command -v docker-compose >/dev/null 2>&1 || need_packages+=(docker-compose)
 if [ ${#need_packages[@]} -gt 0 ]; then
   log "Installing ${need_packages[*]}"
@@ -33,6 +35,9 @@ fi
 
 cleanup() {
   status=$?
+  if [ -f "$work/redis.pid" ]; then
+    kill "$(cat "$work/redis.pid")" 2>/dev/null || true
+  fi
   if [ -f "$pg_data/postmaster.pid" ]; then
     "${as_pg[@]}" "$pg_bin/pg_ctl" -D "$pg_data" -m immediate stop >/dev/null 2>&1 || true
   fi
@@ -61,6 +66,16 @@ pg_port=$(free_port)
   -o "-p $pg_port -k $work -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200" \
   start >/dev/null
 export WORKLIST_TEST_POSTGRES="Host=127.0.0.1;Port=$pg_port;Username=postgres;Pooling=true;Maximum Pool Size=50"
+
+log "Starting a throwaway Redis"
+redis_port=$(free_port)
+redis-server --port "$redis_port" --bind 127.0.0.1 --save '' --appendonly no --daemonize yes \
+  --dir "$work" --pidfile "$work/redis.pid" --logfile "$work/redis.log"
+for _ in $(seq 1 50); do
+  (exec 3<>"/dev/tcp/127.0.0.1/$redis_port") 2>/dev/null && break
+  sleep 0.1
+done
+export WORKLIST_TEST_REDIS="127.0.0.1:$redis_port"
 
 log "Validating docker-compose.yml"
 POSTGRES_PASSWORD=validation-only docker-compose -f docker-compose.yml config -q

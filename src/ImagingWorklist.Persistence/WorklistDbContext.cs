@@ -6,12 +6,13 @@ using ImagingWorklist.Domain.Reporters;
 using ImagingWorklist.Domain.Reporting;
 using ImagingWorklist.Domain.Rota;
 using ImagingWorklist.Domain.Turnaround;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
 namespace ImagingWorklist.Persistence;
 
-public sealed class WorklistDbContext(DbContextOptions<WorklistDbContext> options) : IdentityDbContext<WorklistUser>(options)
+public sealed class WorklistDbContext(DbContextOptions<WorklistDbContext> options) : IdentityDbContext<WorklistUser>(options), IDataProtectionKeyContext
 {
     public DbSet<ImagingNetwork> Networks => Set<ImagingNetwork>();
 
@@ -38,6 +39,9 @@ public sealed class WorklistDbContext(DbContextOptions<WorklistDbContext> option
     public DbSet<TurnaroundRule> TurnaroundRules => Set<TurnaroundRule>();
 
     public DbSet<UserPreference> UserPreferences => Set<UserPreference>();
+
+    /// <summary>Cookie and antiforgery keys, shared by every app instance so a user may land on any of them.</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
