@@ -8,6 +8,7 @@ using ImagingWorklist.Application.Dashboards;
 using ImagingWorklist.Application.Database;
 using ImagingWorklist.Application.Demo;
 using ImagingWorklist.Application.Rota;
+using ImagingWorklist.Application.Workitems;
 using ImagingWorklist.Application.Worklist;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -35,6 +36,7 @@ public static class ApplicationServices
         services.AddSingleton<WorklistFilterStore>();
         services.AddSingleton<AuditTrail>();
         services.AddSingleton<TrustsQuery>();
+        services.AddSingleton<WorkitemService>();
         return services;
     }
 }

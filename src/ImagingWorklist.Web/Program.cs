@@ -1,4 +1,5 @@
 using ImagingWorklist.Application;
+using ImagingWorklist.Web.DicomWeb;
 using ImagingWorklist.Web.Identity;
 using ImagingWorklist.Web.Infrastructure;
 using ImagingWorklist.Web.Realtime;
@@ -22,6 +23,7 @@ await app.InitialiseWorklistAsync();
 
 app.UseWorklistWeb();
 app.MapAccountEndpoints();
+app.MapUpsEndpoints();
 app.MapHub<WorklistHub>(WorklistHub.Path);
 app.MapWorklistHealthChecks();
 app.AnnounceAddresses();

@@ -35,7 +35,8 @@ public sealed class ClaimService(
     ClaimSettings settings,
     ILogger<ClaimService> logger)
 {
-    public async Task<Outcome<Claim>> ClaimAsync(Guid examId, Guid reporterId, Actor actor, CancellationToken cancellationToken = default)
+    /// <param name="leaseToken">The caller's own token (a UPS-RS Transaction UID); a new one when omitted.</param>
+    public async Task<Outcome<Claim>> ClaimAsync(Guid examId, Guid reporterId, Actor actor, CancellationToken cancellationToken = default, Guid? leaseToken = null)
     {
         if (engine.Check(reporterId, examId) is { IsEligible: false } verdict)
         {
@@ -45,7 +46,7 @@ public sealed class ClaimService(
         Claim? claim = null;
         var outcome = await ChangeAsync(examId, actor, AuditAction.InterpStarted, null, WorklistChangeKind.ExamClaimed, (exam, now) =>
         {
-            var claimed = exam.Claim(reporterId, Guid.NewGuid(), settings.Lease, now);
+            var claimed = exam.Claim(reporterId, leaseToken ?? Guid.NewGuid(), settings.Lease, now);
             claim = claimed.Value;
             return claimed.Succeeded ? Outcome.Accepted : Outcome.Rejected(claimed.Reason!);
         }, cancellationToken);
@@ -100,6 +101,21 @@ public sealed class ClaimService(
             return claimed.Succeeded ? Outcome.Accepted : Outcome.Rejected(claimed.Reason!);
         }, cancellationToken);
     }
+
+    /// <summary>
+    /// The holder reports the exam as done elsewhere (a UPS-RS COMPLETED from a reporting workstation). Reports written
+    /// in the worklist itself are signed through the reporting workflow instead.
+    /// </summary>
+    public Task<Outcome> CompleteAsync(Guid examId, Guid leaseToken, Actor actor, CancellationToken cancellationToken = default) =>
+        ChangeAsync(examId, actor, AuditAction.Reported, "Completed by the performer's workstation", WorklistChangeKind.ExamReported, (exam, now) =>
+        {
+            if (exam.ClaimToken != leaseToken || exam.ClaimedById is not { } holder)
+            {
+                return Outcome.Rejected($"You do not hold exam {exam.Accession}.");
+            }
+
+            return exam.Finalise(holder, now);
+        }, cancellationToken);
 
     /// <summary>Releases every claim whose lease has lapsed; run by a hosted service. Returns how many were released.</summary>
     public async Task<int> ExpireLeasesAsync(CancellationToken cancellationToken = default)

@@ -82,8 +82,14 @@ internal sealed class DemoUsers(IServiceScopeFactory scopes, IConfiguration conf
         var picked = new Dictionary<string, Reporter>();
         if (consultants.Count > 1)
         {
-            picked["radiologist"] = consultants[0];
-            picked["radiologist2"] = consultants[1];
+            // The second radiologist shares as many trusts as possible with the first, so the two see common work.
+            var first = consultants[0];
+            var trusts = credentials[first.Id].Select(c => c.TrustId).ToHashSet();
+            picked["radiologist"] = first;
+            picked["radiologist2"] = consultants.Skip(1)
+                .OrderByDescending(r => onDuty.Contains(r.Id))
+                .ThenByDescending(r => credentials[r.Id].Count(c => trusts.Contains(c.TrustId)))
+                .First();
         }
 
         if (reporters.FirstOrDefault(r => r.Role == ProfessionalRole.Registrar) is { } registrar)
