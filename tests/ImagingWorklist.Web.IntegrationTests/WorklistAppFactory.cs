@@ -1,6 +1,7 @@
 using ImagingWorklist.Persistence;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Data.Sqlite;
 
 namespace ImagingWorklist.Testing;
@@ -30,6 +31,8 @@ public class WorklistAppFactory : WebApplicationFactory<Program>
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
+        // Found from the solution file, so the tests and the load harness (under bench/) agree on where the app lives.
+        builder.UseSolutionRelativeContentRoot(Path.Combine("src", "ImagingWorklist.Web"), solutionName: "ImagingWorklist.sln");
         builder.UseSetting("Database:Provider", Provider.ToString());
         builder.UseSetting("Database:DataDirectory", _dataDirectory);
         builder.UseSetting("ConnectionStrings:Worklist", ConnectionString ?? string.Empty);

@@ -185,7 +185,8 @@ public sealed class ClaimService(
         logger.LogInformation("{Action} on exam {ExamId} by {Actor}", action, exam.Id, actor.Name);
         if (change is { } kind)
         {
-            await notifier.PublishAsync(new WorklistChange(kind, exam.Id, exam.Version, exam.ClaimedById), cancellationToken);
+            engine.Apply(exam);
+            await notifier.PublishAsync(new WorklistChange(kind, exam.Id, exam.Version, exam.ClaimedById, engine.InstanceId), cancellationToken);
         }
 
         return Outcome.Accepted;

@@ -23,6 +23,9 @@ public sealed class WorklistEngineHost(IDbContextFactory<WorklistDbContext> cont
 
     public EnginePolicy Policy { get; set; } = EnginePolicy.Default;
 
+    /// <summary>Names this app instance in the changes it publishes.</summary>
+    public string InstanceId { get; } = Guid.NewGuid().ToString("N");
+
     public bool IsLoaded => _engine is not null;
 
     public async Task LoadAsync(CancellationToken cancellationToken = default)
@@ -79,6 +82,25 @@ public sealed class WorklistEngineHost(IDbContextFactory<WorklistDbContext> cont
                 }
             }
         }
+    }
+
+    /// <summary>Applies a change this instance has just committed, from the entity it saved: no need to read it back.</summary>
+    public void Apply(Exam exam)
+    {
+        var snapshot = EngineExam.From(exam);
+        Use(engine =>
+        {
+            if (snapshot is null)
+            {
+                engine.Remove(exam.Id);
+            }
+            else
+            {
+                engine.Upsert(snapshot);
+            }
+
+            return 0;
+        });
     }
 
     public IReadOnlyList<RankedExam> RankedFor(Guid reporterId, Func<EngineExam, bool>? filter = null, int? take = null) =>

@@ -24,7 +24,11 @@ public sealed class WorklistChangeDispatcher(WorklistEngineHost engine, ILogger<
 
     public async Task DispatchAsync(WorklistChange change, CancellationToken cancellationToken = default)
     {
-        await engine.RefreshAsync(change, cancellationToken);
+        if (change.Origin != engine.InstanceId)
+        {
+            await engine.RefreshAsync(change, cancellationToken);
+        }
+
         Func<WorklistChange, Task>[] subscribers;
         lock (_gate)
         {

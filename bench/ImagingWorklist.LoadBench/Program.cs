@@ -1,0 +1,35 @@
+using ImagingWorklist.Persistence;
+
+namespace ImagingWorklist.LoadBench;
+
+/// <summary>
+/// Load and latency harnesses for the claiming and live-update targets; loopback only, bounded in time.
+///   claims-postgres "Host=127.0.0.1;Port=5432;Username=postgres"   claims through the app vs raw SQL at 1/8/32 claimers
+///   claims-sqlite                                                   8 concurrent writers through the app on SQLite
+///   fanout [clients]                                                commit-to-client latency, 1 client vs many
+/// (Not named Program: the web app's Program is referenced here too.)
+/// </summary>
+internal static class LoadBench
+{
+    public static async Task<int> Main(string[] args)
+    {
+        var command = args.FirstOrDefault();
+        switch (command)
+        {
+            case "claims-postgres" when args.Length > 1:
+                await new ClaimBench(DatabaseProvider.Postgres, args[1], TimeSpan.FromSeconds(5), exams: 60_000).RunAsync([1, 8, 32], rounds: 2);
+                break;
+            case "claims-sqlite":
+                await new ClaimBench(DatabaseProvider.Sqlite, null, TimeSpan.FromSeconds(5), exams: 20_000).RunAsync([1, 8], rounds: 2);
+                break;
+            case "fanout":
+                await new FanOutBench(args.Length > 1 ? int.Parse(args[1]) : 500, changes: 100, TimeSpan.FromMilliseconds(100)).RunAsync();
+                break;
+            default:
+                Console.Error.WriteLine("Usage: claims-postgres <server connection string> | claims-sqlite | fanout [clients]");
+                return 2;
+        }
+
+        return 0;
+    }
+}
