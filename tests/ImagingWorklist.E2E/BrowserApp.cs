@@ -11,17 +11,20 @@ namespace ImagingWorklist.E2E;
 /// The real app on Kestrel at a free loopback port, seeded with the demo network, and the system Chromium driven by
 /// Playwright. Playwright's own browser download cannot work here, so the Debian package is used (see test.sh).
 /// </summary>
-public sealed class BrowserApp(WorklistAppFactory factory) : IAsyncLifetime
+public sealed class BrowserApp : IAsyncLifetime
 {
     public const string ChromiumPath = "/usr/bin/chromium";
 
-    private readonly WorklistAppFactory _factory = factory;
+    private readonly WorklistAppFactory _factory;
     private IPlaywright? _playwright;
 
     public BrowserApp()
         : this(new WorklistAppFactory(DatabaseProvider.Sqlite))
     {
     }
+
+    /// <summary>Internal so that xunit, which wants one public constructor on a fixture, sees only the default one.</summary>
+    internal BrowserApp(WorklistAppFactory factory) => _factory = factory;
 
     public IBrowser Browser { get; private set; } = null!;
 

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace ImagingWorklist.E2E;
@@ -72,5 +73,27 @@ public sealed class ClaimingBrowserTests(BrowserApp app)
 
         await Assertions.Expect(other.GetByText("You do not hold a claim on this exam")).ToBeVisibleAsync();
         await Assertions.Expect(other.GetByRole(AriaRole.Region, new() { Name = "Patient" })).ToHaveCountAsync(0);
+    }
+
+    [Fact]
+    public async Task AManagerReassignsAnExamToAnEligibleReporterWithAReason()
+    {
+        var engine = app.Services.GetRequiredService<Application.Engine.WorklistEngineHost>();
+        var exams = await app.Services.GetRequiredService<Application.Worklist.OpenExamsQuery>().PageAsync(new(0, 200));
+        var exam = exams.Rows.First(r => r.State == Domain.Exams.ExamState.Ready && engine.CandidatesFor(r.ExamId).Any(c => c.Verdict.IsEligible)).ExamId;
+        var page = await app.SignedInPageAsync("manager");
+        await page.GotoAsync($"/exams/{exam}");
+
+        var panel = page.GetByRole(AriaRole.Region, new() { Name = "Reassign" });
+        await Assertions.Expect(panel).ToBeVisibleAsync();
+        await panel.Locator("div.mud-select").First.ClickAsync();
+        var choice = page.GetByRole(AriaRole.Option).First;
+        var chosen = (await choice.InnerTextAsync()).Replace(" (over capacity)", string.Empty, StringComparison.Ordinal).Trim();
+        await choice.ClickAsync();
+        await panel.GetByLabel("Reason for reassigning").FillAsync("Subspecialty opinion needed");
+        await panel.GetByRole(AriaRole.Button, new() { Name = "Reassign" }).ClickAsync();
+
+        await Assertions.Expect(page.GetByText("Reassigned.")).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByText($"Claimed by {chosen} since")).ToBeVisibleAsync();
     }
 }

@@ -81,6 +81,14 @@ public sealed class OpenExamsQuery(IDbContextFactory<WorklistDbContext> contexts
             ClaimedAt = e.ClaimedAt,
         };
 
+    /// <summary>The open exams a reporter holds, so they can get back to them.</summary>
+    public async Task<IReadOnlyList<WorklistRow>> HeldByAsync(Guid reporterId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var held = await db.Exams.AsNoTracking().Where(e => e.ClaimedById == reporterId && OpenStates.Contains(e.State)).OrderBy(e => e.ClaimedAt).Select(e => e.Id).ToListAsync(cancellationToken);
+        return await RowsAsync(held, cancellationToken);
+    }
+
     /// <summary>Display rows for exams the engine ranked, in the engine's order.</summary>
     public async Task<IReadOnlyList<WorklistRow>> RowsAsync(IReadOnlyList<Guid> examIds, CancellationToken cancellationToken = default)
     {

@@ -411,6 +411,21 @@ public sealed class WorklistEngine
         return Eligibility.Check(reporter.Reporter, _exams[_slotOf[examId]]!, reporter.HeldMinutes, now, _policy);
     }
 
+    /// <summary>Reporters who may take the exam now, capacity aside, with the reference verdict for each (for reassignment).</summary>
+    public IReadOnlyList<(EngineReporter Reporter, EligibilityVerdict Verdict)> CandidatesFor(Guid examId, DateTimeOffset now)
+    {
+        if (!_slotOf.TryGetValue(examId, out var slot))
+        {
+            return [];
+        }
+
+        return [.. _reporters
+            .Select(r => (r.Reporter, Verdict: Eligibility.Check(r.Reporter, _exams[slot]!, r.HeldMinutes, now, _policy)))
+            .Where(c => c.Verdict.IsEligible || c.Verdict.FailsOnlyOnCapacity)
+            .OrderBy(c => c.Verdict.IsEligible ? 0 : 1)
+            .ThenBy(c => c.Reporter.Name, StringComparer.Ordinal)];
+    }
+
     public PriorityExplanation Explain(Guid examId, DateTimeOffset now)
     {
         AdvanceTo(now);

@@ -55,8 +55,7 @@ internal static class IdentitySetup
 
     private static Task Challenge(Microsoft.AspNetCore.Authentication.RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> context, int status)
     {
-        var path = context.Request.Path;
-        if (path.StartsWithSegments("/dicomweb") || path.StartsWithSegments("/api") || path.StartsWithSegments("/hubs"))
+        if (Infrastructure.WebSetup.IsApi(context.Request.Path))
         {
             context.Response.StatusCode = status;
         }

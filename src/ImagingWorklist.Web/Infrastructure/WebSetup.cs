@@ -1,4 +1,5 @@
 using ImagingWorklist.Web.Components;
+using Microsoft.AspNetCore.Diagnostics;
 using MudBlazor.Services;
 
 namespace ImagingWorklist.Web.Infrastructure;
@@ -19,7 +20,17 @@ internal static class WebSetup
             app.UseExceptionHandler("/error", createScopeForErrors: true);
         }
 
+        // People get a page for an address that does not exist; programs calling the APIs get the bare status code.
         app.UseStatusCodePagesWithReExecute("/not-found");
+        app.Use((context, next) =>
+        {
+            if (IsApi(context.Request.Path) && context.Features.Get<IStatusCodePagesFeature>() is { } pages)
+            {
+                pages.Enabled = false;
+            }
+
+            return next(context);
+        });
 
         // One network, one language: dates, times and numbers read as a UK user expects, whatever the server's locale.
         app.UseRequestLocalization(new RequestLocalizationOptions()
@@ -34,4 +45,7 @@ internal static class WebSetup
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }
+
+    internal static bool IsApi(PathString path) =>
+        path.StartsWithSegments("/dicomweb") || path.StartsWithSegments("/api") || path.StartsWithSegments("/hubs") || path.StartsWithSegments("/health");
 }

@@ -21,6 +21,7 @@ public sealed partial class ExamView
     private DateTimeOffset? _leaseExpires;
     private ITimer? _heartbeat;
     private Actor _actor = Actor.System;
+    private bool _mayReassign;
 
     [Parameter]
     public Guid ExamId { get; set; }
@@ -48,6 +49,7 @@ public sealed partial class ExamView
         var user = (await Authentication).User;
         _actor = new Actor(user.DisplayName(), user.ReporterId());
         var managerView = user.IsInRole(WorklistRoles.Manager) || user.IsInRole(WorklistRoles.Admin);
+        _mayReassign = managerView;
         var loaded = await Exams.LoadAsync(ExamId, _actor, holderOnly: !managerView);
         if (!loaded.Succeeded)
         {
@@ -109,6 +111,20 @@ public sealed partial class ExamView
         }
 
         Say(held.Reason!, Severity.Warning);
+    }
+
+    private async Task ReassignAsync((Guid ReporterId, string Reason) reassignment)
+    {
+        var outcome = await Claims.ReassignAsync(ExamId, reassignment.ReporterId, reassignment.Reason, _actor);
+        if (outcome.Succeeded)
+        {
+            _heartbeat?.Dispose();
+            await OnInitializedAsync();
+            Say("Reassigned.", Severity.Success);
+            return;
+        }
+
+        Say(outcome.Reason!, Severity.Warning);
     }
 
     private void Say(string message, Severity severity)

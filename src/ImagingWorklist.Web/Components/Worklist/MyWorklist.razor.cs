@@ -17,6 +17,7 @@ public sealed partial class MyWorklist
 
     private readonly HashSet<Guid> _expanded = [];
     private List<(RankedExam Ranked, WorklistRow Row)> _rows = [];
+    private IReadOnlyList<WorklistRow> _held = [];
     private WorklistFilter _filter = new();
     private IReadOnlyList<TrustOption> _trusts = [];
     private NextCase? _proposal;
@@ -80,6 +81,7 @@ public sealed partial class MyWorklist
         var rows = await OpenExams.RowsAsync([.. ranked.Select(r => r.Exam.Id)]);
         var byId = rows.ToDictionary(r => r.ExamId);
         _rows = [.. ranked.Where(r => byId.ContainsKey(r.Exam.Id)).Select(r => (r, byId[r.Exam.Id]))];
+        _held = await OpenExams.HeldByAsync(ReporterId);
         _skips = Engine.SkipCount(ReporterId);
         _loaded = true;
     }
