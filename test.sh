@@ -92,7 +92,8 @@ for project in tests/*/*.csproj; do
   [ "$name" = "ImagingWorklist.TestSupport" ] && continue
   log "Testing $name"
   output="$work/$name.log"
-  if dotnet test "$project" -c Release --no-build -nologo 2>&1 | tee "$output"; then :; fi
+  # A hung test fails the run after five quiet minutes instead of eating the CI budget.
+  if dotnet test "$project" -c Release --no-build -nologo --blame-hang-timeout 5m 2>&1 | tee "$output"; then :; fi
   summary=$(grep -E '^(Passed|Failed)!' "$output" | tail -n 1 || true)
   if [ -z "$summary" ]; then
     broken+=("$name (no test summary: the run crashed)")

@@ -32,7 +32,12 @@ public class ConstraintTests
 
         await Assert.ThrowsAsync<DbUpdateConcurrencyException>(() => second.SaveChangesAsync());
         await using var check = database.CreateDbContext();
-        Assert.Equal(mine.ClaimedById, (await check.Exams.SingleAsync()).ClaimedById);
+        var stored = await check.Exams.SingleAsync();
+        Assert.Equal(mine.ClaimedById, stored.ClaimedById);
+
+        // A refused write must not leave later writers waiting (SQLite queues its writers in-process).
+        Assert.True(stored.Hold("Checking the queue still moves", Now).Succeeded);
+        await check.SaveChangesAsync().WaitAsync(TimeSpan.FromSeconds(10));
     }
 
     [Theory]
