@@ -31,6 +31,7 @@ internal sealed class DemoUsers(IServiceScopeFactory scopes, IConfiguration conf
         var roles = scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole>>();
         if (await users.Users.AnyAsync(cancellationToken))
         {
+            Console.WriteLine($"Demo users: {string.Join(", ", Accounts.Select(a => a.UserName))} (password as printed at the first start, or Demo:UserPassword).");
             return;
         }
 
