@@ -72,12 +72,15 @@ internal sealed class DemoUsers(IServiceScopeFactory scopes, IConfiguration conf
     {
         var now = clock.GetUtcNow();
         var db = services.GetRequiredService<WorklistDbContext>();
-        var onDuty = await db.RotaShifts.AsNoTracking().Where(s => s.Start <= now && s.End > now).Select(s => s.ReporterId).Distinct().ToListAsync(cancellationToken);
+        // On duty now, and for as long as possible: the demo should not lose its radiologists at the next shift change.
+        var shifts = await db.RotaShifts.AsNoTracking().Where(s => s.Start <= now && s.End > now).ToListAsync(cancellationToken);
+        var dutyEnds = shifts.GroupBy(s => s.ReporterId).ToDictionary(g => g.Key, g => g.Max(s => s.End));
+        var onDuty = dutyEnds.Keys.ToHashSet();
         var reporters = await db.Reporters.AsNoTracking().OrderBy(r => r.RegistrationNumber).ToListAsync(cancellationToken);
         var credentials = (await db.Credentials.AsNoTracking().ToListAsync(cancellationToken)).Where(c => c.IsValidAt(now)).ToLookup(c => c.ReporterId);
         var consultants = reporters
             .Where(r => r.Role == ProfessionalRole.ConsultantRadiologist && !r.RegistrationNumber.StartsWith("TELERAD", StringComparison.Ordinal))
-            .OrderByDescending(r => onDuty.Contains(r.Id))
+            .OrderByDescending(r => dutyEnds.GetValueOrDefault(r.Id))
             .ThenByDescending(r => credentials[r.Id].Count())
             .ToList();
         var picked = new Dictionary<string, Reporter>();
@@ -88,7 +91,8 @@ internal sealed class DemoUsers(IServiceScopeFactory scopes, IConfiguration conf
             var trusts = credentials[first.Id].Select(c => c.TrustId).ToHashSet();
             picked["radiologist"] = first;
             picked["radiologist2"] = consultants.Skip(1)
-                .OrderByDescending(r => onDuty.Contains(r.Id))
+                .OrderByDescending(r => dutyEnds.GetValueOrDefault(r.Id) >= dutyEnds.GetValueOrDefault(first.Id))
+                .ThenByDescending(r => onDuty.Contains(r.Id))
                 .ThenByDescending(r => credentials[r.Id].Count(c => trusts.Contains(c.TrustId)))
                 .First();
         }
