@@ -101,7 +101,7 @@ public sealed partial class MyWorklist
         }
     }
 
-    private void ProposeNextCaseAsync()
+    private void ProposeNextCase()
     {
         var next = Engine.NextCase(ReporterId);
         _proposal = next.Case;
@@ -134,7 +134,7 @@ public sealed partial class MyWorklist
         }
     }
 
-    private async Task SkipAsync((Guid ExamId, string Reason) skip)
+    private void Skip((Guid ExamId, string Reason) skip)
     {
         var outcome = Engine.RecordSkip(ReporterId, skip.ExamId, skip.Reason);
         if (!outcome.Succeeded)
@@ -144,8 +144,7 @@ public sealed partial class MyWorklist
         }
 
         _skips = Engine.SkipCount(ReporterId);
-        ProposeNextCaseAsync();
-        await Task.CompletedTask;
+        ProposeNextCase();
     }
 
     private void Say(string message, Severity severity)
