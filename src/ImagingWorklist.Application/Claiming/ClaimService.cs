@@ -43,10 +43,16 @@ public sealed class ClaimService(
             return Outcome<Claim>.Rejected(string.Join(" ", verdict.Reasons.Select(r => r.Explanation)));
         }
 
+        var token = leaseToken ?? Guid.NewGuid();
+        if (await FastClaimAsync(examId, reporterId, token, actor, cancellationToken) is { } fast)
+        {
+            return Outcome<Claim>.Accepted(fast);
+        }
+
         Claim? claim = null;
         var outcome = await ChangeAsync(examId, actor, AuditAction.InterpStarted, null, WorklistChangeKind.ExamClaimed, (exam, now) =>
         {
-            var claimed = exam.Claim(reporterId, leaseToken ?? Guid.NewGuid(), settings.Lease, now);
+            var claimed = exam.Claim(reporterId, token, settings.Lease, now);
             claim = claimed.Value;
             return claimed.Succeeded ? Outcome.Accepted : Outcome.Rejected(claimed.Reason!);
         }, cancellationToken);
@@ -138,6 +144,30 @@ public sealed class ClaimService(
         }
 
         return released;
+    }
+
+    /// <summary>
+    /// One round trip where the provider allows it (PostgreSQL). Null when it does not apply; the entity path then decides
+    /// and, if it refuses, says why.
+    /// </summary>
+    private async Task<Claim?> FastClaimAsync(Guid examId, Guid reporterId, Guid token, Actor actor, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        int? version;
+        await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
+        {
+            version = await ExamClaimStatement.TryClaimAsync(db, examId, reporterId, token, now, settings.Lease, actor.Name, actor.Source, cancellationToken);
+        }
+
+        if (version is not { } newVersion)
+        {
+            return null;
+        }
+
+        logger.LogInformation("{Action} on exam {ExamId} by {Actor}", AuditAction.InterpStarted, examId, actor.Name);
+        engine.ApplyClaim(examId, reporterId);
+        await notifier.PublishAsync(new WorklistChange(WorklistChangeKind.ExamClaimed, examId, newVersion, reporterId, engine.InstanceId), cancellationToken);
+        return new Claim(reporterId, token, now, now + settings.Lease);
     }
 
     private async Task<Outcome> ChangeAsync(

@@ -103,6 +103,9 @@ public sealed class WorklistEngineHost(IDbContextFactory<WorklistDbContext> cont
         });
     }
 
+    /// <summary>A claim this instance has just committed without loading the entity.</summary>
+    public void ApplyClaim(Guid examId, Guid reporterId) => Use(engine => engine.Claimed(examId, reporterId));
+
     public IReadOnlyList<RankedExam> RankedFor(Guid reporterId, Func<EngineExam, bool>? filter = null, int? take = null) =>
         Use(engine => engine.RankedFor(reporterId, clock.GetUtcNow(), take, filter));
 

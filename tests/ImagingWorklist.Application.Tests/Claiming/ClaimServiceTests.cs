@@ -23,8 +23,10 @@ public class ClaimServiceTests
         var stored = await db.Exams.SingleAsync(e => e.Id == exam.Id);
         Assert.Equal((ExamState.Claimed, world.Reporters[0].Id, claim.Value!.LeaseToken), (stored.State, stored.ClaimedById, stored.ClaimToken!.Value));
         Assert.Equal(world.Clock.GetUtcNow().AddMinutes(20), stored.LeaseExpiresAt);
+        Assert.Equal((world.Clock.GetUtcNow(), world.Clock.GetUtcNow(), exam.Version + 1), (stored.ClaimedAt!.Value, stored.UpdatedAt, stored.Version));
+        Assert.Equal(new Domain.Exams.Claim(world.Reporters[0].Id, claim.Value.LeaseToken, world.Clock.GetUtcNow(), world.Clock.GetUtcNow().AddMinutes(20)), stored.CurrentClaim);
         var audit = await db.AuditEvents.SingleAsync();
-        Assert.Equal((AuditAction.InterpStarted, "Dr Reporter 1", exam.Id), (audit.Action, audit.Actor, audit.ExamId));
+        Assert.Equal((AuditAction.InterpStarted, "Dr Reporter 1", exam.Id, exam.TrustId, $"InterpStarted {exam.Accession}"), (audit.Action, audit.Actor, audit.ExamId, audit.TrustId, audit.Detail));
         Assert.Contains(world.Announced, c => c.Kind == WorklistChangeKind.ExamClaimed && c.ExamId == exam.Id && c.Version == stored.Version);
         Assert.DoesNotContain(world.Engine.RankedFor(world.Reporters[1].Id), r => r.Exam.Id == exam.Id);
     }
