@@ -38,7 +38,19 @@ public sealed class ClaimService(
     /// <param name="leaseToken">The caller's own token (a UPS-RS Transaction UID); a new one when omitted.</param>
     public async Task<Outcome<Claim>> ClaimAsync(Guid examId, Guid reporterId, Actor actor, CancellationToken cancellationToken = default, Guid? leaseToken = null)
     {
-        if (engine.Check(reporterId, examId) is { IsEligible: false } verdict)
+        var verdict = engine.Check(reporterId, examId);
+        if (verdict is null)
+        {
+            // This instance has not heard of the exam or the reporter yet (just added elsewhere): read both, then judge.
+            await engine.RefreshAsync(new WorklistChange(WorklistChangeKind.RotaChanged, examId, 0, reporterId), cancellationToken);
+            verdict = engine.Check(reporterId, examId);
+            if (verdict is null && !engine.Knows(reporterId))
+            {
+                return Outcome<Claim>.Rejected("You are not set up as a reporter, so you cannot claim exams.");
+            }
+        }
+
+        if (verdict is { IsEligible: false })
         {
             return Outcome<Claim>.Rejected(string.Join(" ", verdict.Reasons.Select(r => r.Explanation)));
         }

@@ -114,6 +114,8 @@ public sealed class WorklistEngineHost(IDbContextFactory<WorklistDbContext> cont
 
     public NextCaseResult NextCase(Guid reporterId) => Use(engine => engine.NextCase(reporterId, clock.GetUtcNow()));
 
+    public bool Knows(Guid reporterId) => Use(engine => engine.Knows(reporterId));
+
     public EligibilityVerdict? Check(Guid reporterId, Guid examId) =>
         Use(engine => engine.Find(examId) is null || !engine.Knows(reporterId) ? null : engine.Check(reporterId, examId, clock.GetUtcNow()));
 

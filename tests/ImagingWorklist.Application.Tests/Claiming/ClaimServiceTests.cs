@@ -131,4 +131,42 @@ public class ClaimServiceTests
         Assert.Equal(world.Reporters[1].Id, (await db.Exams.SingleAsync(e => e.Id == exam.Id)).ClaimedById);
         Assert.Contains(await db.AuditEvents.ToListAsync(), a => a.Action == AuditAction.ExamReassigned && a.Actor == "manager");
     }
+
+    [Theory]
+    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task SomeoneWhoIsNotAReporterCannotClaim(DatabaseProvider provider)
+    {
+        await using var world = await ClaimingWorld.CreateAsync(provider);
+
+        var claim = await world.Claims.ClaimAsync(world.Exams[0].Id, Guid.NewGuid(), new Application.Claiming.Actor("stranger"));
+
+        Assert.False(claim.Succeeded);
+        Assert.Contains("not set up as a reporter", claim.Reason);
+        await using var db = world.Database.CreateDbContext();
+        Assert.Equal(ExamState.Ready, (await db.Exams.SingleAsync(e => e.Id == world.Exams[0].Id)).State);
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task AReporterAddedAfterTheEngineLoadedIsJudgedOnTheirOwnRecords(DatabaseProvider provider)
+    {
+        await using var world = await ClaimingWorld.CreateAsync(provider);
+        var newcomer = new Domain.Reporters.Reporter(Guid.NewGuid(), "Dr Newcomer", Domain.Reporters.ProfessionalRole.ConsultantRadiologist, "GMC99999",
+            world.Exams[0].TrustId, [new Domain.Reporters.ReporterSkill(Domain.Reporters.Skill.Neuro, 3)]);
+        await using (var db = world.Database.CreateDbContext())
+        {
+            var trustA = await db.Trusts.SingleAsync(t => t.Id == world.Exams[0].TrustId);
+            db.Add(newcomer);
+            db.Add(new Domain.Reporters.Credential(Guid.NewGuid(), newcomer.Id, trustA.Id, world.Clock.GetUtcNow().AddYears(-1), null));
+            db.Add(new Domain.Rota.RotaShift(Guid.NewGuid(), newcomer.Id, Domain.Rota.ShiftKind.InHoursSession, world.Clock.GetUtcNow().AddHours(-1), world.Clock.GetUtcNow().AddHours(4), Domain.Rota.CoverScope.Network, [], 240));
+            await db.SaveChangesAsync();
+        }
+
+        var trustBExam = world.Exams.First(e => e.TrustId != world.Exams[0].TrustId);
+        var refused = await world.Claims.ClaimAsync(trustBExam.Id, newcomer.Id, new Application.Claiming.Actor("Dr Newcomer", newcomer.Id));
+        var claimed = await world.Claims.ClaimAsync(world.Exams[0].Id, newcomer.Id, new Application.Claiming.Actor("Dr Newcomer", newcomer.Id));
+
+        Assert.Contains("no valid credential", refused.Reason);
+        Assert.True(claimed.Succeeded, claimed.Reason);
+    }
 }
