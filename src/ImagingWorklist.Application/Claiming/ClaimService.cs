@@ -38,21 +38,15 @@ public sealed class ClaimService(
     /// <param name="leaseToken">The caller's own token (a UPS-RS Transaction UID); a new one when omitted.</param>
     public async Task<Outcome<Claim>> ClaimAsync(Guid examId, Guid reporterId, Actor actor, CancellationToken cancellationToken = default, Guid? leaseToken = null)
     {
-        var verdict = engine.Check(reporterId, examId);
-        if (verdict is null)
+        var verdict = await JudgeAsync(reporterId, examId, cancellationToken);
+        if (!verdict.Succeeded)
         {
-            // This instance has not heard of the exam or the reporter yet (just added elsewhere): read both, then judge.
-            await engine.RefreshAsync(new WorklistChange(WorklistChangeKind.RotaChanged, examId, 0, reporterId), cancellationToken);
-            verdict = engine.Check(reporterId, examId);
-            if (verdict is null && !engine.Knows(reporterId))
-            {
-                return Outcome<Claim>.Rejected("You are not set up as a reporter, so you cannot claim exams.");
-            }
+            return Outcome<Claim>.Rejected(verdict.Reason!);
         }
 
-        if (verdict is { IsEligible: false })
+        if (verdict.Value is { IsEligible: false } refusal)
         {
-            return Outcome<Claim>.Rejected(string.Join(" ", verdict.Reasons.Select(r => r.Explanation)));
+            return Outcome<Claim>.Rejected(string.Join(" ", refusal.Reasons.Select(r => r.Explanation)));
         }
 
         var token = leaseToken ?? Guid.NewGuid();
@@ -94,9 +88,15 @@ public sealed class ClaimService(
             return Outcome.Rejected("A reassignment needs a reason.");
         }
 
-        if (engine.Check(toReporterId, examId) is { } verdict && !verdict.IsEligible && !verdict.FailsOnlyOnCapacity)
+        var verdict = await JudgeAsync(toReporterId, examId, cancellationToken);
+        if (!verdict.Succeeded)
         {
-            return Outcome.Rejected("That reporter may not take this exam: " + string.Join(" ", verdict.Reasons.Select(r => r.Explanation)));
+            return Outcome.Rejected(verdict.Reason!);
+        }
+
+        if (verdict.Value is { IsEligible: false, FailsOnlyOnCapacity: false } refusal)
+        {
+            return Outcome.Rejected("That reporter may not take this exam: " + string.Join(" ", refusal.Reasons.Select(r => r.Explanation)));
         }
 
         return await ChangeAsync(examId, actor, AuditAction.ExamReassigned, reason, WorklistChangeKind.ExamClaimed, (exam, now) =>
@@ -156,6 +156,27 @@ public sealed class ClaimService(
         }
 
         return released;
+    }
+
+    /// <summary>
+    /// The eligibility verdict for a reporter and an exam. If this instance has not heard of either yet (just added on
+    /// another instance), it reads both first. The verdict is null when the exam is not in the open pool (on hold,
+    /// reported): the entity's own transition then refuses with the reason.
+    /// </summary>
+    private async Task<Outcome<EligibilityVerdict?>> JudgeAsync(Guid reporterId, Guid examId, CancellationToken cancellationToken)
+    {
+        var verdict = engine.Check(reporterId, examId);
+        if (verdict is null)
+        {
+            await engine.RefreshAsync(new WorklistChange(WorklistChangeKind.RotaChanged, examId, 0, reporterId), cancellationToken);
+            verdict = engine.Check(reporterId, examId);
+            if (verdict is null && !engine.Knows(reporterId))
+            {
+                return Outcome<EligibilityVerdict?>.Rejected("That person is not set up as a reporter, so cannot hold exams.");
+            }
+        }
+
+        return Outcome<EligibilityVerdict?>.Accepted(verdict);
     }
 
     /// <summary>

@@ -142,6 +142,7 @@ public class ClaimServiceTests
 
         Assert.False(claim.Succeeded);
         Assert.Contains("not set up as a reporter", claim.Reason);
+        Assert.Contains("not set up as a reporter", (await world.Claims.ReassignAsync(world.Exams[0].Id, Guid.NewGuid(), "cover", new Application.Claiming.Actor("manager"))).Reason);
         await using var db = world.Database.CreateDbContext();
         Assert.Equal(ExamState.Ready, (await db.Exams.SingleAsync(e => e.Id == world.Exams[0].Id)).State);
     }
