@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net;
-using System.Text.RegularExpressions;
 using ImagingWorklist.Application.Claiming;
 using ImagingWorklist.Application.Realtime;
 using ImagingWorklist.Application.Worklist;
@@ -20,7 +19,7 @@ namespace ImagingWorklist.LoadBench;
 /// From a committed change to every connected client of /hubs/worklist. The same changes are timed with one client
 /// (the baseline) and with many, on the real app over loopback; the ratio of the two p99s is the fan-out cost.
 /// </summary>
-internal sealed partial class FanOutBench(int clients, int changes, TimeSpan interval)
+internal sealed class FanOutBench(int clients, int changes, TimeSpan interval)
 {
     public async Task RunAsync()
     {
@@ -93,23 +92,9 @@ internal sealed partial class FanOutBench(int clients, int changes, TimeSpan int
     {
         var cookies = new CookieContainer();
         using var http = new HttpClient(new HttpClientHandler { CookieContainer = cookies, AllowAutoRedirect = false }) { BaseAddress = new Uri(address) };
-        var form = await http.GetStringAsync("/account/login");
-        var token = WebUtility.HtmlDecode(Token().Match(form).Groups[1].Value);
-        var response = await http.PostAsync("/account/login", new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["_handler"] = "login",
-            ["__RequestVerificationToken"] = token,
-            ["Input.UserName"] = "manager",
-            ["Input.Password"] = WorklistAppFactory.DemoPassword,
-        }));
-        if (response.StatusCode != HttpStatusCode.Redirect)
-        {
-            throw new InvalidOperationException($"Sign-in failed: {response.StatusCode}");
-        }
-
-        return cookies.GetCookieHeader(new Uri(address));
+        var response = await Web.IntegrationTests.SignIn.PostAsync(http, "manager", WorklistAppFactory.DemoPassword);
+        return response.StatusCode == HttpStatusCode.Redirect
+            ? cookies.GetCookieHeader(new Uri(address))
+            : throw new InvalidOperationException($"Sign-in failed: {response.StatusCode}");
     }
-
-    [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
-    private static partial Regex Token();
 }

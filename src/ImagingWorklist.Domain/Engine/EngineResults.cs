@@ -1,3 +1,4 @@
+using ImagingWorklist.Domain.Common;
 using ImagingWorklist.Domain.Reporters;
 
 namespace ImagingWorklist.Domain.Engine;
@@ -41,11 +42,7 @@ public sealed record Escalation(Guid ExamId, EscalationKind Kind, Skill Skill, T
         EscalationKind.NoEligibleReporterOnDuty =>
             $"No reporter on duty may report this {Skill} exam at this site: route it to on-call, out-of-hours or outsourced cover.",
         EscalationKind.ForecastBreach =>
-            $"Forecast to finish {Format(ForecastLateness)} after its due time: {MinutesAhead:0} min of more urgent {Skill} work ahead for {ReportersOnDuty} reporter(s) on duty.",
-        _ => $"Waiting {Format(Waited)} since it was ready to report.",
+            $"Forecast to finish {Durations.Describe(ForecastLateness)} after its due time: {MinutesAhead:0} min of more urgent {Skill} work ahead for {ReportersOnDuty} reporter(s) on duty.",
+        _ => $"Waiting {Durations.Describe(Waited)} since it was ready to report.",
     };
-
-    private static string Format(TimeSpan span) => span.TotalDays >= 1
-        ? $"{(int)span.TotalDays} d {span.Hours} h"
-        : $"{(int)span.TotalHours} h {span.Minutes} min";
 }

@@ -1,3 +1,4 @@
+using ImagingWorklist.Domain.Common;
 using ImagingWorklist.Domain.Exams;
 
 namespace ImagingWorklist.Domain.Engine;
@@ -82,20 +83,20 @@ public static class Prioritiser
 
         if (now >= exam.DueAt)
         {
-            factors.Add(new("Breached", $"overdue by {Span(now - exam.DueAt)}: up one class"));
+            factors.Add(new("Breached", $"overdue by {Durations.Describe(now - exam.DueAt)}: up one class"));
         }
 
         var waited = now - exam.ReadyAt;
         if (waited >= policy.AgeingFirstPromotion)
         {
             var floor = waited >= policy.AgeingSecondPromotion ? UrgencyClass.High : UrgencyClass.Urgent;
-            factors.Add(new("Ageing", $"waiting {Span(waited)}: at least {floor.Label()} class, so nothing nears the 4-week limit"));
+            factors.Add(new("Ageing", $"waiting {Durations.Describe(waited)}: at least {floor.Label()} class, so nothing nears the 4-week limit"));
         }
 
         var slack = exam.DueAt - now - TimeSpan.FromMinutes(exam.ExpectedMinutes);
-        factors.Add(new("Slack", $"{Span(slack.Duration())} {(slack >= TimeSpan.Zero ? "to spare" : "short")} after {exam.ExpectedMinutes} min expected reading"));
+        factors.Add(new("Slack", $"{Durations.Describe(slack.Duration())} {(slack >= TimeSpan.Zero ? "to spare" : "short")} after {exam.ExpectedMinutes} min expected reading"));
 
-        var due = now >= exam.DueAt ? $"overdue by {Span(now - exam.DueAt)}" : $"due in {Span(exam.DueAt - now)}";
+        var due = now >= exam.DueAt ? $"overdue by {Durations.Describe(now - exam.DueAt)}" : $"due in {Durations.Describe(exam.DueAt - now)}";
         var who = eligibleOnDuty switch
         {
             <= 0 => "no reporter on duty is eligible for it",
@@ -114,12 +115,5 @@ public static class Prioritiser
         Pathway.Outpatient => "Outpatient",
         Pathway.GpDirectAccess => "GP direct access",
         _ => "Screening",
-    };
-
-    private static string Span(TimeSpan span) => span switch
-    {
-        { TotalDays: >= 1 } => $"{(int)span.TotalDays} d {span.Hours} h",
-        { TotalHours: >= 1 } => $"{(int)span.TotalHours} h {span.Minutes} min",
-        _ => $"{Math.Max(0, (int)span.TotalMinutes)} min",
     };
 }

@@ -1,3 +1,5 @@
+using ImagingWorklist.Domain.Common;
+
 namespace ImagingWorklist.Web.Components.Shared;
 
 public enum DueUrgency
@@ -17,16 +19,9 @@ public static class DueText
         var remaining = dueAt - now;
         if (remaining < TimeSpan.Zero)
         {
-            return ($"overdue by {Span(-remaining)}", DueUrgency.Overdue);
+            return ($"overdue by {Durations.Describe(-remaining)}", DueUrgency.Overdue);
         }
 
-        return ($"due in {Span(remaining)}", remaining <= SoonThreshold ? DueUrgency.Soon : DueUrgency.Comfortable);
+        return ($"due in {Durations.Describe(remaining)}", remaining <= SoonThreshold ? DueUrgency.Soon : DueUrgency.Comfortable);
     }
-
-    internal static string Span(TimeSpan span) => span switch
-    {
-        { TotalDays: >= 1 } => span.Hours == 0 ? $"{span.Days} d" : $"{span.Days} d {span.Hours} h",
-        { TotalHours: >= 1 } => span.Minutes == 0 ? $"{span.Hours} h" : $"{span.Hours} h {span.Minutes} min",
-        _ => $"{Math.Max(1, (int)Math.Ceiling(span.TotalMinutes))} min",
-    };
 }

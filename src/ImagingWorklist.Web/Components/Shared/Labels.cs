@@ -1,3 +1,4 @@
+using ImagingWorklist.Domain.Engine;
 using ImagingWorklist.Domain.Exams;
 using ImagingWorklist.Domain.Reporters;
 using ImagingWorklist.Domain.Rota;
@@ -8,16 +9,7 @@ namespace ImagingWorklist.Web.Components.Shared;
 /// <summary>The words and colours the pages use for domain values, in one place so every page says the same.</summary>
 internal static class Labels
 {
-    public static string Of(Pathway pathway) => pathway switch
-    {
-        Pathway.Emergency => "ED",
-        Pathway.Inpatient => "Inpatient",
-        Pathway.UrgentSuspectedCancer => "Urgent suspected cancer",
-        Pathway.Outpatient => "Outpatient",
-        Pathway.GpDirectAccess => "GP direct access",
-        Pathway.Screening => "Screening",
-        _ => pathway.ToString(),
-    };
+    public static string Of(Pathway pathway) => Prioritiser.PathwayText(pathway);
 
     public static string Of(ClinicalPriority priority) => priority switch
     {
