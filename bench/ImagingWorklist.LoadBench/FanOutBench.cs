@@ -28,7 +28,7 @@ internal sealed class FanOutBench(int clients, int changes, TimeSpan interval)
         app.StartServer();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         var cookie = await SignInAsync(address);
-        var exam = (await app.Services.GetRequiredService<OpenExamsQuery>().PageAsync(new WorklistPageRequest(0, 1))).Rows[0].ExamId;
+        var exam = (await app.Services.GetRequiredService<OpenExamsQuery>().PageAsync(new WorklistPageRequest(0, 1), ImagingWorklist.Application.Security.AccessScope.WholeNetwork)).Rows[0].ExamId;
         var claims = app.Services.GetRequiredService<ClaimService>();
         await using (var db = app.Services.GetRequiredService<Microsoft.EntityFrameworkCore.IDbContextFactory<WorklistDbContext>>().CreateDbContext())
         {

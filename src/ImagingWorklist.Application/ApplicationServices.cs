@@ -22,6 +22,7 @@ public static class ApplicationServices
     {
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<OpenExamsQuery>();
+        services.AddSingleton<Audit.AuditQuery>();
         services.AddSingleton<BacklogQuery>();
         services.AddSingleton<RotaWeekQuery>();
         services.AddSingleton<NetworkDirectoryQuery>();

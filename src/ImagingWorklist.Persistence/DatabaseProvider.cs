@@ -19,8 +19,9 @@ public static class WorklistDatabase
         {
             DatabaseProvider.Sqlite => options
                 .UseSqlite(connectionString, sqlite => sqlite.MigrationsAssembly(SqliteMigrationsAssembly))
-                .AddInterceptors(SqliteWriteGate.Instance),
-            DatabaseProvider.Postgres => options.UseNpgsql(connectionString, npgsql => npgsql.MigrationsAssembly(PostgresMigrationsAssembly)),
+                .AddInterceptors(SqliteWriteGate.Instance, AuditAppendOnly.Instance),
+            DatabaseProvider.Postgres => options.UseNpgsql(connectionString, npgsql => npgsql.MigrationsAssembly(PostgresMigrationsAssembly))
+                .AddInterceptors(AuditAppendOnly.Instance),
             _ => throw new ArgumentOutOfRangeException(nameof(provider), provider, "Unknown database provider."),
         };
 

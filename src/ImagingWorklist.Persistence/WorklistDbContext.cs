@@ -59,5 +59,8 @@ public sealed class WorklistDbContext(DbContextOptions<WorklistDbContext> option
     {
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(WorklistDbContext).Assembly);
+
+        // OAuth clients, authorizations, scopes and tokens for the OpenIddict server.
+        builder.UseOpenIddict();
     }
 }

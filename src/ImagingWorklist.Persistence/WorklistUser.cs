@@ -10,6 +10,14 @@ public sealed class WorklistUser : IdentityUser
     public string DisplayName { get; set; } = string.Empty;
 
     public Guid? ReporterId { get; set; }
+
+    /// <summary>
+    /// For managers and coordinators limited to some trusts: their ODS codes, comma-separated. Empty means the whole
+    /// network. Reporters are limited by their credentials instead.
+    /// </summary>
+    public string? TrustScope { get; set; }
+
+    public const int TrustScopeMaxLength = 400;
 }
 
 /// <summary>The roles of DOMAIN.md; registrars and reporting radiographers are radiologist-side, limited by their reporter record.</summary>

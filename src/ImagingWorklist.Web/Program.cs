@@ -1,6 +1,6 @@
 using ImagingWorklist.Application;
 using ImagingWorklist.Web.DicomWeb;
-using ImagingWorklist.Web.Identity;
+using ImagingWorklist.Web.Security;
 using ImagingWorklist.Web.Infrastructure;
 using ImagingWorklist.Web.Realtime;
 
@@ -13,6 +13,8 @@ builder.AddWorklistPersistence();
 builder.Services.AddWorklistApplication();
 builder.AddWorklistClaims();
 builder.AddWorklistIdentity();
+builder.AddWorklistOpenId();
+builder.AddWorklistSecurity();
 builder.AddWorklistRealtime();
 builder.AddWorklistWeb();
 builder.AddWorklistHealthChecks();
@@ -23,8 +25,10 @@ await app.InitialiseWorklistAsync();
 
 app.UseWorklistWeb();
 app.MapAccountEndpoints();
+app.MapConnectEndpoints();
+app.MapAuditEndpoints();
 app.MapUpsEndpoints();
-app.MapHub<WorklistHub>(WorklistHub.Path);
+app.MapHub<WorklistHub>(WorklistHub.Path).RequireAuthorization(WorklistPolicies.WorklistRead);
 app.MapWorklistHealthChecks();
 app.AnnounceAddresses();
 

@@ -79,7 +79,7 @@ public sealed class ClaimingBrowserTests(BrowserApp app)
     public async Task AManagerReassignsAnExamToAnEligibleReporterWithAReason()
     {
         var engine = app.Services.GetRequiredService<Application.Engine.WorklistEngineHost>();
-        var exams = await app.Services.GetRequiredService<Application.Worklist.OpenExamsQuery>().PageAsync(new(0, 200));
+        var exams = await app.Services.GetRequiredService<Application.Worklist.OpenExamsQuery>().PageAsync(new(0, 200), ImagingWorklist.Application.Security.AccessScope.WholeNetwork);
         var exam = exams.Rows.First(r => r.State == Domain.Exams.ExamState.Ready && engine.CandidatesFor(r.ExamId).Any(c => c.Verdict.IsEligible)).ExamId;
         var page = await app.SignedInPageAsync("manager");
         await page.GotoAsync($"/exams/{exam}");

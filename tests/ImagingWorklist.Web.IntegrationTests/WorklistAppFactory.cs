@@ -13,6 +13,7 @@ namespace ImagingWorklist.Testing;
 public class WorklistAppFactory : WebApplicationFactory<Program>
 {
     public const string DemoPassword = "Test-Demo-Password-2026";
+    public const string RisSecret = "Test-Ris-Secret-2026";
 
     private readonly string _dataDirectory = Path.Combine(Path.GetTempPath(), $"iw-app-{Guid.NewGuid():N}");
 
@@ -37,6 +38,11 @@ public class WorklistAppFactory : WebApplicationFactory<Program>
         builder.UseSetting("Database:DataDirectory", _dataDirectory);
         builder.UseSetting("ConnectionStrings:Worklist", ConnectionString ?? string.Empty);
         builder.UseSetting("Demo:UserPassword", DemoPassword);
+        builder.UseSetting("Demo:IntegrationClientSecret", RisSecret);
+
+        // Every test signs in from the same (test server) address; the limit itself has its own test.
+        builder.UseSetting("RateLimits:SignInPerMinute", "10000");
+        builder.UseSetting("RateLimits:TokenPerMinute", "10000");
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);

@@ -1,4 +1,5 @@
 using ImagingWorklist.Application.Claiming;
+using ImagingWorklist.Application.Security;
 using ImagingWorklist.Domain.Audit;
 using ImagingWorklist.Domain.Common;
 using ImagingWorklist.Domain.Exams;
@@ -41,9 +42,10 @@ public sealed class ExamDetailsQuery(IDbContextFactory<WorklistDbContext> contex
 {
     /// <summary>
     /// The details, if the viewer may see them: the reporter holding the claim, or anyone when
-    /// <paramref name="holderOnly"/> is false (managers). A refusal reads no patient data and writes no view.
+    /// <paramref name="holderOnly"/> is false (managers), and only within the viewer's scope of trusts. A refusal
+    /// reads no patient data and writes no view.
     /// </summary>
-    public async Task<Outcome<ExamDetails>> LoadAsync(Guid examId, Actor viewer, bool holderOnly, CancellationToken cancellationToken = default)
+    public async Task<Outcome<ExamDetails>> LoadAsync(Guid examId, Actor viewer, bool holderOnly, AccessScope scope, CancellationToken cancellationToken = default)
     {
         var now = clock.GetUtcNow();
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
@@ -51,6 +53,12 @@ public sealed class ExamDetailsQuery(IDbContextFactory<WorklistDbContext> contex
         if (exam is null)
         {
             return Outcome<ExamDetails>.Rejected("There is no such exam.");
+        }
+
+        if (await scope.TrustIdsAsync(db, now, cancellationToken) is { } trusts && !trusts.Contains(exam.TrustId))
+        {
+            // Said the same way as a missing exam: the refusal must not confirm that the trust has such a patient.
+            return Outcome<ExamDetails>.Rejected("There is no such exam among the trusts you may see.");
         }
 
         if (holderOnly && (exam.CurrentClaim is not { } held || held.ReporterId != viewer.ReporterId || held.IsExpiredAt(now)))

@@ -1,4 +1,5 @@
 using ImagingWorklist.Application.Claiming;
+using ImagingWorklist.Application.Security;
 using ImagingWorklist.Domain.Audit;
 using ImagingWorklist.Domain.Common;
 using ImagingWorklist.Domain.Exams;
@@ -39,7 +40,6 @@ public sealed record WorkitemQuery(
     int Limit = 100);
 
 /// <summary>Who is asking: a reporter sees only trusts they hold a valid credential for; managers see the network.</summary>
-public sealed record WorkitemScope(Guid? ReporterId, bool WholeNetwork);
 
 public enum WorkitemFailure
 {
@@ -60,7 +60,7 @@ public sealed class WorkitemService(IDbContextFactory<WorklistDbContext> context
 {
     public const int MaxLimit = 500;
 
-    public async Task<IReadOnlyList<Workitem>> SearchAsync(WorkitemQuery query, WorkitemScope scope, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<Workitem>> SearchAsync(WorkitemQuery query, AccessScope scope, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var exams = await Scoped(db, scope, cancellationToken);
@@ -102,7 +102,7 @@ public sealed class WorkitemService(IDbContextFactory<WorklistDbContext> context
         return await ToWorkitemsAsync(db, page, cancellationToken);
     }
 
-    public async Task<Workitem?> RetrieveAsync(Guid examId, WorkitemScope scope, CancellationToken cancellationToken = default)
+    public async Task<Workitem?> RetrieveAsync(Guid examId, AccessScope scope, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var exam = await (await Scoped(db, scope, cancellationToken)).SingleOrDefaultAsync(e => e.Id == examId, cancellationToken);
@@ -113,7 +113,7 @@ public sealed class WorkitemService(IDbContextFactory<WorklistDbContext> context
     /// IN PROGRESS claims the exam with the caller's Transaction UID; COMPLETED finishes it; CANCELED, from the
     /// performer, gives it back to the pool (the order itself is only cancelled by the ordering trust's RIS).
     /// </summary>
-    public async Task<WorkitemResult> ChangeStateAsync(Guid examId, ProcedureStepState state, Guid transaction, Actor actor, WorkitemScope scope, CancellationToken cancellationToken = default)
+    public async Task<WorkitemResult> ChangeStateAsync(Guid examId, ProcedureStepState state, Guid transaction, Actor actor, AccessScope scope, CancellationToken cancellationToken = default)
     {
         if (await RetrieveAsync(examId, scope, cancellationToken) is not { } item)
         {
@@ -143,7 +143,7 @@ public sealed class WorkitemService(IDbContextFactory<WorklistDbContext> context
     }
 
     /// <summary>Records a request to cancel (the ordering trust decides); the workitem itself does not change.</summary>
-    public async Task<WorkitemResult> RequestCancellationAsync(Guid examId, string? reason, Actor actor, WorkitemScope scope, CancellationToken cancellationToken = default)
+    public async Task<WorkitemResult> RequestCancellationAsync(Guid examId, string? reason, Actor actor, AccessScope scope, CancellationToken cancellationToken = default)
     {
         if (await RetrieveAsync(examId, scope, cancellationToken) is not { } item)
         {
@@ -162,19 +162,8 @@ public sealed class WorkitemService(IDbContextFactory<WorklistDbContext> context
         return WorkitemResult.Done;
     }
 
-    private async Task<IQueryable<Exam>> Scoped(WorklistDbContext db, WorkitemScope scope, CancellationToken cancellationToken)
-    {
-        var exams = db.Exams.AsNoTracking();
-        if (scope.WholeNetwork)
-        {
-            return exams;
-        }
-
-        var now = clock.GetUtcNow();
-        var credentials = await db.Credentials.AsNoTracking().Where(c => c.ReporterId == scope.ReporterId).ToListAsync(cancellationToken);
-        var trusts = credentials.Where(c => c.IsValidAt(now)).Select(c => c.TrustId).ToList();
-        return exams.Where(e => trusts.Contains(e.TrustId));
-    }
+    private Task<IQueryable<Exam>> Scoped(WorklistDbContext db, AccessScope scope, CancellationToken cancellationToken) =>
+        scope.ExamsAsync(db, clock.GetUtcNow(), cancellationToken);
 
     private static async Task<List<Workitem>> ToWorkitemsAsync(WorklistDbContext db, List<Exam> exams, CancellationToken cancellationToken)
     {

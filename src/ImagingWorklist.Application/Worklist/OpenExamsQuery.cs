@@ -1,4 +1,5 @@
 using System.Linq.Expressions;
+using ImagingWorklist.Application.Security;
 using ImagingWorklist.Domain.Exams;
 using ImagingWorklist.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -44,12 +45,18 @@ public sealed class OpenExamsQuery(IDbContextFactory<WorklistDbContext> contexts
 
     internal static readonly ExamState[] OpenStates = [ExamState.Ready, ExamState.Claimed, ExamState.OnHold, ExamState.Preliminary];
 
-    public async Task<WorklistPage> PageAsync(WorklistPageRequest request, CancellationToken cancellationToken = default)
+    /// <summary>One page of the open exams in the caller's scope (a reporter sees only trusts they are credentialed for).</summary>
+    public async Task<WorklistPage> PageAsync(WorklistPageRequest request, AccessScope scope, CancellationToken cancellationToken = default)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(request.Skip);
         var take = Math.Clamp(request.Take, 1, MaxPageSize);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var rows = Rows(db);
+        if (await scope.TrustIdsAsync(db, clock.GetUtcNow(), cancellationToken) is { } trusts)
+        {
+            rows = rows.Where(r => trusts.Contains(r.TrustId));
+        }
+
         var total = await rows.CountAsync(cancellationToken);
         var page = await Sorted(rows, request.SortBy, request.Descending).Skip(request.Skip).Take(take).ToListAsync(cancellationToken);
         return new WorklistPage(ToRows(page), total);
@@ -65,6 +72,7 @@ public sealed class OpenExamsQuery(IDbContextFactory<WorklistDbContext> contexts
         select new Projection
         {
             ExamId = e.Id,
+            TrustId = e.TrustId,
             Accession = e.Accession,
             Priority = e.Priority,
             Urgency = e.Priority == ClinicalPriority.Stat ? 0 : e.Priority == ClinicalPriority.Asap ? 1 : e.Priority == ClinicalPriority.Urgent ? 2 : 3,
@@ -140,6 +148,8 @@ public sealed class OpenExamsQuery(IDbContextFactory<WorklistDbContext> contexts
     private sealed class Projection
     {
         public Guid ExamId { get; init; }
+
+        public Guid TrustId { get; init; }
 
         public required Domain.Identifiers.AccessionNumber Accession { get; init; }
 

@@ -25,6 +25,7 @@ public enum AuditAction
     SignInFailed,
     RotaChanged,
     ConfigurationChanged,
+    AuditExported,
 }
 
 /// <summary>One append-only audit row: who did what, when, from where and why. Never updated or deleted.</summary>

@@ -4,7 +4,7 @@ using System.Text.Json.Nodes;
 using ImagingWorklist.Application.Claiming;
 using ImagingWorklist.Application.Workitems;
 using ImagingWorklist.Persistence;
-using ImagingWorklist.Web.Identity;
+using ImagingWorklist.Web.Security;
 
 namespace ImagingWorklist.Web.DicomWeb;
 
@@ -32,11 +32,12 @@ internal static class UpsEndpoints
 
     public static WebApplication MapUpsEndpoints(this WebApplication app)
     {
-        var workitems = app.MapGroup("/dicomweb/workitems").RequireAuthorization();
-        workitems.MapGet("", SearchAsync);
-        workitems.MapGet("/{uid}", RetrieveAsync);
-        workitems.MapPut("/{uid}/state", ChangeStateAsync);
-        workitems.MapPost("/{uid}/cancelrequest", RequestCancellationAsync);
+        // JSON bodies only (checked below), so no browser form can post here cross-site: no antiforgery token needed.
+        var workitems = app.MapGroup("/dicomweb/workitems").DisableAntiforgery();
+        workitems.MapGet("", SearchAsync).RequireAuthorization(WorklistPolicies.WorklistRead);
+        workitems.MapGet("/{uid}", RetrieveAsync).RequireAuthorization(WorklistPolicies.WorklistRead);
+        workitems.MapPut("/{uid}/state", ChangeStateAsync).RequireAuthorization(WorklistPolicies.WorklistClaim);
+        workitems.MapPost("/{uid}/cancelrequest", RequestCancellationAsync).RequireAuthorization(WorklistPolicies.CancelRequest);
         return app;
     }
 
@@ -161,8 +162,7 @@ internal static class UpsEndpoints
     /// <summary>DICOMweb reports a reason in a Warning header (PS3.18 8.10.4) as well as the body.</summary>
     private static IResult Refuse(int status, string reason) => new Refusal(status, reason);
 
-    private static WorkitemScope ScopeOf(ClaimsPrincipal user) =>
-        new(user.ReporterId(), user.IsInRole(WorklistRoles.Manager) || user.IsInRole(WorklistRoles.Admin));
+    private static Application.Security.AccessScope ScopeOf(ClaimsPrincipal user) => user.AccessScope();
 
     private static Actor ActorOf(ClaimsPrincipal user, HttpRequest request) =>
         new(user.DisplayName(), user.ReporterId(), request.HttpContext.Connection.RemoteIpAddress?.ToString());

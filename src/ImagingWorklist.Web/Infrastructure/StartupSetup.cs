@@ -2,7 +2,7 @@ using ImagingWorklist.Application.Claiming;
 using ImagingWorklist.Application.Database;
 using ImagingWorklist.Application.Demo;
 using ImagingWorklist.Application.Engine;
-using ImagingWorklist.Web.Identity;
+using ImagingWorklist.Web.Security;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 
@@ -30,6 +30,7 @@ internal static class StartupSetup
         if (seed)
         {
             await app.Services.GetRequiredService<DemoUsers>().EnsureAsync(stopping);
+            await app.Services.GetRequiredService<DemoClients>().EnsureAsync(stopping);
         }
 
         await app.Services.GetRequiredService<WorklistEngineHost>().LoadAsync(stopping);

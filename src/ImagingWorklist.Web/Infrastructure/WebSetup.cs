@@ -1,5 +1,6 @@
 using ImagingWorklist.Web.Components;
 using Microsoft.AspNetCore.Diagnostics;
+using ImagingWorklist.Web.Security;
 using MudBlazor.Services;
 
 namespace ImagingWorklist.Web.Infrastructure;
@@ -37,11 +38,13 @@ internal static class WebSetup
             .SetDefaultCulture("en-GB")
             .AddSupportedCultures("en-GB")
             .AddSupportedUICultures("en-GB"));
+        app.UseWorklistSecurityHeaders();
         app.UseWorklistAppAssets();
+        app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseAntiforgery();
-        app.MapStaticAssets();
+        app.MapStaticAssets().AllowAnonymous();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }

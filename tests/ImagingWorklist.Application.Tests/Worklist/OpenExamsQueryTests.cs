@@ -31,7 +31,7 @@ public class OpenExamsQueryTests
             await db.SaveChangesAsync();
         }
 
-        var page = await new OpenExamsQuery(database, TestClock.Create()).PageAsync(new WorklistPageRequest(0, 50));
+        var page = await new OpenExamsQuery(database, TestClock.Create()).PageAsync(new WorklistPageRequest(0, 50), ImagingWorklist.Application.Security.AccessScope.WholeNetwork);
 
         Assert.Equal(4, page.TotalCount);
         Assert.Equal([stat.Id, asap.Id, urgent.Id, routine.Id], page.Rows.Select(r => r.ExamId));
@@ -53,11 +53,11 @@ public class OpenExamsQueryTests
         }
 
         var query = new OpenExamsQuery(database, TestClock.Create());
-        var all = await query.PageAsync(new WorklistPageRequest(0, 100, WorklistSort.DueAt));
-        var first = await query.PageAsync(new WorklistPageRequest(0, 10, WorklistSort.DueAt));
-        var second = await query.PageAsync(new WorklistPageRequest(10, 10, WorklistSort.DueAt));
-        var descending = await query.PageAsync(new WorklistPageRequest(0, 100, WorklistSort.DueAt, Descending: true));
-        var bySite = await query.PageAsync(new WorklistPageRequest(0, 100, WorklistSort.Site));
+        var all = await query.PageAsync(new WorklistPageRequest(0, 100, WorklistSort.DueAt), ImagingWorklist.Application.Security.AccessScope.WholeNetwork);
+        var first = await query.PageAsync(new WorklistPageRequest(0, 10, WorklistSort.DueAt), ImagingWorklist.Application.Security.AccessScope.WholeNetwork);
+        var second = await query.PageAsync(new WorklistPageRequest(10, 10, WorklistSort.DueAt), ImagingWorklist.Application.Security.AccessScope.WholeNetwork);
+        var descending = await query.PageAsync(new WorklistPageRequest(0, 100, WorklistSort.DueAt, Descending: true), ImagingWorklist.Application.Security.AccessScope.WholeNetwork);
+        var bySite = await query.PageAsync(new WorklistPageRequest(0, 100, WorklistSort.Site), ImagingWorklist.Application.Security.AccessScope.WholeNetwork);
 
         Assert.Equal(25, all.TotalCount);
         Assert.Equal(all.Rows.Select(r => r.DueAt).Order(), all.Rows.Select(r => r.DueAt));
@@ -71,7 +71,7 @@ public class OpenExamsQueryTests
     {
         await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
 
-        await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => new OpenExamsQuery(database, TestClock.Create()).PageAsync(new WorklistPageRequest(-1, 10)));
+        await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => new OpenExamsQuery(database, TestClock.Create()).PageAsync(new WorklistPageRequest(-1, 10), ImagingWorklist.Application.Security.AccessScope.WholeNetwork));
     }
 
     [Fact]

@@ -109,7 +109,9 @@ public sealed class HostingTests(HostingTests.SeededApp app) : IClassFixture<Hos
     [Fact]
     public async Task AnUnknownAddressAnswersNotFoundWithAWayBack()
     {
-        var response = await app.CreateClient().GetAsync("/no-such-page");
+        var client = await SignIn.AsAsync(app, "manager");
+
+        var response = await client.GetAsync("/no-such-page");
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.Contains("Page not found", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
@@ -120,7 +122,7 @@ public sealed class HostingTests(HostingTests.SeededApp app) : IClassFixture<Hos
     {
         var query = app.Services.GetRequiredService<OpenExamsQuery>();
 
-        var page = await query.PageAsync(new WorklistPageRequest(0, 10));
+        var page = await query.PageAsync(new WorklistPageRequest(0, 10), ImagingWorklist.Application.Security.AccessScope.WholeNetwork);
 
         Assert.Equal(3000, page.TotalCount);
         Assert.Equal(10, page.Rows.Count);

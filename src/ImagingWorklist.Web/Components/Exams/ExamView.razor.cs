@@ -1,7 +1,7 @@
 using ImagingWorklist.Application.Claiming;
 using ImagingWorklist.Application.Exams;
 using ImagingWorklist.Persistence;
-using ImagingWorklist.Web.Identity;
+using ImagingWorklist.Web.Security;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 using MudBlazor;
@@ -50,7 +50,7 @@ public sealed partial class ExamView
         _actor = new Actor(user.DisplayName(), user.ReporterId());
         var managerView = user.IsInRole(WorklistRoles.Manager) || user.IsInRole(WorklistRoles.Admin);
         _mayReassign = managerView;
-        var loaded = await Exams.LoadAsync(ExamId, _actor, holderOnly: !managerView);
+        var loaded = await Exams.LoadAsync(ExamId, _actor, holderOnly: !managerView, user.AccessScope());
         if (!loaded.Succeeded)
         {
             _refusal = loaded.Reason;

@@ -117,7 +117,7 @@ public sealed partial class MyWorklist
         try
         {
             var user = (await Authentication).User;
-            var claim = await Claims.ClaimAsync(examId, ReporterId, new Actor(Identity.ClaimsPrincipalExtensions.DisplayName(user), ReporterId));
+            var claim = await Claims.ClaimAsync(examId, ReporterId, new Actor(Security.ClaimsPrincipalExtensions.DisplayName(user), ReporterId));
             if (claim.Succeeded)
             {
                 Navigation.NavigateTo($"/exams/{examId}");

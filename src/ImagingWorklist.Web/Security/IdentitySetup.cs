@@ -3,18 +3,31 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
-namespace ImagingWorklist.Web.Identity;
+namespace ImagingWorklist.Web.Security;
 
 internal static class IdentitySetup
 {
     public const string LoginPath = "/account/login";
 
+    /// <summary>The default scheme: the sign-in cookie for people in the browser, the bearer token for programs.</summary>
+    public const string CookieOrToken = "CookieOrToken";
+
     public static IHostApplicationBuilder AddWorklistIdentity(this IHostApplicationBuilder builder)
     {
         var services = builder.Services;
         services.AddCascadingAuthenticationState();
-        services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
-        services.AddAuthorization();
+        services.AddAuthentication(options =>
+            {
+                options.DefaultScheme = CookieOrToken;
+                options.DefaultChallengeScheme = CookieOrToken;
+                options.DefaultForbidScheme = CookieOrToken;
+            })
+            .AddPolicyScheme(CookieOrToken, "Sign-in cookie or bearer token", options =>
+                options.ForwardDefaultSelector = context => OpenIdSetup.UsesToken(context) ? OpenIdSetup.TokenScheme : IdentityConstants.ApplicationScheme)
+            .AddIdentityCookies();
+        services.AddAuthorizationBuilder().AddWorklistPolicies();
+        var requireHttps = SecuritySetup.RequiresHttps(builder.Configuration, builder.Environment.IsDevelopment());
+        var idle = TimeSpan.FromMinutes(builder.Configuration.GetValue("Security:IdleTimeoutMinutes", 30));
 
         // Identity's stores want a scoped context; it comes from the same factory as every other context.
         services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<WorklistDbContext>>().CreateDbContext());
@@ -40,16 +53,24 @@ internal static class IdentitySetup
             options.Cookie.Name = "ImagingWorklist.Auth";
             options.Cookie.HttpOnly = true;
             options.Cookie.SameSite = SameSiteMode.Strict;
-            options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
-            options.ExpireTimeSpan = TimeSpan.FromHours(8);
+            options.Cookie.SecurePolicy = requireHttps ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
+
+            // An idle session ends: the cookie lapses after Security:IdleTimeoutMinutes without a request, and the
+            // page's idle timer (idle.js) signs out an open but untouched browser at the same moment.
+            options.ExpireTimeSpan = idle;
             options.SlidingExpiration = true;
 
             // Programs calling the APIs get a status code, not a redirect to a sign-in page they cannot show.
             options.Events.OnRedirectToLogin = context => Challenge(context, StatusCodes.Status401Unauthorized);
             options.Events.OnRedirectToAccessDenied = context => Challenge(context, StatusCodes.Status403Forbidden);
         });
+        services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.FromMinutes(5));
+        services.AddAntiforgery(options => options.Cookie.SecurePolicy = requireHttps ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest);
+        services.AddScoped<Microsoft.AspNetCore.Components.Authorization.AuthenticationStateProvider, RevalidatingUserState>();
+        services.AddSingleton(new IdleTimeout(idle));
         services.AddDataProtection().PersistKeysToDbContext<WorklistDbContext>().SetApplicationName("ImagingWorklist");
         services.AddSingleton<DemoUsers>();
+        services.AddSingleton<DemoClients>();
         return builder;
     }
 

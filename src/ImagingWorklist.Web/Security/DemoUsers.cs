@@ -4,7 +4,7 @@ using ImagingWorklist.Persistence;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
-namespace ImagingWorklist.Web.Identity;
+namespace ImagingWorklist.Web.Security;
 
 /// <summary>
 /// One account per role for the demo network. The password comes from Demo:UserPassword; without it one is generated and

@@ -1,0 +1,41 @@
+using System.Security.Claims;
+using ImagingWorklist.Persistence;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using OpenIddict.Abstractions;
+
+namespace ImagingWorklist.Web.Security;
+
+/// <summary>
+/// The named policies of the API surfaces. A person signed in with the cookie is judged by role; a program presenting
+/// an access token is judged by the scopes the token was granted (and, for a workstation acting as a person, that
+/// person's roles, which the token carries).
+/// </summary>
+internal static class WorklistPolicies
+{
+    public const string WorklistRead = nameof(WorklistRead);
+    public const string WorklistClaim = nameof(WorklistClaim);
+    public const string CancelRequest = nameof(CancelRequest);
+    public const string Ingest = nameof(Ingest);
+    public const string ReportsRead = nameof(ReportsRead);
+    public const string Admin = nameof(Admin);
+
+    public static void AddWorklistPolicies(this AuthorizationBuilder authorization) => authorization
+        // Anything mapped without a policy of its own still needs a signed-in caller.
+        .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
+        .AddPolicy(WorklistRead, p => p.RequireAuthenticatedUser().RequireAssertion(c => Person(c.User) || Scoped(c.User, WorklistScopes.Read)))
+        .AddPolicy(WorklistClaim, p => p.RequireAuthenticatedUser().RequireAssertion(c => IsReporter(c.User) && (Person(c.User) || Scoped(c.User, WorklistScopes.Claim))))
+        .AddPolicy(CancelRequest, p => p.RequireAuthenticatedUser().RequireAssertion(c =>
+            Person(c.User) || Scoped(c.User, WorklistScopes.Claim) || Scoped(c.User, WorklistScopes.Ingest)))
+        .AddPolicy(Ingest, p => p.RequireAuthenticatedUser().RequireAssertion(c => Scoped(c.User, WorklistScopes.Ingest)))
+        .AddPolicy(ReportsRead, p => p.RequireAuthenticatedUser().RequireAssertion(c => Person(c.User) || Scoped(c.User, WorklistScopes.ReportsRead)))
+        .AddPolicy(Admin, p => p.RequireAuthenticatedUser().RequireAssertion(c => Person(c.User) && c.User.IsInRole(WorklistRoles.Admin)));
+
+    /// <summary>Signed in through the sign-in page (the cookie), as opposed to a token.</summary>
+    public static bool Person(ClaimsPrincipal user) =>
+        user.Identities.Any(i => i.IsAuthenticated && i.AuthenticationType == IdentityConstants.ApplicationScheme);
+
+    private static bool Scoped(ClaimsPrincipal user, string scope) => !Person(user) && user.HasScope(scope);
+
+    private static bool IsReporter(ClaimsPrincipal user) => user.ReporterId() is not null && user.IsInRole(WorklistRoles.Radiologist);
+}
