@@ -6,7 +6,7 @@ namespace ImagingWorklist.Application.Admin;
 
 public sealed record SiteRow(string OdsCode, string Name);
 
-public sealed record TrustRow(string OdsCode, string Name, IReadOnlyList<SiteRow> Sites);
+public sealed record TrustRow(Guid TrustId, string OdsCode, string Name, IReadOnlyList<SiteRow> Sites);
 
 public enum CredentialStatus
 {
@@ -16,7 +16,7 @@ public enum CredentialStatus
     NotYetValid,
 }
 
-public sealed record CredentialRow(string TrustOdsCode, DateTimeOffset ValidFrom, DateTimeOffset? ValidTo, CredentialStatus Status);
+public sealed record CredentialRow(Guid CredentialId, Guid TrustId, string TrustOdsCode, DateTimeOffset ValidFrom, DateTimeOffset? ValidTo, CredentialStatus Status);
 
 public sealed record ReporterRow(
     Guid ReporterId,
@@ -53,7 +53,7 @@ public sealed class NetworkDirectoryQuery(IDbContextFactory<WorklistDbContext> c
 
         return new NetworkDirectory(
             network,
-            [.. trusts.Select(t => new TrustRow(t.OdsCode.Value, t.Name, [.. sites.Where(s => s.TrustId == t.Id).Select(s => new SiteRow(s.OdsCode.Value, s.Name))]))],
+            [.. trusts.Select(t => new TrustRow(t.Id, t.OdsCode.Value, t.Name, [.. sites.Where(s => s.TrustId == t.Id).Select(s => new SiteRow(s.OdsCode.Value, s.Name))]))],
             [.. reporters.Select(r => new ReporterRow(
                 r.Id,
                 r.DisplayName,
@@ -61,6 +61,6 @@ public sealed class NetworkDirectoryQuery(IDbContextFactory<WorklistDbContext> c
                 r.RegistrationNumber,
                 string.Join(", ", r.Skills.OrderByDescending(s => s.Level).Select(s => $"{s.Skill} (level {s.Level})")),
                 r.ScopeOfPractice.Count == 0 ? "Unrestricted" : string.Join(", ", r.ScopeOfPractice),
-                [.. credentials[r.Id].OrderBy(c => odsById.GetValueOrDefault(c.TrustId)).Select(c => new CredentialRow(odsById.GetValueOrDefault(c.TrustId, "?"), c.ValidFrom, c.ValidTo, StatusOf(c)))]))]);
+                [.. credentials[r.Id].OrderBy(c => odsById.GetValueOrDefault(c.TrustId)).Select(c => new CredentialRow(c.Id, c.TrustId, odsById.GetValueOrDefault(c.TrustId, "?"), c.ValidFrom, c.ValidTo, StatusOf(c)))]))]);
     }
 }

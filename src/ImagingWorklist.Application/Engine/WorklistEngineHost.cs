@@ -71,7 +71,7 @@ public sealed class WorklistEngineHost(IDbContextFactory<WorklistDbContext> cont
             }
         }
 
-        if (change.Kind == WorklistChangeKind.RotaChanged)
+        if (change.Kind is WorklistChangeKind.RotaChanged or WorklistChangeKind.ReporterChanged)
         {
             var reporters = await LoadReportersAsync(db, change.ReporterId, clock.GetUtcNow(), cancellationToken);
             lock (_gate)

@@ -10,6 +10,9 @@ public enum WorklistChangeKind
     PriorityChanged,
     AssignmentOffered,
     RotaChanged,
+
+    /// <summary>A reporter's credentials or account changed: eligibility and access must be re-read.</summary>
+    ReporterChanged,
 }
 
 /// <summary>

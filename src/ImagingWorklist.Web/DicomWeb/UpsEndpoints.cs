@@ -164,8 +164,7 @@ internal static class UpsEndpoints
 
     private static Application.Security.AccessScope ScopeOf(ClaimsPrincipal user) => user.AccessScope();
 
-    private static Actor ActorOf(ClaimsPrincipal user, HttpRequest request) =>
-        new(user.DisplayName(), user.ReporterId(), request.HttpContext.Connection.RemoteIpAddress?.ToString());
+    private static Actor ActorOf(ClaimsPrincipal user, HttpRequest request) => user.Actor(request.HttpContext.Connection.RemoteIpAddress?.ToString());
 
     private static bool TryInt(string? text, int fallback, out int value)
     {

@@ -14,7 +14,7 @@ public interface IWorklistClient
 /// Live changes for clients other than the Blazor pages (workstation tools, dashboards, the load driver). Messages carry
 /// ids only; a client that reconnects re-queries.
 /// </summary>
-[Authorize]
+[Authorize(Policy = Security.WorklistPolicies.WorklistRead)]
 public sealed class WorklistHub : Hub<IWorklistClient>
 {
     public const string Path = "/hubs/worklist";

@@ -12,7 +12,7 @@ internal static class AccountEndpoints
             await signIn.SignOutAsync();
             var idle = request.HasFormContentType && request.Form["reason"] == "idle";
             return Results.LocalRedirect(idle ? $"{IdentitySetup.LoginPath}?signedOut=idle" : IdentitySetup.LoginPath);
-        }).RequireAuthorization();
+        }).RequireAuthorization().WithMetadata(new Microsoft.AspNetCore.Antiforgery.RequireAntiforgeryTokenAttribute());
 
         // The page's idle timer calls this while the user is active, so a long session in one page keeps its cookie.
         app.MapGet("/account/keepalive", () => Results.NoContent()).RequireAuthorization();

@@ -71,6 +71,7 @@ internal static class IdentitySetup
         services.AddDataProtection().PersistKeysToDbContext<WorklistDbContext>().SetApplicationName("ImagingWorklist");
         services.AddSingleton<DemoUsers>();
         services.AddSingleton<DemoClients>();
+        services.AddScoped<ClientAdministration>();
         return builder;
     }
 

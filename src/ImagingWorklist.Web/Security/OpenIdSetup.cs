@@ -54,6 +54,9 @@ internal static class OpenIdSetup
             .AddValidation(validation =>
             {
                 validation.UseLocalServer();
+
+                // A revoked token or a removed client stops working at once, not when the token expires.
+                validation.EnableTokenEntryValidation();
                 validation.UseAspNetCore();
             });
         return builder;

@@ -81,6 +81,10 @@ internal static class ClaimsPrincipalExtensions
         return user.ReporterId() is { } reporter ? Application.Security.AccessScope.ForReporter(reporter) : Application.Security.AccessScope.Nothing;
     }
 
+    /// <summary>Who did something, for the audit trail: the unique user name (or client id), their reporter record, and where from.</summary>
+    public static Application.Claiming.Actor Actor(this ClaimsPrincipal user, string? source) =>
+        new(user.Identity?.Name ?? user.DisplayName(), user.ReporterId(), source);
+
     /// <summary>An integration client authenticated with its own credentials, acting for no person.</summary>
     public static bool IsClient(this ClaimsPrincipal user) => user.HasClaim(ClientClaim, "true");
 

@@ -21,6 +21,9 @@ internal static class WorklistPolicies
     public const string Admin = nameof(Admin);
 
     public static void AddWorklistPolicies(this AuthorizationBuilder authorization) => authorization
+        // Pages ([Authorize] without a policy) are for people in the browser: the sign-in cookie, not a token.
+        .SetDefaultPolicy(new AuthorizationPolicyBuilder(IdentityConstants.ApplicationScheme).RequireAuthenticatedUser().Build())
+
         // Anything mapped without a policy of its own still needs a signed-in caller.
         .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
         .AddPolicy(WorklistRead, p => p.RequireAuthenticatedUser().RequireAssertion(c => Person(c.User) || Scoped(c.User, WorklistScopes.Read)))

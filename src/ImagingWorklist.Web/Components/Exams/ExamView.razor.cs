@@ -29,6 +29,9 @@ public sealed partial class ExamView
     [CascadingParameter]
     private Task<AuthenticationState> Authentication { get; set; } = null!;
 
+    [CascadingParameter(Name = "ClientAddress")]
+    private string? ClientAddress { get; set; }
+
     [Inject]
     private ExamDetailsQuery Exams { get; set; } = null!;
 
@@ -47,7 +50,7 @@ public sealed partial class ExamView
     protected override async Task OnInitializedAsync()
     {
         var user = (await Authentication).User;
-        _actor = new Actor(user.DisplayName(), user.ReporterId());
+        _actor = user.Actor(ClientAddress);
         var managerView = user.IsInRole(WorklistRoles.Manager) || user.IsInRole(WorklistRoles.Admin);
         _mayReassign = managerView;
         var loaded = await Exams.LoadAsync(ExamId, _actor, holderOnly: !managerView, user.AccessScope());

@@ -38,6 +38,9 @@ public sealed partial class MyWorklist
     [CascadingParameter]
     private Task<AuthenticationState> Authentication { get; set; } = null!;
 
+    [CascadingParameter(Name = "ClientAddress")]
+    private string? ClientAddress { get; set; }
+
     [Inject]
     private WorklistEngineHost Engine { get; set; } = null!;
 
@@ -117,7 +120,7 @@ public sealed partial class MyWorklist
         try
         {
             var user = (await Authentication).User;
-            var claim = await Claims.ClaimAsync(examId, ReporterId, new Actor(Security.ClaimsPrincipalExtensions.DisplayName(user), ReporterId));
+            var claim = await Claims.ClaimAsync(examId, ReporterId, Security.ClaimsPrincipalExtensions.Actor(user, ClientAddress));
             if (claim.Succeeded)
             {
                 Navigation.NavigateTo($"/exams/{examId}");

@@ -1,0 +1,255 @@
+using System.Net;
+using System.Reflection;
+using System.Text;
+using ImagingWorklist.Testing;
+using ImagingWorklist.Web.Realtime;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ImagingWorklist.Web.IntegrationTests.Security;
+
+/// <summary>Who is asking: anonymous, a person by role (the sign-in cookie), or a program with a token.</summary>
+[Flags]
+public enum Caller
+{
+    None = 0,
+    Anonymous = 1,
+    Radiologist = 2,
+    Manager = 4,
+    Coordinator = 8,
+    Admin = 16,
+
+    /// <summary>The demo-workstation client acting as the radiologist (authorization code + PKCE).</summary>
+    Workstation = 32,
+
+    /// <summary>The demo-ris integration client (client credentials: ingest, read, reports).</summary>
+    Ris = 64,
+
+    People = Radiologist | Manager | Coordinator | Admin,
+    Everyone = Anonymous | People | Workstation | Ris,
+}
+
+/// <summary>One row of the authorization table: a route, a method, an address to try, and who may pass.</summary>
+public sealed record Rule(string Method, string Pattern, string Url, Caller Allowed, string Why);
+
+/// <summary>
+/// Every routable page, endpoint and hub method, found by reflection over the app's endpoint data sources, must have a
+/// row here; every row is tried with every kind of caller. A new endpoint without a row fails the first test. The
+/// same table is mirrored in docs/security/authorization-matrix.md, checked by the last test.
+/// </summary>
+public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.App app) : IClassFixture<AuthorizationMatrixTests.App>
+{
+    private const string SomeExam = "/exams/6b0e7f0a-0000-4000-8000-000000000001";
+    private const string SomeWorkitem = "2.25.142417340735402349082344133137419213569";
+
+    public static readonly Rule[] Table =
+    [
+        new("GET", "/", "/", Caller.People, "The worklist: every signed-in person (what it shows depends on the role)"),
+        new("GET", "/worklist", "/worklist", Caller.People, "The worklist"),
+        new("GET", "/exams/{ExamId:guid}", SomeExam, Caller.People, "Exam view; patient data only to the claim holder or a manager within their trusts"),
+        new("GET", "/dashboard", "/dashboard", Caller.Manager | Caller.Coordinator | Caller.Admin, "Backlog and turnaround dashboards"),
+        new("GET", "/rota", "/rota", Caller.People, "Rota and cover"),
+        new("GET", "/admin", "/admin", Caller.Admin, "Users, credentials, integration clients, audit trail"),
+        new("GET", "/account/login", "/account/login", Caller.Everyone, "Sign-in page"),
+        new("GET", "/account/denied", "/account/denied", Caller.People, "Shown to a signed-in person refused a page"),
+        new("GET", "/not-found", "/not-found", Caller.Everyone, "Page not found"),
+        new("GET", "/error", "/error", Caller.Everyone, "Error page (no details)"),
+        new("POST", "/account/logout", "/account/logout", Caller.People, "Sign out (antiforgery token required)"),
+        new("GET", "/account/keepalive", "/account/keepalive", Caller.People, "Keeps an active person's session cookie fresh"),
+        new("GET", "/connect/authorize", "/connect/authorize", Caller.Everyone, "OpenID Connect authorization: OpenIddict checks the client, PKCE and redirect URI; the person signs in"),
+        new("POST", "/connect/token", "/connect/token", Caller.Everyone, "OAuth token endpoint: the client authenticates itself"),
+        new("GET", "/connect/endsession", "/connect/endsession", Caller.Everyone, "OpenID Connect sign-out"),
+        new("GET", "/connect/userinfo", "/connect/userinfo", Caller.Workstation | Caller.Ris, "Who the token's subject is (a bearer token, not the cookie)"),
+        new("GET", "/api/audit/export.csv", "/api/audit/export.csv?from=2026-11-24&to=2026-11-25", Caller.Admin, "Audit trail as CSV"),
+        new("GET", "/dicomweb/workitems/", "/dicomweb/workitems?limit=1", Caller.People | Caller.Workstation | Caller.Ris, "UPS-RS search, within the caller's trusts (scope worklist.read for tokens)"),
+        new("GET", "/dicomweb/workitems/{uid}", $"/dicomweb/workitems/{SomeWorkitem}", Caller.People | Caller.Workstation | Caller.Ris, "UPS-RS retrieve, within the caller's trusts"),
+        new("PUT", "/dicomweb/workitems/{uid}/state", $"/dicomweb/workitems/{SomeWorkitem}/state", Caller.Radiologist | Caller.Workstation, "UPS-RS claim/complete/cancel: a reporter (scope worklist.claim for tokens)"),
+        new("POST", "/dicomweb/workitems/{uid}/cancelrequest", $"/dicomweb/workitems/{SomeWorkitem}/cancelrequest", Caller.People | Caller.Workstation | Caller.Ris, "UPS-RS request cancellation (worklist.claim or worklist.ingest for tokens)"),
+        new("POST", "/hubs/worklist/negotiate", "/hubs/worklist/negotiate?negotiateVersion=1", Caller.People | Caller.Workstation | Caller.Ris, "Live worklist events, ids only (worklist.read for tokens)"),
+        new("GET", "/hubs/worklist", "/hubs/worklist", Caller.People | Caller.Workstation | Caller.Ris, "The hub's connection"),
+        new("POST", "/_blazor/negotiate", "/_blazor/negotiate?negotiateVersion=1", Caller.People | Caller.Workstation | Caller.Ris, "Blazor Server circuits: any signed-in caller (pages themselves check roles)"),
+        new("GET", "/_blazor", "/_blazor", Caller.People | Caller.Workstation | Caller.Ris, "Blazor Server circuit connection"),
+        new("POST", "/_blazor/disconnect/", "/_blazor/disconnect/", Caller.People | Caller.Workstation | Caller.Ris, "Blazor Server circuit disconnect"),
+        new("POST", "/_blazor/initializers/", "/_blazor/initializers/", Caller.People | Caller.Workstation | Caller.Ris, "Blazor Server JS initializers"),
+        new("GET", "/_framework/opaque-redirect", "/_framework/opaque-redirect", Caller.People | Caller.Workstation | Caller.Ris, "Blazor's redirect after an enhanced form post (signed-in callers)"),
+        new("GET", "/health/live", "/health/live", Caller.Everyone, "Liveness, no data"),
+        new("GET", "/health/ready", "/health/ready", Caller.Everyone, "Readiness, no data"),
+        new("GET", "{**path:file}", "/css/worklist.css", Caller.Everyone, "Static files (styles, scripts, icons): no data"),
+    ];
+
+    /// <summary>Public methods a hub client may invoke, with who may; the worklist hub only sends.</summary>
+    public static readonly (string Method, Caller Allowed)[] HubMethods = [];
+
+    [Fact]
+    public void EveryEndpointHasARowAndEveryRowAnEndpoint()
+    {
+        var endpoints = Endpoints().ToList();
+
+        var missing = endpoints.Where(e => !Table.Any(r => r.Pattern == e.Pattern && (e.Methods.Count == 0 || e.Methods.Contains(r.Method)))).Select(e => $"{string.Join(",", e.Methods)} {e.Pattern}").ToList();
+        var stale = Table.Where(r => !endpoints.Any(e => e.Pattern == r.Pattern)).Select(r => $"{r.Method} {r.Pattern}").ToList();
+
+        Assert.True(missing.Count == 0, "Endpoints with no row in the authorization table: " + string.Join("; ", missing));
+        Assert.True(stale.Count == 0, "Rows for endpoints that no longer exist: " + string.Join("; ", stale));
+    }
+
+    [Fact]
+    public void StaticAssetsAreTheOnlyUnlistedEndpointsAndAllowOnlyAnonymousReading()
+    {
+        var assets = Sources().Where(e => IsStaticAsset(e.RoutePattern.RawText!)).ToList();
+
+        Assert.NotEmpty(assets);
+        Assert.All(assets, e => Assert.NotNull(e.Metadata.GetMetadata<IAllowAnonymous>()));
+        Assert.All(assets, e => Assert.DoesNotContain("POST", e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? []));
+    }
+
+    [Fact]
+    public void EveryHubMethodHasARow()
+    {
+        var declared = typeof(WorklistHub).GetMethods(BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly)
+            .Where(m => !m.IsSpecialName)
+            .Select(m => m.Name)
+            .ToList();
+
+        Assert.Equal(HubMethods.Select(h => h.Method).Order(), declared.Order());
+        Assert.NotNull(typeof(WorklistHub).GetCustomAttribute<AuthorizeAttribute>());
+    }
+
+    public static TheoryData<string, string, Caller> Cases()
+    {
+        var data = new TheoryData<string, string, Caller>();
+        foreach (var rule in Table)
+        {
+            foreach (var caller in Callers)
+            {
+                data.Add(rule.Method, rule.Url, caller);
+            }
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public async Task EachCallerIsAllowedOrRefusedAsTheTableSays(string method, string url, Caller caller)
+    {
+        var rule = Table.Single(r => r.Method == method && r.Url == url);
+        var client = await app.ClientAsync(caller);
+
+        using var response = await client.SendAsync(new HttpRequestMessage(new HttpMethod(method), url));
+
+        var refused = Refused(response);
+        var expected = rule.Allowed.HasFlag(caller) ? "allowed" : "refused";
+        Assert.True(refused == (expected == "refused"), $"{caller} {method} {url}: expected {expected}, got {(int)response.StatusCode} {response.Headers.Location}");
+    }
+
+    [Fact]
+    public async Task TheDocumentedMatrixMatchesTheTable()
+    {
+        var path = Path.Combine(RepositoryRoot(), "docs", "security", "authorization-matrix.md");
+        var documented = File.Exists(path) ? await File.ReadAllTextAsync(path) : string.Empty;
+
+        var expected = Markdown();
+        if (Environment.GetEnvironmentVariable("WORKLIST_UPDATE_DOCS") == "1")
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            await File.WriteAllTextAsync(path, expected);
+            documented = expected;
+        }
+
+        Assert.True(documented.ReplaceLineEndings("\n") == expected, $"docs/security/authorization-matrix.md is out of date. Replace it with:\n\n{expected}");
+    }
+
+    private static readonly Caller[] Callers = [Caller.Anonymous, Caller.Radiologist, Caller.Manager, Caller.Coordinator, Caller.Admin, Caller.Workstation, Caller.Ris];
+
+    /// <summary>Refused means: 401/403 for programs, or a challenge (sign-in page with a return address) or the denied page for browsers.</summary>
+    private static bool Refused(HttpResponseMessage response) =>
+        response.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden
+        || (response.StatusCode == HttpStatusCode.Redirect && response.Headers.Location?.ToString() is { } location
+            && (location.Contains("/account/login?ReturnUrl=", StringComparison.Ordinal) || location.Contains("/account/denied", StringComparison.Ordinal)));
+
+    internal static string Markdown()
+    {
+        var text = new StringBuilder();
+        text.Append("# Authorization matrix\n\n");
+        text.Append("Generated from the table in `tests/ImagingWorklist.Web.IntegrationTests/Security/AuthorizationMatrixTests.cs`, which tries every row\n");
+        text.Append("with every kind of caller; a test fails if this file and the table disagree, or if an endpoint has no row.\n\n");
+        text.Append("Callers: anonymous; people signed in with the sign-in cookie, by role; **Workstation** = the `demo-workstation`\n");
+        text.Append("client acting as a radiologist (authorization code + PKCE, scopes `worklist.read worklist.claim`); **RIS** = the\n");
+        text.Append("`demo-ris` integration client (client credentials, scopes `worklist.ingest worklist.read reports.read`).\n");
+        text.Append("Patient data is further limited by trust: a reporter sees only trusts they hold a valid credential for.\n\n");
+        text.Append("| Method | Route | Anonymous | Radiologist | Manager | Coordinator | Admin | Workstation | RIS | What |\n");
+        text.Append("|---|---|---|---|---|---|---|---|---|---|\n");
+        foreach (var rule in Table)
+        {
+            text.Append($"| {rule.Method} | `{rule.Pattern.Replace("|", "\\|", StringComparison.Ordinal)}` |");
+            foreach (var caller in Callers)
+            {
+                text.Append(rule.Allowed.HasFlag(caller) ? " yes |" : " no |");
+            }
+
+            text.Append($" {rule.Why} |\n");
+        }
+
+        text.Append("\nHub methods a client may invoke on `/hubs/worklist`: none (the hub only sends `WorklistChanged`).\n");
+        return text.ToString();
+    }
+
+    private IEnumerable<RouteEndpoint> Sources() =>
+        app.Services.GetRequiredService<IEnumerable<EndpointDataSource>>().SelectMany(s => s.Endpoints).OfType<RouteEndpoint>();
+
+    private IEnumerable<(string Pattern, IReadOnlyList<string> Methods)> Endpoints() =>
+        Sources().Where(e => !IsStaticAsset(e.RoutePattern.RawText!))
+            .Select(e => (e.RoutePattern.RawText!, (IReadOnlyList<string>)(e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods.ToList() ?? [])));
+
+    private static bool IsStaticAsset(string pattern) => pattern.StartsWith("_content/", StringComparison.Ordinal) || pattern.StartsWith("_framework/", StringComparison.Ordinal);
+
+    private static string RepositoryRoot()
+    {
+        var directory = new DirectoryInfo(AppContext.BaseDirectory);
+        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "ImagingWorklist.sln")))
+        {
+            directory = directory.Parent;
+        }
+
+        return directory?.FullName ?? throw new InvalidOperationException("Could not find the repository root.");
+    }
+
+    /// <summary>The app. People sign in afresh for each request (a row may sign them out); tokens are got once.</summary>
+    public sealed class App : WorklistAppFactory
+    {
+        private readonly Dictionary<Caller, HttpClient> _clients = [];
+        private readonly SemaphoreSlim _gate = new(1, 1);
+
+        public async Task<HttpClient> ClientAsync(Caller caller)
+        {
+            await _gate.WaitAsync();
+            try
+            {
+                if (caller is Caller.Workstation or Caller.Ris && !_clients.ContainsKey(caller))
+                {
+                    _clients[caller] = caller == Caller.Workstation
+                        ? Tokens.WithToken(this, (await Tokens.AuthorizationCodeAsync(this, "radiologist", "openid profile roles worklist.read worklist.claim")).AccessToken)
+                        : Tokens.WithToken(this, await Tokens.ClientCredentialsAsync(this, "worklist.ingest worklist.read reports.read"));
+                }
+
+                return caller switch
+                {
+                    Caller.Workstation or Caller.Ris => _clients[caller],
+                    Caller.Anonymous => CreateClient(new() { AllowAutoRedirect = false }),
+                    _ => await SignIn.AsAsync(this, caller switch
+                    {
+                        Caller.Radiologist => "radiologist",
+                        Caller.Manager => "manager",
+                        Caller.Coordinator => "coordinator",
+                        _ => "admin",
+                    }, followRedirects: false),
+                };
+            }
+            finally
+            {
+                _gate.Release();
+            }
+        }
+    }
+}
