@@ -19,7 +19,9 @@ public static class WorklistDatabase
         {
             DatabaseProvider.Sqlite => options
                 .UseSqlite(connectionString, sqlite => sqlite.MigrationsAssembly(SqliteMigrationsAssembly))
-                .AddInterceptors(SqliteWriteGate.Instance, AuditAppendOnly.Instance),
+                
+                // The audit check goes first: a refused save must not leave the write gate held.
+                .AddInterceptors(AuditAppendOnly.Instance, SqliteWriteGate.Instance),
             DatabaseProvider.Postgres => options.UseNpgsql(connectionString, npgsql => npgsql.MigrationsAssembly(PostgresMigrationsAssembly))
                 .AddInterceptors(AuditAppendOnly.Instance),
             _ => throw new ArgumentOutOfRangeException(nameof(provider), provider, "Unknown database provider."),
