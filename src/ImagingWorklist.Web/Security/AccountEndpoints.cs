@@ -8,17 +8,24 @@ internal static class AccountEndpoints
 {
     public static WebApplication MapAccountEndpoints(this WebApplication app)
     {
-        app.MapPost("/account/logout", async (HttpRequest request, SignInManager<WorklistUser> signIn) =>
+        // Open to anyone: an idle session's cookie may have lapsed a moment before its page signs out, and signing out
+        // someone already signed out does no harm. A signed-in caller must bring the form's antiforgery token.
+        app.MapPost("/account/logout", async (HttpContext context, SignInManager<WorklistUser> signIn) =>
         {
-            if (request.HttpContext.Features.Get<IAntiforgeryValidationFeature>() is { IsValid: false })
+            var signedIn = context.User.Identity?.IsAuthenticated == true;
+            if (signedIn && context.Features.Get<IAntiforgeryValidationFeature>() is { IsValid: false })
             {
                 return Results.BadRequest("The sign-out form has expired. Reload the page and sign out again.");
             }
 
-            await signIn.SignOutAsync();
-            var idle = request.HasFormContentType && request.Form["reason"] == "idle";
+            if (signedIn)
+            {
+                await signIn.SignOutAsync();
+            }
+
+            var idle = context.Request.Query["reason"] == "idle";
             return Results.LocalRedirect(idle ? $"{IdentitySetup.LoginPath}?signedOut=idle" : IdentitySetup.LoginPath);
-        }).RequireAuthorization().WithMetadata(new RequireAntiforgeryTokenAttribute());
+        }).AllowAnonymous().WithMetadata(new RequireAntiforgeryTokenAttribute());
 
         // The page's idle timer calls this while the user is active, so a long session in one page keeps its cookie.
         app.MapGet("/account/keepalive", () => Results.NoContent()).RequireAuthorization();

@@ -27,7 +27,7 @@ internal static class IdentitySetup
             .AddIdentityCookies();
         services.AddAuthorizationBuilder().AddWorklistPolicies();
         var requireHttps = SecuritySetup.RequiresHttps(builder.Configuration, builder.Environment.IsDevelopment());
-        var idle = TimeSpan.FromMinutes(builder.Configuration.GetValue("Security:IdleTimeoutMinutes", 30));
+        var idle = TimeSpan.FromMinutes(builder.Configuration.GetValue("Security:IdleTimeoutMinutes", 30.0));
 
         // Identity's stores want a scoped context; it comes from the same factory as every other context.
         services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<WorklistDbContext>>().CreateDbContext());
@@ -65,7 +65,13 @@ internal static class IdentitySetup
             options.Events.OnRedirectToAccessDenied = context => Challenge(context, StatusCodes.Status403Forbidden);
         });
         services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.FromMinutes(5));
-        services.AddAntiforgery(options => options.Cookie.SecurePolicy = requireHttps ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest);
+        services.AddAntiforgery(options =>
+        {
+            options.Cookie.SecurePolicy = requireHttps ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
+
+            // Framing is forbidden outright (X-Frame-Options DENY and frame-ancestors, SecuritySetup), not just cross-site.
+            options.SuppressXFrameOptionsHeader = true;
+        });
         services.AddScoped<Microsoft.AspNetCore.Components.Authorization.AuthenticationStateProvider, RevalidatingUserState>();
         services.AddSingleton(new IdleTimeout(idle));
         services.AddDataProtection().PersistKeysToDbContext<WorklistDbContext>().SetApplicationName("ImagingWorklist");

@@ -55,7 +55,7 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.App app) :
         new("GET", "/account/denied", "/account/denied", Caller.People, "Shown to a signed-in person refused a page"),
         new("GET", "/not-found", "/not-found", Caller.Everyone, "Page not found"),
         new("GET", "/error", "/error", Caller.Everyone, "Error page (no details)"),
-        new("POST", "/account/logout", "/account/logout", Caller.People, "Sign out (antiforgery token required)"),
+        new("POST", "/account/logout", "/account/logout", Caller.Everyone, "Sign out (a signed-in caller must bring the form's antiforgery token)"),
         new("GET", "/account/keepalive", "/account/keepalive", Caller.People, "Keeps an active person's session cookie fresh"),
         new("GET", "/connect/authorize", "/connect/authorize", Caller.Everyone, "OpenID Connect authorization: OpenIddict checks the client, PKCE and redirect URI; the person signs in"),
         new("POST", "/connect/token", "/connect/token", Caller.Everyone, "OAuth token endpoint: the client authenticates itself"),

@@ -1,14 +1,24 @@
+// Page behaviour kept out of the markup, so the Content Security Policy can forbid inline script.
+//
+// Reload links: any element with data-reload reloads the page (the reconnection messages use it).
+document.addEventListener('click', (event) => {
+  if (event.target instanceof Element && event.target.closest('[data-reload]')) {
+    event.preventDefault();
+    location.reload();
+  }
+});
+
 // Ends an untouched session: after the idle timeout without a key press, click, scroll or touch, the page submits
 // its own sign-out form (so patient data does not stay on an unattended screen). While the user is active, the
 // session cookie is kept fresh at most once a minute, since an open Blazor page makes no ordinary requests.
 (() => {
-  const meta = document.querySelector('meta[name="iw-idle-minutes"]');
-  const minutes = meta ? Number(meta.content) : 0;
-  if (!minutes || minutes <= 0) {
+  const meta = document.querySelector('meta[name="iw-idle-seconds"]');
+  const seconds = meta ? Number(meta.content) : 0;
+  if (!seconds || seconds <= 0) {
     return;
   }
 
-  const timeoutMs = minutes * 60 * 1000;
+  const timeoutMs = seconds * 1000;
   let lastActivity = Date.now();
   let lastKeepAlive = Date.now();
 
@@ -31,12 +41,8 @@
 
     const form = document.querySelector('form[data-signout]');
     if (form) {
-      const reason = document.createElement('input');
-      reason.type = 'hidden';
-      reason.name = 'reason';
-      reason.value = 'idle';
-      form.appendChild(reason);
+      form.action = '/account/logout?reason=idle';
       form.submit();
     }
-  }, 15 * 1000);
+  }, Math.min(15 * 1000, timeoutMs / 4));
 })();
