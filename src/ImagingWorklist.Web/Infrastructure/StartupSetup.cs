@@ -33,6 +33,7 @@ internal static class StartupSetup
             await app.Services.GetRequiredService<DemoClients>().EnsureAsync(stopping);
         }
 
+        await app.Services.GetRequiredService<BootstrapAdmin>().EnsureAsync(stopping);
         await app.Services.GetRequiredService<WorklistEngineHost>().LoadAsync(stopping);
     }
 

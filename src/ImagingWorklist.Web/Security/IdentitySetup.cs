@@ -77,6 +77,7 @@ internal static class IdentitySetup
         services.AddDataProtection().PersistKeysToDbContext<WorklistDbContext>().SetApplicationName("ImagingWorklist");
         services.AddSingleton<DemoUsers>();
         services.AddSingleton<DemoClients>();
+        services.AddSingleton<BootstrapAdmin>();
         services.AddScoped<ClientAdministration>();
         return builder;
     }

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.RateLimiting;
 
 namespace ImagingWorklist.Web.Security;
@@ -79,6 +80,16 @@ internal static class SecuritySetup
 
     public static WebApplication UseWorklistSecurityHeaders(this WebApplication app)
     {
+        // Behind a TLS-terminating proxy (and reachable only through it), believe its X-Forwarded-Proto and -For, so
+        // the app knows the request was HTTPS and the audit trail records the client's address, not the proxy's.
+        if (app.Configuration.GetValue("Security:ForwardedHeaders", defaultValue: false))
+        {
+            var forwarded = new ForwardedHeadersOptions { ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto };
+            forwarded.KnownIPNetworks.Clear();
+            forwarded.KnownProxies.Clear();
+            app.UseForwardedHeaders(forwarded);
+        }
+
         if (RequiresHttps(app.Configuration, app.Environment.IsDevelopment()))
         {
             app.UseHsts();
