@@ -23,6 +23,8 @@ public static class ApplicationServices
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<OpenExamsQuery>();
         services.AddSingleton<Audit.AuditQuery>();
+        services.TryAddSingleton(new Ingest.Hl7Settings());
+        services.AddSingleton<Ingest.Hl7Ingest>();
         services.AddSingleton<Admin.CredentialAdministration>();
         services.AddScoped<Admin.UserAdministration>();
         services.AddSingleton<BacklogQuery>();

@@ -40,6 +40,9 @@ public sealed class WorklistDbContext(DbContextOptions<WorklistDbContext> option
 
     public DbSet<UserPreference> UserPreferences => Set<UserPreference>();
 
+    /// <summary>HL7 v2 and FHIR messages as received, stored before they are acknowledged.</summary>
+    public DbSet<InboundMessage> InboundMessages => Set<InboundMessage>();
+
     /// <summary>Cookie and antiforgery keys, shared by every app instance so a user may land on any of them.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 

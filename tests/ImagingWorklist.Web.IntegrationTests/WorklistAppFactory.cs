@@ -43,6 +43,9 @@ public class WorklistAppFactory : WebApplicationFactory<Program>
         // Every test signs in from the same (test server) address; the limit itself has its own test.
         builder.UseSetting("RateLimits:SignInPerMinute", "10000");
         builder.UseSetting("RateLimits:TokenPerMinute", "10000");
+
+        // Any free port, so test apps running side by side do not fight over 2575.
+        builder.UseSetting("Hl7:MllpPort", "0");
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);

@@ -259,6 +259,24 @@ public sealed class Exam
             ? Changed(ExamState.Amended, now)
             : Outcome.Rejected($"Exam {Accession} has no final report to amend.");
 
+    /// <summary>
+    /// The order was changed at the RIS (HL7 ORC-1 XO): a new priority or clinical details. The due time follows the
+    /// priority; a claim in progress stands (the reporter sees the change on their open exam).
+    /// </summary>
+    public Outcome ChangeOrder(ClinicalPriority priority, string clinicalDetails, TurnaroundPolicy policy, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(policy);
+        if (State.IsTerminal())
+        {
+            return Outcome.Rejected($"Exam {Accession} is {State}; a change to its order can no longer be applied.");
+        }
+
+        Priority = priority;
+        ClinicalDetails = (clinicalDetails ?? string.Empty).Trim();
+        DueAt = policy.DueAt(TurnaroundClockStart, Pathway, PatientClass, Modality, Priority);
+        return Changed(State, now);
+    }
+
     /// <summary>The order was cancelled at the RIS (HL7 ORC-1 CA).</summary>
     public Outcome Cancel(DateTimeOffset now)
     {

@@ -1,0 +1,71 @@
+namespace ImagingWorklist.Persistence;
+
+/// <summary>Where an inbound message stands.</summary>
+public enum InboundStatus
+{
+    /// <summary>Stored, not yet applied (a crash between storing and applying leaves it here; a resend applies it).</summary>
+    Received,
+
+    /// <summary>Applied to the worklist; acknowledged AA.</summary>
+    Applied,
+
+    /// <summary>Accepted and kept until what it refers to arrives (a status change before its order); acknowledged AA.</summary>
+    Held,
+
+    /// <summary>Refused for its content or type; acknowledged AE or AR, with the reason. Listed for administrators.</summary>
+    Rejected,
+}
+
+/// <summary>
+/// One message from a RIS or PACS, kept raw as it arrived, stored before it is acknowledged. The pair (sending
+/// facility, control id) is unique: a resend gets the original acknowledgement and changes nothing.
+/// </summary>
+public sealed class InboundMessage
+{
+    public const int FacilityMaxLength = 64;
+    public const int ControlIdMaxLength = 64;
+    public const int TypeMaxLength = 20;
+    public const int ChannelMaxLength = 10;
+    public const int SourceMaxLength = 200;
+    public const int KeyMaxLength = 64;
+    public const int ErrorMaxLength = 2000;
+
+    public Guid Id { get; set; }
+
+    public DateTimeOffset ReceivedAt { get; set; }
+
+    /// <summary>MLLP or HTTP.</summary>
+    public string Channel { get; set; } = string.Empty;
+
+    /// <summary>The peer address, or the integration client that sent it over HTTP.</summary>
+    public string Source { get; set; } = string.Empty;
+
+    /// <summary>MSH-4, as sent; null when the header could not be read.</summary>
+    public string? SendingFacility { get; set; }
+
+    /// <summary>MSH-10; null when the header could not be read.</summary>
+    public string? ControlId { get; set; }
+
+    public string MessageType { get; set; } = string.Empty;
+
+    /// <summary>What the message is about within its trust (the accession), to find held messages when their order arrives.</summary>
+    public string? Key { get; set; }
+
+    public Guid? TrustId { get; set; }
+
+    public string Raw { get; set; } = string.Empty;
+
+    public InboundStatus Status { get; set; }
+
+    /// <summary>AA, AE or AR once answered.</summary>
+    public string? AckCode { get; set; }
+
+    /// <summary>The acknowledgement exactly as sent, to send again for a duplicate.</summary>
+    public string? Ack { get; set; }
+
+    public string? Error { get; set; }
+
+    public DateTimeOffset? ProcessedAt { get; set; }
+
+    public Guid? ExamId { get; set; }
+}

@@ -1,0 +1,143 @@
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+using ImagingWorklist.Application.Ingest;
+using ImagingWorklist.Application.Security;
+
+namespace ImagingWorklist.Web.Integration;
+
+/// <summary>
+/// HL7 v2 over MLLP (a message between 0x0B and 0x1C 0x0D on a TCP connection): each message goes to the same ingest
+/// as HTTP and its ACK goes back in the same framing. MLLP has no authentication of its own, so the listener binds to
+/// Hl7:MllpAddress (loopback unless configured) and accepts only peers in Hl7:MllpAllowedPeers when that is set; the
+/// sending facility must still be a trust of the network. Hl7:MllpPort -1 turns it off; 0 takes any free port.
+/// </summary>
+internal sealed class MllpListener(Hl7Ingest ingest, IConfiguration configuration, ILogger<MllpListener> logger) : BackgroundService
+{
+    private const byte Start = 0x0B;
+    private const byte End = 0x1C;
+    private const byte Return = 0x0D;
+
+    private readonly TaskCompletionSource<IPEndPoint?> _bound = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>Where it listens once started (null when turned off).</summary>
+    public Task<IPEndPoint?> Bound => _bound.Task;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var port = configuration.GetValue("Hl7:MllpPort", 2575);
+        if (port < 0)
+        {
+            _bound.TrySetResult(null);
+            return;
+        }
+
+        var address = IPAddress.Parse(configuration["Hl7:MllpAddress"] ?? "127.0.0.1");
+        var allowed = (configuration["Hl7:MllpAllowedPeers"] ?? string.Empty).Split([',', ' '], StringSplitOptions.RemoveEmptyEntries)
+            .Select(IPNetwork.Parse).ToList();
+        var listener = new TcpListener(address, port);
+        try
+        {
+            listener.Start();
+        }
+        catch (SocketException exception)
+        {
+            logger.LogError(exception, "HL7 MLLP listener could not bind {Address}:{Port}; HL7 over HTTP ({Path}) still works", address, port, Hl7Endpoints.Path);
+            _bound.TrySetResult(null);
+            return;
+        }
+
+        var endpoint = (IPEndPoint)listener.LocalEndpoint;
+        _bound.TrySetResult(endpoint);
+        logger.LogInformation("HL7 MLLP listening on {Endpoint}", endpoint);
+        try
+        {
+            while (!stoppingToken.IsCancellationRequested)
+            {
+                var client = await listener.AcceptTcpClientAsync(stoppingToken);
+                var peer = (IPEndPoint)client.Client.RemoteEndPoint!;
+                if (allowed.Count > 0 && !allowed.Any(n => n.Contains(peer.Address.IsIPv4MappedToIPv6 ? peer.Address.MapToIPv4() : peer.Address)))
+                {
+                    logger.LogWarning("HL7 MLLP connection from {Peer} refused: not in Hl7:MllpAllowedPeers", peer.Address);
+                    client.Dispose();
+                    continue;
+                }
+
+                _ = ServeAsync(client, peer, stoppingToken);
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+        finally
+        {
+            listener.Stop();
+        }
+    }
+
+    private async Task ServeAsync(TcpClient client, IPEndPoint peer, CancellationToken stoppingToken)
+    {
+        using var connection = client;
+        var stream = client.GetStream();
+        var frame = new MemoryStream();
+        var inFrame = false;
+        var buffer = new byte[8192];
+        try
+        {
+            while (!stoppingToken.IsCancellationRequested)
+            {
+                using var idle = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+                idle.CancelAfter(TimeSpan.FromMinutes(10));
+                var read = await stream.ReadAsync(buffer, idle.Token);
+                if (read == 0)
+                {
+                    return;
+                }
+
+                for (var i = 0; i < read; i++)
+                {
+                    var b = buffer[i];
+                    if (b == Start)
+                    {
+                        frame.SetLength(0);
+                        inFrame = true;
+                    }
+                    else if (b == End && inFrame)
+                    {
+                        inFrame = false;
+                        var text = Encoding.UTF8.GetString(frame.GetBuffer(), 0, (int)frame.Length);
+                        var ack = await ingest.ReceiveAsync(text, "MLLP", peer.ToString(), AccessScope.WholeNetwork, stoppingToken);
+                        await stream.WriteAsync(Frame(ack), stoppingToken);
+                    }
+                    else if (inFrame)
+                    {
+                        if (frame.Length >= Hl7Endpoints.MaxMessageBytes)
+                        {
+                            logger.LogWarning("HL7 MLLP message from {Peer} exceeded {Limit} bytes; connection closed", peer, Hl7Endpoints.MaxMessageBytes);
+                            return;
+                        }
+
+                        frame.WriteByte(b);
+                    }
+
+                    // Bytes outside a frame (the trailing carriage return, keep-alive noise) are ignored.
+                }
+            }
+        }
+        catch (Exception exception) when (exception is IOException or OperationCanceledException or SocketException)
+        {
+            logger.LogInformation("HL7 MLLP connection from {Peer} ended: {Reason}", peer, exception.GetType().Name);
+        }
+    }
+
+    public static byte[] Frame(string message)
+    {
+        var body = Encoding.UTF8.GetBytes(message);
+        var framed = new byte[body.Length + 3];
+        framed[0] = Start;
+        body.CopyTo(framed, 1);
+        framed[^2] = End;
+        framed[^1] = Return;
+        return framed;
+    }
+}

@@ -1,0 +1,236 @@
+using ImagingWorklist.Application.Ingest;
+using ImagingWorklist.Application.Realtime;
+using ImagingWorklist.Application.Security;
+using ImagingWorklist.Application.Tests.Claiming;
+using ImagingWorklist.Domain.Audit;
+using ImagingWorklist.Domain.Catalogue;
+using ImagingWorklist.Domain.Exams;
+using ImagingWorklist.Domain.Reporters;
+using ImagingWorklist.Domain.Turnaround;
+using ImagingWorklist.Persistence;
+using ImagingWorklist.TestSupport;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace ImagingWorklist.Application.Tests.Ingest;
+
+public class Hl7IngestTests
+{
+    [Theory]
+    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task ANewOrderIsStoredAcknowledgedAndBecomesAnExam(DatabaseProvider provider)
+    {
+        await using var world = await IngestWorld.CreateAsync(provider);
+
+        var ack = await world.SendAsync(Order("M1", "NW", "RTA00000001"));
+
+        Assert.Equal("AA", Msa(ack, 1));
+        Assert.Equal("M1", Msa(ack, 2));
+        await using var db = world.Database.CreateDbContext();
+        var exam = await db.Exams.SingleAsync();
+        Assert.Equal(("RTA00000001", ExamState.Ordered, "XCHES", Skill.Chest, Modality.DX), (exam.Accession.Value, exam.State, exam.ProcedureCode, exam.RequiredSkill, exam.Modality));
+        Assert.Equal(("Smith", "9434765919", "A123456"), (exam.Patient.FamilyName, exam.Patient.NhsNumber!.Value, exam.Patient.LocalMrn));
+        Assert.Equal((PatientClass.Outpatient, ClinicalPriority.Urgent), (exam.PatientClass, exam.Priority));
+        var stored = await db.InboundMessages.SingleAsync();
+        Assert.Equal((InboundStatus.Applied, "AA", exam.Id), (stored.Status, stored.AckCode, stored.ExamId));
+        Assert.Contains("ORM^O01", stored.Raw, StringComparison.Ordinal);
+        Assert.Contains(await db.AuditEvents.ToListAsync(), a => a.Action == AuditAction.OrderReceived && a.ExamId == exam.Id);
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task ExamCompleteMakesItReadyAndItReachesTheEngineAndTheWorklists(DatabaseProvider provider)
+    {
+        await using var world = await IngestWorld.CreateAsync(provider);
+        await world.SendAsync(Order("M1", "NW", "RTA00000002"));
+
+        var ack = await world.SendAsync(Order("M2", "SC", "RTA00000002", status: "CM"));
+
+        Assert.Equal("AA", Msa(ack, 1));
+        await using var db = world.Database.CreateDbContext();
+        var exam = await db.Exams.SingleAsync();
+        Assert.Equal(ExamState.Ready, exam.State);
+        Assert.Contains(world.Engine.RankedFor(world.Reporters[0].Id), r => r.Exam.Id == exam.Id);
+        Assert.Contains(world.Announced, c => c.ExamId == exam.Id && c.Kind == WorklistChangeKind.ExamUpdated);
+        Assert.Contains(await db.AuditEvents.ToListAsync(), a => a.Action == AuditAction.ImagesPrepared && a.ExamId == exam.Id);
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task AResendGetsTheFirstAnswerAndChangesNothing(DatabaseProvider provider)
+    {
+        await using var world = await IngestWorld.CreateAsync(provider);
+
+        var first = await world.SendAsync(Order("M1", "NW", "RTA00000003"));
+        var again = await world.SendAsync(Order("M1", "NW", "RTA00000003"));
+
+        Assert.Equal(first, again);
+        await using var db = world.Database.CreateDbContext();
+        Assert.Equal(1, await db.Exams.CountAsync());
+        Assert.Equal(1, await db.InboundMessages.CountAsync());
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task AStatusChangeBeforeItsOrderIsHeldAndAppliedWhenTheOrderArrives(DatabaseProvider provider)
+    {
+        await using var world = await IngestWorld.CreateAsync(provider);
+
+        var early = await world.SendAsync(Order("M9", "SC", "RTA00000004", status: "CM"));
+        var order = await world.SendAsync(Order("M10", "NW", "RTA00000004"));
+
+        Assert.Equal("AA", Msa(early, 1));
+        Assert.Contains("held", Msa(early, 3), StringComparison.Ordinal);
+        Assert.Equal("AA", Msa(order, 1));
+        await using var db = world.Database.CreateDbContext();
+        Assert.Equal(ExamState.Ready, (await db.Exams.SingleAsync()).State);
+        Assert.All(await db.InboundMessages.ToListAsync(), m => Assert.Equal(InboundStatus.Applied, m.Status));
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task ChangesAndCancellationsFollowTheRis(DatabaseProvider provider)
+    {
+        await using var world = await IngestWorld.CreateAsync(provider);
+        await world.SendAsync(Order("M1", "NW", "RTA00000005", status: "CM"));
+
+        var change = await world.SendAsync(Order("M2", "XO", "RTA00000005", priority: "S"));
+        await using (var db = world.Database.CreateDbContext())
+        {
+            Assert.Equal(ClinicalPriority.Stat, (await db.Exams.SingleAsync()).Priority);
+        }
+
+        var cancel = await world.SendAsync(Order("M3", "CA", "RTA00000005"));
+
+        Assert.Equal(("AA", "AA"), (Msa(change, 1), Msa(cancel, 1)));
+        await using var after = world.Database.CreateDbContext();
+        var exam = await after.Exams.SingleAsync();
+        Assert.Equal(ExamState.Cancelled, exam.State);
+        Assert.DoesNotContain(world.Engine.RankedFor(world.Reporters[0].Id), r => r.Exam.Id == exam.Id);
+        Assert.Contains(await after.AuditEvents.ToListAsync(), a => a.Action == AuditAction.ExamCancelled);
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task ContentErrorsAreAnsweredAeNamingTheSegmentAndFieldAndCreateNothing(DatabaseProvider provider)
+    {
+        await using var world = await IngestWorld.CreateAsync(provider);
+
+        var unknownProcedure = await world.SendAsync(Order("M1", "NW", "RTA00000006", procedure: "ZZZZZ"));
+        var badBirth = await world.SendAsync(Order("M2", "NW", "RTA00000007", birth: "1970-01-02"));
+        var noAccession = await world.SendAsync(Order("M3", "NW", string.Empty).Replace("|P1|F1|", "|P1||", StringComparison.Ordinal));
+        var badPriority = await world.SendAsync(Order("M4", "NW", "RTA00000008", priority: "Q"));
+
+        Assert.Equal(("AE", "OBR^1^4"), (Msa(unknownProcedure, 1), Err(unknownProcedure, 2)));
+        Assert.Contains("ZZZZZ", Err(unknownProcedure, 8), StringComparison.Ordinal);
+        Assert.Equal(("AE", "PID^1^7"), (Msa(badBirth, 1), Err(badBirth, 2)));
+        Assert.Equal(("AE", "OBR^1^18"), (Msa(noAccession, 1), Err(noAccession, 2)));
+        Assert.Equal(("AE", "103^Table value not found^HL70357"), (Msa(badPriority, 1), Err(badPriority, 3)));
+        await using var db = world.Database.CreateDbContext();
+        Assert.Equal(0, await db.Exams.CountAsync());
+        Assert.All(await db.InboundMessages.ToListAsync(), m => Assert.Equal(InboundStatus.Rejected, m.Status));
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task UnsupportedTypesVersionsAndUnknownSendersAreRejectedAr(DatabaseProvider provider)
+    {
+        await using var world = await IngestWorld.CreateAsync(provider);
+
+        var adt = await world.SendAsync(Order("M1", "NW", "RTA00000009").Replace("ORM^O01", "ADT^A31", StringComparison.Ordinal));
+        var version = await world.SendAsync(Order("M2", "NW", "RTA00000009").Replace("|2.3\r", "|2.9\r", StringComparison.Ordinal));
+        var stranger = await world.SendAsync(Order("M3", "NW", "RTA00000009").Replace("|RIS|RTA|", "|RIS|XYZ|", StringComparison.Ordinal));
+        var garbage = await world.SendAsync("this is not hl7");
+
+        Assert.Equal(("AR", "200^Unsupported message type^HL70357"), (Msa(adt, 1), Err(adt, 3)));
+        Assert.Equal(("AR", "203^Unsupported version id^HL70357"), (Msa(version, 1), Err(version, 3)));
+        Assert.Equal(("AR", "204^Unknown key identifier^HL70357"), (Msa(stranger, 1), Err(stranger, 3)));
+        Assert.Equal("AR", Msa(garbage, 1));
+        await using var db = world.Database.CreateDbContext();
+        Assert.Equal(4, await db.InboundMessages.CountAsync(m => m.Status == InboundStatus.Rejected));
+        Assert.Contains(await db.InboundMessages.ToListAsync(), m => m.Raw == "this is not hl7");
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task AnInvalidNhsNumberIsKeptFlaggedAndReported(DatabaseProvider provider)
+    {
+        await using var world = await IngestWorld.CreateAsync(provider);
+
+        var ack = await world.SendAsync(Order("M1", "NW", "RTA00000010", nhs: "9434765918"));
+
+        Assert.Equal("AA", Msa(ack, 1));
+        Assert.Contains("9434765918 is not valid", Msa(ack, 3), StringComparison.Ordinal);
+        await using var db = world.Database.CreateDbContext();
+        var patient = (await db.Exams.SingleAsync()).Patient;
+        Assert.Null(patient.NhsNumber);
+        Assert.Equal("9434765918", patient.UnverifiedNhsNumber);
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task AClientLimitedToOneTrustCannotSendForAnother(DatabaseProvider provider)
+    {
+        await using var world = await IngestWorld.CreateAsync(provider);
+
+        var ack = await world.SendAsync(Order("M1", "NW", "RTA00000011"), AccessScope.ForTrusts(["RTB"]));
+
+        Assert.Equal("AR", Msa(ack, 1));
+        await using var db = world.Database.CreateDbContext();
+        Assert.Equal(0, await db.Exams.CountAsync());
+    }
+
+    internal static string Order(string controlId, string control, string accession, string status = "SC", string procedure = "XCHES", string priority = "U", string birth = "19700102", string nhs = "9434765919") =>
+        $"MSH|^~\\&|RIS|RTA|IW|NET|20261125093000||ORM^O01|{controlId}|P|2.3\r" +
+        $"PID|1||{nhs}^^^NHS^NH~A123456^^^RTA^MR||Smith^Jane||{birth}|F\r" +
+        "PV1|1|O|RTA01^^^RTA01\r" +
+        $"ORC|{control}|P1|F1||{status}\r" +
+        $"OBR|1|P1|F1|{procedure}^XR Chest|{priority}||20261125090000||||||Cough|||||{accession}\r";
+
+    internal static string Msa(string ack, int field) => Field(ack, "MSA", field);
+
+    private static string Err(string ack, int field) => Field(ack, "ERR", field);
+
+    private static string Field(string ack, string segment, int field) =>
+        ack.Split('\r').First(s => s.StartsWith(segment, StringComparison.Ordinal)).Split('|').ElementAtOrDefault(field) ?? string.Empty;
+
+    private sealed class IngestWorld : IAsyncDisposable
+    {
+        private readonly ClaimingWorld _world;
+
+        private IngestWorld(ClaimingWorld world, Hl7Ingest ingest)
+        {
+            _world = world;
+            Ingest = ingest;
+        }
+
+        public Hl7Ingest Ingest { get; }
+
+        public TestDatabase Database => _world.Database;
+
+        public Engine.WorklistEngineHost Engine => _world.Engine;
+
+        public List<Domain.Reporters.Reporter> Reporters => _world.Reporters;
+
+        public List<WorklistChange> Announced => _world.Announced;
+
+        public static async Task<IngestWorld> CreateAsync(DatabaseProvider provider)
+        {
+            var world = await ClaimingWorld.CreateAsync(provider, reporters: 1, exams: 0);
+            await using (var db = world.Database.CreateDbContext())
+            {
+                db.Procedures.Add(new Procedure("XCHES", "XR Chest", Modality.DX, "CHEST", Skill.Chest, 2));
+                db.TurnaroundRules.AddRange(TurnaroundPolicy.DefaultRules());
+                await db.SaveChangesAsync();
+            }
+
+            var ingest = new Hl7Ingest(world.Database, world.Engine, new InProcessNotifier(world.Dispatcher), world.Clock, new Hl7Settings(), NullLogger<Hl7Ingest>.Instance);
+            return new IngestWorld(world, ingest);
+        }
+
+        public Task<string> SendAsync(string message, AccessScope? sender = null) =>
+            Ingest.ReceiveAsync(message, "HTTP", "test", sender ?? AccessScope.WholeNetwork);
+
+        public ValueTask DisposeAsync() => _world.DisposeAsync();
+    }
+}
