@@ -62,6 +62,7 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.App app) :
         new("GET", "/connect/endsession", "/connect/endsession", Caller.Everyone, "OpenID Connect sign-out"),
         new("GET", "/connect/userinfo", "/connect/userinfo", Caller.Workstation | Caller.Ris, "Who the token's subject is (a bearer token, not the cookie)"),
         new("GET", "/api/audit/export.csv", "/api/audit/export.csv?from=2026-11-24&to=2026-11-25", Caller.Admin, "Audit trail as CSV"),
+        new("POST", "/api/hl7v2", "/api/hl7v2", Caller.Ris, "HL7 v2 orders in over HTTP (scope worklist.ingest; people cannot)"),
         new("GET", "/dicomweb/workitems/", "/dicomweb/workitems?limit=1", Caller.People | Caller.Workstation | Caller.Ris, "UPS-RS search, within the caller's trusts (scope worklist.read for tokens)"),
         new("GET", "/dicomweb/workitems/{uid}", $"/dicomweb/workitems/{SomeWorkitem}", Caller.People | Caller.Workstation | Caller.Ris, "UPS-RS retrieve, within the caller's trusts"),
         new("PUT", "/dicomweb/workitems/{uid}/state", $"/dicomweb/workitems/{SomeWorkitem}/state", Caller.Radiologist | Caller.Workstation, "UPS-RS claim/complete/cancel: a reporter (scope worklist.claim for tokens)"),
