@@ -25,6 +25,7 @@ public static class ApplicationServices
         services.AddSingleton<Audit.AuditQuery>();
         services.TryAddSingleton(new Ingest.Hl7Settings());
         services.AddSingleton<Ingest.Hl7Ingest>();
+        services.AddSingleton<Workitems.UpsSubscriptions>();
         services.AddSingleton<Admin.CredentialAdministration>();
         services.AddScoped<Admin.UserAdministration>();
         services.AddSingleton<BacklogQuery>();

@@ -43,6 +43,9 @@ public sealed class WorklistDbContext(DbContextOptions<WorklistDbContext> option
     /// <summary>HL7 v2 and FHIR messages as received, stored before they are acknowledged.</summary>
     public DbSet<InboundMessage> InboundMessages => Set<InboundMessage>();
 
+    /// <summary>UPS-RS event subscriptions of workstations and other systems.</summary>
+    public DbSet<UpsSubscription> UpsSubscriptions => Set<UpsSubscription>();
+
     /// <summary>Cookie and antiforgery keys, shared by every app instance so a user may land on any of them.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 

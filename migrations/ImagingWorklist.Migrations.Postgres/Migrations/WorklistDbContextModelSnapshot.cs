@@ -653,6 +653,38 @@ namespace ImagingWorklist.Migrations.Postgres.Migrations
                     b.ToTable("InboundMessages");
                 });
 
+            modelBuilder.Entity("ImagingWorklist.Persistence.UpsSubscription", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("AeTitle")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("ExamId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Owner")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<bool>("Suspended")
+                        .HasColumnType("boolean");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Owner", "AeTitle", "ExamId");
+
+                    b.ToTable("UpsSubscriptions");
+                });
+
             modelBuilder.Entity("ImagingWorklist.Persistence.UserPreference", b =>
                 {
                     b.Property<string>("UserId")

@@ -648,6 +648,38 @@ namespace ImagingWorklist.Migrations.Sqlite.Migrations
                     b.ToTable("InboundMessages");
                 });
 
+            modelBuilder.Entity("ImagingWorklist.Persistence.UpsSubscription", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AeTitle")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("ExamId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Owner")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Suspended")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Owner", "AeTitle", "ExamId");
+
+                    b.ToTable("UpsSubscriptions");
+                });
+
             modelBuilder.Entity("ImagingWorklist.Persistence.UserPreference", b =>
                 {
                     b.Property<string>("UserId")

@@ -10,7 +10,7 @@ namespace ImagingWorklist.Web.DicomWeb;
 
 /// <summary>
 /// DICOMweb UPS-RS (PS3.18 chapter 11) under /dicomweb/workitems: the standard shape of a reporting worklist for
-/// workstations and other systems. Live events go through the SignalR hub at /hubs/worklist.
+/// workstations and other systems. Live events: the UPS-RS WebSocket channel (UpsEvents) or the SignalR hub at /hubs/worklist.
 /// </summary>
 internal static class UpsEndpoints
 {
@@ -38,6 +38,10 @@ internal static class UpsEndpoints
         workitems.MapGet("/{uid}", RetrieveAsync).RequireAuthorization(WorklistPolicies.WorklistRead);
         workitems.MapPut("/{uid}/state", ChangeStateAsync).RequireAuthorization(WorklistPolicies.WorklistClaim);
         workitems.MapPost("/{uid}/cancelrequest", RequestCancellationAsync).RequireAuthorization(WorklistPolicies.CancelRequest);
+
+        // Subscriptions and the WebSocket event channel; the service is made now so it hears every change from the start.
+        app.Services.GetRequiredService<UpsEvents>();
+        UpsEvents.Map(app);
         return app;
     }
 

@@ -11,6 +11,7 @@ internal static class WebSetup
     {
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         builder.Services.AddMudServices();
+        builder.Services.AddSingleton<DicomWeb.UpsEvents>();
         return builder;
     }
 
@@ -41,6 +42,7 @@ internal static class WebSetup
         app.UseWorklistSecurityHeaders();
         app.UseWorklistAppAssets();
         app.UseRateLimiter();
+        app.UseWebSockets(new WebSocketOptions { KeepAliveInterval = TimeSpan.FromSeconds(30) });
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseAntiforgery();

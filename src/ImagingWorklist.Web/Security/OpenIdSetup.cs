@@ -115,10 +115,14 @@ internal static class OpenIdSetup
         }
     }
 
-    /// <summary>Requests that carry a bearer token (or, for SignalR WebSockets, an access_token query parameter) are judged by the token.</summary>
+    /// <summary>
+    /// Requests that carry a bearer token are judged by the token; so are WebSocket paths (the hub, the UPS event
+    /// channel) given an access_token query parameter, since a WebSocket client cannot always set headers.
+    /// </summary>
     public static bool UsesToken(HttpContext context) =>
         context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
-        || (context.Request.Path.StartsWithSegments(Realtime.WorklistHub.Path) && context.Request.Query.ContainsKey("access_token"));
+        || ((context.Request.Path.StartsWithSegments(Realtime.WorklistHub.Path) || context.Request.Path.StartsWithSegments("/dicomweb/subscribers"))
+            && context.Request.Query.ContainsKey("access_token"));
 
     public const string TokenScheme = OpenIddictValidationAspNetCoreDefaults.AuthenticationScheme;
 }

@@ -1,0 +1,78 @@
+using ImagingWorklist.Application.Security;
+using ImagingWorklist.Domain.Common;
+using ImagingWorklist.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace ImagingWorklist.Application.Workitems;
+
+/// <summary>
+/// UPS-RS subscriptions (PS3.18 11.10): subscribe to one workitem (within the caller's trusts) or to all of them,
+/// unsubscribe, suspend a global subscription. Kept in the database so every app instance knows them; events go out on
+/// the WebSocket the subscriber opens, to whichever instance it connects.
+/// </summary>
+public sealed class UpsSubscriptions(IDbContextFactory<WorklistDbContext> contexts, TimeProvider clock)
+{
+    public async Task<Outcome> SubscribeAsync(string owner, string aeTitle, Guid? examId, AccessScope scope, CancellationToken cancellationToken = default)
+    {
+        if (Invalid(aeTitle) is { } reason)
+        {
+            return Outcome.Rejected(reason);
+        }
+
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        if (examId is { } id && !await (await scope.ExamsAsync(db, clock.GetUtcNow(), cancellationToken)).AnyAsync(e => e.Id == id, cancellationToken))
+        {
+            return Outcome.Rejected("No such workitem.");
+        }
+
+        var existing = await db.UpsSubscriptions.SingleOrDefaultAsync(s => s.Owner == owner && s.AeTitle == aeTitle && s.ExamId == examId, cancellationToken);
+        if (existing is not null)
+        {
+            existing.Suspended = false;
+        }
+        else
+        {
+            db.UpsSubscriptions.Add(new UpsSubscription { Id = Guid.NewGuid(), Owner = owner, AeTitle = aeTitle, ExamId = examId, CreatedAt = clock.GetUtcNow() });
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        return Outcome.Accepted;
+    }
+
+    /// <summary>Ends one subscription, or for a global one all the caller's subscriptions under that AE title.</summary>
+    public async Task<bool> UnsubscribeAsync(string owner, string aeTitle, Guid? examId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var ending = await db.UpsSubscriptions.Where(s => s.Owner == owner && s.AeTitle == aeTitle && (examId == null || s.ExamId == examId)).ToListAsync(cancellationToken);
+        db.UpsSubscriptions.RemoveRange(ending);
+        await db.SaveChangesAsync(cancellationToken);
+        return ending.Count > 0;
+    }
+
+    public async Task<bool> SuspendAsync(string owner, string aeTitle, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var global = await db.UpsSubscriptions.SingleOrDefaultAsync(s => s.Owner == owner && s.AeTitle == aeTitle && s.ExamId == null, cancellationToken);
+        if (global is null)
+        {
+            return false;
+        }
+
+        global.Suspended = true;
+        await db.SaveChangesAsync(cancellationToken);
+        return true;
+    }
+
+    /// <summary>What one subscriber hears about: everything (global, not suspended) and/or these workitems.</summary>
+    public async Task<(bool Global, IReadOnlySet<Guid> Workitems)> OfAsync(string owner, string aeTitle, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var rows = await db.UpsSubscriptions.AsNoTracking().Where(s => s.Owner == owner && s.AeTitle == aeTitle).ToListAsync(cancellationToken);
+        return (rows.Any(r => r.ExamId == null && !r.Suspended), rows.Where(r => r.ExamId != null).Select(r => r.ExamId!.Value).ToHashSet());
+    }
+
+    public static string? Invalid(string aeTitle) =>
+        string.IsNullOrWhiteSpace(aeTitle) || aeTitle.Length > UpsSubscription.AeTitleMaxLength || aeTitle.Any(c => c < 0x20 || c > 0x7e || c == '\\')
+            ? $"'{aeTitle}' is not an AE title (1 to {UpsSubscription.AeTitleMaxLength} printable characters, no backslash)."
+            : null;
+}
