@@ -46,7 +46,7 @@ public sealed class Hl7Ingest(
     ILogger<Hl7Ingest> logger)
 {
     public static readonly string[] Versions = ["2.3", "2.3.1", "2.4", "2.5", "2.5.1"];
-    public static readonly string[] MessageTypes = ["ORM^O01", "OMI^O23"];
+    public static readonly string[] MessageTypes = ["ORM^O01", "OMI^O23", "ADT^A08", "ADT^A40", "ORU^R01"];
 
     private int _ackSequence;
 
@@ -106,6 +106,48 @@ public sealed class Hl7Ingest(
         return await ProcessAsync(message, facility, controlId, sender, now, cancellationToken);
     }
 
+    /// <summary>
+    /// An administrator runs a refused message again, after fixing what refused it (a facility mapping, a catalogue
+    /// entry). The sender already had its answer; the new outcome is recorded on the message and audited.
+    /// </summary>
+    public async Task<Domain.Common.Outcome<InboundStatus>> ReprocessAsync(Guid messageId, Claiming.Actor actor, CancellationToken cancellationToken = default)
+    {
+        var now = clock.GetUtcNow();
+        string facility;
+        string controlId;
+        await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
+        {
+            var stored = await db.InboundMessages.SingleOrDefaultAsync(m => m.Id == messageId, cancellationToken);
+            if (stored is null || stored.Status != InboundStatus.Rejected)
+            {
+                return Domain.Common.Outcome<InboundStatus>.Rejected("Only a refused message can be processed again.");
+            }
+
+            if (stored.SendingFacility is null || stored.ControlId is null)
+            {
+                return Domain.Common.Outcome<InboundStatus>.Rejected("This message could not be read at all; it cannot be processed again. Ask the sender to correct and resend it.");
+            }
+
+            (facility, controlId) = (stored.SendingFacility, stored.ControlId);
+            stored.Status = InboundStatus.Received;
+            stored.Ack = null;
+            stored.AckCode = null;
+            db.AuditEvents.Add(new AuditEvent(Guid.NewGuid(), now, AuditAction.MessageReprocessed, actor.Name, null, stored.TrustId, $"Processed {stored.MessageType} {controlId} from {facility} again", actor.Source));
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        var message = Hl7Message.Parse((await RawOfAsync(messageId, cancellationToken))!).Value!;
+        await ProcessAsync(message, facility, controlId, AccessScope.WholeNetwork, now, cancellationToken);
+        await using var after = await contexts.CreateDbContextAsync(cancellationToken);
+        return Domain.Common.Outcome<InboundStatus>.Accepted(await after.InboundMessages.Where(m => m.Id == messageId).Select(m => m.Status).SingleAsync(cancellationToken));
+    }
+
+    private async Task<string?> RawOfAsync(Guid messageId, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await db.InboundMessages.Where(m => m.Id == messageId).Select(m => m.Raw).SingleOrDefaultAsync(cancellationToken);
+    }
+
     private async Task<string> ProcessAsync(Hl7Message message, string facility, string controlId, AccessScope sender, DateTimeOffset now, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
@@ -118,7 +160,7 @@ public sealed class Hl7Ingest(
         }
         else if (!MessageTypes.Contains(message.MessageType))
         {
-            ack = Answer(stored, message, Hl7Ack.Reject, $"Message type {message.MessageType} is not accepted here; send ORM^O01 or OMI^O23 orders.", [new Hl7Error("MSH", 9, 200, $"{message.MessageType} is not supported.")], now);
+            ack = Answer(stored, message, Hl7Ack.Reject, $"Message type {message.MessageType} is not accepted here; send ORM^O01 or OMI^O23 orders, ADT^A08 or ADT^A40 patient updates, or ORU^R01 results.", [new Hl7Error("MSH", 9, 200, $"{message.MessageType} is not supported.")], now);
         }
         else if (await TrustOfAsync(db, facility, cancellationToken) is not { } trust)
         {
@@ -131,7 +173,12 @@ public sealed class Hl7Ingest(
         else
         {
             stored.TrustId = trust.Id;
-            ack = await ApplyOrderAsync(db, stored, message, trust, changed, now, cancellationToken);
+            ack = message.MessageType switch
+            {
+                "ADT^A08" or "ADT^A40" => await ApplyPatientAsync(db, stored, message, trust, changed, now, cancellationToken),
+                "ORU^R01" => await ApplyResultAsync(db, stored, message, trust, changed, now, cancellationToken),
+                _ => await ApplyOrderAsync(db, stored, message, trust, changed, now, cancellationToken),
+            };
         }
 
         stored.ProcessedAt = now;
@@ -201,6 +248,78 @@ public sealed class Hl7Ingest(
         stored.ExamId = exam.Id;
         changed.Add((exam, false));
         return Answer(stored, message, Hl7Ack.Accept, $"{Describe(order.OrderControl)} applied to {exam.Accession}.", [], now, InboundStatus.Applied);
+    }
+
+    /// <summary>
+    /// ADT^A08 corrects the patient on every exam the trust holds under that local identifier; ADT^A40 moves the exams
+    /// of the merged-away record (MRG-1) onto the surviving one (PID).
+    /// </summary>
+    private async Task<string> ApplyPatientAsync(WorklistDbContext db, InboundMessage stored, Hl7Message message, Domain.Network.Trust trust, List<(Exam Exam, bool Added)> changed, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var errors = new List<Hl7Error>();
+        var warnings = new List<string>();
+        var patient = Hl7OrderReader.ReadPatient(message, errors, warnings);
+        var merge = message.MessageType == "ADT^A40";
+        var previous = merge ? message.Value("MRG", 1).Trim() : patient?.LocalMrn;
+        if (merge && string.IsNullOrEmpty(previous))
+        {
+            errors.Add(new Hl7Error("MRG", 1, 101, "A merge must give the identifier of the record merged away in MRG-1."));
+        }
+
+        if (errors.Count > 0 || patient is null)
+        {
+            return Answer(stored, message, Hl7Ack.Error, errors.FirstOrDefault()?.Message ?? "The patient could not be read.", errors, now);
+        }
+
+        stored.Key = Trimmed(previous, InboundMessage.KeyMaxLength);
+        var exams = await db.Exams.Where(e => e.TrustId == trust.Id && e.Patient.LocalMrn == previous).ToListAsync(cancellationToken);
+        foreach (var exam in exams)
+        {
+            if (exam.CorrectPatient(patient, now).Succeeded)
+            {
+                Audit(db, AuditAction.PatientUpdated, exam, merge ? $"Patient record {previous} merged into {patient.LocalMrn}" : "Patient details updated by the trust", stored, now);
+                changed.Add((exam, false));
+            }
+        }
+
+        var warning = warnings.Count > 0 ? " " + string.Join(" ", warnings) : string.Empty;
+        return Answer(stored, message, Hl7Ack.Accept, $"{(merge ? "Merge" : "Update")} applied to {changed.Count} exam(s).{warning}", [], now, InboundStatus.Applied);
+    }
+
+    /// <summary>ORU^R01 with a final result (OBR-25 F or C): the trust reported the exam itself, so it leaves the pool.</summary>
+    private async Task<string> ApplyResultAsync(WorklistDbContext db, InboundMessage stored, Hl7Message message, Domain.Network.Trust trust, List<(Exam Exam, bool Added)> changed, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var order = Hl7OrderReader.Read(message, settings.LocalTime, now);
+        var accessionError = order.Errors.FirstOrDefault(e => e.Segment is "OBR" or "IPC" && e.Field is 18 or 1);
+        if (order.Accession is null)
+        {
+            var error = accessionError ?? new Hl7Error("OBR", 18, 101, "The accession number is missing.");
+            return Answer(stored, message, Hl7Ack.Error, error.Message, [error], now);
+        }
+
+        stored.Key = order.Accession.Value;
+        var status = message.Value("OBR", 25).Trim().ToUpperInvariant();
+        if (status is not ("F" or "C"))
+        {
+            return Answer(stored, message, Hl7Ack.Accept, $"Result status '{status}' is not final; nothing changed.", [], now, InboundStatus.Applied);
+        }
+
+        var exam = await db.Exams.SingleOrDefaultAsync(e => e.TrustId == trust.Id && e.Accession == order.Accession, cancellationToken);
+        if (exam is null)
+        {
+            return Answer(stored, message, Hl7Ack.Error, $"No exam {order.Accession} at {trust.Name}.", [new Hl7Error("OBR", 18, 204, $"Unknown accession {order.Accession}.")], now);
+        }
+
+        var reportedAt = Hl7Message.ParseTime(message.Value("OBR", 22), settings.LocalTime) ?? now;
+        var closed = exam.CloseAsReportedElsewhere(reportedAt, now);
+        if (closed.Succeeded)
+        {
+            Audit(db, AuditAction.Reported, exam, $"Reported at the trust ({message.SendingApplication}); removed from the network worklist", stored, now);
+            changed.Add((exam, false));
+            stored.ExamId = exam.Id;
+        }
+
+        return Answer(stored, message, Hl7Ack.Accept, closed.Succeeded ? $"Exam {exam.Accession} closed as reported at the trust." : $"{closed.Reason} Nothing changed.", [], now, InboundStatus.Applied);
     }
 
     private static Domain.Common.Outcome ApplyChange(WorklistDbContext db, Exam exam, Hl7Order order, TurnaroundPolicy policy, InboundMessage stored, DateTimeOffset now)

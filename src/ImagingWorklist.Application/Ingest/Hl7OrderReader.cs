@@ -150,7 +150,8 @@ public static class Hl7OrderReader
         }
     }
 
-    private static Patient? ReadPatient(Hl7Message message, List<Hl7Error> errors, List<string> warnings)
+    /// <summary>PID as a patient: identifiers (NHS number kept even if invalid, flagged), name, date of birth, sex.</summary>
+    public static Patient? ReadPatient(Hl7Message message, List<Hl7Error> errors, List<string> warnings)
     {
         if (!message.Has("PID"))
         {

@@ -26,6 +26,8 @@ public enum AuditAction
     RotaChanged,
     ConfigurationChanged,
     AuditExported,
+    PatientUpdated,
+    MessageReprocessed,
 }
 
 /// <summary>One append-only audit row: who did what, when, from where and why. Never updated or deleted.</summary>

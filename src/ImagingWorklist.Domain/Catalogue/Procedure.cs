@@ -31,6 +31,18 @@ public sealed class Procedure
         ExpectedReadingMinutes = expectedReadingMinutes;
     }
 
+    /// <summary>An administrator's correction. Exams already ordered keep what they were ordered with.</summary>
+    public void Revise(string description, Modality modality, string bodyPart, Skill requiredSkill, int expectedReadingMinutes)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(description);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(expectedReadingMinutes);
+        Description = description.Trim();
+        Modality = modality;
+        BodyPart = bodyPart.Trim().ToUpperInvariant();
+        RequiredSkill = requiredSkill;
+        ExpectedReadingMinutes = expectedReadingMinutes;
+    }
+
     public string Code { get; private set; }
 
     public string Description { get; private set; }

@@ -254,6 +254,35 @@ public sealed class Exam
         return Changed(ExamState.Final, now);
     }
 
+    /// <summary>
+    /// The originating trust reported the exam in its own system (HL7 ORU^R01 final): it leaves the network's pool,
+    /// with any claim here ended. A report already made here is not overwritten.
+    /// </summary>
+    public Outcome CloseAsReportedElsewhere(DateTimeOffset reportedAt, DateTimeOffset now)
+    {
+        if (State.IsTerminal())
+        {
+            return Outcome.Rejected($"Exam {Accession} is already {State}.");
+        }
+
+        ClearClaim();
+        ReportedAt = reportedAt;
+        return Changed(ExamState.Final, now);
+    }
+
+    /// <summary>The trust corrected the patient's details or merged two records (HL7 ADT^A08, ADT^A40).</summary>
+    public Outcome CorrectPatient(Patient patient, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(patient);
+        if (patient == Patient)
+        {
+            return Outcome.Rejected("Nothing changed.");
+        }
+
+        Patient = patient;
+        return Changed(State, now);
+    }
+
     public Outcome Amend(DateTimeOffset now) =>
         State is ExamState.Final or ExamState.Amended
             ? Changed(ExamState.Amended, now)

@@ -180,6 +180,95 @@ public class Hl7IngestTests
         Assert.Equal(0, await db.Exams.CountAsync());
     }
 
+    [Theory]
+    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task PatientUpdatesAndMergesFollowTheTrustsRecords(DatabaseProvider provider)
+    {
+        await using var world = await IngestWorld.CreateAsync(provider);
+        await world.SendAsync(Order("M1", "NW", "RTA00000020"));
+        await world.SendAsync(Order("M2", "NW", "RTA00000021").Replace("A123456", "B999", StringComparison.Ordinal));
+
+        var update = await world.SendAsync(Adt("M3", "A08", "A123456", "Smith-Jones"));
+        var merge = await world.SendAsync(Adt("M4", "A40", "A123456", "Smith-Jones", merged: "B999"));
+        var noMrg = await world.SendAsync(Adt("M5", "A40", "A123456", "Smith-Jones", merged: string.Empty));
+
+        Assert.Equal(("AA", "AA", "AE"), (Msa(update, 1), Msa(merge, 1), Msa(noMrg, 1)));
+        await using var db = world.Database.CreateDbContext();
+        var patients = (await db.Exams.ToListAsync()).Select(e => (e.Patient.LocalMrn, e.Patient.FamilyName)).ToList();
+        Assert.All(patients, p => Assert.Equal(("A123456", "Smith-Jones"), p));
+        Assert.Equal(2, await db.AuditEvents.CountAsync(a => a.Action == AuditAction.PatientUpdated));
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task AFinalResultFromTheTrustTakesTheExamOutOfThePool(DatabaseProvider provider)
+    {
+        await using var world = await IngestWorld.CreateAsync(provider);
+        await world.SendAsync(Order("M1", "NW", "RTA00000030", status: "CM"));
+
+        var preliminary = await world.SendAsync(Result("M2", "RTA00000030", "P"));
+        var final = await world.SendAsync(Result("M3", "RTA00000030", "F"));
+        var unknown = await world.SendAsync(Result("M4", "RTA00000099", "F"));
+
+        Assert.Equal(("AA", "AA", "AE"), (Msa(preliminary, 1), Msa(final, 1), Msa(unknown, 1)));
+        await using var db = world.Database.CreateDbContext();
+        var exam = await db.Exams.SingleAsync();
+        Assert.Equal(ExamState.Final, exam.State);
+        Assert.DoesNotContain(world.Engine.RankedFor(world.Reporters[0].Id), r => r.Exam.Id == exam.Id);
+        Assert.Contains(await db.AuditEvents.ToListAsync(), a => a.Action == AuditAction.Reported && a.ExamId == exam.Id);
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task ARefusedOrderIsProcessedAgainOnceTheCatalogueKnowsItsProcedure(DatabaseProvider provider)
+    {
+        await using var world = await IngestWorld.CreateAsync(provider);
+        var refused = await world.SendAsync(Order("M1", "NW", "RTA00000040", procedure: "CTHEA"));
+        Assert.Equal("AE", Msa(refused, 1));
+        await using (var db = world.Database.CreateDbContext())
+        {
+            db.Procedures.Add(new Procedure("CTHEA", "CT Head", Modality.CT, "HEAD", Skill.Neuro, 16));
+            await db.SaveChangesAsync();
+        }
+
+        await using var read = world.Database.CreateDbContext();
+        var id = (await read.InboundMessages.SingleAsync()).Id;
+        var again = await world.Ingest.ReprocessAsync(id, new Application.Claiming.Actor("admin"));
+        var twice = await world.Ingest.ReprocessAsync(id, new Application.Claiming.Actor("admin"));
+
+        Assert.Equal(InboundStatus.Applied, again.Value);
+        Assert.False(twice.Succeeded);
+        await using var after = world.Database.CreateDbContext();
+        Assert.Equal(Skill.Neuro, (await after.Exams.SingleAsync()).RequiredSkill);
+        Assert.Contains(await after.AuditEvents.ToListAsync(), a => a.Action == AuditAction.MessageReprocessed && a.Actor == "admin");
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task ReadingAStoredMessageIsAuditedAsAViewOfPatientData(DatabaseProvider provider)
+    {
+        await using var world = await IngestWorld.CreateAsync(provider);
+        await world.SendAsync(Order("M1", "NW", "RTA00000050"));
+        await using var db = world.Database.CreateDbContext();
+        var id = (await db.InboundMessages.SingleAsync()).Id;
+
+        var raw = await new InboundMessagesQuery(world.Database, TimeProvider.System).RawAsync(id, new Application.Claiming.Actor("admin", Source: "10.0.0.9"));
+
+        Assert.Contains("PID|1||9434765919", raw, StringComparison.Ordinal);
+        Assert.Contains(await db.AuditEvents.ToListAsync(), a => a.Action == AuditAction.PatientDataViewed && a.Actor == "admin" && a.Source == "10.0.0.9");
+    }
+
+    internal static string Adt(string controlId, string trigger, string mrn, string family, string? merged = null) =>
+        $"MSH|^~\\&|PAS|RTA|IW|NET|20261125093000||ADT^{trigger}|{controlId}|P|2.4\r" +
+        $"PID|1||9434765919^^^NHS^NH~{mrn}^^^RTA^MR||{family}^Jane||19700102|F\r" +
+        (merged is null ? string.Empty : $"MRG|{merged}\r");
+
+    internal static string Result(string controlId, string accession, string status) =>
+        $"MSH|^~\\&|RIS|RTA|IW|NET|20261125093000||ORU^R01|{controlId}|P|2.4\r" +
+        "PID|1||A123456^^^RTA^MR||Smith^Jane||19700102|F\r" +
+        $"OBR|1|P1|F1|XCHES^XR Chest|||20261125090000|||||||||||{accession}|||||||{status}\r" +
+        "OBX|1|TX|REPORT||No acute abnormality.||||||F\r";
+
     internal static string Order(string controlId, string control, string accession, string status = "SC", string procedure = "XCHES", string priority = "U", string birth = "19700102", string nhs = "9434765919") =>
         $"MSH|^~\\&|RIS|RTA|IW|NET|20261125093000||ORM^O01|{controlId}|P|2.3\r" +
         $"PID|1||{nhs}^^^NHS^NH~A123456^^^RTA^MR||Smith^Jane||{birth}|F\r" +
