@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using ImagingWorklist.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
@@ -62,7 +63,7 @@ public sealed class ClaimingBrowserTests(BrowserApp app)
     public async Task SomeoneWhoDoesNotHoldTheExamIsNotShownThePatient()
     {
         // An exam both radiologists are credentialed for, so the refusal is about the claim, not the trust.
-        var examId = await SharedExamAsync("radiologist", "radiologist2");
+        var examId = await DemoPeople.SharedExamAsync(app.Services, "radiologist", "radiologist2", skip: 3);
         var holder = await app.SignedInPageAsync("radiologist");
         var row = holder.Locator($"tr[data-exam='{examId}']");
         await Assertions.Expect(row).ToBeVisibleAsync();
@@ -79,40 +80,13 @@ public sealed class ClaimingBrowserTests(BrowserApp app)
     [Fact]
     public async Task SomeoneWithoutACredentialForTheTrustIsToldThereIsNoSuchExam()
     {
-        var examId = await ExamOutsideCredentialsOfAsync("radiologist2");
+        var examId = await DemoPeople.ExamOutsideCredentialsOfAsync(app.Services, "radiologist2");
         var page = await app.SignedInPageAsync("radiologist2");
 
         await page.GotoAsync($"/exams/{examId}");
 
         await Assertions.Expect(page.GetByText("There is no such exam among the trusts you may see.")).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Region, new() { Name = "Patient" })).ToHaveCountAsync(0);
-    }
-
-    private async Task<Guid> ReporterOfAsync(string userName)
-    {
-        await using var scope = app.Services.CreateAsyncScope();
-        var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<Persistence.WorklistUser>>();
-        return (await users.FindByNameAsync(userName))!.ReporterId!.Value;
-    }
-
-    /// <summary>The first few exams on the first reporter's list that the second may also take (so it is on screen).</summary>
-    private async Task<Guid> SharedExamAsync(string first, string second)
-    {
-        var engine = app.Services.GetRequiredService<Application.Engine.WorklistEngineHost>();
-        var (a, b) = (await ReporterOfAsync(first), await ReporterOfAsync(second));
-        var forSecond = engine.RankedFor(b, take: 3000).Select(r => r.Exam.Id).ToHashSet();
-        return engine.RankedFor(a, take: 30).Skip(3).Select(r => r.Exam.Id).First(forSecond.Contains);
-    }
-
-    private async Task<Guid> ExamOutsideCredentialsOfAsync(string userName)
-    {
-        var reporter = await ReporterOfAsync(userName);
-        var inScope = await app.Services.GetRequiredService<Application.Worklist.OpenExamsQuery>()
-            .PageAsync(new(0, 500), ImagingWorklist.Application.Security.AccessScope.ForReporter(reporter));
-        var all = await app.Services.GetRequiredService<Application.Worklist.OpenExamsQuery>()
-            .PageAsync(new(0, 500), ImagingWorklist.Application.Security.AccessScope.WholeNetwork);
-        var visible = inScope.Rows.Select(r => r.TrustName).ToHashSet();
-        return all.Rows.First(r => !visible.Contains(r.TrustName)).ExamId;
     }
 
     [Fact]

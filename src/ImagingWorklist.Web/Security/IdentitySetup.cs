@@ -56,7 +56,7 @@ internal static class IdentitySetup
             options.Cookie.SecurePolicy = requireHttps ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
 
             // An idle session ends: the cookie lapses after Security:IdleTimeoutMinutes without a request, and the
-            // page's idle timer (idle.js) signs out an open but untouched browser at the same moment.
+            // page's idle timer (session.js) signs out an open but untouched browser at the same moment.
             options.ExpireTimeSpan = idle;
             options.SlidingExpiration = true;
 

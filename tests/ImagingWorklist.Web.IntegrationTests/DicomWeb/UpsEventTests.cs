@@ -24,7 +24,7 @@ public sealed class UpsEventTests(UpsEventTests.App app) : IClassFixture<UpsEven
         Assert.Equal(HttpStatusCode.Created, subscribe.StatusCode);
         using var socket = await ConnectAsync("WS2", token);
 
-        var examId = await SharedExamAsync("radiologist", "radiologist2");
+        var examId = await DemoPeople.SharedExamAsync(app.Services, "radiologist", "radiologist2");
         var claimer = await SignIn.AsAsync(app, "radiologist");
         var claim = await claimer.PutAsync($"/dicomweb/workitems/{DicomJson.UidOf(examId)}/state", State("IN PROGRESS", "2.25.77"));
         Assert.Equal(HttpStatusCode.OK, claim.StatusCode);
@@ -80,7 +80,7 @@ public sealed class UpsEventTests(UpsEventTests.App app) : IClassFixture<UpsEven
         var token = (await Tokens.AuthorizationCodeAsync(app, "radiographer", "openid worklist.read")).AccessToken;
         await Tokens.WithToken(app, token).PostAsync($"/dicomweb/workitems/{UpsEvents.GlobalUid}/subscribers/RAD", null);
         using var socket = await ConnectAsync("RAD", token);
-        var outside = await ExamOutsideTrustsOfAsync("radiographer");
+        var outside = await DemoPeople.ExamOutsideCredentialsOfAsync(app.Services, "radiographer");
         var held = await app.Services.GetRequiredService<Application.Claiming.ClaimService>().HoldAsync(outside, "Awaiting priors", new Application.Claiming.Actor("manager"));
         Assert.True(held.Succeeded, held.Reason);
 
@@ -109,28 +109,6 @@ public sealed class UpsEventTests(UpsEventTests.App app) : IClassFixture<UpsEven
                 return report;
             }
         }
-    }
-
-    private async Task<Guid> ReporterOfAsync(string userName)
-    {
-        await using var db = app.Services.GetRequiredService<IDbContextFactory<WorklistDbContext>>().CreateDbContext();
-        return (await db.Users.SingleAsync(u => u.UserName == userName)).ReporterId!.Value;
-    }
-
-    private async Task<Guid> SharedExamAsync(string first, string second)
-    {
-        var engine = app.Services.GetRequiredService<WorklistEngineHost>();
-        var forSecond = engine.RankedFor(await ReporterOfAsync(second), take: 3000).Select(r => r.Exam.Id).ToHashSet();
-        return engine.RankedFor(await ReporterOfAsync(first), take: 3000).Select(r => r.Exam.Id).First(forSecond.Contains);
-    }
-
-    private async Task<Guid> ExamOutsideTrustsOfAsync(string userName)
-    {
-        var reporter = await ReporterOfAsync(userName);
-        await using var db = app.Services.GetRequiredService<IDbContextFactory<WorklistDbContext>>().CreateDbContext();
-        var now = app.Services.GetRequiredService<TimeProvider>().GetUtcNow();
-        var trusts = (await db.Credentials.Where(c => c.ReporterId == reporter).ToListAsync()).Where(c => c.IsValidAt(now)).Select(c => c.TrustId).ToList();
-        return await db.Exams.Where(e => !trusts.Contains(e.TrustId) && e.State == Domain.Exams.ExamState.Ready).Select(e => e.Id).FirstAsync();
     }
 
     private static StringContent State(string state, string transaction)

@@ -60,7 +60,7 @@ public sealed class UpsRsTests(UpsRsTests.App app) : IClassFixture<UpsRsTests.Ap
     {
         var a = await SignIn.AsAsync(app, "radiologist");
         var b = await SignIn.AsAsync(app, "radiologist2");
-        var uid = await SharedEligibleWorkitemAsync("radiologist", "radiologist2");
+        var uid = Web.DicomWeb.DicomJson.UidOf(await DemoPeople.SharedExamAsync(app.Services, "radiologist", "radiologist2"));
 
         var claimed = await a.PutAsync($"{Workitems}/{uid}/state", State("IN PROGRESS", "1.2.3.4.100"));
         Assert.Equal(HttpStatusCode.OK, claimed.StatusCode);
@@ -113,17 +113,6 @@ public sealed class UpsRsTests(UpsRsTests.App app) : IClassFixture<UpsRsTests.Ap
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
         await using var db = app.Services.GetRequiredService<IDbContextFactory<WorklistDbContext>>().CreateDbContext();
         Assert.Contains(db.AuditEvents, e => e.Reason == "Duplicate request");
-    }
-
-    /// <summary>An exam both reporters may take now, from the engine, so the test holds whatever the time of day.</summary>
-    private async Task<string> SharedEligibleWorkitemAsync(string first, string second)
-    {
-        var engine = app.Services.GetRequiredService<Application.Engine.WorklistEngineHost>();
-        await using var db = app.Services.GetRequiredService<IDbContextFactory<WorklistDbContext>>().CreateDbContext();
-        var ids = await db.Users.Where(u => u.UserName == first || u.UserName == second).ToDictionaryAsync(u => u.UserName!, u => u.ReporterId!.Value);
-        var forSecond = engine.RankedFor(ids[second], take: 500).Select(r => r.Exam.Id).ToHashSet();
-        var shared = engine.RankedFor(ids[first], take: 500).Select(r => r.Exam.Id).First(forSecond.Contains);
-        return Web.DicomWeb.DicomJson.UidOf(shared);
     }
 
     private async Task<HashSet<string>> CredentialedTrustPrefixesAsync(string userName)

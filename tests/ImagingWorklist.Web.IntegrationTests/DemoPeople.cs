@@ -1,0 +1,37 @@
+using ImagingWorklist.Application.Engine;
+using ImagingWorklist.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ImagingWorklist.Testing;
+
+/// <summary>
+/// The demo network's people and work as the tests need them, found from the running app rather than fixed ids, so a
+/// test holds whatever the time of day the demo was seeded at. Shared by the integration and browser tests.
+/// </summary>
+public static class DemoPeople
+{
+    public static async Task<Guid> ReporterOfAsync(IServiceProvider services, string userName)
+    {
+        await using var db = await services.GetRequiredService<IDbContextFactory<WorklistDbContext>>().CreateDbContextAsync();
+        return (await db.Users.SingleAsync(u => u.UserName == userName)).ReporterId!.Value;
+    }
+
+    /// <summary>An exam both reporters may take now, from near the top of the first one's list (so it is on screen).</summary>
+    public static async Task<Guid> SharedExamAsync(IServiceProvider services, string first, string second, int skip = 0)
+    {
+        var engine = services.GetRequiredService<WorklistEngineHost>();
+        var forSecond = engine.RankedFor(await ReporterOfAsync(services, second), take: 3000).Select(r => r.Exam.Id).ToHashSet();
+        return engine.RankedFor(await ReporterOfAsync(services, first), take: 3000).Skip(skip).Select(r => r.Exam.Id).First(forSecond.Contains);
+    }
+
+    /// <summary>An open exam at a trust the reporter holds no valid credential for.</summary>
+    public static async Task<Guid> ExamOutsideCredentialsOfAsync(IServiceProvider services, string userName)
+    {
+        var reporter = await ReporterOfAsync(services, userName);
+        await using var db = await services.GetRequiredService<IDbContextFactory<WorklistDbContext>>().CreateDbContextAsync();
+        var now = services.GetRequiredService<TimeProvider>().GetUtcNow();
+        var trusts = (await db.Credentials.Where(c => c.ReporterId == reporter).ToListAsync()).Where(c => c.IsValidAt(now)).Select(c => c.TrustId).ToList();
+        return await db.Exams.Where(e => !trusts.Contains(e.TrustId) && e.State == Domain.Exams.ExamState.Ready).Select(e => e.Id).FirstAsync();
+    }
+}
