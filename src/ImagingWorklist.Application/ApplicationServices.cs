@@ -26,6 +26,7 @@ public static class ApplicationServices
         services.TryAddSingleton(new Ingest.Hl7Settings());
         services.AddSingleton<Ingest.Hl7Ingest>();
         services.AddSingleton<Workitems.UpsSubscriptions>();
+        services.AddSingleton<Workitems.TaskSearch>();
         services.AddSingleton<Ingest.InboundMessagesQuery>();
         services.AddSingleton<Admin.ProcedureCatalogue>();
         services.AddSingleton<Admin.CredentialAdministration>();

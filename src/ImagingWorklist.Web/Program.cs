@@ -1,5 +1,6 @@
 using ImagingWorklist.Application;
 using ImagingWorklist.Web.DicomWeb;
+using ImagingWorklist.Web.Fhir;
 using ImagingWorklist.Web.Security;
 using ImagingWorklist.Web.Infrastructure;
 using ImagingWorklist.Web.Integration;
@@ -31,6 +32,7 @@ app.MapConnectEndpoints();
 app.MapAuditEndpoints();
 app.MapUpsEndpoints();
 app.MapHl7Endpoints();
+app.MapFhirEndpoints();
 app.MapHub<WorklistHub>(WorklistHub.Path).RequireAuthorization(WorklistPolicies.WorklistRead);
 app.MapWorklistHealthChecks();
 app.AnnounceAddresses();
