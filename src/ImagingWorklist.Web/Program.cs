@@ -33,6 +33,7 @@ app.MapAuditEndpoints();
 app.MapUpsEndpoints();
 app.MapHl7Endpoints();
 app.MapFhirEndpoints();
+app.MapFhirIngestEndpoints();
 app.MapHub<WorklistHub>(WorklistHub.Path).RequireAuthorization(WorklistPolicies.WorklistRead);
 app.MapWorklistHealthChecks();
 app.AnnounceAddresses();

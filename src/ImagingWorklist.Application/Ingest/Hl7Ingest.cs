@@ -51,7 +51,7 @@ public sealed class Hl7Ingest(
     private int _ackSequence;
 
     /// <summary>Takes one message as received and answers its ACK. <paramref name="sender"/> limits the trusts the caller may send for.</summary>
-    public async Task<string> ReceiveAsync(string raw, string channel, string source, AccessScope sender, CancellationToken cancellationToken = default)
+    public async Task<string> ReceiveAsync(string raw, string channel, string source, AccessScope sender, CancellationToken cancellationToken = default, string? original = null)
     {
         var now = clock.GetUtcNow();
         var parsed = Hl7Message.Parse(raw);
@@ -89,6 +89,7 @@ public sealed class Hl7Ingest(
                     ControlId = controlId,
                     MessageType = Trimmed(message.MessageType, InboundMessage.TypeMaxLength),
                     Raw = raw,
+                    Original = original,
                     Status = InboundStatus.Received,
                 });
                 try
@@ -324,6 +325,11 @@ public sealed class Hl7Ingest(
 
     private static Domain.Common.Outcome ApplyChange(WorklistDbContext db, Exam exam, Hl7Order order, TurnaroundPolicy policy, InboundMessage stored, DateTimeOffset now)
     {
+        if (order.StudyInstanceUid is { } study && order.OrderControl is not ("CA" or "OC" or "DC"))
+        {
+            exam.RecordStudy(study, now);
+        }
+
         switch (order.OrderControl)
         {
             case "CA" or "OC" or "DC":

@@ -270,6 +270,19 @@ public sealed class Exam
         return Changed(ExamState.Final, now);
     }
 
+    /// <summary>The images' Study Instance UID, when it arrives after the order (with "exam complete").</summary>
+    public Outcome RecordStudy(StudyInstanceUid study, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(study);
+        if (study == StudyInstanceUid)
+        {
+            return Outcome.Rejected("Nothing changed.");
+        }
+
+        StudyInstanceUid = study;
+        return Changed(State, now);
+    }
+
     /// <summary>The trust corrected the patient's details or merged two records (HL7 ADT^A08, ADT^A40).</summary>
     public Outcome CorrectPatient(Patient patient, DateTimeOffset now)
     {

@@ -1,0 +1,137 @@
+using System.Security.Claims;
+using System.Text;
+using System.Text.Json;
+using Hl7.Fhir.Model;
+using Hl7.Fhir.Serialization;
+using ImagingWorklist.Application.Ingest;
+using ImagingWorklist.Web.Security;
+using Task = System.Threading.Tasks.Task;
+
+namespace ImagingWorklist.Web.Fhir;
+
+/// <summary>
+/// FHIR R4 ingest: POST a ServiceRequest, an ImagingStudy, or a Bundle of them (processed entry by entry, as a batch).
+/// Bodies that are not valid R4 are refused with the parser's findings; accepted content goes through the HL7 ingest
+/// (FhirOrders), and its answer comes back as an OperationOutcome naming the FHIR element at fault.
+/// </summary>
+internal static class FhirIngestEndpoints
+{
+    private static readonly JsonSerializerOptions Json = new JsonSerializerOptions().ForFhir(ModelInfo.ModelInspector);
+
+    public static WebApplication MapFhirIngestEndpoints(this WebApplication app)
+    {
+        var fhir = app.MapGroup("/fhir").RequireAuthorization(WorklistPolicies.Ingest).DisableAntiforgery();
+        fhir.MapPost("/ServiceRequest", ReceiveAsync);
+        fhir.MapPost("/ImagingStudy", ReceiveAsync);
+        fhir.MapPost(string.Empty, ReceiveAsync);
+        return app;
+    }
+
+    private static async Task<IResult> ReceiveAsync(HttpRequest request, ClaimsPrincipal user, Hl7Ingest ingest, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        if (request.ContentType?.Split(';')[0].Trim() is not (FhirEndpoints.MediaType or "application/json"))
+        {
+            return FhirEndpoints.Problem(StatusCodes.Status415UnsupportedMediaType, OperationOutcome.IssueType.NotSupported, $"Send the resource as {FhirEndpoints.MediaType}.");
+        }
+
+        using var reader = new StreamReader(request.Body, Encoding.UTF8);
+        var json = await reader.ReadToEndAsync(cancellationToken);
+        Resource? resource;
+        try
+        {
+            resource = JsonSerializer.Deserialize<Resource>(json, Json);
+        }
+        catch (DeserializationFailedException failure)
+        {
+            var issues = failure.Exceptions.Take(20).Select(e => new OperationOutcome.IssueComponent { Severity = OperationOutcome.IssueSeverity.Error, Code = OperationOutcome.IssueType.Structure, Diagnostics = e.Message });
+            return Outcome(StatusCodes.Status400BadRequest, [.. issues]);
+        }
+        catch (JsonException failure)
+        {
+            return FhirEndpoints.Problem(StatusCodes.Status400BadRequest, OperationOutcome.IssueType.Structure, $"The body is not FHIR JSON: {failure.Message}");
+        }
+
+        var expected = request.Path.Value!.TrimEnd('/').Split('/')[^1];
+        if (resource is null || (expected != "fhir" && resource.TypeName != expected) || (expected == "fhir" && resource is not Bundle))
+        {
+            return FhirEndpoints.Problem(StatusCodes.Status400BadRequest, OperationOutcome.IssueType.Invalid, expected == "fhir" ? "POST a Bundle to /fhir, or a resource to its own type's address." : $"This address takes a {expected}, not a {resource?.TypeName}.");
+        }
+
+        var trusts = user.FindAll(WorklistClaims.Trust).Select(c => c.Value).ToList();
+        var (messages, problem) = FhirOrders.Translate(resource, json, trusts.Count == 1 ? trusts[0] : null, clock.GetUtcNow());
+        if (problem is not null)
+        {
+            return FhirEndpoints.Problem(StatusCodes.Status400BadRequest, OperationOutcome.IssueType.NotSupported, problem);
+        }
+
+        var source = $"{user.Identity?.Name ?? "client"}@{request.HttpContext.Connection.RemoteIpAddress}";
+        var results = new List<(string Resource, string Code, OperationOutcome Outcome)>();
+        foreach (var (name, message) in messages)
+        {
+            var ack = await ingest.ReceiveAsync(message, "FHIR", source, user.AccessScope(), cancellationToken, json);
+            results.Add((name, Field(ack, "MSA", 1), OutcomeOf(ack)));
+        }
+
+        if (resource is not Bundle)
+        {
+            var (_, code, outcome) = results[0];
+            return Outcome(StatusOf(code), [.. outcome.Issue]);
+        }
+
+        var response = new Bundle { Type = Bundle.BundleType.BatchResponse };
+        foreach (var (name, code, outcome) in results)
+        {
+            response.Entry.Add(new Bundle.EntryComponent { Response = new Bundle.ResponseComponent { Status = $"{StatusOf(code)} {name}", Outcome = outcome } });
+        }
+
+        return Results.Text(JsonSerializer.Serialize<Resource>(response, Json), FhirEndpoints.MediaType);
+    }
+
+    private static int StatusOf(string ackCode) => ackCode switch
+    {
+        Hl7Ack.Accept => StatusCodes.Status200OK,
+        Hl7Ack.Error => StatusCodes.Status422UnprocessableEntity,
+        _ => StatusCodes.Status400BadRequest,
+    };
+
+    /// <summary>The ACK as an OperationOutcome: MSA-3 as information or error, each ERR with the FHIR element it came from.</summary>
+    private static OperationOutcome OutcomeOf(string ack)
+    {
+        var accepted = Field(ack, "MSA", 1) == Hl7Ack.Accept;
+        var outcome = new OperationOutcome();
+        outcome.Issue.Add(new OperationOutcome.IssueComponent
+        {
+            Severity = accepted ? OperationOutcome.IssueSeverity.Information : OperationOutcome.IssueSeverity.Error,
+            Code = accepted ? OperationOutcome.IssueType.Informational : OperationOutcome.IssueType.BusinessRule,
+            Diagnostics = Unescape(Field(ack, "MSA", 3)),
+        });
+        foreach (var err in ack.Split('\r').Where(s => s.StartsWith("ERR|", StringComparison.Ordinal)))
+        {
+            var fields = err.Split('|');
+            var location = fields.ElementAtOrDefault(2)?.Split('^') ?? [];
+            var key = location.Length >= 3 ? $"{location[0]}-{location[2]}" : string.Empty;
+            var issue = new OperationOutcome.IssueComponent
+            {
+                Severity = OperationOutcome.IssueSeverity.Error,
+                Code = OperationOutcome.IssueType.Invalid,
+                Diagnostics = Unescape(fields.ElementAtOrDefault(8) ?? string.Empty),
+            };
+            if (FhirOrders.Elements.TryGetValue(key, out var element))
+            {
+                issue.Expression = [element];
+            }
+
+            outcome.Issue.Add(issue);
+        }
+
+        return outcome;
+    }
+
+    private static IResult Outcome(int status, List<OperationOutcome.IssueComponent> issues) =>
+        Results.Text(JsonSerializer.Serialize<Resource>(new OperationOutcome { Issue = issues }, Json), FhirEndpoints.MediaType, statusCode: status);
+
+    private static string Field(string message, string segment, int field) =>
+        message.Split('\r').FirstOrDefault(s => s.StartsWith(segment + "|", StringComparison.Ordinal))?.Split('|').ElementAtOrDefault(field) ?? string.Empty;
+
+    private static string Unescape(string text) => Hl7Message.Parse("MSH|^~\\&|X\rNTE|" + text).Value?.Value("NTE", 1) ?? text;
+}
