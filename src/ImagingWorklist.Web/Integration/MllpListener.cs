@@ -105,7 +105,7 @@ internal sealed class MllpListener(Hl7Ingest ingest, IConfiguration configuratio
                     else if (b == End && inFrame)
                     {
                         inFrame = false;
-                        var text = Encoding.UTF8.GetString(frame.GetBuffer(), 0, (int)frame.Length);
+                        var text = Decode(frame.GetBuffer().AsSpan(0, (int)frame.Length));
                         var ack = await ingest.ReceiveAsync(text, "MLLP", peer.ToString(), AccessScope.WholeNetwork, stoppingToken);
                         await stream.WriteAsync(Frame(ack), stoppingToken);
                     }
@@ -129,6 +129,21 @@ internal sealed class MllpListener(Hl7Ingest ingest, IConfiguration configuratio
             logger.LogInformation("HL7 MLLP connection from {Peer} ended: {Reason}", peer, exception.GetType().Name);
         }
     }
+
+    /// <summary>UTF-8 when the bytes are valid UTF-8; otherwise ISO 8859-1, HL7 v2's usual 8-bit character set, so no byte is lost.</summary>
+    internal static string Decode(ReadOnlySpan<byte> bytes)
+    {
+        try
+        {
+            return StrictUtf8.GetString(bytes);
+        }
+        catch (DecoderFallbackException)
+        {
+            return Encoding.Latin1.GetString(bytes);
+        }
+    }
+
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
     public static byte[] Frame(string message)
     {
