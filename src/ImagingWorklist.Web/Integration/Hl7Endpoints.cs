@@ -34,16 +34,23 @@ internal static class Hl7Endpoints
             return Results.Text($"A message may be at most {MaxMessageBytes / 1024} KB.", statusCode: StatusCodes.Status413PayloadTooLarge);
         }
 
+        // Read in small pieces, so an oversized body without a Content-Length is refused without holding it all.
         using var reader = new StreamReader(request.Body, Encoding.UTF8);
-        var buffer = new char[MaxMessageBytes + 1];
-        var length = await reader.ReadBlockAsync(buffer.AsMemory(), cancellationToken);
-        if (length > MaxMessageBytes)
+        var text = new StringBuilder();
+        var chunk = new char[8192];
+        int read;
+        while ((read = await reader.ReadAsync(chunk, cancellationToken)) > 0)
         {
-            return Results.Text($"A message may be at most {MaxMessageBytes / 1024} KB.", statusCode: StatusCodes.Status413PayloadTooLarge);
+            if (text.Length + read > MaxMessageBytes)
+            {
+                return Results.Text($"A message may be at most {MaxMessageBytes / 1024} KB.", statusCode: StatusCodes.Status413PayloadTooLarge);
+            }
+
+            text.Append(chunk, 0, read);
         }
 
         var source = $"{user.Identity?.Name ?? "client"}@{request.HttpContext.Connection.RemoteIpAddress}";
-        var ack = await ingest.ReceiveAsync(new string(buffer, 0, length), "HTTP", source, user.AccessScope(), cancellationToken);
+        var ack = await ingest.ReceiveAsync(text.ToString(), "HTTP", source, user.AccessScope(), cancellationToken);
         return Results.Text(ack, MediaType, Encoding.UTF8);
     }
 }

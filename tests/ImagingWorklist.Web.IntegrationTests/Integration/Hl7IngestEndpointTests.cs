@@ -49,6 +49,21 @@ public sealed class Hl7IngestEndpointTests(Hl7IngestEndpointTests.App app) : ICl
     }
 
     [Fact]
+    public async Task AnOversizedBodyIsRefusedWithoutBeingStored()
+    {
+        var client = Tokens.WithToken(app, await Tokens.ClientCredentialsAsync(app, "worklist.ingest"));
+        var huge = Message("BIG1", "RZ100900099") + "NTE|1||" + new string('x', Hl7Endpoints.MaxMessageBytes) + "\r";
+        using var content = new StreamContent(new MemoryStream(Encoding.UTF8.GetBytes(huge)));
+        content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue(Hl7Endpoints.MediaType);
+
+        var response = await client.PostAsync(Hl7Endpoints.Path, content);
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        await using var db = app.Services.GetRequiredService<IDbContextFactory<WorklistDbContext>>().CreateDbContext();
+        Assert.False(await db.InboundMessages.AnyAsync(m => m.ControlId == "BIG1"));
+    }
+
+    [Fact]
     public async Task MllpTakesFramedMessagesAndAnswersEachInTheSameFraming()
     {
         var endpoint = await app.Services.GetRequiredService<MllpListener>().Bound;
