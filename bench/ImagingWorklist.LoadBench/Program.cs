@@ -7,6 +7,7 @@ namespace ImagingWorklist.LoadBench;
 ///   claims-postgres "Host=127.0.0.1;Port=5432;Username=postgres"   claims through the app vs raw SQL at 1/8/32 claimers
 ///   claims-sqlite                                                   8 concurrent writers through the app on SQLite
 ///   fanout [clients]                                                commit-to-client latency, 1 client vs many
+///   ingest-postgres "Host=…" [orders]                                HL7 over MLLP into PostgreSQL vs an idempotent store-only baseline
 /// (Not named Program: the web app's Program is referenced here too.)
 /// </summary>
 internal static class LoadBench
@@ -22,11 +23,14 @@ internal static class LoadBench
             case "claims-sqlite":
                 await new ClaimBench(DatabaseProvider.Sqlite, null, TimeSpan.FromSeconds(5), exams: 20_000).RunAsync([1, 8], rounds: 2);
                 break;
+            case "ingest-postgres" when args.Length > 1:
+                await new IngestBench(args[1], orders: args.Length > 2 ? int.Parse(args[2]) : 20_000, connections: args.Length > 3 ? int.Parse(args[3]) : 12).RunAsync();
+                break;
             case "fanout":
                 await new FanOutBench(args.Length > 1 ? int.Parse(args[1]) : 500, changes: 100, TimeSpan.FromMilliseconds(100)).RunAsync();
                 break;
             default:
-                Console.Error.WriteLine("Usage: claims-postgres <server connection string> | claims-sqlite | fanout [clients]");
+                Console.Error.WriteLine("Usage: claims-postgres <server connection string> | claims-sqlite | fanout [clients] | ingest-postgres <server connection string> [orders]");
                 return 2;
         }
 
