@@ -24,6 +24,7 @@ public static class ApplicationServices
         services.AddSingleton<OpenExamsQuery>();
         services.AddSingleton<Audit.AuditQuery>();
         services.TryAddSingleton(new Ingest.Hl7Settings());
+        services.AddSingleton<Ingest.IngestReferenceData>();
         services.AddSingleton<Ingest.Hl7Ingest>();
         services.AddSingleton<Workitems.UpsSubscriptions>();
         services.AddSingleton<Workitems.TaskSearch>();

@@ -17,7 +17,7 @@ public sealed record ProcedureEntry(string Code, string Description, Modality Mo
 /// Administrators add and correct entries; each change is audited. Orders refused for an unknown code can then be
 /// processed again from the inbound message list.
 /// </summary>
-public sealed class ProcedureCatalogue(IDbContextFactory<WorklistDbContext> contexts, AuditTrail audit)
+public sealed class ProcedureCatalogue(IDbContextFactory<WorklistDbContext> contexts, AuditTrail audit, Ingest.IngestReferenceData ingestReference)
 {
     public const int MaxReadingMinutes = 240;
 
@@ -64,6 +64,7 @@ public sealed class ProcedureCatalogue(IDbContextFactory<WorklistDbContext> cont
         }
 
         await db.SaveChangesAsync(cancellationToken);
+        ingestReference.Invalidate();
         await audit.RecordAsync(AuditAction.ConfigurationChanged, actor.Name,
             $"{(existing is null ? "Added" : "Changed")} procedure {code}: {entry.Description.Trim()}, {entry.Modality}, {entry.RequiredSkill}, {entry.ExpectedReadingMinutes} min", actor.Source, cancellationToken);
         return Outcome.Accepted;

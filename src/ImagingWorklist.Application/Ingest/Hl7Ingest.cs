@@ -43,6 +43,7 @@ public sealed class Hl7Ingest(
     IWorklistNotifier notifier,
     TimeProvider clock,
     Hl7Settings settings,
+    IngestReferenceData reference,
     ILogger<Hl7Ingest> logger)
 {
     public static readonly string[] Versions = ["2.3", "2.3.1", "2.4", "2.5", "2.5.1"];
@@ -68,43 +69,43 @@ public sealed class Hl7Ingest(
             return await RefuseUnreadableAsync(raw, channel, source, "MSH-4 (sending facility) and MSH-10 (message control id) are required, so a resend can be recognised.", now, cancellationToken, message);
         }
 
-        await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
+        // One context for the message: it is stored (and committed) first, then applied in a second transaction.
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var stored = await db.InboundMessages.SingleOrDefaultAsync(m => m.SendingFacility == facility && m.ControlId == controlId, cancellationToken);
+        if (stored?.Ack is { } answered)
         {
-            var earlier = await db.InboundMessages.AsNoTracking().SingleOrDefaultAsync(m => m.SendingFacility == facility && m.ControlId == controlId, cancellationToken);
-            if (earlier?.Ack is { } answered)
-            {
-                logger.LogInformation("HL7 {Type} {ControlId} from {Facility} is a resend; answered as before ({Code})", earlier.MessageType, controlId, facility, earlier.AckCode);
-                return answered;
-            }
+            logger.LogInformation("HL7 {Type} {ControlId} from {Facility} is a resend; answered as before ({Code})", stored.MessageType, controlId, facility, stored.AckCode);
+            return answered;
+        }
 
-            if (earlier is null)
+        if (stored is null)
+        {
+            stored = new InboundMessage
             {
-                db.InboundMessages.Add(new InboundMessage
-                {
-                    Id = Guid.NewGuid(),
-                    ReceivedAt = now,
-                    Channel = channel,
-                    Source = Trimmed(source, InboundMessage.SourceMaxLength),
-                    SendingFacility = facility,
-                    ControlId = controlId,
-                    MessageType = Trimmed(message.MessageType, InboundMessage.TypeMaxLength),
-                    Raw = raw,
-                    Original = original,
-                    Status = InboundStatus.Received,
-                });
-                try
-                {
-                    await db.SaveChangesAsync(cancellationToken);
-                }
-                catch (DbUpdateException)
-                {
-                    // The same message arrived twice at once; the other delivery is answering it.
-                    return Ack(message, Hl7Ack.Error, "This message is already being processed; resend it shortly to get its acknowledgement.", [new Hl7Error("MSH", 10, 205, "Duplicate message control id in progress.")], now);
-                }
+                Id = Guid.NewGuid(),
+                ReceivedAt = now,
+                Channel = channel,
+                Source = Trimmed(source, InboundMessage.SourceMaxLength),
+                SendingFacility = facility,
+                ControlId = controlId,
+                MessageType = Trimmed(message.MessageType, InboundMessage.TypeMaxLength),
+                Raw = raw,
+                Original = original,
+                Status = InboundStatus.Received,
+            };
+            db.InboundMessages.Add(stored);
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+            }
+            catch (DbUpdateException)
+            {
+                // The same message arrived twice at once; the other delivery is answering it.
+                return Ack(message, Hl7Ack.Error, "This message is already being processed; resend it shortly to get its acknowledgement.", [new Hl7Error("MSH", 10, 205, "Duplicate message control id in progress.")], now);
             }
         }
 
-        return await ProcessAsync(message, facility, controlId, sender, now, cancellationToken);
+        return await ProcessAsync(db, stored, message, sender, now, cancellationToken);
     }
 
     /// <summary>
@@ -137,22 +138,16 @@ public sealed class Hl7Ingest(
             await db.SaveChangesAsync(cancellationToken);
         }
 
-        var message = Hl7Message.Parse((await RawOfAsync(messageId, cancellationToken))!).Value!;
-        await ProcessAsync(message, facility, controlId, AccessScope.WholeNetwork, now, cancellationToken);
-        await using var after = await contexts.CreateDbContextAsync(cancellationToken);
-        return Domain.Common.Outcome<InboundStatus>.Accepted(await after.InboundMessages.Where(m => m.Id == messageId).Select(m => m.Status).SingleAsync(cancellationToken));
+        await using var again = await contexts.CreateDbContextAsync(cancellationToken);
+        var message = await again.InboundMessages.SingleAsync(m => m.Id == messageId, cancellationToken);
+        await ProcessAsync(again, message, Hl7Message.Parse(message.Raw).Value!, AccessScope.WholeNetwork, now, cancellationToken);
+        return Domain.Common.Outcome<InboundStatus>.Accepted(message.Status);
     }
 
-    private async Task<string?> RawOfAsync(Guid messageId, CancellationToken cancellationToken)
+    private async Task<string> ProcessAsync(WorklistDbContext db, InboundMessage stored, Hl7Message message, AccessScope sender, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        return await db.InboundMessages.Where(m => m.Id == messageId).Select(m => m.Raw).SingleOrDefaultAsync(cancellationToken);
-    }
-
-    private async Task<string> ProcessAsync(Hl7Message message, string facility, string controlId, AccessScope sender, DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var stored = await db.InboundMessages.SingleAsync(m => m.SendingFacility == facility && m.ControlId == controlId, cancellationToken);
+        var facility = stored.SendingFacility!;
+        var controlId = stored.ControlId!;
         var changed = new List<(Exam Exam, bool Added)>();
         string ack;
         if (!Versions.Contains(message.Version))
@@ -163,7 +158,7 @@ public sealed class Hl7Ingest(
         {
             ack = Answer(stored, message, Hl7Ack.Reject, $"Message type {message.MessageType} is not accepted here; send ORM^O01 or OMI^O23 orders, ADT^A08 or ADT^A40 patient updates, or ORU^R01 results.", [new Hl7Error("MSH", 9, 200, $"{message.MessageType} is not supported.")], now);
         }
-        else if (await TrustOfAsync(db, facility, cancellationToken) is not { } trust)
+        else if (await TrustOfAsync(facility, cancellationToken) is not { } trust)
         {
             ack = Answer(stored, message, Hl7Ack.Reject, $"Sending facility '{facility}' is not a trust of this network (configure Hl7:Facilities).", [new Hl7Error("MSH", 4, 204, $"Unknown sending facility '{facility}'.")], now);
         }
@@ -203,7 +198,7 @@ public sealed class Hl7Ingest(
         }
 
         stored.Key = order.Accession!.Value;
-        var policy = new TurnaroundPolicy(await db.TurnaroundRules.AsNoTracking().ToListAsync(cancellationToken));
+        var policy = (await reference.GetAsync(cancellationToken)).Policy;
         var exam = await db.Exams.SingleOrDefaultAsync(e => e.TrustId == trust.Id && e.Accession == order.Accession, cancellationToken);
         if (order.OrderControl == "NW")
         {
@@ -212,7 +207,7 @@ public sealed class Hl7Ingest(
                 return Answer(stored, message, Hl7Ack.Error, $"Accession {order.Accession} already exists at {trust.Name}; send XO to change it.", [new Hl7Error("OBR", 18, 205, "Duplicate accession number.")], now);
             }
 
-            var created = await CreateAsync(db, order, trust, policy, now, cancellationToken);
+            var created = await CreateAsync(order, trust, policy, now, cancellationToken);
             if (created.Error is { } error)
             {
                 return Answer(stored, message, Hl7Ack.Error, error.Message, [error], now);
@@ -387,20 +382,20 @@ public sealed class Hl7Ingest(
         }
     }
 
-    private static async Task<(Exam? Exam, Hl7Error? Error)> CreateAsync(WorklistDbContext db, Hl7Order order, Domain.Network.Trust trust, TurnaroundPolicy policy, DateTimeOffset now, CancellationToken cancellationToken)
+    private async Task<(Exam? Exam, Hl7Error? Error)> CreateAsync(Hl7Order order, Domain.Network.Trust trust, TurnaroundPolicy policy, DateTimeOffset now, CancellationToken cancellationToken)
     {
         if (string.IsNullOrEmpty(order.ProcedureCode))
         {
             return (null, new Hl7Error("OBR", 4, 101, "OBR-4 must give the procedure code."));
         }
 
-        var procedure = await db.Procedures.AsNoTracking().SingleOrDefaultAsync(p => p.Code == order.ProcedureCode, cancellationToken);
+        var procedure = await reference.ProcedureAsync(order.ProcedureCode, cancellationToken);
         if (procedure is null)
         {
             return (null, new Hl7Error("OBR", 4, 103, $"Procedure code '{order.ProcedureCode}' is not in the procedure catalogue; add it (Admin) or correct the order."));
         }
 
-        var sites = await db.Sites.AsNoTracking().Where(s => s.TrustId == trust.Id).ToListAsync(cancellationToken);
+        var sites = (await reference.GetAsync(cancellationToken)).Sites[trust.Id].ToList();
         var site = order.SiteCode is { } code ? sites.FirstOrDefault(s => s.OdsCode.Value == code) : sites.Count == 1 ? sites[0] : null;
         if (site is null)
         {
@@ -417,11 +412,10 @@ public sealed class Hl7Ingest(
         return (exam, null);
     }
 
-    private async Task<Domain.Network.Trust?> TrustOfAsync(WorklistDbContext db, string facility, CancellationToken cancellationToken)
+    private async Task<Domain.Network.Trust?> TrustOfAsync(string facility, CancellationToken cancellationToken)
     {
         var ods = settings.Facilities.GetValueOrDefault(facility, facility).Trim().ToUpperInvariant();
-        var trusts = await db.Trusts.AsNoTracking().ToListAsync(cancellationToken);
-        return trusts.FirstOrDefault(t => t.OdsCode.Value == ods);
+        return (await reference.GetAsync(cancellationToken)).Trusts.FirstOrDefault(t => t.OdsCode.Value == ods);
     }
 
     private async Task<string> RefuseUnreadableAsync(string raw, string channel, string source, string reason, DateTimeOffset now, CancellationToken cancellationToken, Hl7Message? message = null)

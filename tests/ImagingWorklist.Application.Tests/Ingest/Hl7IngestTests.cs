@@ -313,7 +313,7 @@ public class Hl7IngestTests
                 await db.SaveChangesAsync();
             }
 
-            var ingest = new Hl7Ingest(world.Database, world.Engine, new InProcessNotifier(world.Dispatcher), world.Clock, new Hl7Settings(), NullLogger<Hl7Ingest>.Instance);
+            var ingest = new Hl7Ingest(world.Database, world.Engine, new InProcessNotifier(world.Dispatcher), world.Clock, new Hl7Settings(), new IngestReferenceData(world.Database, world.Clock), NullLogger<Hl7Ingest>.Instance);
             return new IngestWorld(world, ingest);
         }
 
