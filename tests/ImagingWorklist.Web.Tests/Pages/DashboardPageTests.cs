@@ -39,6 +39,8 @@ public sealed class DashboardPageTests : MudComponentTest
     [Fact]
     public void TheDashboardShowsTheBacklogPerTrustAndModality()
     {
+        Context.AddAuthorization().SetAuthorized("manager").SetRoles(WorklistRoles.Manager);
+
         var page = Render<Dashboard>();
 
         page.WaitForAssertion(() => Assert.Contains("Alpha Trust", page.Markup, StringComparison.Ordinal));
@@ -48,5 +50,17 @@ public sealed class DashboardPageTests : MudComponentTest
         Assert.Equal(["Alpha Trust", "2", "0", "0", "1", "0", "0", "–"], alphaRow.QuerySelectorAll("td").Select(td => td.TextContent.Trim()));
         var mrRow = page.FindAll("tr").Single(r => r.QuerySelector("td")?.TextContent == "MR");
         Assert.Equal(["MR", "2", "0"], mrRow.QuerySelectorAll("td").Select(td => td.TextContent.Trim()));
+    }
+
+    [Fact]
+    public void AManagerLimitedToOneTrustSeesOnlyThatTrustsBacklog()
+    {
+        Context.AddAuthorization().SetAuthorized("manager").SetRoles(WorklistRoles.Manager).SetClaims(new System.Security.Claims.Claim("TrustScope", "RTB"));
+
+        var page = Render<Dashboard>();
+
+        page.WaitForAssertion(() => Assert.Contains("Beta Trust", page.Markup, StringComparison.Ordinal));
+        Assert.DoesNotContain("Alpha Trust", page.Markup, StringComparison.Ordinal);
+        Assert.Equal(["1", "0", "0"], page.FindAll("p.mud-typography-h5").Select(p => p.TextContent.Trim()));
     }
 }
