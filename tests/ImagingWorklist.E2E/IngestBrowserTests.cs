@@ -47,3 +47,28 @@ public sealed class IngestBrowserTests(BrowserApp app)
         await Assertions.Expect(page.GetByText("E2E-1 processed: Applied.")).ToBeVisibleAsync();
     }
 }
+
+[Collection(BrowserCollection.Name)]
+public sealed class CredentialBrowserTests(BrowserApp app)
+{
+    [Fact]
+    public async Task AnAdministratorEndsACredentialWithAReasonAndGrantsItAgain()
+    {
+        var page = await app.SignedInPageAsync("admin");
+        await page.GotoAsync("/admin");
+        await page.GetByLabel("Search reporters").FillAsync("Teleradiology");
+        await page.GetByRole(AriaRole.Button, new() { NameRegex = new System.Text.RegularExpressions.Regex("^Manage credentials of Northern Teleradiology") }).ClickAsync();
+        var editor = page.GetByRole(AriaRole.Region, new() { Name = "Credentials of Northern Teleradiology Ltd (outsourced)" });
+        await Assertions.Expect(editor).ToBeVisibleAsync();
+
+        await editor.GetByRole(AriaRole.Button, new() { NameRegex = new System.Text.RegularExpressions.Regex("^End credential for ") }).First.ClickAsync();
+        await Assertions.Expect(editor.GetByRole(AriaRole.Alert)).ToContainTextAsync("Give a reason");
+        await editor.GetByLabel("Reason for ending a credential (recorded in the audit trail)").FillAsync("Contract ended");
+        var first = editor.GetByRole(AriaRole.Button, new() { NameRegex = new System.Text.RegularExpressions.Regex("^End credential for ") }).First;
+        var trust = (await first.GetAttributeAsync("aria-label"))!["End credential for ".Length..];
+        await first.ClickAsync();
+
+        await Assertions.Expect(editor.GetByRole(AriaRole.Status)).ToContainTextAsync($"Ended the credential for {trust}.");
+        await BrowserApp.SaveScreenshotAsync(page, "admin-credentials");
+    }
+}
