@@ -1,8 +1,6 @@
 using System.Net;
 using System.Text;
-using System.Text.Json;
 using Hl7.Fhir.Model;
-using Hl7.Fhir.Serialization;
 using ImagingWorklist.Persistence;
 using ImagingWorklist.Testing;
 using Microsoft.EntityFrameworkCore;
@@ -14,8 +12,6 @@ namespace ImagingWorklist.Web.IntegrationTests.Fhir;
 /// <summary>FHIR R4 orders in: ServiceRequest, ImagingStudy, Bundle; answered with OperationOutcome naming the element at fault.</summary>
 public sealed class FhirIngestTests(FhirIngestTests.App app) : IClassFixture<FhirIngestTests.App>
 {
-    private static readonly JsonSerializerOptions Fhir = new JsonSerializerOptions().ForFhir(ModelInfo.ModelInspector);
-
     [Fact]
     public async Task AServiceRequestBecomesAnExamAndAnAvailableImagingStudyMakesItReady()
     {
@@ -25,8 +21,8 @@ public sealed class FhirIngestTests(FhirIngestTests.App app) : IClassFixture<Fhi
         var imaged = await client.PostAsync("/fhir", Body(StudyBundle("RZ1FHIR00001")));
 
         Assert.Equal(HttpStatusCode.OK, ordered.StatusCode);
-        Assert.Equal(OperationOutcome.IssueSeverity.Information, Assert.IsType<OperationOutcome>(await ParseAsync(ordered)).Issue[0].Severity);
-        var batch = Assert.IsType<Bundle>(await ParseAsync(imaged));
+        Assert.Equal(OperationOutcome.IssueSeverity.Information, Assert.IsType<OperationOutcome>(await FhirJson.ParseAsync(ordered)).Issue[0].Severity);
+        var batch = Assert.IsType<Bundle>(await FhirJson.ParseAsync(imaged));
         Assert.Equal(Bundle.BundleType.BatchResponse, batch.Type);
         Assert.StartsWith("200", batch.Entry.Single().Response!.Status, StringComparison.Ordinal);
         await using var db = app.Services.GetRequiredService<IDbContextFactory<WorklistDbContext>>().CreateDbContext();
@@ -58,7 +54,7 @@ public sealed class FhirIngestTests(FhirIngestTests.App app) : IClassFixture<Fhi
         var response = await client.PostAsync("/fhir/ServiceRequest", Body(Request("RZ1FHIR00003", "NOSUCH")));
 
         Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
-        var outcome = Assert.IsType<OperationOutcome>(await ParseAsync(response));
+        var outcome = Assert.IsType<OperationOutcome>(await FhirJson.ParseAsync(response));
         Assert.Contains(outcome.Issue, i => i.Expression.Contains("ServiceRequest.code") && (i.Diagnostics ?? string.Empty).Contains("NOSUCH", StringComparison.Ordinal));
     }
 
@@ -74,7 +70,7 @@ public sealed class FhirIngestTests(FhirIngestTests.App app) : IClassFixture<Fhi
         var response = await client.PostAsync("/fhir/ServiceRequest", Body(json));
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        var outcome = Assert.IsType<OperationOutcome>(await ParseAsync(response));
+        var outcome = Assert.IsType<OperationOutcome>(await FhirJson.ParseAsync(response));
         Assert.Contains(outcome.Issue, i => (i.Diagnostics ?? string.Empty).Contains(finding, StringComparison.Ordinal));
     }
 
@@ -94,9 +90,6 @@ public sealed class FhirIngestTests(FhirIngestTests.App app) : IClassFixture<Fhi
     private async Task<HttpClient> IngesterAsync() => Tokens.WithToken(app, await Tokens.ClientCredentialsAsync(app, "worklist.ingest"));
 
     private static StringContent Body(string json) => new(json, Encoding.UTF8, "application/fhir+json");
-
-    private static async Task<Resource> ParseAsync(HttpResponseMessage response) =>
-        JsonSerializer.Deserialize<Resource>(await response.Content.ReadAsStringAsync(), Fhir)!;
 
     private static string Request(string accession, string code) => $$"""
         {

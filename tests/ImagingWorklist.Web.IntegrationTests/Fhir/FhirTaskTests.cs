@@ -1,7 +1,5 @@
 using System.Net;
-using System.Text.Json;
 using Hl7.Fhir.Model;
-using Hl7.Fhir.Serialization;
 using ImagingWorklist.Persistence;
 using ImagingWorklist.Testing;
 using Microsoft.EntityFrameworkCore;
@@ -13,8 +11,6 @@ namespace ImagingWorklist.Web.IntegrationTests.Fhir;
 /// <summary>FHIR R4: the capability statement, and worklist items as Task, read back with the Firely parser (which refuses invalid R4).</summary>
 public sealed class FhirTaskTests(FhirTaskTests.App app) : IClassFixture<FhirTaskTests.App>
 {
-    private static readonly JsonSerializerOptions Fhir = new JsonSerializerOptions().ForFhir(ModelInfo.ModelInspector);
-
     [Fact]
     public async Task TheCapabilityStatementIsPublicValidR4AndDescribesTaskSearch()
     {
@@ -22,7 +18,7 @@ public sealed class FhirTaskTests(FhirTaskTests.App app) : IClassFixture<FhirTas
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("application/fhir+json", response.Content.Headers.ContentType?.MediaType);
-        var statement = Assert.IsType<CapabilityStatement>(await ParseAsync(response));
+        var statement = Assert.IsType<CapabilityStatement>(await FhirJson.ParseAsync(response));
         Assert.Equal(FHIRVersion.N4_0_1, statement.FhirVersion);
         var task = Assert.Single(statement.Rest[0].Resource);
         Assert.Equal("Task", task.Type);
@@ -36,9 +32,9 @@ public sealed class FhirTaskTests(FhirTaskTests.App app) : IClassFixture<FhirTas
         var client = Tokens.WithToken(app, token);
         var allowed = await CredentialedTrustsAsync("radiologist");
 
-        var ready = Assert.IsType<Bundle>(await ParseAsync(await client.GetAsync("/fhir/Task?status=ready&_count=200")));
-        var stat = Assert.IsType<Bundle>(await ParseAsync(await client.GetAsync("/fhir/Task?priority=stat&_count=200")));
-        var future = Assert.IsType<Bundle>(await ParseAsync(await client.GetAsync("/fhir/Task?_lastUpdated=ge2099-01-01")));
+        var ready = Assert.IsType<Bundle>(await FhirJson.ParseAsync(await client.GetAsync("/fhir/Task?status=ready&_count=200")));
+        var stat = Assert.IsType<Bundle>(await FhirJson.ParseAsync(await client.GetAsync("/fhir/Task?priority=stat&_count=200")));
+        var future = Assert.IsType<Bundle>(await FhirJson.ParseAsync(await client.GetAsync("/fhir/Task?_lastUpdated=ge2099-01-01")));
 
         Assert.Equal(Bundle.BundleType.Searchset, ready.Type);
         Assert.NotEmpty(ready.Entry);
@@ -62,8 +58,8 @@ public sealed class FhirTaskTests(FhirTaskTests.App app) : IClassFixture<FhirTas
         var seen = await manager.GetAsync($"/fhir/Task/{outside}");
 
         Assert.Equal(HttpStatusCode.NotFound, refused.StatusCode);
-        Assert.IsType<OperationOutcome>(await ParseAsync(refused));
-        Assert.Equal(outside.ToString(), Assert.IsType<Hl7.Fhir.Model.Task>(await ParseAsync(seen)).Id);
+        Assert.IsType<OperationOutcome>(await FhirJson.ParseAsync(refused));
+        Assert.Equal(outside.ToString(), Assert.IsType<Hl7.Fhir.Model.Task>(await FhirJson.ParseAsync(seen)).Id);
     }
 
     [Theory]
@@ -80,7 +76,7 @@ public sealed class FhirTaskTests(FhirTaskTests.App app) : IClassFixture<FhirTas
         var response = await client.GetAsync(url);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        var outcome = Assert.IsType<OperationOutcome>(await ParseAsync(response));
+        var outcome = Assert.IsType<OperationOutcome>(await FhirJson.ParseAsync(response));
         Assert.Contains(reason, outcome.Issue[0].Diagnostics, StringComparison.Ordinal);
     }
 
@@ -91,9 +87,6 @@ public sealed class FhirTaskTests(FhirTaskTests.App app) : IClassFixture<FhirTas
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
     }
-
-    private static async Task<Resource> ParseAsync(HttpResponseMessage response) =>
-        JsonSerializer.Deserialize<Resource>(await response.Content.ReadAsStringAsync(), Fhir)!;
 
     private async Task<HashSet<string>> CredentialedTrustsAsync(string userName)
     {
