@@ -1,5 +1,8 @@
 using System.Net;
+using System.Net.Security;
 using System.Net.Sockets;
+using System.Security.Authentication;
+using System.Security.Cryptography.X509Certificates;
 using System.Text;
 using ImagingWorklist.Application.Ingest;
 using ImagingWorklist.Application.Security;
@@ -10,7 +13,8 @@ namespace ImagingWorklist.Web.Integration;
 /// HL7 v2 over MLLP (a message between 0x0B and 0x1C 0x0D on a TCP connection): each message goes to the same ingest
 /// as HTTP and its ACK goes back in the same framing. MLLP has no authentication of its own, so the listener binds to
 /// Hl7:MllpAddress (loopback unless configured) and accepts only peers in Hl7:MllpAllowedPeers when that is set; the
-/// sending facility must still be a trust of the network. Hl7:MllpPort -1 turns it off; 0 takes any free port.
+/// sending facility must still be a trust of the network. With Hl7:MllpCertificate:Path set it speaks only TLS.
+/// Hl7:MllpPort -1 turns it off; 0 takes any free port.
 /// </summary>
 internal sealed class MllpListener(Hl7Ingest ingest, IConfiguration configuration, ILogger<MllpListener> logger) : BackgroundService
 {
@@ -47,9 +51,10 @@ internal sealed class MllpListener(Hl7Ingest ingest, IConfiguration configuratio
             return;
         }
 
+        var certificate = TlsCertificate();
         var endpoint = (IPEndPoint)listener.LocalEndpoint;
         _bound.TrySetResult(endpoint);
-        logger.LogInformation("HL7 MLLP listening on {Endpoint}", endpoint);
+        logger.LogInformation("HL7 MLLP listening on {Endpoint}{Tls}", endpoint, certificate is null ? string.Empty : " (TLS)");
         try
         {
             while (!stoppingToken.IsCancellationRequested)
@@ -63,7 +68,7 @@ internal sealed class MllpListener(Hl7Ingest ingest, IConfiguration configuratio
                     continue;
                 }
 
-                _ = ServeAsync(client, peer, stoppingToken);
+                _ = ServeAsync(client, peer, certificate, stoppingToken);
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -75,10 +80,39 @@ internal sealed class MllpListener(Hl7Ingest ingest, IConfiguration configuratio
         }
     }
 
-    private async Task ServeAsync(TcpClient client, IPEndPoint peer, CancellationToken stoppingToken)
+    /// <summary>With Hl7:MllpCertificate:Path (PKCS#12) set, every connection must speak TLS (MLLP over TLS, as IHE describes).</summary>
+    private X509Certificate2? TlsCertificate()
+    {
+        var path = configuration["Hl7:MllpCertificate:Path"];
+        return string.IsNullOrWhiteSpace(path)
+            ? null
+            : X509CertificateLoader.LoadPkcs12FromFile(path, configuration["Hl7:MllpCertificate:Password"], X509KeyStorageFlags.EphemeralKeySet);
+    }
+
+    private async Task ServeAsync(TcpClient client, IPEndPoint peer, X509Certificate2? certificate, CancellationToken stoppingToken)
     {
         using var connection = client;
-        var stream = client.GetStream();
+        Stream stream = client.GetStream();
+        if (certificate is not null)
+        {
+            var tls = new SslStream(stream, leaveInnerStreamOpen: false);
+            try
+            {
+                using var handshake = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+                handshake.CancelAfter(TimeSpan.FromSeconds(30));
+                await tls.AuthenticateAsServerAsync(new SslServerAuthenticationOptions { ServerCertificate = certificate, EnabledSslProtocols = SslProtocols.Tls12 | SslProtocols.Tls13 }, handshake.Token);
+            }
+            catch (Exception exception) when (exception is AuthenticationException or IOException or OperationCanceledException)
+            {
+                logger.LogWarning("HL7 MLLP connection from {Peer} refused: the TLS handshake failed ({Reason})", peer, exception.GetType().Name);
+                await tls.DisposeAsync();
+                return;
+            }
+
+            stream = tls;
+        }
+
+        await using var _ = stream;
         var frame = new MemoryStream();
         var inFrame = false;
         var buffer = new byte[8192];

@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Net;
-using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using System.Text.RegularExpressions;
 using ImagingWorklist.Application.Claiming;
@@ -122,8 +121,8 @@ public sealed partial class HardeningTests
         var folder = Directory.CreateTempSubdirectory("iw-certs-");
         try
         {
-            var signing = WriteCertificate(folder.FullName, "signing", X509KeyUsageFlags.DigitalSignature);
-            var encryption = WriteCertificate(folder.FullName, "encryption", X509KeyUsageFlags.KeyEncipherment);
+            var signing = TestCertificates.Write(folder.FullName, "signing", X509KeyUsageFlags.DigitalSignature);
+            var encryption = TestCertificates.Write(folder.FullName, "encryption", X509KeyUsageFlags.KeyEncipherment);
             await using var app = new ProductionApp(new Dictionary<string, string?>
             {
                 ["OpenIddict:SigningCertificate:Path"] = signing,
@@ -176,17 +175,6 @@ public sealed partial class HardeningTests
         Assert.DoesNotContain(token, text, StringComparison.Ordinal);
         Assert.DoesNotContain(Digits().Matches(text).Select(m => m.Value), nhsNumbers.Contains);
         Assert.DoesNotContain(Words().Matches(text).Select(m => m.Value), names.Contains);
-    }
-
-    private static string WriteCertificate(string folder, string name, X509KeyUsageFlags usage)
-    {
-        using var key = RSA.Create(2048);
-        var request = new CertificateRequest($"CN=ImagingWorklist test {name}", key, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
-        request.CertificateExtensions.Add(new X509KeyUsageExtension(usage, critical: true));
-        using var certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddYears(1));
-        var path = Path.Combine(folder, $"{name}.pfx");
-        File.WriteAllBytes(path, certificate.Export(X509ContentType.Pkcs12, "pw"));
-        return path;
     }
 
     [GeneratedRegex(@"\d{10}")]
