@@ -17,6 +17,18 @@ public enum ProcedureStepState
     Canceled,
 }
 
+public static class ProcedureStepStates
+{
+    /// <summary>An exam's state as a UPS procedure step state (DOMAIN.md): the one mapping for search results and events.</summary>
+    public static ProcedureStepState Of(ExamState state) => state switch
+    {
+        ExamState.Claimed or ExamState.Preliminary => ProcedureStepState.InProgress,
+        ExamState.Final or ExamState.Amended => ProcedureStepState.Completed,
+        ExamState.Cancelled => ProcedureStepState.Canceled,
+        _ => ProcedureStepState.Scheduled,
+    };
+}
+
 /// <summary>An exam as a UPS workitem. The Transaction UID is deliberately absent: it is the holder's secret.</summary>
 public sealed record Workitem(
     Guid ExamId,
@@ -171,13 +183,7 @@ public sealed class WorkitemService(IDbContextFactory<WorklistDbContext> context
         var holders = await db.Reporters.AsNoTracking().Where(r => holderIds.Contains(r.Id)).ToDictionaryAsync(r => r.Id, r => r.DisplayName, cancellationToken);
         return [.. exams.Select(e => new Workitem(
             e.Id,
-            e.State switch
-            {
-                ExamState.Claimed or ExamState.Preliminary => ProcedureStepState.InProgress,
-                ExamState.Final or ExamState.Amended => ProcedureStepState.Completed,
-                ExamState.Cancelled => ProcedureStepState.Canceled,
-                _ => ProcedureStepState.Scheduled,
-            },
+            ProcedureStepStates.Of(e.State),
             e.Priority,
             e.ProcedureDescription,
             e.Accession.Value,

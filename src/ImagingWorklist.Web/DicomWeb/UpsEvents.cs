@@ -162,17 +162,7 @@ internal sealed class UpsEvents : IDisposable
     {
         ["00001000"] = new JsonObject { ["vr"] = "UI", ["Value"] = new JsonArray(DicomJson.UidOf(examId)) },
         ["00001002"] = new JsonObject { ["vr"] = "US", ["Value"] = new JsonArray(1) },
-        [DicomJson.ProcedureStepState] = new JsonObject
-        {
-            ["vr"] = "CS",
-            ["Value"] = new JsonArray(state switch
-            {
-                ExamState.Claimed or ExamState.Preliminary or ExamState.OnHold => "IN PROGRESS",
-                ExamState.Final or ExamState.Amended => "COMPLETED",
-                ExamState.Cancelled => "CANCELED",
-                _ => "SCHEDULED",
-            }),
-        },
+        [DicomJson.ProcedureStepState] = new JsonObject { ["vr"] = "CS", ["Value"] = new JsonArray(DicomJson.StateText(ProcedureStepStates.Of(state))) },
     };
 
     private static (Guid? ExamId, bool Global)? Target(string uid) =>
