@@ -63,12 +63,15 @@ public sealed class UpsSubscriptions(IDbContextFactory<WorklistDbContext> contex
         return true;
     }
 
-    /// <summary>What one subscriber hears about: everything (global, not suspended) and/or these workitems.</summary>
-    public async Task<(bool Global, IReadOnlySet<Guid> Workitems)> OfAsync(string owner, string aeTitle, CancellationToken cancellationToken = default)
+    /// <summary>Who hears about a change to this workitem: its own subscribers and every unsuspended global one, in one query.</summary>
+    public async Task<IReadOnlySet<(string Owner, string AeTitle)>> ListeningToAsync(Guid examId, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var rows = await db.UpsSubscriptions.AsNoTracking().Where(s => s.Owner == owner && s.AeTitle == aeTitle).ToListAsync(cancellationToken);
-        return (rows.Any(r => r.ExamId == null && !r.Suspended), rows.Where(r => r.ExamId != null).Select(r => r.ExamId!.Value).ToHashSet());
+        var rows = await db.UpsSubscriptions.AsNoTracking()
+            .Where(s => s.ExamId == examId || (s.ExamId == null && !s.Suspended))
+            .Select(s => new { s.Owner, s.AeTitle })
+            .ToListAsync(cancellationToken);
+        return rows.Select(r => (r.Owner, r.AeTitle)).ToHashSet();
     }
 
     public static string? Invalid(string aeTitle) =>

@@ -141,10 +141,10 @@ internal sealed class UpsEvents : IDisposable
 
         var report = Encoding.UTF8.GetBytes(StateReport(examId, exam.State).ToJsonString());
         var now = _clock.GetUtcNow();
+        var listening = await _subscriptions.ListeningToAsync(examId);
         foreach (var session in _sessions.Values)
         {
-            var (global, workitems) = await _subscriptions.OfAsync(session.Owner, session.AeTitle);
-            if (!global && !workitems.Contains(examId))
+            if (!listening.Contains((session.Owner, session.AeTitle)))
             {
                 continue;
             }
