@@ -40,7 +40,7 @@ public static class Hl7Ack
         var r = message?.RepetitionSeparator ?? '~';
         var e = message?.EscapeCharacter ?? '\\';
         var s = message?.SubComponentSeparator ?? '&';
-        string Esc(string value) => message?.Escape(value) ?? value.Replace("|", " ", StringComparison.Ordinal).Replace("^", " ", StringComparison.Ordinal);
+        string Esc(string value) => (message ?? Hl7Message.Standard).Escape(value);
         var trigger = message?.Value("MSH", 9, component: 2) ?? string.Empty;
         var version = message?.Version is { Length: > 0 } v ? v : "2.5.1";
         var lines = new List<string>

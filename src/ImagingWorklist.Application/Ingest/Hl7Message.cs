@@ -22,6 +22,9 @@ public sealed class Hl7Message
         SubComponentSeparator = subComponent;
     }
 
+    /// <summary>The usual delimiters (|^~\&amp;), for text written or read without a message of its own.</summary>
+    public static Hl7Message Standard { get; } = Parse("MSH|^~\\&|").Value!;
+
     public char FieldSeparator { get; }
 
     public char ComponentSeparator { get; }
@@ -212,7 +215,8 @@ public sealed class Hl7Message
         return found is null || field >= found.Length ? null : found[field];
     }
 
-    private string Unescape(string value)
+    /// <summary>Decodes escape sequences (\F\, \S\, \T\, \R\, \E\, \.br\, \Xhh\) in text written with these delimiters.</summary>
+    public string Unescape(string value)
     {
         if (value.IndexOf(EscapeCharacter, StringComparison.Ordinal) < 0)
         {

@@ -133,5 +133,5 @@ internal static class FhirIngestEndpoints
     private static string Field(string message, string segment, int field) =>
         message.Split('\r').FirstOrDefault(s => s.StartsWith(segment + "|", StringComparison.Ordinal))?.Split('|').ElementAtOrDefault(field) ?? string.Empty;
 
-    private static string Unescape(string text) => Hl7Message.Parse("MSH|^~\\&|X\rNTE|" + text).Value?.Value("NTE", 1) ?? text;
+    private static string Unescape(string text) => Hl7Message.Standard.Unescape(text);
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using Hl7.Fhir.Model;
+using ImagingWorklist.Application.Ingest;
 
 namespace ImagingWorklist.Web.Fhir;
 
@@ -159,8 +160,6 @@ internal static class FhirOrders
     private static string Time(string? fhirDateTime) =>
         DateTimeOffset.TryParse(fhirDateTime, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var value) ? value.UtcDateTime.ToString("yyyyMMddHHmmss", CultureInfo.InvariantCulture) + "+0000" : string.Empty;
 
-    /// <summary>Escapes text for an HL7 field with the standard delimiters.</summary>
-    private static string E(string? text) =>
-        (text ?? string.Empty).Replace("\\", "\\E\\", StringComparison.Ordinal).Replace("|", "\\F\\", StringComparison.Ordinal).Replace("^", "\\S\\", StringComparison.Ordinal)
-            .Replace("&", "\\T\\", StringComparison.Ordinal).Replace("~", "\\R\\", StringComparison.Ordinal).Replace("\r", " ", StringComparison.Ordinal).Replace("\n", " ", StringComparison.Ordinal);
+    /// <summary>Text for an HL7 field with the standard delimiters.</summary>
+    private static string E(string? text) => Hl7Message.Standard.Escape(text ?? string.Empty);
 }
