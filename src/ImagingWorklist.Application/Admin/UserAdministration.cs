@@ -1,6 +1,7 @@
 using ImagingWorklist.Application.Audit;
 using ImagingWorklist.Application.Claiming;
 using ImagingWorklist.Application.Realtime;
+using ImagingWorklist.Application.Security;
 using ImagingWorklist.Domain.Audit;
 using ImagingWorklist.Domain.Common;
 using ImagingWorklist.Persistence;
@@ -191,7 +192,7 @@ public sealed class UserAdministration(UserManager<WorklistUser> users, IDbConte
             return Outcome.Rejected("That account no longer exists; reload the page.");
         }
 
-        var codes = (trustScope ?? string.Empty).Split([',', ' ', ';'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(c => c.ToUpperInvariant()).Distinct().ToList();
+        var codes = AccessScope.ParseTrustCodes(trustScope);
         await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
         {
             var known = (await db.Trusts.AsNoTracking().Select(t => t.OdsCode).ToListAsync(cancellationToken)).Select(c => c.Value).ToHashSet();

@@ -33,6 +33,10 @@ public sealed record AccessScope
     public static AccessScope ForTrusts(IEnumerable<string> odsCodes) =>
         new(null, [.. odsCodes.Select(c => c.Trim().ToUpperInvariant()).Where(c => c.Length > 0).Distinct()]);
 
+    /// <summary>A list of trusts as people and configuration write it ("RZ1, rz2;RZ3"): ODS codes, upper case, once each.</summary>
+    public static IReadOnlyList<string> ParseTrustCodes(string? text) =>
+        [.. (text ?? string.Empty).Split([',', ' ', ';'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(c => c.ToUpperInvariant()).Distinct()];
+
     /// <summary>The ids of the trusts in scope, or null when every trust is.</summary>
     public async Task<IReadOnlyList<Guid>?> TrustIdsAsync(WorklistDbContext db, DateTimeOffset now, CancellationToken cancellationToken)
     {

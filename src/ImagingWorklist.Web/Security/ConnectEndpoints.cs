@@ -77,7 +77,7 @@ internal static class ConnectEndpoints
             var properties = await applications.GetPropertiesAsync(application);
             if (properties.TryGetValue(DemoClients.TrustsProperty, out var trusts))
             {
-                identity.SetClaims(WorklistClaims.Trust, [.. WorklistClaims.TrustsOf(trusts.GetString())]);
+                identity.SetClaims(WorklistClaims.Trust, [.. Application.Security.AccessScope.ParseTrustCodes(trusts.GetString())]);
             }
 
             identity.SetScopes(request.GetScopes());

@@ -37,14 +37,12 @@ internal sealed class WorklistClaims(UserManager<WorklistUser> users, RoleManage
             yield return new Claim(ReporterId, reporter.ToString());
         }
 
-        foreach (var trust in TrustsOf(user.TrustScope))
+        foreach (var trust in Application.Security.AccessScope.ParseTrustCodes(user.TrustScope))
         {
             yield return new Claim(Trust, trust);
         }
     }
 
-    public static IEnumerable<string> TrustsOf(string? scope) =>
-        (scope ?? string.Empty).Split([',', ' ', ';'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(t => t.ToUpperInvariant());
 }
 
 internal static class ClaimsPrincipalExtensions
