@@ -28,10 +28,24 @@ public static class DemoPeople
     /// <summary>An open exam at a trust the reporter holds no valid credential for.</summary>
     public static async Task<Guid> ExamOutsideCredentialsOfAsync(IServiceProvider services, string userName)
     {
+        var trusts = await CredentialedTrustIdsAsync(services, userName);
+        await using var db = await services.GetRequiredService<IDbContextFactory<WorklistDbContext>>().CreateDbContextAsync();
+        return await db.Exams.Where(e => !trusts.Contains(e.TrustId) && e.State == Domain.Exams.ExamState.Ready).Select(e => e.Id).FirstAsync();
+    }
+
+    /// <summary>The ODS codes of the trusts the reporter holds a valid credential for now.</summary>
+    public static async Task<HashSet<string>> CredentialedTrustsAsync(IServiceProvider services, string userName)
+    {
+        var trusts = await CredentialedTrustIdsAsync(services, userName);
+        await using var db = await services.GetRequiredService<IDbContextFactory<WorklistDbContext>>().CreateDbContextAsync();
+        return [.. (await db.Trusts.Where(t => trusts.Contains(t.Id)).ToListAsync()).Select(t => t.OdsCode.Value)];
+    }
+
+    private static async Task<List<Guid>> CredentialedTrustIdsAsync(IServiceProvider services, string userName)
+    {
         var reporter = await ReporterOfAsync(services, userName);
         await using var db = await services.GetRequiredService<IDbContextFactory<WorklistDbContext>>().CreateDbContextAsync();
         var now = services.GetRequiredService<TimeProvider>().GetUtcNow();
-        var trusts = (await db.Credentials.Where(c => c.ReporterId == reporter).ToListAsync()).Where(c => c.IsValidAt(now)).Select(c => c.TrustId).ToList();
-        return await db.Exams.Where(e => !trusts.Contains(e.TrustId) && e.State == Domain.Exams.ExamState.Ready).Select(e => e.Id).FirstAsync();
+        return [.. (await db.Credentials.Where(c => c.ReporterId == reporter).ToListAsync()).Where(c => c.IsValidAt(now)).Select(c => c.TrustId).Distinct()];
     }
 }

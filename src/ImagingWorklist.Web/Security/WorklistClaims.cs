@@ -42,7 +42,6 @@ internal sealed class WorklistClaims(UserManager<WorklistUser> users, RoleManage
             yield return new Claim(Trust, trust);
         }
     }
-
 }
 
 internal static class ClaimsPrincipalExtensions

@@ -35,7 +35,7 @@ public sealed class UpsRsTests(UpsRsTests.App app) : IClassFixture<UpsRsTests.Ap
         Assert.All(items, i => Assert.Equal("SCHEDULED", Value(i, "00741000")));
         Assert.All(items, i => Assert.Null(i!["00081195"]));
         var accessions = items.Select(i => Value(i, "00080050")!).ToList();
-        var allowed = await CredentialedTrustPrefixesAsync("radiologist");
+        var allowed = await DemoPeople.CredentialedTrustsAsync(app.Services, "radiologist");
         Assert.All(accessions, a => Assert.Contains(a[..3], allowed));
     }
 
@@ -113,16 +113,6 @@ public sealed class UpsRsTests(UpsRsTests.App app) : IClassFixture<UpsRsTests.Ap
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
         await using var db = app.Services.GetRequiredService<IDbContextFactory<WorklistDbContext>>().CreateDbContext();
         Assert.Contains(db.AuditEvents, e => e.Reason == "Duplicate request");
-    }
-
-    private async Task<HashSet<string>> CredentialedTrustPrefixesAsync(string userName)
-    {
-        await using var db = app.Services.GetRequiredService<IDbContextFactory<WorklistDbContext>>().CreateDbContext();
-        var reporter = await db.Users.Where(u => u.UserName == userName).Select(u => u.ReporterId).SingleAsync();
-        var now = DateTimeOffset.UtcNow;
-        var credentials = await db.Credentials.Where(c => c.ReporterId == reporter).ToListAsync();
-        var trusts = credentials.Where(c => c.IsValidAt(now)).Select(c => c.TrustId).ToList();
-        return [.. await db.Trusts.Where(t => trusts.Contains(t.Id)).Select(t => t.OdsCode.Value).ToListAsync()];
     }
 
     private static StringContent State(string state, string transaction)

@@ -30,7 +30,7 @@ public sealed class FhirTaskTests(FhirTaskTests.App app) : IClassFixture<FhirTas
     {
         var token = (await Tokens.AuthorizationCodeAsync(app, "radiologist", "openid worklist.read")).AccessToken;
         var client = Tokens.WithToken(app, token);
-        var allowed = await CredentialedTrustsAsync("radiologist");
+        var allowed = await DemoPeople.CredentialedTrustsAsync(app.Services, "radiologist");
 
         var ready = Assert.IsType<Bundle>(await FhirJson.ParseAsync(await client.GetAsync("/fhir/Task?status=ready&_count=200")));
         var stat = Assert.IsType<Bundle>(await FhirJson.ParseAsync(await client.GetAsync("/fhir/Task?priority=stat&_count=200")));
@@ -86,15 +86,6 @@ public sealed class FhirTaskTests(FhirTaskTests.App app) : IClassFixture<FhirTas
         var response = await app.CreateClient(new() { AllowAutoRedirect = false }).GetAsync("/fhir/Task");
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
-    }
-
-    private async Task<HashSet<string>> CredentialedTrustsAsync(string userName)
-    {
-        var reporter = await DemoPeople.ReporterOfAsync(app.Services, userName);
-        await using var db = app.Services.GetRequiredService<IDbContextFactory<WorklistDbContext>>().CreateDbContext();
-        var now = app.Services.GetRequiredService<TimeProvider>().GetUtcNow();
-        var trusts = (await db.Credentials.Where(c => c.ReporterId == reporter).ToListAsync()).Where(c => c.IsValidAt(now)).Select(c => c.TrustId).ToList();
-        return [.. (await db.Trusts.Where(t => trusts.Contains(t.Id)).ToListAsync()).Select(t => t.OdsCode.Value)];
     }
 
     public sealed class App() : WorklistAppFactory(DatabaseProvider.Sqlite);
