@@ -47,6 +47,15 @@ public static class ApplicationServices
         services.AddSingleton<AuditTrail>();
         services.AddSingleton<TrustsQuery>();
         services.AddSingleton<WorkitemService>();
+        services.TryAddSingleton(new Domain.Reporting.CriticalFindingPolicy());
+        services.TryAddSingleton(new Delivery.DeliverySettings());
+        services.AddSingleton<Reporting.ReportingService>();
+        services.AddSingleton<Reporting.ReportingQuery>();
+        services.AddSingleton<Reporting.ReportingTasks>();
+        services.AddSingleton<Reporting.Consults>();
+        services.AddSingleton<Reporting.CriticalFindings>();
+        services.AddSingleton<Reporting.ReportTemplates>();
+        services.AddSingleton<Delivery.DeliveryOutbox>();
         return services;
     }
 }

@@ -32,6 +32,15 @@ public sealed class WorklistDbContext(DbContextOptions<WorklistDbContext> option
 
     public DbSet<Report> Reports => Set<Report>();
 
+    public DbSet<CriticalFinding> CriticalFindings => Set<CriticalFinding>();
+
+    public DbSet<ConsultRequest> ConsultRequests => Set<ConsultRequest>();
+
+    public DbSet<ReportTemplate> ReportTemplates => Set<ReportTemplate>();
+
+    /// <summary>Signed reports waiting for (or done with) delivery to their trust.</summary>
+    public DbSet<OutboundReport> OutboundReports => Set<OutboundReport>();
+
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
 
     public DbSet<Procedure> Procedures => Set<Procedure>();

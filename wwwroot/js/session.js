@@ -42,6 +42,11 @@ document.addEventListener('click', (event) => {
     const form = document.querySelector('form[data-signout]');
     if (form) {
       form.action = '/account/logout?reason=idle';
+      // submit() fires no submit event, so the draft copies (already saved on the server) are dropped here.
+      for (const key of Object.keys(sessionStorage).filter((k) => k.startsWith('iw-draft:'))) {
+        sessionStorage.removeItem(key);
+      }
+
       form.submit();
     }
   }, Math.min(15 * 1000, timeoutMs / 4));

@@ -1,6 +1,7 @@
 using ImagingWorklist.Domain.Catalogue;
 using ImagingWorklist.Domain.Exams;
 using ImagingWorklist.Domain.Reporters;
+using ImagingWorklist.Domain.Reporting;
 
 namespace ImagingWorklist.Application.Demo;
 
@@ -10,6 +11,16 @@ namespace ImagingWorklist.Application.Demo;
 /// </summary>
 internal static class DemoCatalogue
 {
+    /// <summary>A few report templates for the demo: some per procedure, and one per common modality as the fallback.</summary>
+    public static IReadOnlyList<ReportTemplate> ReportTemplates() =>
+    [
+        Template("CT head", Modality.CT, "CHEAD", "Clinical details: \n\nTechnique: Non-contrast CT head.\n\nFindings:\nNo intracranial haemorrhage, mass effect or midline shift. Grey-white matter differentiation preserved. Ventricles and sulci normal for age. No skull vault fracture.\n\nConclusion:\n"),
+        Template("Chest radiograph", Modality.DX, "XCHES", "Findings:\nHeart size normal. Lungs clear. No pleural effusion or pneumothorax. Mediastinal contour normal.\n\nConclusion:\n"),
+        Template("CT (any)", Modality.CT, null, "Clinical details: \n\nTechnique: \n\nFindings:\n\nConclusion:\n"),
+        Template("MR (any)", Modality.MR, null, "Clinical details: \n\nTechnique: \n\nFindings:\n\nConclusion:\n"),
+        Template("Radiograph (any)", Modality.DX, null, "Findings:\n\nConclusion:\n"),
+    ];
+
     public static IReadOnlyList<Procedure> Procedures { get; } =
     [
         new("XCHES", "XR Chest", Modality.DX, "CHEST", Skill.Chest, 2),
@@ -43,4 +54,7 @@ internal static class DemoCatalogue
         new("FBSWA", "Fluoroscopy barium swallow", Modality.RF, "OESOPHAGUS", Skill.Abdominal, 12),
         new("AANGL", "Angiogram lower limb", Modality.XA, "LEG", Skill.Vascular, 20),
     ];
+
+    private static ReportTemplate Template(string name, Modality modality, string? procedureCode, string text) =>
+        ReportTemplate.Create(Guid.NewGuid(), name, modality, procedureCode, text).ValueOrThrow();
 }

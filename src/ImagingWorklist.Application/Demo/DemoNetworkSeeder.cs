@@ -23,6 +23,7 @@ public sealed class DemoNetworkSeeder(IDbContextFactory<WorklistDbContext> conte
         db.AddRange(demo.Sites);
         db.AddRange(demo.Procedures);
         db.AddRange(demo.TurnaroundRules);
+        db.AddRange(DemoCatalogue.ReportTemplates());
         db.AddRange(demo.Reporters);
         await db.SaveChangesAsync(cancellationToken);
         db.AddRange(demo.Credentials);

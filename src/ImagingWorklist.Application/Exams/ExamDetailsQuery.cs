@@ -1,9 +1,9 @@
 using ImagingWorklist.Application.Claiming;
+using ImagingWorklist.Application.Reporting;
 using ImagingWorklist.Application.Security;
 using ImagingWorklist.Domain.Audit;
 using ImagingWorklist.Domain.Common;
 using ImagingWorklist.Domain.Exams;
-using ImagingWorklist.Domain.Reporting;
 using ImagingWorklist.Persistence;
 using Microsoft.EntityFrameworkCore;
 
@@ -32,7 +32,9 @@ public sealed record ExamDetails(
     string? HoldReason,
     string? ViewerUrl,
     IReadOnlyList<PriorExam> Priors,
-    string? DraftText);
+    ReportingAccess Access,
+    string ProcedureCode,
+    Domain.Reporters.Skill RequiredSkill);
 
 /// <summary>
 /// Everything the exam view shows, patient identifiers included. Every successful read is audited as a view of patient
@@ -41,9 +43,9 @@ public sealed record ExamDetails(
 public sealed class ExamDetailsQuery(IDbContextFactory<WorklistDbContext> contexts, TimeProvider clock)
 {
     /// <summary>
-    /// The details, if the viewer may see them: the reporter holding the claim, or anyone when
-    /// <paramref name="holderOnly"/> is false (managers), and only within the viewer's scope of trusts. A refusal
-    /// reads no patient data and writes no view.
+    /// The details, if the viewer may see them: a reporter with a need to know (holding the claim, verifying, asked for
+    /// an opinion, or having reported it — see <see cref="ReportingAccess"/>), or anyone when <paramref name="holderOnly"/>
+    /// is false (managers), and only within the viewer's scope of trusts. A refusal reads no patient data and writes no view.
     /// </summary>
     public async Task<Outcome<ExamDetails>> LoadAsync(Guid examId, Actor viewer, bool holderOnly, AccessScope scope, CancellationToken cancellationToken = default)
     {
@@ -61,7 +63,8 @@ public sealed class ExamDetailsQuery(IDbContextFactory<WorklistDbContext> contex
             return Outcome<ExamDetails>.Rejected("There is no such exam among the trusts you may see.");
         }
 
-        if (holderOnly && (exam.CurrentClaim is not { } held || held.ReporterId != viewer.ReporterId || held.IsExpiredAt(now)))
+        var access = viewer.ReporterId is { } reporterId ? await ReportingAccess.ForAsync(db, exam, reporterId, now, cancellationToken) : ReportingAccess.None;
+        if (holderOnly && !access.MayOpen)
         {
             return Outcome<ExamDetails>.Rejected("You do not hold a claim on this exam, so its patient details are not shown. Claim it from your worklist first.");
         }
@@ -79,11 +82,6 @@ public sealed class ExamDetailsQuery(IDbContextFactory<WorklistDbContext> contex
             .Take(20)
             .Select(e => new { e.Id, e.Accession, e.ProcedureDescription, e.PerformedAt, e.OrderedAt, e.State })
             .ToListAsync(cancellationToken);
-        var draft = await db.Reports.AsNoTracking()
-            .Where(r => r.ExamId == exam.Id && r.Status != ReportStatus.Final && r.Status != ReportStatus.Addendum)
-            .OrderByDescending(r => r.UpdatedAt)
-            .Select(r => r.Text)
-            .FirstOrDefaultAsync(cancellationToken);
 
         db.AuditEvents.Add(new AuditEvent(Guid.NewGuid(), now, AuditAction.PatientDataViewed, viewer.Name, exam.Id, exam.TrustId, $"Viewed exam {exam.Accession}", viewer.Source));
         await db.SaveChangesAsync(cancellationToken);
@@ -109,6 +107,8 @@ public sealed class ExamDetailsQuery(IDbContextFactory<WorklistDbContext> contex
             exam.HoldReason,
             exam.StudyInstanceUid is { } uid ? site.ViewerUrl(uid, exam.Accession) : null,
             [.. priors.Select(p => new PriorExam(p.Id, p.Accession.Value, p.ProcedureDescription, p.PerformedAt ?? p.OrderedAt, p.State))],
-            draft));
+            access,
+            exam.ProcedureCode,
+            exam.RequiredSkill));
     }
 }

@@ -13,6 +13,13 @@ public enum WorklistChangeKind
 
     /// <summary>A reporter's credentials or account changed: eligibility and access must be re-read.</summary>
     ReporterChanged,
+
+    /// <summary>
+    /// A report, verification, specialist opinion or critical finding on the exam changed. <see cref="WorklistChange.ReporterId"/>
+    /// names the reporter it is addressed to, when there is one (the asker of an answered question, the registrar of a
+    /// returned report).
+    /// </summary>
+    ReportingChanged,
 }
 
 /// <summary>

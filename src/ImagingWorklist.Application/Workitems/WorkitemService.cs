@@ -22,7 +22,7 @@ public static class ProcedureStepStates
     /// <summary>An exam's state as a UPS procedure step state (DOMAIN.md): the one mapping for search results and events.</summary>
     public static ProcedureStepState Of(ExamState state) => state switch
     {
-        ExamState.Claimed or ExamState.Preliminary => ProcedureStepState.InProgress,
+        ExamState.Claimed or ExamState.Preliminary or ExamState.AwaitingVerification => ProcedureStepState.InProgress,
         ExamState.Final or ExamState.Amended => ProcedureStepState.Completed,
         ExamState.Cancelled => ProcedureStepState.Canceled,
         _ => ProcedureStepState.Scheduled,
@@ -79,7 +79,7 @@ public sealed class WorkitemService(IDbContextFactory<WorklistDbContext> context
         exams = query.State switch
         {
             ProcedureStepState.Scheduled => exams.Where(e => e.State == ExamState.Ready),
-            ProcedureStepState.InProgress => exams.Where(e => e.State == ExamState.Claimed || e.State == ExamState.Preliminary),
+            ProcedureStepState.InProgress => exams.Where(e => e.State == ExamState.Claimed || e.State == ExamState.Preliminary || e.State == ExamState.AwaitingVerification),
             ProcedureStepState.Completed => exams.Where(e => e.State == ExamState.Final || e.State == ExamState.Amended),
             ProcedureStepState.Canceled => exams.Where(e => e.State == ExamState.Cancelled),
             _ => exams.Where(e => e.State != ExamState.Ordered),

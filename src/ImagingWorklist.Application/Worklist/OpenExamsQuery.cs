@@ -43,7 +43,7 @@ public sealed class OpenExamsQuery(IDbContextFactory<WorklistDbContext> contexts
 {
     public const int MaxPageSize = 500;
 
-    internal static readonly ExamState[] OpenStates = [ExamState.Ready, ExamState.Claimed, ExamState.OnHold, ExamState.Preliminary];
+    internal static readonly ExamState[] OpenStates = [ExamState.Ready, ExamState.Claimed, ExamState.OnHold, ExamState.Preliminary, ExamState.AwaitingVerification];
 
     /// <summary>One page of the open exams in the caller's scope (a reporter sees only trusts they are credentialed for).</summary>
     public async Task<WorklistPage> PageAsync(WorklistPageRequest request, AccessScope scope, CancellationToken cancellationToken = default)

@@ -28,6 +28,16 @@ public enum AuditAction
     AuditExported,
     PatientUpdated,
     MessageReprocessed,
+    ReportDraftSaved,
+    VerificationRequested,
+    ReportVerified,
+    ReportReturned,
+    ConsultRequested,
+    ConsultAnswered,
+    CritAcknowledged,
+    CritEscalated,
+    ReportDelivered,
+    ReportDeliveryFailed,
 }
 
 /// <summary>One append-only audit row: who did what, when, from where and why. Never updated or deleted.</summary>

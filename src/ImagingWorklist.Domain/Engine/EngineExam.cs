@@ -31,11 +31,21 @@ public sealed record EngineExam(
     /// <summary>Open, unclaimed exams in the pool, plus claimed ones (they count against their holder's capacity).</summary>
     public static EngineExam? From(Exam exam)
     {
-        if (!exam.State.IsOpen() || exam.State == ExamState.OnHold || exam.ReadyAt is not { } ready)
+        if (!exam.State.IsOpen() || exam.State is ExamState.OnHold or ExamState.AwaitingVerification || exam.ReadyAt is not { } ready)
         {
             return null;
         }
 
+        return Snapshot(exam, ready);
+    }
+
+    /// <summary>
+    /// A snapshot of any exam, whatever its state, for ranking work that is about an exam but is not the exam itself
+    /// (a verification, a specialist's opinion) by the same rules as the worklist.
+    /// </summary>
+    public static EngineExam Snapshot(Exam exam, DateTimeOffset? readyAt = null)
+    {
+        var ready = readyAt ?? exam.ReadyAt ?? exam.TurnaroundClockStart;
         var patient = exam.Patient.NhsNumber?.Value ?? $"{exam.TrustId:N}/{exam.Patient.LocalMrn}";
         return new EngineExam(
             exam.Id,

@@ -53,7 +53,7 @@ public enum Sex
 }
 
 /// <summary>
-/// Lifecycle per DOMAIN.md. UPS: Ready = SCHEDULED, Claimed/Preliminary = IN PROGRESS,
+/// Lifecycle per DOMAIN.md. UPS: Ready = SCHEDULED, Claimed/Preliminary/AwaitingVerification = IN PROGRESS,
 /// Final/Amended = COMPLETED, Cancelled = CANCELED.
 /// </summary>
 public enum ExamState
@@ -63,6 +63,9 @@ public enum ExamState
     Claimed,
     OnHold,
     Preliminary,
+
+    /// <summary>A registrar signed; a consultant must verify before the report is final. The turnaround clock runs on.</summary>
+    AwaitingVerification,
     Final,
     Amended,
     Cancelled,
@@ -72,7 +75,7 @@ public static class ExamStateExtensions
 {
     /// <summary>Open = in the backlog: ready to report and not yet finalised.</summary>
     public static bool IsOpen(this ExamState state) =>
-        state is ExamState.Ready or ExamState.Claimed or ExamState.OnHold or ExamState.Preliminary;
+        state is ExamState.Ready or ExamState.Claimed or ExamState.OnHold or ExamState.Preliminary or ExamState.AwaitingVerification;
 
     public static bool IsTerminal(this ExamState state) =>
         state is ExamState.Final or ExamState.Amended or ExamState.Cancelled;

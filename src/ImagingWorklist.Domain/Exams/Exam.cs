@@ -246,12 +246,59 @@ public sealed class Exam
 
         if (ClaimedById != reporterId)
         {
-            return Outcome.Rejected($"Exam {Accession} is held by another reporter.");
+            return Outcome.Rejected($"You do not hold exam {Accession}.");
         }
 
         ClearClaim();
         ReportedAt = now;
         return Changed(ExamState.Final, now);
+    }
+
+    /// <summary>
+    /// A registrar signed their report: it waits for a consultant's verification, and the claim ends (the registrar has
+    /// finished; the exam is no longer in anyone's hands until a consultant verifies or returns it).
+    /// </summary>
+    public Outcome SubmitForVerification(Guid reporterId, DateTimeOffset now)
+    {
+        if (State is not (ExamState.Claimed or ExamState.Preliminary))
+        {
+            return Outcome.Rejected($"Exam {Accession} is {State}; only a claimed exam can be submitted for verification.");
+        }
+
+        if (ClaimedById != reporterId)
+        {
+            return Outcome.Rejected($"You do not hold exam {Accession}.");
+        }
+
+        ClearClaim();
+        return Changed(ExamState.AwaitingVerification, now);
+    }
+
+    /// <summary>SWIM Reported: a consultant verified the registrar's report; the turnaround clock stops here.</summary>
+    public Outcome Verify(DateTimeOffset now)
+    {
+        if (State != ExamState.AwaitingVerification)
+        {
+            return Outcome.Rejected($"Exam {Accession} is not awaiting verification.");
+        }
+
+        ReportedAt = now;
+        return Changed(ExamState.Final, now);
+    }
+
+    /// <summary>The verifying consultant sends the report back: the registrar holds the exam again, with a fresh lease.</summary>
+    public Outcome ReturnForRevision(Guid registrarId, Guid leaseToken, TimeSpan lease, DateTimeOffset now)
+    {
+        if (State != ExamState.AwaitingVerification)
+        {
+            return Outcome.Rejected($"Exam {Accession} is not awaiting verification.");
+        }
+
+        ClaimedById = registrarId;
+        ClaimToken = leaseToken;
+        ClaimedAt = now;
+        LeaseExpiresAt = now + lease;
+        return Changed(ExamState.Claimed, now);
     }
 
     /// <summary>

@@ -11,6 +11,10 @@ internal sealed class ReportConfiguration : IEntityTypeConfiguration<Report>
     public void Configure(EntityTypeBuilder<Report> builder)
     {
         builder.Property(r => r.Text).HasMaxLength(Report.TextMaxLength);
+        builder.Property(r => r.SubmittedText).HasMaxLength(Report.TextMaxLength);
+        builder.Property(r => r.ReturnComment).HasMaxLength(Report.CommentMaxLength);
+        builder.Ignore(r => r.EditedInVerification);
+        builder.Ignore(r => r.IsSigned);
         builder.HasOne<Exam>().WithMany().HasForeignKey(r => r.ExamId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Reporter>().WithMany().HasForeignKey(r => r.AuthorId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Report>().WithMany().HasForeignKey(r => r.AddendumToId).OnDelete(DeleteBehavior.Restrict);

@@ -169,7 +169,7 @@ internal static class FhirEndpoints
                 ExamState.Ordered => Hl7.Fhir.Model.Task.TaskStatus.Requested,
                 ExamState.Ready => Hl7.Fhir.Model.Task.TaskStatus.Ready,
                 ExamState.OnHold => Hl7.Fhir.Model.Task.TaskStatus.OnHold,
-                ExamState.Claimed or ExamState.Preliminary => Hl7.Fhir.Model.Task.TaskStatus.InProgress,
+                ExamState.Claimed or ExamState.Preliminary or ExamState.AwaitingVerification => Hl7.Fhir.Model.Task.TaskStatus.InProgress,
                 ExamState.Final or ExamState.Amended => Hl7.Fhir.Model.Task.TaskStatus.Completed,
                 _ => Hl7.Fhir.Model.Task.TaskStatus.Cancelled,
             },
@@ -214,7 +214,7 @@ internal static class FhirEndpoints
     {
         "requested" => [ExamState.Ordered],
         "ready" => [ExamState.Ready],
-        "in-progress" => [ExamState.Claimed, ExamState.Preliminary],
+        "in-progress" => [ExamState.Claimed, ExamState.Preliminary, ExamState.AwaitingVerification],
         "on-hold" => [ExamState.OnHold],
         "completed" => [ExamState.Final, ExamState.Amended],
         "cancelled" => [ExamState.Cancelled],

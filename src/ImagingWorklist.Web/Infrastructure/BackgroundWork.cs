@@ -1,10 +1,14 @@
 using ImagingWorklist.Application.Claiming;
 using ImagingWorklist.Application.Engine;
+using ImagingWorklist.Application.Reporting;
 
 namespace ImagingWorklist.Web.Infrastructure;
 
-/// <summary>Every half minute: release lapsed claims, and move the engine's clock so breaches and ageing re-rank exams.</summary>
-internal sealed class BackgroundWork(ClaimService claims, WorklistEngineHost engine, TimeProvider clock, IConfiguration configuration, ILogger<BackgroundWork> logger)
+/// <summary>
+/// Every half minute: release lapsed claims, move the engine's clock so breaches and ageing re-rank exams, and escalate
+/// critical findings whose acknowledgement is overdue.
+/// </summary>
+internal sealed class BackgroundWork(ClaimService claims, WorklistEngineHost engine, CriticalFindings findings, TimeProvider clock, IConfiguration configuration, ILogger<BackgroundWork> logger)
     : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -21,11 +25,13 @@ internal sealed class BackgroundWork(ClaimService claims, WorklistEngineHost eng
                 {
                     logger.LogInformation("Released {Count} claim(s) whose lease lapsed", released);
                 }
+
+                await findings.EscalateOverdueAsync(stoppingToken);
             }
             catch (Exception exception) when (exception is not OperationCanceledException)
             {
                 // A passing database error must not stop lease expiry for good; the next tick tries again.
-                logger.LogError(exception, "Lease expiry or engine tick failed");
+                logger.LogError(exception, "Lease expiry, engine tick or finding escalation failed");
             }
         }
     }

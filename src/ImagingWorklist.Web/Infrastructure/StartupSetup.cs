@@ -13,6 +13,12 @@ internal static class StartupSetup
     public static IHostApplicationBuilder AddWorklistClaims(this IHostApplicationBuilder builder)
     {
         builder.Services.AddSingleton(new ClaimSettings { Lease = builder.Configuration.GetValue("Claims:Lease", TimeSpan.FromMinutes(20)) });
+        builder.Services.AddSingleton(new Domain.Reporting.CriticalFindingPolicy
+        {
+            CriticalWithin = builder.Configuration.GetValue("CriticalFindings:CriticalWithin", TimeSpan.FromHours(1)),
+            UrgentWithin = builder.Configuration.GetValue("CriticalFindings:UrgentWithin", TimeSpan.FromHours(24)),
+            UnexpectedWithin = builder.Configuration.GetValue("CriticalFindings:UnexpectedWithin", TimeSpan.FromDays(7)),
+        });
         builder.Services.AddHostedService<BackgroundWork>();
         return builder;
     }

@@ -18,6 +18,16 @@ internal static class IntegrationSetup
         builder.Services.AddSingleton(settings);
         builder.Services.AddSingleton<MllpListener>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<MllpListener>());
+
+        // Signed reports go back to the trusts through the outbox.
+        builder.Services.AddSingleton(new Application.Delivery.DeliverySettings
+        {
+            InitialRetry = builder.Configuration.GetValue("Delivery:InitialRetry", TimeSpan.FromSeconds(30)),
+            MaxRetry = builder.Configuration.GetValue("Delivery:MaxRetry", TimeSpan.FromMinutes(30)),
+        });
+        builder.Services.AddHttpClient(ReportDelivery.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(20));
+        builder.Services.AddSingleton<ReportDelivery>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<ReportDelivery>());
         return builder;
     }
 }

@@ -179,6 +179,37 @@ internal sealed class MllpListener(Hl7Ingest ingest, IConfiguration configuratio
 
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
+    /// <summary>Reads one framed message (what a peer answers); null if the peer closes first. Bounded like inbound frames.</summary>
+    public static async Task<string?> ReadFrameAsync(Stream stream, CancellationToken cancellationToken)
+    {
+        var frame = new MemoryStream();
+        var inFrame = false;
+        var one = new byte[1];
+        while (await stream.ReadAsync(one, cancellationToken) == 1)
+        {
+            if (one[0] == Start)
+            {
+                frame.SetLength(0);
+                inFrame = true;
+            }
+            else if (one[0] == End && inFrame)
+            {
+                return Decode(frame.GetBuffer().AsSpan(0, (int)frame.Length));
+            }
+            else if (inFrame)
+            {
+                if (frame.Length >= Hl7Endpoints.MaxMessageBytes)
+                {
+                    throw new IOException($"The answer exceeded {Hl7Endpoints.MaxMessageBytes} bytes.");
+                }
+
+                frame.WriteByte(one[0]);
+            }
+        }
+
+        return null;
+    }
+
     public static byte[] Frame(string message)
     {
         var body = Encoding.UTF8.GetBytes(message);

@@ -215,4 +215,41 @@ public class ExamLifecycleTests
     {
         Assert.Equal(open, state.IsOpen());
     }
+
+    [Fact]
+    public void ARegistrarsSignatureLeavesTheExamOpenUntilAConsultantVerifiesIt()
+    {
+        var exam = ExamBuilder.Ready();
+        var registrar = Guid.NewGuid();
+        exam.Claim(registrar, Guid.NewGuid(), Lease, Now);
+
+        Assert.False(exam.SubmitForVerification(Guid.NewGuid(), Now).Succeeded);
+        Assert.True(exam.SubmitForVerification(registrar, Now.AddMinutes(10)).Succeeded);
+
+        Assert.Equal(ExamState.AwaitingVerification, exam.State);
+        Assert.True(exam.State.IsOpen());
+        Assert.Null(exam.CurrentClaim);
+        Assert.Null(exam.ReportedAt);
+        Assert.Null(Domain.Engine.EngineExam.From(exam));
+
+        Assert.True(exam.Verify(Now.AddMinutes(40)).Succeeded);
+        Assert.Equal((ExamState.Final, Now.AddMinutes(40)), (exam.State, exam.ReportedAt!.Value));
+        Assert.False(exam.Verify(Now.AddMinutes(41)).Succeeded);
+    }
+
+    [Fact]
+    public void AReturnedReportGivesTheExamBackToTheRegistrarWithAFreshLease()
+    {
+        var exam = ExamBuilder.Ready();
+        var registrar = Guid.NewGuid();
+        exam.Claim(registrar, Guid.NewGuid(), Lease, Now);
+        exam.SubmitForVerification(registrar, Now);
+        var token = Guid.NewGuid();
+
+        Assert.True(exam.ReturnForRevision(registrar, token, Lease, Now.AddHours(1)).Succeeded);
+
+        Assert.Equal(new Domain.Exams.Claim(registrar, token, Now.AddHours(1), Now.AddHours(1) + Lease), exam.CurrentClaim);
+        Assert.Equal(ExamState.Claimed, exam.State);
+        Assert.False(exam.ReturnForRevision(registrar, token, Lease, Now.AddHours(1)).Succeeded);
+    }
 }

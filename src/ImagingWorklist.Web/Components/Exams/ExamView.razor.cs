@@ -1,5 +1,8 @@
 using ImagingWorklist.Application.Claiming;
 using ImagingWorklist.Application.Exams;
+using ImagingWorklist.Application.Realtime;
+using ImagingWorklist.Application.Reporting;
+using ImagingWorklist.Application.Security;
 using ImagingWorklist.Persistence;
 using ImagingWorklist.Web.Security;
 using Microsoft.AspNetCore.Components;
@@ -9,8 +12,10 @@ using MudBlazor;
 namespace ImagingWorklist.Web.Components.Exams;
 
 /// <summary>
-/// One exam, patient details included, for the reporter who holds it. While the page is open it renews the claim's
-/// lease; closing it lets the lease run out, and the exam returns to the pool with nothing lost.
+/// One exam, patient details included, for a reporter with a need to know (holding it, verifying it, asked for an
+/// opinion, or having reported it) or a manager. While the holder has the page open it renews the claim's lease; closing
+/// it lets the lease run out, and the exam returns to the pool with nothing lost. Live changes refresh the report,
+/// opinions and findings, never the patient: the page shows the patient it opened with until the user reloads it.
 /// </summary>
 public sealed partial class ExamView
 {
@@ -22,6 +27,11 @@ public sealed partial class ExamView
     private ITimer? _heartbeat;
     private Actor _actor = Actor.System;
     private bool _mayReassign;
+    private ExamReporting? _reporting;
+    private IReadOnlyList<FindingAlert> _findings = [];
+    private AccessScope _scope = AccessScope.Nothing;
+    private IDisposable? _changes;
+    private int _editorKey;
 
     [Parameter]
     public Guid ExamId { get; set; }
@@ -47,26 +57,82 @@ public sealed partial class ExamView
     [Inject]
     private NavigationManager Navigation { get; set; } = null!;
 
+    [Inject]
+    private ReportingQuery Reporting { get; set; } = null!;
+
+    [Inject]
+    private CriticalFindings Findings { get; set; } = null!;
+
+    [Inject]
+    private WorklistChangeDispatcher Changes { get; set; } = null!;
+
     protected override async Task OnInitializedAsync()
+    {
+        await LoadAsync();
+        _changes ??= Changes.Subscribe(change => change.ExamId == ExamId && _details is not null
+            ? InvokeAsync(async () =>
+            {
+                await LoadReportingAsync();
+                StateHasChanged();
+            })
+            : Task.CompletedTask);
+    }
+
+    private async Task LoadAsync()
     {
         var user = (await Authentication).User;
         _actor = user.Actor(ClientAddress);
+        _scope = user.AccessScope();
         var managerView = user.IsInRole(WorklistRoles.Manager) || user.IsInRole(WorklistRoles.Admin);
         _mayReassign = managerView;
-        var loaded = await Exams.LoadAsync(ExamId, _actor, holderOnly: !managerView, user.AccessScope());
+        _heartbeat?.Dispose();
+        _heartbeat = null;
+        var loaded = await Exams.LoadAsync(ExamId, _actor, holderOnly: !managerView, _scope);
         if (!loaded.Succeeded)
         {
             _refusal = loaded.Reason;
+            _details = null;
             return;
         }
 
         _details = loaded.Value;
+        _editorKey++;
+        await LoadReportingAsync();
         _leaseExpires = _details!.Claim?.LeaseExpiresAt;
         if (_details.Claim is { } claim && claim.ReporterId == _actor.ReporterId)
         {
             var beat = Settings.Lease / 4;
             _heartbeat = Clock.CreateTimer(_ => _ = InvokeAsync(RenewAsync), null, beat, beat);
         }
+    }
+
+    private async Task LoadReportingAsync()
+    {
+        _reporting = await Reporting.LoadAsync(ExamId);
+        _findings = await Findings.AlertsAsync(_scope, ExamId);
+    }
+
+    private async Task SignedAsync((string Message, bool Left) signed)
+    {
+        await LoadAsync();
+        Say(signed.Message, Severity.Success);
+    }
+
+    private void Reclaimed(DraftSaved saved)
+    {
+        if (saved.Claim is { } claim && _details is not null)
+        {
+            // The claim was taken up again (perhaps with a new lease token): renew that one from now on.
+            _details = _details with { Claim = claim };
+            _leaseExpires = claim.LeaseExpiresAt;
+            if (_heartbeat is null)
+            {
+                var beat = Settings.Lease / 4;
+                _heartbeat = Clock.CreateTimer(_ => _ = InvokeAsync(RenewAsync), null, beat, beat);
+            }
+        }
+
+        Say(saved.Notice!, Severity.Info);
     }
 
     private async Task RenewAsync()
@@ -121,8 +187,7 @@ public sealed partial class ExamView
         var outcome = await Claims.ReassignAsync(ExamId, reassignment.ReporterId, reassignment.Reason, _actor);
         if (outcome.Succeeded)
         {
-            _heartbeat?.Dispose();
-            await OnInitializedAsync();
+            await LoadAsync();
             Say("Reassigned.", Severity.Success);
             return;
         }
@@ -136,5 +201,9 @@ public sealed partial class ExamView
         _messageSeverity = severity;
     }
 
-    public void Dispose() => _heartbeat?.Dispose();
+    public void Dispose()
+    {
+        _heartbeat?.Dispose();
+        _changes?.Dispose();
+    }
 }

@@ -1,6 +1,7 @@
 using ImagingWorklist.Domain.Engine;
 using ImagingWorklist.Domain.Exams;
 using ImagingWorklist.Domain.Reporters;
+using ImagingWorklist.Domain.Reporting;
 using ImagingWorklist.Domain.Rota;
 using MudBlazor;
 
@@ -30,6 +31,7 @@ internal static class Labels
     public static string Of(ExamState state) => state switch
     {
         ExamState.OnHold => "On hold",
+        ExamState.AwaitingVerification => "Awaiting verification",
         _ => state.ToString(),
     };
 
@@ -62,5 +64,37 @@ internal static class Labels
         AbsenceKind.AnnualLeave => "Annual leave",
         AbsenceKind.SickLeave => "Sick leave",
         _ => "Study leave",
+    };
+
+    public static string Of(ReportStatus status) => status switch
+    {
+        ReportStatus.AwaitingVerification => "Awaiting verification",
+        ReportStatus.Preliminary => "Preliminary report",
+        _ => status.ToString(),
+    };
+
+    public static string Of(FindingCategory category) => category switch
+    {
+        FindingCategory.Critical => "Critical",
+        FindingCategory.Urgent => "Urgent",
+        _ => "Significant unexpected",
+    };
+
+    public static string Of(CommunicationMethod method) => method switch
+    {
+        CommunicationMethod.InPerson => "In person",
+        CommunicationMethod.SecureMessage => "Secure message",
+        CommunicationMethod.Bleep => "Bleep",
+        _ => "Telephone",
+    };
+
+    public static string Of(Skill skill) => skill switch
+    {
+        Skill.Abdominal => "Abdominal/GI",
+        Skill.Musculoskeletal => "MSK",
+        Skill.HeadAndNeck => "Head and neck",
+        Skill.Vascular => "Vascular/IR",
+        Skill.NuclearMedicine => "Nuclear medicine",
+        _ => skill.ToString(),
     };
 }

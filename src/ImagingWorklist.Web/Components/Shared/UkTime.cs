@@ -15,6 +15,22 @@ internal static class UkTime
 
     public static string FormatDate(DateTimeOffset utc) => ToLocal(utc).ToString("d MMM yyyy", EnGb);
 
+    /// <summary>"HH:mm" as typed (UK local), on the day of <paramref name="now"/>, or the day before if that would be in the future.</summary>
+    public static DateTimeOffset? TimeToday(string? text, DateTimeOffset now)
+    {
+        if (!TimeOnly.TryParseExact(text?.Trim(), ["HH:mm", "H:mm"], EnGb, DateTimeStyles.None, out var time))
+        {
+            return null;
+        }
+
+        var local = ToLocal(now);
+        var at = local.Date + time.ToTimeSpan();
+        var utc = new DateTimeOffset(at, London.GetUtcOffset(at));
+        return utc > now.AddMinutes(1) ? utc.AddDays(-1) : utc;
+    }
+
+    public static string TimeOfDay(DateTimeOffset utc) => ToLocal(utc).ToString("HH:mm", EnGb);
+
     private static TimeZoneInfo Find()
     {
         try

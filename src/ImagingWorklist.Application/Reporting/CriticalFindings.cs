@@ -1,0 +1,176 @@
+using ImagingWorklist.Application.Claiming;
+using ImagingWorklist.Application.Realtime;
+using ImagingWorklist.Application.Security;
+using ImagingWorklist.Domain.Audit;
+using ImagingWorklist.Domain.Common;
+using ImagingWorklist.Domain.Reporting;
+using ImagingWorklist.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+
+namespace ImagingWorklist.Application.Reporting;
+
+/// <summary>A critical finding as the dashboard and the exam show it.</summary>
+public sealed record FindingAlert(
+    Guid Id,
+    Guid ExamId,
+    string Accession,
+    string TrustName,
+    FindingCategory Category,
+    string Summary,
+    string RaisedBy,
+    DateTimeOffset RaisedAt,
+    string CommunicatedTo,
+    CommunicationMethod Method,
+    DateTimeOffset CommunicatedAt,
+    DateTimeOffset AcknowledgeBy,
+    DateTimeOffset? AcknowledgedAt,
+    string? AcknowledgedBy,
+    DateTimeOffset? EscalatedAt);
+
+/// <summary>
+/// Critical, urgent and unexpected findings (RCR): raised by the reporter with who was told, how and when; open on the
+/// managers' dashboard until an acknowledgement is recorded; escalated once when that is overdue.
+/// </summary>
+public sealed class CriticalFindings(
+    IDbContextFactory<WorklistDbContext> contexts,
+    IWorklistNotifier notifier,
+    CriticalFindingPolicy policy,
+    TimeProvider clock,
+    ILogger<CriticalFindings> logger)
+{
+    public async Task<Outcome<Guid>> RaiseAsync(
+        Guid examId,
+        Guid reporterId,
+        FindingCategory category,
+        string summary,
+        string communicatedTo,
+        CommunicationMethod method,
+        DateTimeOffset communicatedAt,
+        Actor actor,
+        CancellationToken cancellationToken = default)
+    {
+        var now = clock.GetUtcNow();
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var exam = await db.Exams.AsNoTracking().SingleOrDefaultAsync(e => e.Id == examId, cancellationToken);
+        if (exam is null)
+        {
+            return Outcome<Guid>.Rejected("There is no such exam.");
+        }
+
+        if (!(await ReportingAccess.ForAsync(db, exam, reporterId, now, cancellationToken)).MayOpen)
+        {
+            return Outcome<Guid>.Rejected("Only a reporter working on this exam may flag a finding on it.");
+        }
+
+        var raised = CriticalFinding.Raise(Guid.NewGuid(), examId, exam.TrustId, category, summary, reporterId, communicatedTo, method, communicatedAt, policy, now);
+        if (!raised.Succeeded)
+        {
+            return Outcome<Guid>.Rejected(raised.Reason!);
+        }
+
+        db.CriticalFindings.Add(raised.Value!);
+        db.AuditEvents.Add(new AuditEvent(Guid.NewGuid(), now, AuditAction.CritNotification, actor.Name, exam.Id, exam.TrustId,
+            $"{category} finding on {exam.Accession} communicated to {raised.Value!.CommunicatedTo} by {method}", actor.Source));
+        await db.SaveChangesAsync(cancellationToken);
+        logger.LogInformation("{Category} finding raised on exam {ExamId} by {Actor}", category, examId, actor.Name);
+        await notifier.PublishAsync(new WorklistChange(WorklistChangeKind.ReportingChanged, examId, 0), cancellationToken);
+        return Outcome<Guid>.Accepted(raised.Value!.Id);
+    }
+
+    /// <summary>Records that the referring team acknowledged the finding; the alert closes.</summary>
+    public async Task<Outcome> AcknowledgeAsync(Guid findingId, string acknowledgedBy, DateTimeOffset acknowledgedAt, Actor actor, AccessScope scope, CancellationToken cancellationToken = default)
+    {
+        var now = clock.GetUtcNow();
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var finding = await db.CriticalFindings.SingleOrDefaultAsync(f => f.Id == findingId, cancellationToken);
+        if (finding is null || (await scope.TrustIdsAsync(db, now, cancellationToken) is { } trusts && !trusts.Contains(finding.TrustId)))
+        {
+            return Outcome.Rejected("There is no such finding among the trusts you may see.");
+        }
+
+        var acknowledged = finding.Acknowledge(acknowledgedBy, actor.Name, acknowledgedAt, now);
+        if (!acknowledged.Succeeded)
+        {
+            return acknowledged;
+        }
+
+        db.AuditEvents.Add(new AuditEvent(Guid.NewGuid(), now, AuditAction.CritAcknowledged, actor.Name, finding.ExamId, finding.TrustId,
+            $"{finding.Category} finding acknowledged by {finding.AcknowledgedBy}", actor.Source));
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return Outcome.Rejected("Someone recorded an acknowledgement for this finding just now.");
+        }
+
+        await notifier.PublishAsync(new WorklistChange(WorklistChangeKind.ReportingChanged, finding.ExamId, 0), cancellationToken);
+        return Outcome.Accepted;
+    }
+
+    /// <summary>Escalates every finding whose acknowledgement is overdue, once each; run by a hosted service.</summary>
+    public async Task<int> EscalateOverdueAsync(CancellationToken cancellationToken = default)
+    {
+        var now = clock.GetUtcNow();
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var overdue = await db.CriticalFindings.Where(f => f.AcknowledgedAt == null && f.EscalatedAt == null && f.AcknowledgeBy <= now).ToListAsync(cancellationToken);
+        foreach (var finding in overdue)
+        {
+            if (finding.Escalate(now).Succeeded)
+            {
+                db.AuditEvents.Add(new AuditEvent(Guid.NewGuid(), now, AuditAction.CritEscalated, Actor.System.Name, finding.ExamId, finding.TrustId,
+                    $"{finding.Category} finding not acknowledged by {finding.AcknowledgeBy:yyyy-MM-dd HH:mm} UTC: escalated to managers"));
+                logger.LogWarning("{Category} finding {FindingId} on exam {ExamId} not acknowledged in time: escalated", finding.Category, finding.Id, finding.ExamId);
+            }
+        }
+
+        if (overdue.Count == 0)
+        {
+            return 0;
+        }
+
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // Another instance escalated (or someone acknowledged) at the same moment; the next sweep sees the truth.
+            return 0;
+        }
+
+        foreach (var finding in overdue)
+        {
+            await notifier.PublishAsync(new WorklistChange(WorklistChangeKind.ReportingChanged, finding.ExamId, 0), cancellationToken);
+        }
+
+        return overdue.Count;
+    }
+
+    /// <summary>Open findings within the caller's trusts, overdue first; or the findings on one exam.</summary>
+    public async Task<IReadOnlyList<FindingAlert>> AlertsAsync(AccessScope scope, Guid? examId = null, CancellationToken cancellationToken = default)
+    {
+        var now = clock.GetUtcNow();
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var findings = db.CriticalFindings.AsNoTracking();
+        if (await scope.TrustIdsAsync(db, now, cancellationToken) is { } trusts)
+        {
+            findings = findings.Where(f => trusts.Contains(f.TrustId));
+        }
+
+        findings = examId is { } id ? findings.Where(f => f.ExamId == id) : findings.Where(f => f.AcknowledgedAt == null);
+        var rows = await (
+            from f in findings
+            join e in db.Exams on f.ExamId equals e.Id
+            join t in db.Trusts on f.TrustId equals t.Id
+            join r in db.Reporters on f.RaisedById equals r.Id
+            orderby f.AcknowledgeBy
+            select new { f, e.Accession, TrustName = t.Name, r.DisplayName })
+            .ToListAsync(cancellationToken);
+        return [.. rows.Select(x => new FindingAlert(
+            x.f.Id, x.f.ExamId, x.Accession.Value, x.TrustName, x.f.Category, x.f.Summary, x.DisplayName, x.f.RaisedAt, x.f.CommunicatedTo,
+            x.f.Method, x.f.CommunicatedAt, x.f.AcknowledgeBy, x.f.AcknowledgedAt, x.f.AcknowledgedBy, x.f.EscalatedAt))];
+    }
+}
