@@ -56,6 +56,7 @@ public static class ApplicationServices
         services.AddSingleton<Reporting.CriticalFindings>();
         services.AddSingleton<Reporting.ReportTemplates>();
         services.AddSingleton<Delivery.DeliveryOutbox>();
+        services.AddSingleton<Delivery.IssuedReports>();
         return services;
     }
 }

@@ -3,6 +3,7 @@ using System.Security.Claims;
 using System.Text.Json;
 using Hl7.Fhir.Model;
 using Hl7.Fhir.Serialization;
+using ImagingWorklist.Application.Delivery;
 using ImagingWorklist.Application.Workitems;
 using ImagingWorklist.Domain.Exams;
 using ImagingWorklist.Web.Security;
@@ -22,6 +23,7 @@ internal static class FhirEndpoints
 
     private static readonly JsonSerializerOptions Json = new JsonSerializerOptions().ForFhir(ModelInfo.ModelInspector);
     private static readonly string[] SearchParameters = ["status", "owner", "priority", "_lastUpdated", "_count", "_offset", "_format"];
+    private static readonly string[] ReportSearchParameters = ["status", "_lastUpdated", "_count", "_offset", "_format"];
 
     public static WebApplication MapFhirEndpoints(this WebApplication app)
     {
@@ -29,6 +31,8 @@ internal static class FhirEndpoints
         fhir.MapGet("/metadata", Capabilities).AllowAnonymous();
         fhir.MapGet("/Task", SearchTasksAsync).RequireAuthorization(WorklistPolicies.WorklistRead);
         fhir.MapGet("/Task/{id}", ReadTaskAsync).RequireAuthorization(WorklistPolicies.WorklistRead);
+        fhir.MapGet("/DiagnosticReport", SearchReportsAsync).RequireAuthorization(WorklistPolicies.ReportsRead);
+        fhir.MapGet("/DiagnosticReport/{id}", ReadReportAsync).RequireAuthorization(WorklistPolicies.ReportsRead);
         return app;
     }
 
@@ -67,6 +71,20 @@ internal static class FhirEndpoints
                                 Parameter("status", SearchParamType.Token, "requested | ready | in-progress | on-hold | completed | cancelled"),
                                 Parameter("owner", SearchParamType.Reference, "Practitioner/{reporter id}"),
                                 Parameter("priority", SearchParamType.Token, "routine | urgent | asap | stat"),
+                                Parameter("_lastUpdated", SearchParamType.Date, "ge/gt/le/lt/eq with a date or date-time"),
+                            ],
+                        },
+                        new CapabilityStatement.ResourceComponent
+                        {
+                            Type = "DiagnosticReport",
+                            Interaction =
+                            [
+                                new CapabilityStatement.ResourceInteractionComponent { Code = CapabilityStatement.TypeRestfulInteraction.Read },
+                                new CapabilityStatement.ResourceInteractionComponent { Code = CapabilityStatement.TypeRestfulInteraction.SearchType },
+                            ],
+                            SearchParam =
+                            [
+                                Parameter("status", SearchParamType.Token, "preliminary | final | appended (scope reports.read)"),
                                 Parameter("_lastUpdated", SearchParamType.Date, "ge/gt/le/lt/eq with a date or date-time"),
                             ],
                         },
@@ -156,6 +174,74 @@ internal static class FhirEndpoints
 
         var (items, _) = await search.SearchAsync(new TaskCriteria([], [], null, null, null, 0, 1, examId), user.AccessScope(), cancellationToken);
         return items.Count == 1 ? Fhir(TaskOf(items[0])) : Problem(StatusCodes.Status404NotFound, OperationOutcome.IssueType.NotFound, $"No Task '{id}' among the trusts you may see.");
+    }
+
+    private static async Task<IResult> SearchReportsAsync(HttpRequest request, ClaimsPrincipal user, IssuedReports reports, CancellationToken cancellationToken)
+    {
+        if (request.Query.Keys.FirstOrDefault(k => !ReportSearchParameters.Contains(k)) is { } unknown)
+        {
+            return Problem(StatusCodes.Status400BadRequest, OperationOutcome.IssueType.NotSupported, $"Search parameter '{unknown}' is not supported on DiagnosticReport; use status or _lastUpdated.");
+        }
+
+        var kinds = new List<DeliveryKind>();
+        foreach (var value in Values(request, "status"))
+        {
+            DeliveryKind? kind = value switch
+            {
+                "preliminary" => DeliveryKind.Preliminary,
+                "final" => DeliveryKind.Final,
+                "appended" => DeliveryKind.Addendum,
+                _ => null,
+            };
+            if (kind is null)
+            {
+                return Problem(StatusCodes.Status400BadRequest, OperationOutcome.IssueType.Value, $"DiagnosticReport status '{value}' is not one of preliminary, final, appended.");
+            }
+
+            kinds.Add(kind.Value);
+        }
+
+        DateTimeOffset? from = null;
+        DateTimeOffset? before = null;
+        foreach (var value in request.Query["_lastUpdated"].Where(v => !string.IsNullOrEmpty(v)))
+        {
+            if (!TryDateBound(value!, ref from, ref before))
+            {
+                return Problem(StatusCodes.Status400BadRequest, OperationOutcome.IssueType.Value, $"_lastUpdated '{value}' must be a prefix (ge, gt, le, lt, eq) and a date or date-time, e.g. ge2026-11-25T09:00:00Z.");
+            }
+        }
+
+        if (!Whole(request.Query["_count"], 50, out var count) || !Whole(request.Query["_offset"], 0, out var offset))
+        {
+            return Problem(StatusCodes.Status400BadRequest, OperationOutcome.IssueType.Value, "_count and _offset must be whole numbers (_count 1 to 500).");
+        }
+
+        var (found, total) = await reports.SearchAsync(new IssuedReportCriteria(kinds, from, before, offset, count), user.AccessScope(), cancellationToken);
+        var bundle = new Bundle { Type = Bundle.BundleType.Searchset, Total = total };
+        foreach (var document in found)
+        {
+            bundle.Entry.Add(new Bundle.EntryComponent
+            {
+                FullUrl = $"{request.Scheme}://{request.Host}{request.PathBase}/fhir/DiagnosticReport/{document.ReportId}",
+                Resource = FhirReports.Build(document),
+                Search = new Bundle.SearchComponent { Mode = Bundle.SearchEntryMode.Match },
+            });
+        }
+
+        return Fhir(bundle);
+    }
+
+    private static async Task<IResult> ReadReportAsync(string id, ClaimsPrincipal user, IssuedReports reports, CancellationToken cancellationToken)
+    {
+        if (!Guid.TryParse(id, out var reportId))
+        {
+            return Problem(StatusCodes.Status404NotFound, OperationOutcome.IssueType.NotFound, $"No DiagnosticReport '{id}'.");
+        }
+
+        var (found, _) = await reports.SearchAsync(new IssuedReportCriteria([], null, null, 0, 1, reportId), user.AccessScope(), cancellationToken);
+        return found.Count == 1
+            ? Fhir(FhirReports.Build(found[0]))
+            : Problem(StatusCodes.Status404NotFound, OperationOutcome.IssueType.NotFound, $"No issued DiagnosticReport '{id}' among the trusts you may see.");
     }
 
     internal static Hl7.Fhir.Model.Task TaskOf(TaskItem item)

@@ -25,7 +25,8 @@ internal static class IntegrationSetup
             InitialRetry = builder.Configuration.GetValue("Delivery:InitialRetry", TimeSpan.FromSeconds(30)),
             MaxRetry = builder.Configuration.GetValue("Delivery:MaxRetry", TimeSpan.FromMinutes(30)),
         });
-        builder.Services.AddHttpClient(ReportDelivery.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(20));
+        builder.Services.AddHttpClient(ReportSender.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(20));
+        builder.Services.AddSingleton<ReportSender>();
         builder.Services.AddSingleton<ReportDelivery>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<ReportDelivery>());
         return builder;

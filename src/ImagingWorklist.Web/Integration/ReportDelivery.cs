@@ -68,20 +68,13 @@ public sealed record DeliveryEndpoint(DeliveryTransport Transport, string Addres
 }
 
 /// <summary>
-/// Delivers the report outbox: every few seconds it takes the due rows, renders each snapshot for its trust's endpoint
-/// (HL7 v2 ORU^R01 over MLLP or HTTP, or a FHIR DiagnosticReport over HTTP) and records the answer. Anything but an
-/// HL7 AA/CA or an HTTP 2xx is a failure that is retried with back-off; nothing is dropped.
+/// Delivers the report outbox: every few seconds it takes the due rows, has <see cref="ReportSender"/> send each, and
+/// records the answer. Anything but an HL7 AA/CA or an HTTP 2xx is a failure that is retried with back-off; nothing
+/// is dropped.
 /// </summary>
-internal sealed class ReportDelivery(
-    DeliveryOutbox outbox,
-    IHttpClientFactory http,
-    IConfiguration configuration,
-    TimeProvider clock,
-    ILogger<ReportDelivery> logger) : BackgroundService
+internal sealed class ReportDelivery(DeliveryOutbox outbox, ReportSender sender, IConfiguration configuration, TimeProvider clock, ILogger<ReportDelivery> logger)
+    : BackgroundService
 {
-    public const string HttpClientName = "report-delivery";
-    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(15);
-
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var interval = configuration.GetValue("Delivery:PollInterval", TimeSpan.FromSeconds(5));
@@ -92,7 +85,7 @@ internal sealed class ReportDelivery(
             {
                 foreach (var row in await outbox.TakeDueAsync(20, stoppingToken))
                 {
-                    var attempt = await AttemptAsync(row, stoppingToken);
+                    var attempt = await sender.AttemptAsync(row, stoppingToken);
                     await outbox.RecordAsync(row.Id, attempt, stoppingToken);
                 }
             }
@@ -103,6 +96,16 @@ internal sealed class ReportDelivery(
             }
         }
     }
+}
+
+/// <summary>
+/// Sends one outbox row to its trust's endpoint: renders the snapshot (HL7 v2 ORU^R01 over MLLP or HTTP, or a FHIR
+/// DiagnosticReport over HTTP), sends it and judges the answer.
+/// </summary>
+internal sealed class ReportSender(IHttpClientFactory http, IConfiguration configuration, TimeProvider clock)
+{
+    public const string HttpClientName = "report-delivery";
+    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(15);
 
     internal async Task<DeliveryAttempt> AttemptAsync(OutboundReport row, CancellationToken cancellationToken)
     {

@@ -47,7 +47,7 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.App app) :
     [
         new("GET", "/", "/", Caller.People, "The worklist: every signed-in person (what it shows depends on the role)"),
         new("GET", "/worklist", "/worklist", Caller.People, "The worklist"),
-        new("GET", "/exams/{ExamId:guid}", SomeExam, Caller.People, "Exam view; patient data only to the claim holder or a manager within their trusts"),
+        new("GET", "/exams/{ExamId:guid}", SomeExam, Caller.People, "Exam view; patient data only to a reporter with a need to know (holder, verifier, asked for an opinion, author) or a manager, within their trusts"),
         new("GET", "/dashboard", "/dashboard", Caller.Manager | Caller.Coordinator | Caller.Admin, "Backlog and turnaround dashboards"),
         new("GET", "/rota", "/rota", Caller.People, "Rota and cover"),
         new("GET", "/admin", "/admin", Caller.Admin, "Users, credentials, integration clients, audit trail"),
@@ -66,6 +66,8 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.App app) :
         new("GET", "/fhir/metadata", "/fhir/metadata", Caller.Everyone, "FHIR CapabilityStatement (no data)"),
         new("GET", "/fhir/Task", "/fhir/Task?_count=1", Caller.People | Caller.Workstation | Caller.Ris, "FHIR Task search within the caller's trusts (worklist.read for tokens)"),
         new("GET", "/fhir/Task/{id}", "/fhir/Task/6b0e7f0a-0000-4000-8000-000000000001", Caller.People | Caller.Workstation | Caller.Ris, "FHIR Task read within the caller's trusts"),
+        new("GET", "/fhir/DiagnosticReport", "/fhir/DiagnosticReport?_count=1", Caller.People | Caller.Ris, "FHIR DiagnosticReport search: issued reports within the caller's trusts (reports.read for tokens)"),
+        new("GET", "/fhir/DiagnosticReport/{id}", "/fhir/DiagnosticReport/6b0e7f0a-0000-4000-8000-000000000001", Caller.People | Caller.Ris, "FHIR DiagnosticReport read within the caller's trusts (reports.read for tokens)"),
         new("POST", "/fhir/ServiceRequest", "/fhir/ServiceRequest", Caller.Ris, "FHIR order in (scope worklist.ingest)"),
         new("POST", "/fhir/ImagingStudy", "/fhir/ImagingStudy", Caller.Ris, "FHIR exam complete (scope worklist.ingest)"),
         new("POST", "/fhir/", "/fhir", Caller.Ris, "FHIR batch Bundle of orders and studies (scope worklist.ingest)"),
