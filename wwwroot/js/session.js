@@ -51,3 +51,12 @@ document.addEventListener('click', (event) => {
     }
   }, Math.min(15 * 1000, timeoutMs / 4));
 })();
+
+// Brings a just-opened confirmation into view and puts the keyboard on its first button (called from Blazor).
+window.iwReveal = (id) => {
+  const element = document.getElementById(id);
+  if (element) {
+    element.scrollIntoView({ block: 'center' });
+    element.querySelector('button')?.focus();
+  }
+};

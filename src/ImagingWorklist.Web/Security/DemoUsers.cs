@@ -97,7 +97,12 @@ internal sealed class DemoUsers(IServiceScopeFactory scopes, IConfiguration conf
                 .First();
         }
 
-        if (reporters.FirstOrDefault(r => r.Role == ProfessionalRole.Registrar) is { } registrar)
+        // The registrar is on duty too and shares trusts with the radiologists, so the demo can show verification.
+        var shared = picked.TryGetValue("radiologist", out var lead) ? credentials[lead.Id].Select(c => c.TrustId).ToHashSet() : [];
+        if (reporters.Where(r => r.Role == ProfessionalRole.Registrar)
+                .OrderByDescending(r => onDuty.Contains(r.Id))
+                .ThenByDescending(r => credentials[r.Id].Count(c => shared.Contains(c.TrustId)))
+                .FirstOrDefault() is { } registrar)
         {
             picked["registrar"] = registrar;
         }

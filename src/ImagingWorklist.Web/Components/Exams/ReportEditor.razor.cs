@@ -25,6 +25,7 @@ public sealed partial class ReportEditor
     private bool _saving;
     private bool _busy;
     private Guid? _loadedFor;
+    private bool _reveal;
 
     public enum EditorMode
     {
@@ -94,6 +95,12 @@ public sealed partial class ReportEditor
 
     protected override async Task OnAfterRenderAsync(bool firstRender)
     {
+        if (_reveal && _confirming is not null)
+        {
+            _reveal = false;
+            await JavaScript.InvokeVoidAsync("iwReveal", "sign-confirm");
+        }
+
         if (!firstRender || Mode != EditorMode.Holder)
         {
             return;
@@ -152,7 +159,11 @@ public sealed partial class ReportEditor
 
     private async Task InsertTemplateAsync(ReportTemplate template) => await TextChangedAsync(template.Text);
 
-    private void Confirm(SignStep step) => _confirming = step;
+    private void Confirm(SignStep step)
+    {
+        _confirming = step;
+        _reveal = true;
+    }
 
     private static string StepTitle(SignStep step) => step switch
     {
