@@ -1,17 +1,24 @@
 using Bunit;
 using ImagingWorklist.Application.Dashboards;
+using ImagingWorklist.Application.Engine;
+using ImagingWorklist.Application.Realtime;
+using ImagingWorklist.Application.Reporting;
+using ImagingWorklist.Domain.Reporting;
 using ImagingWorklist.Domain.Exams;
 using ImagingWorklist.Persistence;
 using ImagingWorklist.TestSupport;
 using ImagingWorklist.Web.Components.Pages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace ImagingWorklist.Web.Tests.Pages;
 
 public sealed class DashboardPageTests : MudComponentTest
 {
     private TestDatabase _database = null!;
+    private Guid _examWithFinding;
 
     public override async Task InitializeAsync()
     {
@@ -25,9 +32,21 @@ public sealed class DashboardPageTests : MudComponentTest
             fixture.ReadyExam(fixture.SiteA, now, TimeSpan.FromDays(1), modality: Modality.MR),
             fixture.ReadyExam(fixture.SiteB, now, TimeSpan.FromDays(1), modality: Modality.MR),
         ]);
+        var (reporter, rows) = fixture.OnDutyReporter("Dr Finder", now);
+        db.AddRange(rows);
+        await db.SaveChangesAsync();
+        _examWithFinding = await db.Exams.Select(e => e.Id).FirstAsync();
+        db.CriticalFindings.Add(CriticalFinding.Raise(Guid.NewGuid(), _examWithFinding, fixture.TrustA.Id, FindingCategory.Critical, "Tension pneumothorax", reporter.Id,
+            "Dr A Khan, ED registrar", CommunicationMethod.Telephone, now.AddMinutes(-90), new CriticalFindingPolicy(), now.AddMinutes(-90)).ValueOrThrow());
         await db.SaveChangesAsync();
         Services.AddSingleton<IDbContextFactory<WorklistDbContext>>(_database);
         Services.AddSingleton<BacklogQuery>();
+        Services.AddSingleton(new CriticalFindingPolicy());
+        Services.AddSingleton(typeof(ILogger<>), typeof(NullLogger<>));
+        Services.AddSingleton<WorklistEngineHost>();
+        Services.AddSingleton<WorklistChangeDispatcher>();
+        Services.AddSingleton<IWorklistNotifier, InProcessNotifier>();
+        Services.AddSingleton<CriticalFindings>();
     }
 
     public override async Task DisposeAsync()
@@ -62,5 +81,25 @@ public sealed class DashboardPageTests : MudComponentTest
         page.WaitForAssertion(() => Assert.Contains("Beta Trust", page.Markup, StringComparison.Ordinal));
         Assert.DoesNotContain("Alpha Trust", page.Markup, StringComparison.Ordinal);
         Assert.Equal(["1", "0", "0"], page.FindAll("p.mud-typography-h5").Select(p => p.TextContent.Trim()));
+    }
+
+    [Fact]
+    public void AnOverdueFindingStandsOutUntilTheManagerRecordsItsAcknowledgement()
+    {
+        Context.AddAuthorization().SetAuthorized("manager").SetRoles(WorklistRoles.Manager);
+
+        var page = Render<Dashboard>();
+
+        var alert = page.WaitForElement($"[data-finding]");
+        Assert.Contains("Tension pneumothorax", alert.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Acknowledgement due by", alert.TextContent, StringComparison.Ordinal);
+        Assert.Contains("mud-alert-text-error", alert.ClassName, StringComparison.Ordinal);
+        Assert.Contains($"/exams/{_examWithFinding}", alert.InnerHtml, StringComparison.Ordinal);
+
+        page.FindAll("button").Single(b => b.TextContent.Contains("Record acknowledgement", StringComparison.Ordinal)).Click();
+        page.Find("[data-finding] input").Input("Dr A Khan, ED registrar");
+        page.FindAll("button").Single(b => b.TextContent.Trim() == "Record").Click();
+
+        page.WaitForAssertion(() => Assert.Contains("None: every critical, urgent and unexpected finding has been acknowledged.", page.Markup, StringComparison.Ordinal));
     }
 }
