@@ -137,6 +137,27 @@ public class ReportingServiceTests
 
     [Theory]
     [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task AConsultantWithoutACredentialForTheTrustNeitherSeesNorVerifiesTheReport(DatabaseProvider provider)
+    {
+        await using var world = await ReportingWorld.CreateAsync(provider);
+        await world.ClaimAndDraftAsync(world.Registrar, "Normal.");
+        await world.Reports.SignAsync(world.Exam.Id, world.Registrar.Id, world.Exam.Patient, world.RegistrarActor);
+        var outsider = world.Consultant(1);
+        await using (var db = world.World.Database.CreateDbContext())
+        {
+            db.Credentials.RemoveRange(db.Credentials.Where(c => c.ReporterId == outsider.Id && c.TrustId == world.Exam.TrustId));
+            await db.SaveChangesAsync();
+        }
+
+        Assert.Empty(await world.Tasks.ForAsync(outsider.Id));
+        var refused = await world.Reports.VerifyAsync(world.Exam.Id, outsider.Id, null, world.Exam.Patient, world.As(outsider));
+        Assert.Equal("Only a consultant with the exam's skill and a valid credential for its trust may verify this report.", refused.Reason);
+        Assert.Equal(ExamState.AwaitingVerification, (await world.StoredExamAsync()).State);
+        Assert.Single(await world.Tasks.ForAsync(world.Consultant(0).Id));
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
     public async Task AReturnedReportIsBackWithTheRegistrarWhoIsTold(DatabaseProvider provider)
     {
         await using var world = await ReportingWorld.CreateAsync(provider);

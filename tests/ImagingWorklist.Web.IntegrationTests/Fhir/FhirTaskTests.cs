@@ -12,7 +12,7 @@ namespace ImagingWorklist.Web.IntegrationTests.Fhir;
 public sealed class FhirTaskTests(FhirTaskTests.App app) : IClassFixture<FhirTaskTests.App>
 {
     [Fact]
-    public async Task TheCapabilityStatementIsPublicValidR4AndDescribesTaskSearch()
+    public async Task TheCapabilityStatementIsPublicValidR4AndDescribesTaskAndReportSearch()
     {
         var response = await app.CreateClient().GetAsync("/fhir/metadata");
 
@@ -20,9 +20,9 @@ public sealed class FhirTaskTests(FhirTaskTests.App app) : IClassFixture<FhirTas
         Assert.Equal("application/fhir+json", response.Content.Headers.ContentType?.MediaType);
         var statement = Assert.IsType<CapabilityStatement>(await FhirJson.ParseAsync(response));
         Assert.Equal(FHIRVersion.N4_0_1, statement.FhirVersion);
-        var task = Assert.Single(statement.Rest[0].Resource);
-        Assert.Equal("Task", task.Type);
-        Assert.Contains(task.SearchParam, p => p.Name == "_lastUpdated");
+        Assert.Equal(["Task", "DiagnosticReport"], statement.Rest[0].Resource.Select(r => r.Type));
+        Assert.All(statement.Rest[0].Resource, r => Assert.Contains(r.SearchParam, p => p.Name == "_lastUpdated"));
+        Assert.Contains(statement.Rest[0].Resource[1].SearchParam, p => p.Name == "status");
     }
 
     [Fact]
