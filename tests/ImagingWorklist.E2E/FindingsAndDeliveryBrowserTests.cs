@@ -1,0 +1,79 @@
+using ImagingWorklist.Application.Claiming;
+using ImagingWorklist.Application.Engine;
+using ImagingWorklist.Application.Reporting;
+using ImagingWorklist.Domain.Reporting;
+using ImagingWorklist.Persistence;
+using ImagingWorklist.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+
+namespace ImagingWorklist.E2E;
+
+[Collection(BrowserCollection.Name)]
+public sealed class FindingsAndDeliveryBrowserTests(BrowserApp app)
+{
+    [Fact]
+    public async Task AnEscalatedFindingIsOnTheManagersDashboardUntilTheyRecordTheAcknowledgement()
+    {
+        var (examId, reporter, actor) = await ClaimSomethingAsync(skip: 8);
+        var findings = app.Services.GetRequiredService<CriticalFindings>();
+        var now = app.Services.GetRequiredService<TimeProvider>().GetUtcNow();
+        var raised = await findings.RaiseAsync(examId, reporter, FindingCategory.Critical, "Aortic dissection, type A", "Dr B Osei, ED consultant", CommunicationMethod.Telephone, now.AddHours(-2), actor);
+        Assert.True(raised.Succeeded, raised.Reason);
+        await findings.EscalateOverdueAsync();
+
+        var manager = await app.SignedInPageAsync("manager");
+        await manager.GotoAsync("/dashboard");
+        var alert = manager.Locator($"[data-finding='{raised.Value}']");
+        await Assertions.Expect(alert).ToContainTextAsync("escalated");
+        await Assertions.Expect(alert).ToContainTextAsync("Aortic dissection, type A");
+        await BrowserApp.SaveScreenshotAsync(manager, "dashboard-findings");
+
+        await alert.GetByRole(AriaRole.Button, new() { Name = "Record acknowledgement" }).ClickAsync();
+        await alert.GetByLabel("Acknowledged by (name and role)").FillAsync("Dr B Osei, ED consultant");
+        await alert.GetByRole(AriaRole.Button, new() { Name = "Record", Exact = true }).ClickAsync();
+
+        await Assertions.Expect(manager.Locator($"[data-finding='{raised.Value}']")).ToHaveCountAsync(0);
+        await using var db = await app.Services.GetRequiredService<IDbContextFactory<WorklistDbContext>>().CreateDbContextAsync();
+        Assert.Equal("Dr B Osei, ED consultant", (await db.CriticalFindings.SingleAsync(f => f.Id == raised.Value)).AcknowledgedBy);
+    }
+
+    [Fact]
+    public async Task AnAdministratorSeesWhyASignedReportHasNotReachedItsTrustAndCanRetryIt()
+    {
+        var (examId, reporter, actor) = await ClaimSomethingAsync(skip: 9);
+        var reports = app.Services.GetRequiredService<ReportingService>();
+        Assert.True((await reports.SaveDraftAsync(examId, reporter, "No acute abnormality.", actor)).Succeeded);
+        await using (var db = await app.Services.GetRequiredService<IDbContextFactory<WorklistDbContext>>().CreateDbContextAsync())
+        {
+            var patient = (await db.Exams.AsNoTracking().SingleAsync(e => e.Id == examId)).Patient;
+            Assert.True((await reports.SignAsync(examId, reporter, patient, actor)).Succeeded);
+        }
+
+        var admin = await app.SignedInPageAsync("admin");
+        await admin.GotoAsync("/admin");
+        await admin.GetByRole(AriaRole.Tab, new() { Name = "Report delivery" }).ClickAsync();
+        var row = admin.Locator("tr").Filter(new() { HasText = "No delivery endpoint is configured" }).First;
+        await Assertions.Expect(row).ToBeVisibleAsync(new() { Timeout = 20_000 });
+        await BrowserApp.SaveScreenshotAsync(admin, "admin-delivery");
+        await row.GetByRole(AriaRole.Button, new() { Name = "Retry now" }).ClickAsync();
+        await Assertions.Expect(admin.GetByText("It will be tried again within a few seconds.")).ToBeVisibleAsync();
+    }
+
+    private async Task<(Guid ExamId, Guid Reporter, Actor Actor)> ClaimSomethingAsync(int skip)
+    {
+        var reporter = await DemoPeople.ReporterOfAsync(app.Services, "radiologist");
+        var actor = new Actor("radiologist", reporter);
+        var claims = app.Services.GetRequiredService<ClaimService>();
+        foreach (var ranked in app.Services.GetRequiredService<WorklistEngineHost>().RankedFor(reporter, take: 50).Skip(skip))
+        {
+            if ((await claims.ClaimAsync(ranked.Exam.Id, reporter, actor)).Succeeded)
+            {
+                return (ranked.Exam.Id, reporter, actor);
+            }
+        }
+
+        throw new InvalidOperationException("The demo radiologist should be able to claim something.");
+    }
+}
