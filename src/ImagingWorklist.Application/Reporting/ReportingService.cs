@@ -235,62 +235,40 @@ public sealed class ReportingService(
     }
 
     /// <summary>A signed addition to a final report (SWIM ReportCorrected); the original is never changed.</summary>
-    public async Task<Outcome> AddAddendumAsync(Guid examId, Guid reporterId, string text, Patient confirmedPatient, Actor actor, CancellationToken cancellationToken = default)
-    {
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            return Outcome.Rejected("Write the addendum before signing it.");
-        }
+    public Task<Outcome> AddAddendumAsync(Guid examId, Guid reporterId, string text, Patient confirmedPatient, Actor actor, CancellationToken cancellationToken = default) =>
+        string.IsNullOrWhiteSpace(text)
+            ? Task.FromResult(Outcome.Rejected("Write the addendum before signing it."))
+            : OnExamAsync(examId, confirmedPatient, actor, WorklistChangeKind.ExamUpdated, cancellationToken, async (db, exam, now) =>
+            {
+                var access = await ReportingAccess.ForAsync(db, exam, reporterId, now, cancellationToken);
+                if (!access.MayAddAddendum)
+                {
+                    return Outcome.Rejected("Only the reporter who signed the report, or a consultant with the skill and a credential for the trust, may add an addendum.");
+                }
 
-        var now = clock.GetUtcNow();
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var exam = await db.Exams.SingleOrDefaultAsync(e => e.Id == examId, cancellationToken);
-        if (exam is null)
-        {
-            return Outcome.Rejected("There is no such exam.");
-        }
+                var final = await db.Reports.SingleOrDefaultAsync(r => r.ExamId == examId && r.Status == ReportStatus.Final, cancellationToken);
+                if (final is null)
+                {
+                    return Outcome.Rejected($"Exam {exam.Accession} has no final report to add to.");
+                }
 
-        if (PatientChanged(exam, confirmedPatient) is { } changed)
-        {
-            return changed;
-        }
+                var started = final.StartAddendum(Guid.NewGuid(), reporterId, text.Trim(), now);
+                if (!started.Succeeded)
+                {
+                    return Outcome.Rejected(started.Reason!);
+                }
 
-        var access = await ReportingAccess.ForAsync(db, exam, reporterId, now, cancellationToken);
-        if (!access.MayAddAddendum)
-        {
-            return Outcome.Rejected("Only the reporter who signed the report, or a consultant with the skill and a credential for the trust, may add an addendum.");
-        }
+                var addendum = started.Value!;
+                var signed = Both(addendum.Sign(reporterId, now), () => exam.Amend(now));
+                if (signed.Succeeded)
+                {
+                    db.Reports.Add(addendum);
+                    Audit(db, exam, AuditAction.ReportCorrected, actor, now);
+                    await EnqueueAsync(db, exam, addendum, DeliveryKind.Addendum, now, cancellationToken);
+                }
 
-        var final = await db.Reports.SingleOrDefaultAsync(r => r.ExamId == examId && r.Status == ReportStatus.Final, cancellationToken);
-        if (final is null)
-        {
-            return Outcome.Rejected($"Exam {exam.Accession} has no final report to add to.");
-        }
-
-        var started = final.StartAddendum(Guid.NewGuid(), reporterId, text.Trim(), now);
-        if (!started.Succeeded)
-        {
-            return Outcome.Rejected(started.Reason!);
-        }
-
-        var addendum = started.Value!;
-        var signed = Both(addendum.Sign(reporterId, now), () => exam.Amend(now));
-        if (!signed.Succeeded)
-        {
-            return signed;
-        }
-
-        db.Reports.Add(addendum);
-        Audit(db, exam, AuditAction.ReportCorrected, actor, now);
-        await EnqueueAsync(db, exam, addendum, DeliveryKind.Addendum, now, cancellationToken);
-        var saved = await SaveAsync(db, exam, cancellationToken);
-        if (saved.Succeeded)
-        {
-            await PublishAsync(exam, WorklistChangeKind.ExamUpdated, cancellationToken);
-        }
-
-        return saved;
-    }
+                return signed;
+            });
 
     /// <summary>The report being written on the exam (draft, preliminary or awaiting verification), if there is one.</summary>
     internal static Task<Report?> WorkingReportAsync(WorklistDbContext db, Guid examId, CancellationToken cancellationToken) =>
@@ -318,13 +296,26 @@ public sealed class ReportingService(
             ? Outcome.Rejected($"The patient details on exam {exam.Accession} were changed by the trust after you opened it. Nothing was signed: reload the exam and check the patient before signing.")
             : null;
 
-    private async Task<Outcome> OnWorkingReportAsync(
+    private Task<Outcome> OnWorkingReportAsync(
         Guid examId,
         Patient? confirmedPatient,
         Actor actor,
         WorklistChangeKind change,
         CancellationToken cancellationToken,
-        Func<WorklistDbContext, Exam, Report, DateTimeOffset, Task<Outcome>> step)
+        Func<WorklistDbContext, Exam, Report, DateTimeOffset, Task<Outcome>> step) =>
+        OnExamAsync(examId, confirmedPatient, actor, change, cancellationToken, async (db, exam, now) =>
+            await WorkingReportAsync(db, examId, cancellationToken) is { } report
+                ? await step(db, exam, report, now)
+                : Outcome.Rejected($"There is no report on exam {exam.Accession} yet: write one first."));
+
+    /// <summary>Loads the exam, checks the confirmed patient, runs the step, saves it all in one go and announces it.</summary>
+    private async Task<Outcome> OnExamAsync(
+        Guid examId,
+        Patient? confirmedPatient,
+        Actor actor,
+        WorklistChangeKind change,
+        CancellationToken cancellationToken,
+        Func<WorklistDbContext, Exam, DateTimeOffset, Task<Outcome>> step)
     {
         var now = clock.GetUtcNow();
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
@@ -339,13 +330,7 @@ public sealed class ReportingService(
             return changed;
         }
 
-        var report = await WorkingReportAsync(db, examId, cancellationToken);
-        if (report is null)
-        {
-            return Outcome.Rejected($"There is no report on exam {exam.Accession} yet: write one first.");
-        }
-
-        var outcome = await step(db, exam, report, now);
+        var outcome = await step(db, exam, now);
         if (!outcome.Succeeded)
         {
             return outcome;
@@ -354,7 +339,7 @@ public sealed class ReportingService(
         var saved = await SaveAsync(db, exam, cancellationToken);
         if (saved.Succeeded)
         {
-            logger.LogInformation("Report on exam {ExamId} is now {Status}, by {Actor}", examId, report.Status, actor.Name);
+            logger.LogInformation("Reporting step {Change} on exam {ExamId} by {Actor}", change, examId, actor.Name);
             await PublishAsync(exam, change, cancellationToken);
         }
 

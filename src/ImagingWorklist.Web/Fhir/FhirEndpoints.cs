@@ -135,19 +135,9 @@ internal static class FhirEndpoints
             owner = ownerId;
         }
 
-        DateTimeOffset? from = null;
-        DateTimeOffset? before = null;
-        foreach (var value in request.Query["_lastUpdated"].Where(v => !string.IsNullOrEmpty(v)))
+        if (Window(request, out var from, out var before, out var count, out var offset) is { } problem)
         {
-            if (!TryDateBound(value!, ref from, ref before))
-            {
-                return Problem(StatusCodes.Status400BadRequest, OperationOutcome.IssueType.Value, $"_lastUpdated '{value}' must be a prefix (ge, gt, le, lt, eq) and a date or date-time, e.g. ge2026-11-25T09:00:00Z.");
-            }
-        }
-
-        if (!Whole(request.Query["_count"], 50, out var count) || !Whole(request.Query["_offset"], 0, out var offset))
-        {
-            return Problem(StatusCodes.Status400BadRequest, OperationOutcome.IssueType.Value, "_count and _offset must be whole numbers (_count 1 to 500).");
+            return problem;
         }
 
         var (items, total) = await search.SearchAsync(new TaskCriteria(states, priorities, owner, from, before, offset, count), user.AccessScope(), cancellationToken);
@@ -201,19 +191,9 @@ internal static class FhirEndpoints
             kinds.Add(kind.Value);
         }
 
-        DateTimeOffset? from = null;
-        DateTimeOffset? before = null;
-        foreach (var value in request.Query["_lastUpdated"].Where(v => !string.IsNullOrEmpty(v)))
+        if (Window(request, out var from, out var before, out var count, out var offset) is { } problem)
         {
-            if (!TryDateBound(value!, ref from, ref before))
-            {
-                return Problem(StatusCodes.Status400BadRequest, OperationOutcome.IssueType.Value, $"_lastUpdated '{value}' must be a prefix (ge, gt, le, lt, eq) and a date or date-time, e.g. ge2026-11-25T09:00:00Z.");
-            }
-        }
-
-        if (!Whole(request.Query["_count"], 50, out var count) || !Whole(request.Query["_offset"], 0, out var offset))
-        {
-            return Problem(StatusCodes.Status400BadRequest, OperationOutcome.IssueType.Value, "_count and _offset must be whole numbers (_count 1 to 500).");
+            return problem;
         }
 
         var (found, total) = await reports.SearchAsync(new IssuedReportCriteria(kinds, from, before, offset, count), user.AccessScope(), cancellationToken);
@@ -242,6 +222,26 @@ internal static class FhirEndpoints
         return found.Count == 1
             ? Fhir(FhirReports.Build(found[0]))
             : Problem(StatusCodes.Status404NotFound, OperationOutcome.IssueType.NotFound, $"No issued DiagnosticReport '{id}' among the trusts you may see.");
+    }
+
+    /// <summary>The search window every search shares (_lastUpdated, _count, _offset), or the problem with it.</summary>
+    private static IResult? Window(HttpRequest request, out DateTimeOffset? from, out DateTimeOffset? before, out int count, out int offset)
+    {
+        from = null;
+        before = null;
+        offset = 0;
+        foreach (var value in request.Query["_lastUpdated"].Where(v => !string.IsNullOrEmpty(v)))
+        {
+            if (!TryDateBound(value!, ref from, ref before))
+            {
+                count = 0;
+                return Problem(StatusCodes.Status400BadRequest, OperationOutcome.IssueType.Value, $"_lastUpdated '{value}' must be a prefix (ge, gt, le, lt, eq) and a date or date-time, e.g. ge2026-11-25T09:00:00Z.");
+            }
+        }
+
+        return Whole(request.Query["_count"], 50, out count) && Whole(request.Query["_offset"], 0, out offset)
+            ? null
+            : Problem(StatusCodes.Status400BadRequest, OperationOutcome.IssueType.Value, "_count and _offset must be whole numbers (_count 1 to 500).");
     }
 
     internal static Hl7.Fhir.Model.Task TaskOf(TaskItem item)
