@@ -25,6 +25,41 @@ public static class DemoPeople
         return engine.RankedFor(await ReporterOfAsync(services, first), take: 3000).Skip(skip).Select(r => r.Exam.Id).First(forSecond.Contains);
     }
 
+    /// <summary>
+    /// The reporter claims the first exam from <paramref name="skip"/> down their list that they still can, and (with
+    /// <paramref name="text"/>) writes and signs a report on it; returns the exam.
+    /// </summary>
+    public static async Task<Guid> ClaimAndSignAsync(IServiceProvider services, string userName, string? text, int skip = 0)
+    {
+        var reporter = await ReporterOfAsync(services, userName);
+        var actor = new Application.Claiming.Actor(userName, reporter);
+        var claims = services.GetRequiredService<Application.Claiming.ClaimService>();
+        foreach (var ranked in services.GetRequiredService<WorklistEngineHost>().RankedFor(reporter, take: 50).Skip(skip))
+        {
+            if (!(await claims.ClaimAsync(ranked.Exam.Id, reporter, actor)).Succeeded)
+            {
+                continue;
+            }
+
+            if (text is not null)
+            {
+                var reports = services.GetRequiredService<Application.Reporting.ReportingService>();
+                await using var db = await services.GetRequiredService<IDbContextFactory<WorklistDbContext>>().CreateDbContextAsync();
+                var patient = (await db.Exams.AsNoTracking().SingleAsync(e => e.Id == ranked.Exam.Id)).Patient;
+                var saved = await reports.SaveDraftAsync(ranked.Exam.Id, reporter, text, actor);
+                var signed = await reports.SignAsync(ranked.Exam.Id, reporter, patient, actor);
+                if (!saved.Succeeded || !signed.Succeeded)
+                {
+                    throw new InvalidOperationException($"Could not sign: {saved.Reason ?? signed.Reason}");
+                }
+            }
+
+            return ranked.Exam.Id;
+        }
+
+        throw new InvalidOperationException($"The demo {userName} should be able to claim something.");
+    }
+
     /// <summary>An open exam at a trust the reporter holds no valid credential for.</summary>
     public static async Task<Guid> ExamOutsideCredentialsOfAsync(IServiceProvider services, string userName)
     {

@@ -116,8 +116,7 @@ public class OpinionsAndFindingsTests
     {
         await using var world = await ReportingWorld.CreateAsync(provider);
         var consultant = world.Consultant(0);
-        await world.ClaimAndDraftAsync(consultant, "Normal.");
-        await world.Reports.SignAsync(world.Exam.Id, consultant.Id, world.Exam.Patient, world.As(consultant));
+        await world.SignAsync(consultant, "Normal.");
         var clock = world.World.Clock;
 
         var taken = await Task.WhenAll(world.Outbox.TakeDueAsync(10), world.Outbox.TakeDueAsync(10));

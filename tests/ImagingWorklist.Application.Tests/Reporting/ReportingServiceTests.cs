@@ -140,8 +140,7 @@ public class ReportingServiceTests
     public async Task AConsultantWithoutACredentialForTheTrustNeitherSeesNorVerifiesTheReport(DatabaseProvider provider)
     {
         await using var world = await ReportingWorld.CreateAsync(provider);
-        await world.ClaimAndDraftAsync(world.Registrar, "Normal.");
-        await world.Reports.SignAsync(world.Exam.Id, world.Registrar.Id, world.Exam.Patient, world.RegistrarActor);
+        await world.SignAsync(world.Registrar, "Normal.");
         var outsider = world.Consultant(1);
         await using (var db = world.World.Database.CreateDbContext())
         {
@@ -161,8 +160,7 @@ public class ReportingServiceTests
     public async Task AReturnedReportIsBackWithTheRegistrarWhoIsTold(DatabaseProvider provider)
     {
         await using var world = await ReportingWorld.CreateAsync(provider);
-        await world.ClaimAndDraftAsync(world.Registrar, "Normal.");
-        await world.Reports.SignAsync(world.Exam.Id, world.Registrar.Id, world.Exam.Patient, world.RegistrarActor);
+        await world.SignAsync(world.Registrar, "Normal.");
         var consultant = world.Consultant(0);
 
         Assert.Contains("Say what needs changing", (await world.Reports.ReturnAsync(world.Exam.Id, consultant.Id, " ", world.As(consultant))).Reason);

@@ -85,6 +85,14 @@ internal sealed class ReportingWorld : IAsyncDisposable
         return claim;
     }
 
+    /// <summary>The reporter claims the first exam, writes and signs (a registrar's signature sends it for verification).</summary>
+    public async Task SignAsync(Reporter reporter, string text)
+    {
+        await ClaimAndDraftAsync(reporter, text);
+        var signed = await Reports.SignAsync(Exam.Id, reporter.Id, Exam.Patient, As(reporter));
+        Assert.True(signed.Succeeded, signed.Reason);
+    }
+
     public Actor As(Reporter reporter) => new(reporter.DisplayName, reporter.Id);
 
     public async Task<Exam> StoredExamAsync()

@@ -1,8 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
 using System.Text.Json;
-using ImagingWorklist.Application.Claiming;
-using ImagingWorklist.Application.Engine;
 using ImagingWorklist.Application.Ingest;
 using ImagingWorklist.Application.Reporting;
 using ImagingWorklist.Persistence;
@@ -85,16 +83,8 @@ public sealed class ReportDeliveryTests : IAsyncLifetime
     /// <summary>A consultant claims an exam, writes and signs; returns the exam and its outbox row.</summary>
     private async Task<(Guid ExamId, Guid OutboxId)> SignAReportAsync()
     {
-        var services = _app.Services;
-        var reporter = await DemoPeople.ReporterOfAsync(services, "radiologist");
-        var examId = services.GetRequiredService<WorklistEngineHost>().RankedFor(reporter, take: 1).Single().Exam.Id;
-        var actor = new Actor("radiologist", reporter);
-        Assert.True((await services.GetRequiredService<ClaimService>().ClaimAsync(examId, reporter, actor)).Succeeded);
-        var reports = services.GetRequiredService<ReportingService>();
-        Assert.True((await reports.SaveDraftAsync(examId, reporter, "Delivered for the test.", actor)).Succeeded);
+        var examId = await DemoPeople.ClaimAndSignAsync(_app.Services, "radiologist", "Delivered for the test.");
         await using var db = await Contexts().CreateDbContextAsync();
-        var patient = (await db.Exams.AsNoTracking().SingleAsync(e => e.Id == examId)).Patient;
-        Assert.True((await reports.SignAsync(examId, reporter, patient, actor)).Succeeded);
         return (examId, await db.OutboundReports.Where(o => o.ExamId == examId).Select(o => o.Id).SingleAsync());
     }
 
