@@ -34,6 +34,8 @@ public static class ApplicationServices
         services.AddScoped<Admin.UserAdministration>();
         services.AddSingleton<BacklogQuery>();
         services.AddSingleton<RotaWeekQuery>();
+        services.AddSingleton<RotaService>();
+        services.AddSingleton<CoverQuery>();
         services.AddSingleton<NetworkDirectoryQuery>();
         services.AddSingleton<DemoNetworkSeeder>();
         services.AddSingleton<DatabaseInitialiser>();

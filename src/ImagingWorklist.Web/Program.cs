@@ -5,6 +5,7 @@ using ImagingWorklist.Web.Security;
 using ImagingWorklist.Web.Infrastructure;
 using ImagingWorklist.Web.Integration;
 using ImagingWorklist.Web.Realtime;
+using ImagingWorklist.Web.RotaFeeds;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -30,6 +31,7 @@ app.UseWorklistWeb();
 app.MapAccountEndpoints();
 app.MapConnectEndpoints();
 app.MapAuditEndpoints();
+app.MapRotaEndpoints();
 app.MapUpsEndpoints();
 app.MapHl7Endpoints();
 app.MapFhirEndpoints();

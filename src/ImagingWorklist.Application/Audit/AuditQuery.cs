@@ -59,24 +59,7 @@ public sealed class AuditQuery(IDbContextFactory<WorklistDbContext> contexts)
         }
     }
 
-    /// <summary>
-    /// One CSV field: quoted when it holds a separator, quote or line break; a leading =, +, - or @ is prefixed with
-    /// an apostrophe so a spreadsheet does not run it as a formula.
-    /// </summary>
-    public static string Csv(string? value)
-    {
-        if (string.IsNullOrEmpty(value))
-        {
-            return string.Empty;
-        }
-
-        if (value[0] is '=' or '+' or '-' or '@' or '\t' or '\r')
-        {
-            value = "'" + value;
-        }
-
-        return value.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? $"\"{value.Replace("\"", "\"\"", StringComparison.Ordinal)}\"" : value;
-    }
+    public static string Csv(string? value) => Common.CsvText.Field(value);
 
     private static IQueryable<AuditEvent> Matching(WorklistDbContext db, AuditFilter filter)
     {

@@ -141,7 +141,8 @@ public sealed class WorklistEngineHost(IDbContextFactory<WorklistDbContext> cont
         }
     }
 
-    private static async Task<List<EngineReporter>> LoadReportersAsync(WorklistDbContext db, Guid? only, DateTimeOffset now, CancellationToken cancellationToken)
+    /// <summary>Reporters as the engine sees them (with shifts and leave from <paramref name="now"/> minus a day on).</summary>
+    internal static async Task<List<EngineReporter>> LoadReportersAsync(WorklistDbContext db, Guid? only, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var since = now - RotaLookBack;
         var reporters = await db.Reporters.AsNoTracking().Where(r => only == null || r.Id == only).ToListAsync(cancellationToken);

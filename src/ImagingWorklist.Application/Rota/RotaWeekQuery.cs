@@ -1,24 +1,36 @@
+using ImagingWorklist.Domain.Reporters;
 using ImagingWorklist.Domain.Rota;
 using ImagingWorklist.Persistence;
 using Microsoft.EntityFrameworkCore;
 
 namespace ImagingWorklist.Application.Rota;
 
-public sealed record ShiftRow(Guid ShiftId, string Reporter, ShiftKind Kind, DateTimeOffset Start, DateTimeOffset End, string Covers, int CapacityMinutes);
+public sealed record ShiftRow(Guid ShiftId, Guid ReporterId, string Reporter, ShiftKind Kind, DateTimeOffset Start, DateTimeOffset End, CoverScope Scope, IReadOnlyList<Guid> CoveredIds, string Covers, int CapacityMinutes)
+{
+    /// <summary>Rostered reading minutes as a share of the shift's length.</summary>
+    public double Share => CapacityMinutes / (End - Start).TotalMinutes;
+}
 
-public sealed record AbsenceRow(string Reporter, AbsenceKind Kind, DateTimeOffset Start, DateTimeOffset End);
+public sealed record AbsenceRow(Guid AbsenceId, Guid ReporterId, string Reporter, AbsenceKind Kind, DateTimeOffset Start, DateTimeOffset End);
 
-public sealed record RotaWeek(DateTimeOffset From, DateTimeOffset To, IReadOnlyList<ShiftRow> Shifts, IReadOnlyList<AbsenceRow> Absences);
+/// <summary>Someone who can be rostered: a reporter, or an outsourced provider's pool, with their skills.</summary>
+public sealed record RotaPerson(Guid Id, string Name, ProfessionalRole Role, string Registration, IReadOnlyList<ReporterSkill> Skills);
 
-/// <summary>Who is on duty, and who is away, over seven days.</summary>
+public sealed record RotaTrust(Guid Id, string OdsCode, string Name);
+
+public sealed record RotaWeek(DateTimeOffset From, DateTimeOffset To, IReadOnlyList<ShiftRow> Shifts, IReadOnlyList<AbsenceRow> Absences, IReadOnlyList<RotaPerson> People, IReadOnlyList<RotaTrust> Trusts);
+
+/// <summary>Who is on duty, and who is away, over a span of days (a week by default).</summary>
 public sealed class RotaWeekQuery(IDbContextFactory<WorklistDbContext> contexts)
 {
-    public async Task<RotaWeek> WeekFromAsync(DateTimeOffset from, CancellationToken cancellationToken = default)
+    public async Task<RotaWeek> WeekFromAsync(DateTimeOffset from, int days = 7, CancellationToken cancellationToken = default)
     {
-        var to = from.AddDays(7);
+        var to = from.AddDays(days);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var names = await db.Reporters.AsNoTracking().ToDictionaryAsync(r => r.Id, r => r.DisplayName, cancellationToken);
-        var trusts = await db.Trusts.AsNoTracking().ToDictionaryAsync(t => t.Id, t => t.OdsCode.Value, cancellationToken);
+        var people = await db.Reporters.AsNoTracking().OrderBy(r => r.DisplayName).ToListAsync(cancellationToken);
+        var names = people.ToDictionary(r => r.Id, r => r.DisplayName);
+        var trusts = await db.Trusts.AsNoTracking().OrderBy(t => t.Name).ToListAsync(cancellationToken);
+        var odsCodes = trusts.ToDictionary(t => t.Id, t => t.OdsCode.Value);
         var sites = await db.Sites.AsNoTracking().ToDictionaryAsync(s => s.Id, s => s.Name, cancellationToken);
 
         var shifts = await db.RotaShifts.AsNoTracking()
@@ -33,14 +45,16 @@ public sealed class RotaWeekQuery(IDbContextFactory<WorklistDbContext> contexts)
         string Covers(RotaShift shift) => shift.Scope switch
         {
             CoverScope.Network => "Whole network",
-            CoverScope.Trusts => string.Join(", ", shift.CoveredIds.Select(id => trusts.GetValueOrDefault(id, "unknown trust"))),
+            CoverScope.Trusts => string.Join(", ", shift.CoveredIds.Select(id => odsCodes.GetValueOrDefault(id, "unknown trust"))),
             _ => string.Join(", ", shift.CoveredIds.Select(id => sites.GetValueOrDefault(id, "unknown site"))),
         };
 
         return new RotaWeek(
             from,
             to,
-            [.. shifts.Select(s => new ShiftRow(s.Id, names.GetValueOrDefault(s.ReporterId, "unknown"), s.Kind, s.Start, s.End, Covers(s), s.CapacityMinutes))],
-            [.. absences.Select(a => new AbsenceRow(names.GetValueOrDefault(a.ReporterId, "unknown"), a.Kind, a.Start, a.End))]);
+            [.. shifts.Select(s => new ShiftRow(s.Id, s.ReporterId, names.GetValueOrDefault(s.ReporterId, "unknown"), s.Kind, s.Start, s.End, s.Scope, s.CoveredIds, Covers(s), s.CapacityMinutes))],
+            [.. absences.Select(a => new AbsenceRow(a.Id, a.ReporterId, names.GetValueOrDefault(a.ReporterId, "unknown"), a.Kind, a.Start, a.End))],
+            [.. people.Select(p => new RotaPerson(p.Id, p.DisplayName, p.Role, p.RegistrationNumber, p.Skills))],
+            [.. trusts.Select(t => new RotaTrust(t.Id, t.OdsCode.Value, t.Name))]);
     }
 }

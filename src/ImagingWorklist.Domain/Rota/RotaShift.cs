@@ -77,6 +77,21 @@ public sealed class RotaShift
 
     public bool IsOnDutyAt(DateTimeOffset now) => now >= Start && now < End;
 
+    public bool Overlaps(DateTimeOffset start, DateTimeOffset end) => start < End && Start < end;
+
+    /// <summary>A coordinator changed the shift; the same rules as a new one apply (checked by <see cref="RotaChecks"/>).</summary>
+    public void Reschedule(ShiftKind kind, DateTimeOffset start, DateTimeOffset end, CoverScope scope, IEnumerable<Guid> coveredIds, int capacityMinutes)
+    {
+        var replacement = new RotaShift(Id, ReporterId, kind, start, end, scope, coveredIds, capacityMinutes);
+        Kind = replacement.Kind;
+        Start = replacement.Start;
+        End = replacement.End;
+        Scope = replacement.Scope;
+        _coveredIds.Clear();
+        _coveredIds.AddRange(replacement.CoveredIds);
+        CapacityMinutes = replacement.CapacityMinutes;
+    }
+
     public bool Covers(Guid trustId, Guid siteId) => Scope switch
     {
         CoverScope.Network => true,

@@ -29,6 +29,18 @@ internal static class UkTime
         return utc > now.AddMinutes(1) ? utc.AddDays(-1) : utc;
     }
 
+    /// <summary>"HH:mm" (UK local) on a given day, as a UTC instant; null if the time cannot be read.</summary>
+    public static DateTimeOffset? On(DateOnly day, string? text)
+    {
+        if (!TimeOnly.TryParseExact(text?.Trim(), ["HH:mm", "H:mm"], EnGb, DateTimeStyles.None, out var time))
+        {
+            return null;
+        }
+
+        var local = day.ToDateTime(time);
+        return new DateTimeOffset(local, London.GetUtcOffset(local)).ToUniversalTime();
+    }
+
     public static string TimeOfDay(DateTimeOffset utc) => ToLocal(utc).ToString("HH:mm", EnGb);
 
     private static TimeZoneInfo Find()
