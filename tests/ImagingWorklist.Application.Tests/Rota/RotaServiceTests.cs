@@ -1,0 +1,176 @@
+using ImagingWorklist.Application.Claiming;
+using ImagingWorklist.Application.Ingest;
+using ImagingWorklist.Application.Realtime;
+using ImagingWorklist.Application.Rota;
+using ImagingWorklist.Application.Tests.Claiming;
+using ImagingWorklist.Domain.Audit;
+using ImagingWorklist.Domain.Reporters;
+using ImagingWorklist.Domain.Rota;
+using ImagingWorklist.Persistence;
+using ImagingWorklist.TestSupport;
+using Microsoft.EntityFrameworkCore;
+
+namespace ImagingWorklist.Application.Tests.Rota;
+
+/// <summary>
+/// Rota changes over a real database on both providers: the two consultants of the claiming world (network-wide
+/// session until 16:00 UTC, credentials for both trusts) and three ready exams at 10:00 on Wednesday 25 November 2026.
+/// </summary>
+public class RotaServiceTests
+{
+    private static readonly Actor Coordinator = new("coordinator");
+
+    [Theory]
+    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task AnOutOfHoursShiftMakesItsReporterEligibleAtOnceAndIsAudited(DatabaseProvider provider)
+    {
+        await using var world = await ClaimingWorld.CreateAsync(provider);
+        var rota = Rota(world);
+        var reporter = world.Reporters[0];
+        var clock = world.Clock;
+
+        // After the session ends at 16:00 the reporter sees nothing; an on-call shift from 18:00 brings the exams back.
+        clock.Advance(TimeSpan.FromHours(9));
+        world.Engine.Tick();
+        Assert.Empty(world.Engine.RankedFor(reporter.Id));
+
+        var saved = await rota.SaveShiftAsync(new ShiftDraft(null, reporter.Id, ShiftKind.OnCallFirst, clock.GetUtcNow().AddHours(-1), clock.GetUtcNow().AddHours(13), CoverScope.Network, [], 480), Coordinator);
+        Assert.True(saved.Succeeded, saved.Reason);
+        await world.Engine.RefreshAsync(world.Announced.Last(c => c.Kind == WorklistChangeKind.RotaChanged));
+
+        Assert.Equal(3, world.Engine.RankedFor(reporter.Id).Count);
+        Assert.Contains(world.Announced, c => c.Kind == WorklistChangeKind.RotaChanged && c.ReporterId == reporter.Id);
+        await using var db = world.Database.CreateDbContext();
+        var audit = await db.AuditEvents.SingleAsync(a => a.Action == AuditAction.RotaChanged);
+        Assert.StartsWith("Shift added: Dr Reporter 1, on-call 1st,", audit.Detail, StringComparison.Ordinal);
+        Assert.Equal("coordinator", audit.Actor);
+
+        // Removing it takes the cover away again.
+        Assert.True((await rota.DeleteShiftAsync(saved.Value!.Id, Coordinator)).Succeeded);
+        await world.Engine.RefreshAsync(world.Announced.Last());
+        Assert.Empty(world.Engine.RankedFor(reporter.Id));
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task RefusedChangesSayWhyAndChangeNothing(DatabaseProvider provider)
+    {
+        await using var world = await ClaimingWorld.CreateAsync(provider);
+        var rota = Rota(world);
+        var now = world.Clock.GetUtcNow();
+        var reporter = world.Reporters[0];
+
+        var overlap = await rota.SaveShiftAsync(new ShiftDraft(null, reporter.Id, ShiftKind.InHoursSession, now, now.AddHours(2), CoverScope.Network, [], 60), Coordinator);
+        var tooMuch = await rota.SaveShiftAsync(new ShiftDraft(null, reporter.Id, ShiftKind.OutOfHoursHotReporting, now.AddHours(8), now.AddHours(10), CoverScope.Network, [], 121), Coordinator);
+
+        Assert.Contains("already has a shift then", overlap.Reason, StringComparison.Ordinal);
+        Assert.Contains("more than 100 %", tooMuch.Reason, StringComparison.Ordinal);
+        await using var db = world.Database.CreateDbContext();
+        Assert.Equal(2, await db.RotaShifts.CountAsync());
+        Assert.Empty(await db.AuditEvents.ToListAsync());
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task ACsvWithOneBadRowImportsNothingAndNamesEveryProblem(DatabaseProvider provider)
+    {
+        await using var world = await ClaimingWorld.CreateAsync(provider);
+        var rota = Rota(world);
+        var csv = $"""
+            {RotaService.CsvHeader}
+            {world.Reporters[0].RegistrationNumber},OnCallFirst,2026-11-28 18:00,2026-11-29 08:00,network,240
+            {world.Reporters[1].RegistrationNumber},InHoursSession,2026-11-28 09:00,2026-11-28 13:00,RTA;RTB,200
+            GMC99999,InHoursSession,2026-11-28 09:00,2026-11-28 13:00,network,200
+            {world.Reporters[1].RegistrationNumber},Nightshift,2026-11-28 09:00,2026-11-28 13:00,network,200
+            {world.Reporters[1].RegistrationNumber},InHoursSession,28/11/2026 09:00,2026-11-28 13:00,network,200
+            {world.Reporters[1].RegistrationNumber},InHoursSession,2026-11-28 12:00,2026-11-28 15:00,network,100
+            {world.Reporters[0].RegistrationNumber},OnCallSecond,2026-11-28 20:00,2026-11-28 22:00,XYZ,60
+            """;
+
+        var report = await rota.ImportCsvAsync(csv, Coordinator);
+
+        Assert.False(report.Succeeded);
+        Assert.Equal(0, report.Imported);
+        Assert.Equal([4, 5, 6, 7, 8], report.Problems.Select(p => p.Row));
+        Assert.Contains("No reporter has registration number 'GMC99999'", report.Problems[0].Message, StringComparison.Ordinal);
+        Assert.Contains("Kind 'Nightshift' is not one of", report.Problems[1].Message, StringComparison.Ordinal);
+        Assert.Contains("like 2026-12-05 18:00", report.Problems[2].Message, StringComparison.Ordinal);
+        Assert.Contains("already has a shift then", report.Problems[3].Message, StringComparison.Ordinal);
+        Assert.Contains("Cover 'XYZ'", report.Problems[4].Message, StringComparison.Ordinal);
+        await using var db = world.Database.CreateDbContext();
+        Assert.Equal(2, await db.RotaShifts.CountAsync());
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task AGoodCsvImportsWholeAndExportsBackTheSame(DatabaseProvider provider)
+    {
+        await using var world = await ClaimingWorld.CreateAsync(provider);
+        var rota = Rota(world);
+        var csv = $"""
+            {RotaService.CsvHeader}
+            {world.Reporters[1].RegistrationNumber},InHoursSession,2026-11-28 09:00,2026-11-28 13:00,RTA;RTB,200
+            {world.Reporters[1].RegistrationNumber},Teleradiology,2026-11-28 13:00,2026-11-28 17:00,RTA01,120
+            {world.Reporters[0].RegistrationNumber},OnCallFirst,2026-11-28 18:00,2026-11-29 08:00,network,240
+            """;
+
+        var report = await rota.ImportCsvAsync(csv, Coordinator);
+
+        Assert.True(report.Succeeded, string.Join("; ", report.Problems.Select(p => p.Message)));
+        Assert.Equal(3, report.Imported);
+        var exported = await rota.ExportCsvAsync(new DateTimeOffset(2026, 11, 28, 0, 0, 0, TimeSpan.Zero), new DateTimeOffset(2026, 11, 29, 0, 0, 0, TimeSpan.Zero));
+        Assert.Equal(csv.Replace("\n", "\r\n", StringComparison.Ordinal) + "\r\n", exported);
+        Assert.Contains(world.Announced, c => c.Kind == WorklistChangeKind.RotaChanged && c.ReporterId == world.Reporters[1].Id);
+        Assert.Equal("The first line must be the header: " + RotaService.CsvHeader, Assert.Single((await rota.ImportCsvAsync("who,when\nx,y", Coordinator)).Problems).Message);
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task LeaveOverOnCallIsRecordedWithAWarningAndTheCalendarListsBoth(DatabaseProvider provider)
+    {
+        await using var world = await ClaimingWorld.CreateAsync(provider);
+        var rota = Rota(world);
+        var now = world.Clock.GetUtcNow();
+        var reporter = world.Reporters[0];
+        Assert.True((await rota.SaveShiftAsync(new ShiftDraft(null, reporter.Id, ShiftKind.OnCallFirst, now.AddHours(8), now.AddHours(22), CoverScope.Network, [], 240), Coordinator)).Succeeded);
+
+        var leave = await rota.AddAbsenceAsync(reporter.Id, AbsenceKind.SickLeave, now.AddHours(7), now.AddDays(2), Coordinator);
+
+        Assert.True(leave.Succeeded, leave.Reason);
+        Assert.Contains("clashes with Dr Reporter 1's on-call 1st", Assert.Single(leave.Value!.Warnings), StringComparison.Ordinal);
+        var calendar = await rota.CalendarAsync(reporter.Id, now.AddDays(-1), now.AddDays(7));
+        Assert.Contains("BEGIN:VCALENDAR", calendar, StringComparison.Ordinal);
+        Assert.Contains("SUMMARY:On-call 1st (240 reading min)", calendar, StringComparison.Ordinal);
+        Assert.Contains("SUMMARY:Sick leave", calendar, StringComparison.Ordinal);
+        Assert.Contains("DTSTART:20261125T180000Z", calendar, StringComparison.Ordinal);
+        Assert.Null(await rota.CalendarAsync(Guid.NewGuid(), now, now.AddDays(1)));
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task CoverGapsAndDemandComeFromTheRotaAndTheArrivalHistory(DatabaseProvider provider)
+    {
+        await using var world = await ClaimingWorld.CreateAsync(provider);
+        var cover = new CoverQuery(world.Database);
+        var now = world.Clock.GetUtcNow();
+        await using (var db = world.Database.CreateDbContext())
+        {
+            db.Procedures.Add(new Domain.Catalogue.Procedure("CHEAD", "CT Head", Domain.Exams.Modality.CT, "HEAD", Skill.Neuro, 16));
+            await db.SaveChangesAsync();
+        }
+
+        var gaps = await cover.GapsAsync(now, hours: 24);
+        var demand = await cover.DemandAsync(now.AddDays(7).AddMinutes(-10), hours: 24, weeksOfHistory: 1);
+
+        // Both consultants are on until 16:00 for both trusts: neuro is uncovered from 16:00 to 10:00 next day, at each trust.
+        Assert.Equal(2, gaps.Count);
+        Assert.All(gaps, g => Assert.Equal((Skill.Neuro, now.AddHours(6), now.AddHours(24)), (g.Skill, g.Start, g.End)));
+        Assert.Equal(["Alpha Trust", "Beta Trust"], gaps.Select(g => g.TrustName).Order());
+
+        // The three exams became ready at 09:50, 09:49 and 09:48 this week: 48 reading minutes in that hour of next week.
+        Assert.Equal(48, demand.Single(d => d.Hour == now.AddDays(7).AddHours(-1)).DemandMinutes);
+        Assert.Equal(0, demand.Where(d => d.Hour != now.AddDays(7).AddHours(-1)).Sum(d => d.DemandMinutes));
+    }
+
+    private static RotaService Rota(ClaimingWorld world) => new(world.Database, new InProcessNotifier(world.Dispatcher), new Hl7Settings(), world.Clock);
+}
