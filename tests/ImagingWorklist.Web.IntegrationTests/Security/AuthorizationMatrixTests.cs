@@ -62,6 +62,8 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.App app) :
         new("GET", "/connect/endsession", "/connect/endsession", Caller.Everyone, "OpenID Connect sign-out"),
         new("GET", "/connect/userinfo", "/connect/userinfo", Caller.Workstation | Caller.Ris, "Who the token's subject is (a bearer token, not the cookie)"),
         new("GET", "/api/audit/export.csv", "/api/audit/export.csv?from=2026-11-24&to=2026-11-25", Caller.Admin, "Audit trail as CSV"),
+        new("GET", "/api/rota/export.csv", "/api/rota/export.csv?from=2026-11-30&days=7", Caller.Manager | Caller.Coordinator | Caller.Admin, "Rota as CSV for a span of days"),
+        new("GET", "/api/rota/calendar/{reporterId:guid}.ics", "/api/rota/calendar/6b0e7f0a-0000-4000-8000-000000000001.ics", Caller.Manager | Caller.Coordinator | Caller.Admin, "A reporter's shifts and leave as iCalendar: their own, or anyone's for coordinators, managers and administrators"),
         new("POST", "/api/hl7v2", "/api/hl7v2", Caller.Ris, "HL7 v2 orders in over HTTP (scope worklist.ingest; people cannot)"),
         new("GET", "/fhir/metadata", "/fhir/metadata", Caller.Everyone, "FHIR CapabilityStatement (no data)"),
         new("GET", "/fhir/Task", "/fhir/Task?_count=1", Caller.People | Caller.Workstation | Caller.Ris, "FHIR Task search within the caller's trusts (worklist.read for tokens)"),
