@@ -1,0 +1,97 @@
+using Bunit;
+using ImagingWorklist.Application.Engine;
+using ImagingWorklist.Application.Ingest;
+using ImagingWorklist.Application.Realtime;
+using ImagingWorklist.Application.Rota;
+using ImagingWorklist.Domain.Rota;
+using ImagingWorklist.Persistence;
+using ImagingWorklist.TestSupport;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace ImagingWorklist.Web.Tests.Rota;
+
+/// <summary>The rota week grid: a coordinator opens a shift from the calendar and changes it; others only look.</summary>
+public sealed class RotaPageTests : MudComponentTest
+{
+    private TestDatabase _database = null!;
+    private Guid _shiftId;
+
+    public override async Task InitializeAsync()
+    {
+        _database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+        var fixture = new NetworkFixture();
+        var (_, rows) = fixture.OnDutyReporter("Dr Grid", Clock.GetUtcNow());
+        await using (var db = _database.CreateDbContext())
+        {
+            db.AddRange([.. fixture.Organisations, .. rows]);
+            await db.SaveChangesAsync();
+            _shiftId = await db.RotaShifts.Select(s => s.Id).SingleAsync();
+        }
+
+        Services.AddSingleton<IDbContextFactory<WorklistDbContext>>(_database);
+        Services.AddSingleton(typeof(ILogger<>), typeof(NullLogger<>));
+        Services.AddSingleton(new Hl7Settings());
+        Services.AddSingleton<WorklistEngineHost>();
+        Services.AddSingleton<WorklistChangeDispatcher>();
+        Services.AddSingleton<IWorklistNotifier, InProcessNotifier>();
+        Services.AddSingleton<RotaWeekQuery>();
+        Services.AddSingleton<RotaService>();
+        Services.AddSingleton<CoverQuery>();
+    }
+
+    public override async Task DisposeAsync()
+    {
+        await base.DisposeAsync();
+        await _database.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task ACoordinatorOpensAShiftFromTheWeekAndChangesItsCapacity()
+    {
+        Context.AddAuthorization().SetAuthorized("coordinator").SetRoles(WorklistRoles.RotaCoordinator);
+        var page = Render<Components.Pages.Rota>();
+
+        var chip = page.WaitForElement($"[data-shift='{_shiftId}']");
+        Assert.Contains("Session 08:00–16:00", chip.TextContent.Replace('\u00a0', ' '), StringComparison.Ordinal);
+        chip.Click();
+
+        page.WaitForAssertion(() => Assert.Contains("Change Dr Grid's shift", page.Markup, StringComparison.Ordinal));
+        var capacity = page.Find("input[role=spinbutton]");
+        capacity.Change("300");
+        page.FindAll("button").Single(b => b.TextContent.Trim() == "Save changes").Click();
+
+        page.WaitForAssertion(() => Assert.Contains("Shift changed for Dr Grid.", page.Markup, StringComparison.Ordinal));
+        await using var db = _database.CreateDbContext();
+        Assert.Equal(300, (await db.RotaShifts.SingleAsync()).CapacityMinutes);
+        Assert.Single(await db.AuditEvents.Where(a => a.Action == Domain.Audit.AuditAction.RotaChanged).ToListAsync());
+    }
+
+    [Fact]
+    public void ACoordinatorIsToldWhyAShiftCannotBeSaved()
+    {
+        Context.AddAuthorization().SetAuthorized("coordinator").SetRoles(WorklistRoles.RotaCoordinator);
+        var page = Render<Components.Pages.Rota>();
+        page.WaitForElement($"[data-shift='{_shiftId}']").Click();
+        page.WaitForAssertion(() => Assert.Contains("Change Dr Grid's shift", page.Markup, StringComparison.Ordinal));
+
+        page.Find("input[role=spinbutton]").Change("100000");
+        page.FindAll("button").Single(b => b.TextContent.Trim() == "Save changes").Click();
+
+        page.WaitForAssertion(() => Assert.Contains("more than 100 %", page.Find("[role=alert]").TextContent, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void OthersSeeTheWeekButCannotOpenShiftsToChangeThem()
+    {
+        Context.AddAuthorization().SetAuthorized("radiologist").SetRoles(WorklistRoles.Radiologist);
+        var page = Render<Components.Pages.Rota>();
+
+        page.WaitForElement($"[data-shift='{_shiftId}']").Click();
+
+        Assert.DoesNotContain("Change Dr Grid's shift", page.Markup, StringComparison.Ordinal);
+        Assert.DoesNotContain(page.FindAll("button"), b => b.TextContent.Trim() == "Add shift");
+    }
+}
