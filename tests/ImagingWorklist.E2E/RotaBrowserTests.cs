@@ -1,0 +1,121 @@
+using ImagingWorklist.Application.Engine;
+using ImagingWorklist.Application.Realtime;
+using ImagingWorklist.Domain.Exams;
+using ImagingWorklist.Domain.Identifiers;
+using ImagingWorklist.Domain.Network;
+using ImagingWorklist.Domain.Reporters;
+using ImagingWorklist.Persistence;
+using ImagingWorklist.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+
+namespace ImagingWorklist.E2E;
+
+[Collection(BrowserCollection.Name)]
+public sealed class RotaBrowserTests(BrowserApp app)
+{
+    /// <summary>
+    /// A trust joins the network with two plain-film exams waiting and nobody on duty for it; the registrar holds a
+    /// credential there but has no shift. The coordinator adds an out-of-hours shift for them: the gap closes on the cover
+    /// page and the exams appear on the registrar's open worklist, both without a reload.
+    /// </summary>
+    [Fact]
+    public async Task ACoordinatorsOutOfHoursShiftClosesTheGapAndTheReporterSeesTheWorkAtOnce()
+    {
+        var (trustId, examIds) = await ANewTrustWithWorkAsync();
+        var now = app.Services.GetRequiredService<TimeProvider>().GetUtcNow();
+        var hour = new DateTimeOffset(now.UtcTicks - (now.UtcTicks % TimeSpan.TicksPerHour), TimeSpan.Zero);
+
+        var registrar = await app.SignedInPageAsync("registrar");
+        await Assertions.Expect(registrar.Locator("tr[data-exam]").First.Or(registrar.GetByText("Nothing you may take right now"))).ToBeVisibleAsync();
+        foreach (var exam in examIds)
+        {
+            await Assertions.Expect(registrar.Locator($"tr[data-exam='{exam}']")).ToHaveCountAsync(0);
+        }
+
+        var coordinator = await app.SignedInPageAsync("coordinator");
+        await coordinator.GotoAsync("/rota");
+        await coordinator.GetByRole(AriaRole.Tab, new() { Name = "Cover gaps and demand" }).ClickAsync();
+        await coordinator.GetByLabel("Trust", new() { Exact = true }).ClickAsync();
+        await coordinator.GetByRole(AriaRole.Option, new() { Name = "Test Dales NHS Trust" }).ClickAsync();
+        var gap = coordinator.Locator($"[data-gap='General|{trustId}|{hour.ToUnixTimeSeconds()}']");
+        await Assertions.Expect(gap).ToContainTextAsync("No General cover for Test Dales NHS Trust");
+
+        await coordinator.GetByRole(AriaRole.Button, new() { Name = "Add shift" }).ClickAsync();
+        var editor = coordinator.GetByRole(AriaRole.Region, new() { Name = "Add a shift" });
+        var name = await RegistrarNameAsync();
+        await editor.GetByLabel("Reporter or provider").FillAsync(name[..6]);
+        await coordinator.GetByText(name, new() { Exact = true }).First.ClickAsync();
+        await editor.GetByLabel("Kind").ClickAsync();
+        await coordinator.GetByRole(AriaRole.Option, new() { Name = "Out-of-hours hot reporting" }).ClickAsync();
+        var local = TimeZoneInfo.ConvertTime(hour, TimeZoneInfo.FindSystemTimeZoneById("Europe/London"));
+        await editor.GetByLabel("Date (yyyy-mm-dd)").FillAsync(local.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        await editor.GetByLabel("From (HH:mm)").FillAsync(local.ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture));
+        await editor.GetByLabel("Until (HH:mm)").FillAsync(local.AddHours(6).ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture));
+        await editor.GetByLabel("Capacity (reading minutes)").FillAsync("300");
+        await editor.GetByText("Named trusts").ClickAsync();
+        await editor.GetByLabel("Trusts covered").ClickAsync();
+        await coordinator.GetByRole(AriaRole.Option, new() { Name = "Test Dales NHS Trust" }).ClickAsync();
+        await coordinator.Keyboard.PressAsync("Escape");
+        await BrowserApp.SaveScreenshotAsync(coordinator, "rota-add-shift");
+        await editor.GetByRole(AriaRole.Button, new() { Name = "Add shift" }).ClickAsync();
+
+        await Assertions.Expect(coordinator.GetByRole(AriaRole.Status).Filter(new() { HasText = "Shift added for" })).ToBeVisibleAsync();
+        await Assertions.Expect(gap).ToHaveCountAsync(0);
+        await Assertions.Expect(coordinator.Locator($"[data-gap='General|{trustId}|{hour.AddHours(6).ToUnixTimeSeconds()}']")).ToHaveCountAsync(1);
+        await BrowserApp.SaveScreenshotAsync(coordinator, "rota-cover");
+        foreach (var exam in examIds)
+        {
+            await Assertions.Expect(registrar.Locator($"tr[data-exam='{exam}']")).ToBeVisibleAsync(new() { Timeout = 5_000 });
+        }
+
+        await coordinator.GetByRole(AriaRole.Tab, new() { Name = "Week by reporter" }).ClickAsync();
+        await Assertions.Expect(coordinator.Locator("table.iw-rota")).ToContainTextAsync(await RegistrarNameAsync());
+        await BrowserApp.SaveScreenshotAsync(coordinator, "rota-week");
+    }
+
+    /// <summary>Adds the trust, a site, two ready exams and the registrar's credential there, clearing the registrar's current shifts.</summary>
+    private async Task<(Guid TrustId, Guid[] ExamIds)> ANewTrustWithWorkAsync()
+    {
+        var services = app.Services;
+        var now = services.GetRequiredService<TimeProvider>().GetUtcNow();
+        var registrar = await DemoPeople.ReporterOfAsync(services, "registrar");
+        var policy = new Domain.Turnaround.TurnaroundPolicy(Domain.Turnaround.TurnaroundPolicy.DefaultRules());
+        await using var db = await services.GetRequiredService<IDbContextFactory<WorklistDbContext>>().CreateDbContextAsync();
+        var network = await db.Networks.Select(n => n.Id).FirstAsync();
+        var trust = new Trust(Guid.NewGuid(), network, OdsCode.FromTrusted("RZ9"), "Test Dales NHS Trust");
+        var site = new Site(Guid.NewGuid(), trust.Id, OdsCode.FromTrusted("RZ901"), "Test Dales Hospital", "https://pacs.example/?study={StudyInstanceUid}&accession={Accession}");
+        db.AddRange(trust, site);
+        db.Credentials.Add(new Credential(Guid.NewGuid(), registrar, trust.Id, now.AddYears(-1), null));
+        db.RotaShifts.RemoveRange(db.RotaShifts.Where(s => s.ReporterId == registrar && s.End > now.AddHours(-1) && s.Start < now.AddHours(8)));
+        var exams = Enumerable.Range(1, 2).Select(i =>
+        {
+            var order = new ExamOrder(Guid.NewGuid(), trust.Id, site.Id, AccessionNumber.FromTrusted($"RZ9TEST{i}"), null,
+                new Patient("9434765919", $"RZ9M{i}", "Dales", "Test", new DateOnly(1970, 1, 1), Sex.Male), Modality.DX, "CHEST", "XCHES", "XR Chest",
+                Skill.General, 2, Pathway.Outpatient, PatientClass.Outpatient, ClinicalPriority.Routine, "Cough", now.AddHours(-3), now.AddHours(-2));
+            var exam = Exam.Order(order, policy, now.AddHours(-2));
+            exam.MarkReady(now.AddHours(-2), now.AddHours(-1), policy);
+            return exam;
+        }).ToList();
+        db.Exams.AddRange(exams);
+        await db.SaveChangesAsync();
+
+        var notifier = services.GetRequiredService<IWorklistNotifier>();
+        await notifier.PublishAsync(new WorklistChange(WorklistChangeKind.ReporterChanged, null, 0, registrar));
+        foreach (var exam in exams)
+        {
+            await notifier.PublishAsync(new WorklistChange(WorklistChangeKind.ExamAdded, exam.Id, exam.Version));
+        }
+
+        Assert.DoesNotContain(services.GetRequiredService<WorklistEngineHost>().RankedFor(registrar), r => r.Exam.TrustId == trust.Id);
+        return (trust.Id, [.. exams.Select(e => e.Id)]);
+    }
+
+    private async Task<string> RegistrarNameAsync()
+    {
+        var registrar = await DemoPeople.ReporterOfAsync(app.Services, "registrar");
+        await using var db = await app.Services.GetRequiredService<IDbContextFactory<WorklistDbContext>>().CreateDbContextAsync();
+        return await db.Reporters.Where(r => r.Id == registrar).Select(r => r.DisplayName).SingleAsync();
+    }
+}
