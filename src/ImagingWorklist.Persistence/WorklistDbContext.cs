@@ -30,6 +30,9 @@ public sealed class WorklistDbContext(DbContextOptions<WorklistDbContext> option
 
     public DbSet<Absence> Absences => Set<Absence>();
 
+    /// <summary>Recurring weekly sessions, rolled out into shifts a week at a time.</summary>
+    public DbSet<JobPlanEntry> JobPlanEntries => Set<JobPlanEntry>();
+
     public DbSet<Report> Reports => Set<Report>();
 
     public DbSet<CriticalFinding> CriticalFindings => Set<CriticalFinding>();

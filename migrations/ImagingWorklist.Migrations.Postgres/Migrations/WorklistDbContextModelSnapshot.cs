@@ -690,6 +690,60 @@ namespace ImagingWorklist.Migrations.Postgres.Migrations
                     b.ToTable("Absences");
                 });
 
+            modelBuilder.Entity("ImagingWorklist.Domain.Rota.JobPlanEntry", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("CapacityMinutes")
+                        .HasColumnType("integer");
+
+                    b.PrimitiveCollection<Guid[]>("CoveredIds")
+                        .IsRequired()
+                        .HasColumnType("uuid[]");
+
+                    b.Property<string>("Day")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<TimeOnly>("EndTime")
+                        .HasColumnType("time without time zone");
+
+                    b.PrimitiveCollection<DateOnly[]>("Exceptions")
+                        .IsRequired()
+                        .HasColumnType("date[]");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<Guid>("ReporterId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Scope")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<TimeOnly>("StartTime")
+                        .HasColumnType("time without time zone");
+
+                    b.Property<DateOnly>("ValidFrom")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("ValidTo")
+                        .HasColumnType("date");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReporterId");
+
+                    b.ToTable("JobPlanEntries");
+                });
+
             modelBuilder.Entity("ImagingWorklist.Domain.Rota.RotaShift", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1544,6 +1598,15 @@ namespace ImagingWorklist.Migrations.Postgres.Migrations
                 });
 
             modelBuilder.Entity("ImagingWorklist.Domain.Rota.Absence", b =>
+                {
+                    b.HasOne("ImagingWorklist.Domain.Reporters.Reporter", null)
+                        .WithMany()
+                        .HasForeignKey("ReporterId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ImagingWorklist.Domain.Rota.JobPlanEntry", b =>
                 {
                     b.HasOne("ImagingWorklist.Domain.Reporters.Reporter", null)
                         .WithMany()

@@ -685,6 +685,60 @@ namespace ImagingWorklist.Migrations.Sqlite.Migrations
                     b.ToTable("Absences");
                 });
 
+            modelBuilder.Entity("ImagingWorklist.Domain.Rota.JobPlanEntry", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("CapacityMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.PrimitiveCollection<string>("CoveredIds")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Day")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<TimeOnly>("EndTime")
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("Exceptions")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ReporterId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Scope")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<TimeOnly>("StartTime")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("ValidFrom")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ValidTo")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReporterId");
+
+                    b.ToTable("JobPlanEntries");
+                });
+
             modelBuilder.Entity("ImagingWorklist.Domain.Rota.RotaShift", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1533,6 +1587,15 @@ namespace ImagingWorklist.Migrations.Sqlite.Migrations
                 });
 
             modelBuilder.Entity("ImagingWorklist.Domain.Rota.Absence", b =>
+                {
+                    b.HasOne("ImagingWorklist.Domain.Reporters.Reporter", null)
+                        .WithMany()
+                        .HasForeignKey("ReporterId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ImagingWorklist.Domain.Rota.JobPlanEntry", b =>
                 {
                     b.HasOne("ImagingWorklist.Domain.Reporters.Reporter", null)
                         .WithMany()

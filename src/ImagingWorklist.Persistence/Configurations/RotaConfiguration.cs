@@ -24,3 +24,14 @@ internal sealed class AbsenceConfiguration : IEntityTypeConfiguration<Absence>
         builder.HasIndex(a => new { a.ReporterId, a.Start });
     }
 }
+
+internal sealed class JobPlanEntryConfiguration : IEntityTypeConfiguration<JobPlanEntry>
+{
+    public void Configure(EntityTypeBuilder<JobPlanEntry> builder)
+    {
+        builder.HasOne<Reporter>().WithMany().HasForeignKey(e => e.ReporterId).OnDelete(DeleteBehavior.Cascade);
+        builder.PrimitiveCollection(e => e.CoveredIds).HasField("_coveredIds");
+        builder.PrimitiveCollection(e => e.Exceptions).HasField("_exceptions");
+        builder.HasIndex(e => e.ReporterId);
+    }
+}

@@ -172,5 +172,33 @@ public class RotaServiceTests
         Assert.Equal(0, demand.Where(d => d.Hour != now.AddDays(7).AddHours(-1)).Sum(d => d.DemandMinutes));
     }
 
+    [Theory]
+    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task JobPlansRollOutIntoShiftsOnceSkippingExceptionsAndOnCallOverLeave(DatabaseProvider provider)
+    {
+        await using var world = await ClaimingWorld.CreateAsync(provider);
+        var rota = Rota(world);
+        var (first, second) = (world.Reporters[0], world.Reporters[1]);
+        var monday = new DateOnly(2026, 11, 30);
+        var tuesdays = await rota.AddJobPlanEntryAsync(first.Id, DayOfWeek.Tuesday, new TimeOnly(8, 0), new TimeOnly(13, 0), ShiftKind.InHoursSession, CoverScope.Network, [], 240, monday, null, Coordinator);
+        var thursdays = await rota.AddJobPlanEntryAsync(first.Id, DayOfWeek.Thursday, new TimeOnly(8, 0), new TimeOnly(13, 0), ShiftKind.InHoursSession, CoverScope.Network, [], 240, monday, null, Coordinator);
+        var nights = await rota.AddJobPlanEntryAsync(second.Id, DayOfWeek.Wednesday, new TimeOnly(18, 0), new TimeOnly(8, 0), ShiftKind.OnCallFirst, CoverScope.Network, [], 480, monday, null, Coordinator);
+        Assert.True(tuesdays.Succeeded && thursdays.Succeeded && nights.Succeeded);
+        Assert.Contains("more than 100 %", (await rota.AddJobPlanEntryAsync(first.Id, DayOfWeek.Friday, new TimeOnly(8, 0), new TimeOnly(9, 0), ShiftKind.InHoursSession, CoverScope.Network, [], 90, monday, null, Coordinator)).Reason, StringComparison.Ordinal);
+        Assert.Contains("is not a Thursday", (await rota.AddJobPlanExceptionAsync(thursdays.Value, monday, Coordinator)).Reason, StringComparison.Ordinal);
+        Assert.True((await rota.AddJobPlanExceptionAsync(thursdays.Value, new DateOnly(2026, 12, 3), Coordinator)).Succeeded);
+        await rota.AddAbsenceAsync(second.Id, AbsenceKind.AnnualLeave, new DateTimeOffset(2026, 12, 2, 0, 0, 0, TimeSpan.Zero), new DateTimeOffset(2026, 12, 4, 0, 0, 0, TimeSpan.Zero), Coordinator);
+
+        var report = await rota.RollOutJobPlansAsync(monday, Coordinator);
+        var again = await rota.RollOutJobPlansAsync(monday, Coordinator);
+
+        Assert.Equal(1, report.Imported);
+        Assert.Contains("on-call cannot clash with leave", Assert.Single(report.Problems).Message, StringComparison.Ordinal);
+        Assert.Equal(0, again.Imported);
+        await using var db = world.Database.CreateDbContext();
+        var rolled = await db.RotaShifts.SingleAsync(s => s.ReporterId == first.Id && s.Start > world.Clock.GetUtcNow().AddDays(1));
+        Assert.Equal((new DateTimeOffset(2026, 12, 1, 8, 0, 0, TimeSpan.Zero), new DateTimeOffset(2026, 12, 1, 13, 0, 0, TimeSpan.Zero)), (rolled.Start, rolled.End));
+    }
+
     private static RotaService Rota(ClaimingWorld world) => new(world.Database, new InProcessNotifier(world.Dispatcher), new Hl7Settings(), world.Clock);
 }
