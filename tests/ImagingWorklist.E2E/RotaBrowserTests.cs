@@ -36,7 +36,7 @@ public sealed class RotaBrowserTests(BrowserApp app)
 
         var coordinator = await app.SignedInPageAsync("coordinator");
         await coordinator.GotoAsync("/rota");
-        await coordinator.GetByRole(AriaRole.Tab, new() { Name = "Cover gaps and demand" }).ClickAsync();
+        await coordinator.GetByRole(AriaRole.Tab, new() { Name = "Cover and demand" }).ClickAsync();
         await coordinator.GetByLabel("Trust", new() { Exact = true }).ClickAsync();
         await coordinator.GetByRole(AriaRole.Option, new() { Name = "Test Dales NHS Trust" }).ClickAsync();
         var gap = coordinator.Locator($"[data-gap='General|{trustId}|{hour.ToUnixTimeSeconds()}']");
@@ -70,7 +70,7 @@ public sealed class RotaBrowserTests(BrowserApp app)
             await Assertions.Expect(registrar.Locator($"tr[data-exam='{exam}']")).ToBeVisibleAsync(new() { Timeout = 5_000 });
         }
 
-        await coordinator.GetByRole(AriaRole.Tab, new() { Name = "Week by reporter" }).ClickAsync();
+        await coordinator.GetByRole(AriaRole.Tab, new() { Name = "By reporter" }).ClickAsync();
         await Assertions.Expect(coordinator.Locator("table.iw-rota")).ToContainTextAsync(await RegistrarNameAsync());
         await BrowserApp.SaveScreenshotAsync(coordinator, "rota-week");
     }

@@ -68,7 +68,7 @@ public sealed class WorklistBrowserTests(BrowserApp app)
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Rota" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Rota" })).ToBeVisibleAsync();
-        await Assertions.Expect(page.GetByText("On-call 1st").First).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("[data-shift]").First).ToBeVisibleAsync();
         await BrowserApp.SaveScreenshotAsync(page, "rota");
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Admin" }).ClickAsync();
