@@ -54,40 +54,20 @@ internal static class FhirEndpoints
                     Mode = CapabilityStatement.RestfulCapabilityMode.Server,
                     Security = new CapabilityStatement.SecurityComponent
                     {
-                        Description = "OAuth 2.0 bearer tokens from /connect/token (scope worklist.read); discovery at /.well-known/openid-configuration.",
+                        Description = "OAuth 2.0 bearer tokens from /connect/token (scope worklist.read for Task, reports.read for DiagnosticReport); discovery at /.well-known/openid-configuration.",
                     },
                     Resource =
                     [
-                        new CapabilityStatement.ResourceComponent
-                        {
-                            Type = "Task",
-                            Interaction =
-                            [
-                                new CapabilityStatement.ResourceInteractionComponent { Code = CapabilityStatement.TypeRestfulInteraction.Read },
-                                new CapabilityStatement.ResourceInteractionComponent { Code = CapabilityStatement.TypeRestfulInteraction.SearchType },
-                            ],
-                            SearchParam =
-                            [
-                                Parameter("status", SearchParamType.Token, "requested | ready | in-progress | on-hold | completed | cancelled"),
-                                Parameter("owner", SearchParamType.Reference, "Practitioner/{reporter id}"),
-                                Parameter("priority", SearchParamType.Token, "routine | urgent | asap | stat"),
-                                Parameter("_lastUpdated", SearchParamType.Date, "ge/gt/le/lt/eq with a date or date-time"),
-                            ],
-                        },
-                        new CapabilityStatement.ResourceComponent
-                        {
-                            Type = "DiagnosticReport",
-                            Interaction =
-                            [
-                                new CapabilityStatement.ResourceInteractionComponent { Code = CapabilityStatement.TypeRestfulInteraction.Read },
-                                new CapabilityStatement.ResourceInteractionComponent { Code = CapabilityStatement.TypeRestfulInteraction.SearchType },
-                            ],
-                            SearchParam =
-                            [
-                                Parameter("status", SearchParamType.Token, "preliminary | final | appended (scope reports.read)"),
-                                Parameter("_lastUpdated", SearchParamType.Date, "ge/gt/le/lt/eq with a date or date-time"),
-                            ],
-                        },
+                        Searchable(
+                            "Task",
+                            Parameter("status", SearchParamType.Token, "requested | ready | in-progress | on-hold | completed | cancelled"),
+                            Parameter("owner", SearchParamType.Reference, "Practitioner/{reporter id}"),
+                            Parameter("priority", SearchParamType.Token, "routine | urgent | asap | stat"),
+                            Parameter("_lastUpdated", SearchParamType.Date, "ge/gt/le/lt/eq with a date or date-time")),
+                        Searchable(
+                            "DiagnosticReport",
+                            Parameter("status", SearchParamType.Token, "preliminary | final | appended (scope reports.read)"),
+                            Parameter("_lastUpdated", SearchParamType.Date, "ge/gt/le/lt/eq with a date or date-time")),
                     ],
                 },
             ],
@@ -289,6 +269,18 @@ internal static class FhirEndpoints
             JsonSerializer.Serialize<Resource>(new OperationOutcome { Issue = [new OperationOutcome.IssueComponent { Severity = OperationOutcome.IssueSeverity.Error, Code = type, Diagnostics = message }] }, Json),
             MediaType,
             statusCode: status);
+
+    /// <summary>A resource type this server reads and searches, with its search parameters.</summary>
+    private static CapabilityStatement.ResourceComponent Searchable(string type, params CapabilityStatement.SearchParamComponent[] parameters) => new()
+    {
+        Type = type,
+        Interaction =
+        [
+            new CapabilityStatement.ResourceInteractionComponent { Code = CapabilityStatement.TypeRestfulInteraction.Read },
+            new CapabilityStatement.ResourceInteractionComponent { Code = CapabilityStatement.TypeRestfulInteraction.SearchType },
+        ],
+        SearchParam = [.. parameters],
+    };
 
     private static CapabilityStatement.SearchParamComponent Parameter(string name, SearchParamType type, string documentation) =>
         new() { Name = name, Type = type, Documentation = documentation };
