@@ -33,6 +33,7 @@ public static class ApplicationServices
         services.AddSingleton<Admin.CredentialAdministration>();
         services.AddScoped<Admin.UserAdministration>();
         services.AddSingleton<BacklogQuery>();
+        services.AddSingleton<BacklogBreakdownQuery>();
         services.AddSingleton<RotaWeekQuery>();
         services.AddSingleton<RotaService>();
         services.AddSingleton<CoverQuery>();

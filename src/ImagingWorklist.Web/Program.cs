@@ -1,4 +1,5 @@
 using ImagingWorklist.Application;
+using ImagingWorklist.Web.DashboardFeeds;
 using ImagingWorklist.Web.DicomWeb;
 using ImagingWorklist.Web.Fhir;
 using ImagingWorklist.Web.Security;
@@ -32,6 +33,7 @@ app.MapAccountEndpoints();
 app.MapConnectEndpoints();
 app.MapAuditEndpoints();
 app.MapRotaEndpoints();
+app.MapDashboardEndpoints();
 app.MapUpsEndpoints();
 app.MapHl7Endpoints();
 app.MapFhirEndpoints();

@@ -49,6 +49,8 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.App app) :
         new("GET", "/worklist", "/worklist", Caller.People, "The worklist"),
         new("GET", "/exams/{ExamId:guid}", SomeExam, Caller.People, "Exam view; patient data only to a reporter with a need to know (holder, verifier, asked for an opinion, author) or a manager, within their trusts"),
         new("GET", "/dashboard", "/dashboard", Caller.Manager | Caller.Coordinator | Caller.Admin, "Backlog and turnaround dashboards"),
+        new("GET", "/dashboard/exams", "/dashboard/exams?by=Trust&key=x&measure=Open", Caller.Manager | Caller.Coordinator | Caller.Admin, "The exams behind a backlog figure, within the caller's trusts"),
+        new("GET", "/api/dashboard/backlog.csv", "/api/dashboard/backlog.csv?by=Trust", Caller.Manager | Caller.Coordinator | Caller.Admin, "The backlog table as CSV, within the caller's trusts"),
         new("GET", "/rota", "/rota", Caller.People, "Rota and cover"),
         new("GET", "/admin", "/admin", Caller.Admin, "Users, credentials, integration clients, audit trail"),
         new("GET", "/account/login", "/account/login", Caller.Everyone, "Sign-in page"),

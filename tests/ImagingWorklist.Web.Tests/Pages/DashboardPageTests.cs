@@ -19,11 +19,13 @@ public sealed class DashboardPageTests : MudComponentTest
 {
     private TestDatabase _database = null!;
     private Guid _examWithFinding;
+    private Guid _alpha;
 
     public override async Task InitializeAsync()
     {
         _database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
         var fixture = new NetworkFixture();
+        _alpha = fixture.TrustA.Id;
         var now = Clock.GetUtcNow();
         await using var db = _database.CreateDbContext();
         db.AddRange([
@@ -41,6 +43,7 @@ public sealed class DashboardPageTests : MudComponentTest
         await db.SaveChangesAsync();
         Services.AddSingleton<IDbContextFactory<WorklistDbContext>>(_database);
         Services.AddSingleton<BacklogQuery>();
+        Services.AddSingleton<BacklogBreakdownQuery>();
         Services.AddSingleton(new CriticalFindingPolicy());
         Services.AddSingleton(typeof(ILogger<>), typeof(NullLogger<>));
         Services.AddSingleton<WorklistEngineHost>();
@@ -65,7 +68,7 @@ public sealed class DashboardPageTests : MudComponentTest
         page.WaitForAssertion(() => Assert.Contains("Alpha Trust", page.Markup, StringComparison.Ordinal));
         var headline = page.FindAll("p.mud-typography-h5").Select(p => p.TextContent.Trim()).ToList();
         Assert.Equal(["3", "1", "0"], headline);
-        var alphaRow = page.FindAll("tr").Single(r => r.TextContent.Contains("Alpha Trust", StringComparison.Ordinal));
+        var alphaRow = page.FindAll("tr").Single(r => r.QuerySelector("td")?.TextContent.Trim() == "Alpha Trust");
         Assert.Equal(["Alpha Trust", "2", "0", "0", "1", "0", "0", "–"], alphaRow.QuerySelectorAll("td").Select(td => td.TextContent.Trim()));
         var mrRow = page.FindAll("tr").Single(r => r.QuerySelector("td")?.TextContent == "MR");
         Assert.Equal(["MR", "2", "0"], mrRow.QuerySelectorAll("td").Select(td => td.TextContent.Trim()));
@@ -101,5 +104,22 @@ public sealed class DashboardPageTests : MudComponentTest
         page.FindAll("button").Single(b => b.TextContent.Trim() == "Record").Click();
 
         page.WaitForAssertion(() => Assert.Contains("None: every critical, urgent and unexpected finding has been acknowledged.", page.Markup, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void TheBacklogTableCountsEachBandAndEveryNumberLinksToItsExams()
+    {
+        Context.AddAuthorization().SetAuthorized("manager").SetRoles(WorklistRoles.Manager);
+
+        var page = Render<Dashboard>();
+
+        var alpha = page.WaitForElement($"tr[data-line='{_alpha}']");
+        string Cell(string measure) => alpha.QuerySelector($"td[data-measure='{measure}']")!.TextContent.Trim();
+        Assert.Equal(("2", "1", "1", "1", "1"), (Cell("Open"), Cell("Under24Hours"), Cell("OneToThreeDays"), Cell("Unassigned"), Cell("Breached")));
+        Assert.Equal("0", Cell("OverFourWeeks"));
+        var link = alpha.QuerySelector("td[data-measure='Breached'] a")!;
+        Assert.Equal($"/dashboard/exams?by=Trust&key={_alpha}&measure=Breached", link.GetAttribute("href"));
+        Assert.Null(alpha.QuerySelector("td[data-measure='OverFourWeeks'] a"));
+        Assert.Contains("/api/dashboard/backlog.csv?by=Trust", page.Markup, StringComparison.Ordinal);
     }
 }

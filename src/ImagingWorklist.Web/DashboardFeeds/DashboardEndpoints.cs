@@ -1,0 +1,40 @@
+using System.Globalization;
+using System.Security.Claims;
+using System.Text;
+using ImagingWorklist.Application.Common;
+using ImagingWorklist.Application.Dashboards;
+using ImagingWorklist.Persistence;
+using ImagingWorklist.Web.Components.Dashboards;
+using ImagingWorklist.Web.Security;
+
+namespace ImagingWorklist.Web.DashboardFeeds;
+
+/// <summary>The dashboard's tables as CSV, within the caller's trusts.</summary>
+internal static class DashboardEndpoints
+{
+    public static WebApplication MapDashboardEndpoints(this WebApplication app)
+    {
+        app.MapGet("/api/dashboard/backlog.csv", BacklogAsync).RequireAuthorization(p => p.RequireRole(WorklistRoles.Manager, WorklistRoles.RotaCoordinator, WorklistRoles.Admin));
+        return app;
+    }
+
+    private static async Task<IResult> BacklogAsync(ClaimsPrincipal user, BacklogBreakdownQuery breakdown, string? by, CancellationToken cancellationToken)
+    {
+        if (!Enum.TryParse<BacklogDimension>(by ?? nameof(BacklogDimension.Trust), ignoreCase: true, out var dimension) || !Enum.IsDefined(dimension))
+        {
+            return Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: $"by must be one of {string.Join(", ", Enum.GetNames<BacklogDimension>())}.");
+        }
+
+        var table = await breakdown.BreakdownAsync(dimension, user.AccessScope(), cancellationToken);
+        var measures = Enum.GetValues<BacklogMeasure>();
+        var text = new StringBuilder()
+            .Append(CsvText.Line([BacklogTable.Of(dimension), .. measures.Select(BacklogTable.Heading)])).Append("\r\n");
+        foreach (var line in table.Lines)
+        {
+            text.Append(CsvText.Line([BacklogTable.LabelOf(dimension, line), .. measures.Select(m => line[m].ToString(CultureInfo.InvariantCulture))])).Append("\r\n");
+        }
+
+        text.Append(CsvText.Line(["Total", .. measures.Select(m => table.Total(m).ToString(CultureInfo.InvariantCulture))])).Append("\r\n");
+        return Results.File(Encoding.UTF8.GetBytes(text.ToString()), "text/csv; charset=utf-8", $"backlog-by-{dimension.ToString().ToLowerInvariant()}-{table.At:yyyy-MM-dd-HHmm}.csv");
+    }
+}

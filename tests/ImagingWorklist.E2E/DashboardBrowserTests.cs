@@ -1,0 +1,28 @@
+using ImagingWorklist.Testing;
+using Microsoft.Playwright;
+
+namespace ImagingWorklist.E2E;
+
+[Collection(BrowserCollection.Name)]
+public sealed class DashboardBrowserTests(BrowserApp app)
+{
+    [Fact]
+    public async Task TheBacklogTableRendersTheSeededNetworkAndChangesLiveWhenAnExamIsReported()
+    {
+        var manager = await app.SignedInPageAsync("manager");
+        await manager.GotoAsync("/dashboard");
+        var total = manager.Locator("tr.iw-total td").First;
+        await Assertions.Expect(total).Not.ToHaveTextAsync("0");
+        var before = int.Parse((await total.InnerTextAsync()).Replace(",", string.Empty, StringComparison.Ordinal), System.Globalization.CultureInfo.InvariantCulture);
+        await BrowserApp.SaveScreenshotAsync(manager, "dashboard-backlog");
+
+        await DemoPeople.ClaimAndSignAsync(app.Services, "radiologist", "Normal study.", skip: 12);
+
+        await Assertions.Expect(total).ToHaveTextAsync((before - 1).ToString("N0", System.Globalization.CultureInfo.GetCultureInfo("en-GB")), new() { Timeout = 10_000 });
+
+        // A number opens to its exams.
+        await manager.Locator("tr[data-line] td[data-measure='Open'] a").First.ClickAsync();
+        await Assertions.Expect(manager.GetByRole(AriaRole.Heading, new() { Name = "Backlog: open" })).ToBeVisibleAsync();
+        await Assertions.Expect(manager.Locator("tr[data-exam]").First).ToBeVisibleAsync();
+    }
+}

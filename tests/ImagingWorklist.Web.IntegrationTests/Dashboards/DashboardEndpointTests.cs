@@ -1,0 +1,33 @@
+using System.Net;
+using ImagingWorklist.Persistence;
+using ImagingWorklist.Testing;
+
+namespace ImagingWorklist.Web.IntegrationTests.Dashboards;
+
+public sealed class DashboardEndpointTests(DashboardEndpointTests.App app) : IClassFixture<DashboardEndpointTests.App>
+{
+    [Fact]
+    public async Task AManagerDownloadsTheBacklogTableAsCsvWithATotalThatAddsUp()
+    {
+        var client = await SignIn.AsAsync(app, "manager");
+
+        using var response = await client.GetAsync(new Uri("/api/dashboard/backlog.csv?by=Modality", UriKind.Relative));
+        using var bad = await client.GetAsync(new Uri("/api/dashboard/backlog.csv?by=Colour", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var lines = (await response.Content.ReadAsStringAsync()).Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Select(l => l.Split(',')).ToList();
+        Assert.Equal(["Modality", "Open", "< 24 h", "1–3 d", "3–7 d", "1–2 w", "2–4 w", "> 4 w", "Unassigned", "At risk 4 h", "At risk 24 h", "At risk 72 h", "Breached"], lines[0]);
+        Assert.Equal("Total", lines[^1][0]);
+        for (var column = 1; column < lines[0].Length; column++)
+        {
+            Assert.Equal(int.Parse(lines[^1][column], System.Globalization.CultureInfo.InvariantCulture), lines.Skip(1).SkipLast(1).Sum(l => int.Parse(l[column], System.Globalization.CultureInfo.InvariantCulture)));
+        }
+
+        var bands = lines.Skip(1).SkipLast(1).Sum(l => Enumerable.Range(2, 6).Sum(c => int.Parse(l[c], System.Globalization.CultureInfo.InvariantCulture)));
+        Assert.Equal(int.Parse(lines[^1][1], System.Globalization.CultureInfo.InvariantCulture), bands);
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        Assert.Contains("by must be one of Trust, Site, Modality, Pathway, Priority", await bad.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    public sealed class App() : WorklistAppFactory(DatabaseProvider.Sqlite);
+}
