@@ -63,7 +63,7 @@ public sealed class WorklistBrowserTests(BrowserApp app)
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Dashboard" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Backlog dashboard" })).ToBeVisibleAsync();
-        await Assertions.Expect(page.GetByText("Northfell Teaching Hospitals NHS Foundation Trust")).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByText("Northfell Teaching Hospitals NHS Foundation Trust").First).ToBeVisibleAsync();
         await BrowserApp.SaveScreenshotAsync(page, "dashboard");
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Rota" }).ClickAsync();
