@@ -1,7 +1,13 @@
 using Bunit;
+using ImagingWorklist.Application.Engine;
+using ImagingWorklist.Application.Realtime;
+using ImagingWorklist.Persistence;
 using ImagingWorklist.TestSupport;
 using Microsoft.AspNetCore.Components;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 using MudBlazor.Services;
 
@@ -27,9 +33,30 @@ public abstract class MudComponentTest : IAsyncLifetime
 
     protected FakeTimeProvider Clock { get; } = TestClock.Create();
 
+    /// <summary>The test's own SQLite database, once <see cref="UseDatabaseAsync"/> has made it.</summary>
+    protected TestDatabase Database { get; private set; } = null!;
+
     public virtual Task InitializeAsync() => Task.CompletedTask;
 
-    public virtual async Task DisposeAsync() => await Context.DisposeAsync();
+    public virtual async Task DisposeAsync()
+    {
+        await Context.DisposeAsync();
+        if (Database is not null)
+        {
+            await Database.DisposeAsync();
+        }
+    }
+
+    /// <summary>A fresh database and what every data-backed component needs beside it: the engine, live changes, logging.</summary>
+    protected async Task UseDatabaseAsync()
+    {
+        Database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+        Services.AddSingleton<IDbContextFactory<WorklistDbContext>>(Database);
+        Services.AddSingleton(typeof(ILogger<>), typeof(NullLogger<>));
+        Services.AddSingleton<WorklistEngineHost>();
+        Services.AddSingleton<WorklistChangeDispatcher>();
+        Services.AddSingleton<IWorklistNotifier, InProcessNotifier>();
+    }
 
     protected IRenderedComponent<T> Render<T>(Action<ComponentParameterCollectionBuilder<T>>? parameters = null)
         where T : IComponent => Context.Render(parameters);

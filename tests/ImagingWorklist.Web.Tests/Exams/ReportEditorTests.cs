@@ -22,26 +22,15 @@ public sealed class ReportEditorTests : MudComponentTest
 {
     private static readonly Guid Me = Guid.NewGuid();
     private static readonly Patient ThePatient = new("9434765919", "M0000001", "Wright", "Olivia", new DateOnly(1973, 8, 9), Sex.Female);
-    private TestDatabase _database = null!;
 
     public override async Task InitializeAsync()
     {
-        _database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
-        Services.AddSingleton<IDbContextFactory<WorklistDbContext>>(_database);
-        Services.AddSingleton(typeof(ILogger<>), typeof(NullLogger<>));
+        await UseDatabaseAsync();
         Services.AddSingleton(new ClaimSettings());
-        Services.AddSingleton<WorklistEngineHost>();
-        Services.AddSingleton<WorklistChangeDispatcher>();
-        Services.AddSingleton<IWorklistNotifier, InProcessNotifier>();
         Services.AddSingleton<ClaimService>();
         Services.AddSingleton<ReportingService>();
     }
 
-    public override async Task DisposeAsync()
-    {
-        await base.DisposeAsync();
-        await _database.DisposeAsync();
-    }
 
     [Fact]
     public void TheHolderWritesAndSignsOnlyAfterSeeingThePatientAgain()

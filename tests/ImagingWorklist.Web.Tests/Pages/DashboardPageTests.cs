@@ -17,17 +17,16 @@ namespace ImagingWorklist.Web.Tests.Pages;
 
 public sealed class DashboardPageTests : MudComponentTest
 {
-    private TestDatabase _database = null!;
     private Guid _examWithFinding;
     private Guid _alpha;
 
     public override async Task InitializeAsync()
     {
-        _database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+        await UseDatabaseAsync();
         var fixture = new NetworkFixture();
         _alpha = fixture.TrustA.Id;
         var now = Clock.GetUtcNow();
-        await using var db = _database.CreateDbContext();
+        await using var db = Database.CreateDbContext();
         db.AddRange([
             .. fixture.Organisations,
             fixture.ReadyExam(fixture.SiteA, now, TimeSpan.FromHours(3), Pathway.Emergency, Modality.CT, ClinicalPriority.Stat),
@@ -41,22 +40,12 @@ public sealed class DashboardPageTests : MudComponentTest
         db.CriticalFindings.Add(CriticalFinding.Raise(Guid.NewGuid(), _examWithFinding, fixture.TrustA.Id, FindingCategory.Critical, "Tension pneumothorax", reporter.Id,
             "Dr A Khan, ED registrar", CommunicationMethod.Telephone, now.AddMinutes(-90), new CriticalFindingPolicy(), now.AddMinutes(-90)).ValueOrThrow());
         await db.SaveChangesAsync();
-        Services.AddSingleton<IDbContextFactory<WorklistDbContext>>(_database);
         Services.AddSingleton<BacklogQuery>();
         Services.AddSingleton<BacklogBreakdownQuery>();
         Services.AddSingleton(new CriticalFindingPolicy());
-        Services.AddSingleton(typeof(ILogger<>), typeof(NullLogger<>));
-        Services.AddSingleton<WorklistEngineHost>();
-        Services.AddSingleton<WorklistChangeDispatcher>();
-        Services.AddSingleton<IWorklistNotifier, InProcessNotifier>();
         Services.AddSingleton<CriticalFindings>();
     }
 
-    public override async Task DisposeAsync()
-    {
-        await base.DisposeAsync();
-        await _database.DisposeAsync();
-    }
 
     [Fact]
     public void TheDashboardShowsTheBacklogPerTrustAndModality()

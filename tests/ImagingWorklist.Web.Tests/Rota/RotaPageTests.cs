@@ -16,37 +16,26 @@ namespace ImagingWorklist.Web.Tests.Rota;
 /// <summary>The rota week grid: a coordinator opens a shift from the calendar and changes it; others only look.</summary>
 public sealed class RotaPageTests : MudComponentTest
 {
-    private TestDatabase _database = null!;
     private Guid _shiftId;
 
     public override async Task InitializeAsync()
     {
-        _database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+        await UseDatabaseAsync();
         var fixture = new NetworkFixture();
         var (_, rows) = fixture.OnDutyReporter("Dr Grid", Clock.GetUtcNow());
-        await using (var db = _database.CreateDbContext())
+        await using (var db = Database.CreateDbContext())
         {
             db.AddRange([.. fixture.Organisations, .. rows]);
             await db.SaveChangesAsync();
             _shiftId = await db.RotaShifts.Select(s => s.Id).SingleAsync();
         }
 
-        Services.AddSingleton<IDbContextFactory<WorklistDbContext>>(_database);
-        Services.AddSingleton(typeof(ILogger<>), typeof(NullLogger<>));
         Services.AddSingleton(new Hl7Settings());
-        Services.AddSingleton<WorklistEngineHost>();
-        Services.AddSingleton<WorklistChangeDispatcher>();
-        Services.AddSingleton<IWorklistNotifier, InProcessNotifier>();
         Services.AddSingleton<RotaWeekQuery>();
         Services.AddSingleton<RotaService>();
         Services.AddSingleton<CoverQuery>();
     }
 
-    public override async Task DisposeAsync()
-    {
-        await base.DisposeAsync();
-        await _database.DisposeAsync();
-    }
 
     [Fact]
     public async Task ACoordinatorOpensAShiftFromTheWeekAndChangesItsCapacity()
@@ -64,7 +53,7 @@ public sealed class RotaPageTests : MudComponentTest
         page.FindAll("button").Single(b => b.TextContent.Trim() == "Save changes").Click();
 
         page.WaitForAssertion(() => Assert.Contains("Shift changed for Dr Grid.", page.Markup, StringComparison.Ordinal));
-        await using var db = _database.CreateDbContext();
+        await using var db = Database.CreateDbContext();
         Assert.Equal(300, (await db.RotaShifts.SingleAsync()).CapacityMinutes);
         Assert.Single(await db.AuditEvents.Where(a => a.Action == Domain.Audit.AuditAction.RotaChanged).ToListAsync());
     }
