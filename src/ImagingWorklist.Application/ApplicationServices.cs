@@ -34,6 +34,7 @@ public static class ApplicationServices
         services.AddScoped<Admin.UserAdministration>();
         services.AddSingleton<BacklogQuery>();
         services.AddSingleton<BacklogBreakdownQuery>();
+        services.AddSingleton<TurnaroundQuery>();
         services.AddSingleton<RotaWeekQuery>();
         services.AddSingleton<RotaService>();
         services.AddSingleton<CoverQuery>();

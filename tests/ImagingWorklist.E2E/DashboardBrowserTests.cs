@@ -15,6 +15,9 @@ public sealed class DashboardBrowserTests(BrowserApp app)
         await Assertions.Expect(total).Not.ToHaveTextAsync("0");
         var before = int.Parse((await total.InnerTextAsync()).Replace(",", string.Empty, StringComparison.Ordinal), System.Globalization.CultureInfo.InvariantCulture);
         await BrowserApp.SaveScreenshotAsync(manager, "dashboard-backlog");
+        await Assertions.Expect(manager.Locator("tr[data-turnaround]").First).ToBeVisibleAsync();
+        await manager.Locator("#turnaround-heading").ScrollIntoViewIfNeededAsync();
+        await BrowserApp.SaveScreenshotAsync(manager, "dashboard-turnaround");
 
         await DemoPeople.ClaimAndSignAsync(app.Services, "radiologist", "Normal study.", skip: 12);
 

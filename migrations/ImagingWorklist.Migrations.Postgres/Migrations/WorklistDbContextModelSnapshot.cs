@@ -212,6 +212,9 @@ namespace ImagingWorklist.Migrations.Postgres.Migrations
                     b.Property<Guid>("TrustId")
                         .HasColumnType("uuid");
 
+                    b.Property<int?>("TurnaroundMinutes")
+                        .HasColumnType("integer");
+
                     b.Property<DateTimeOffset>("UpdatedAt")
                         .HasColumnType("timestamp with time zone");
 

@@ -207,6 +207,9 @@ namespace ImagingWorklist.Migrations.Sqlite.Migrations
                     b.Property<Guid>("TrustId")
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("TurnaroundMinutes")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("UpdatedAt")
                         .HasColumnType("INTEGER");
 

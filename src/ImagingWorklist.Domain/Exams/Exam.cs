@@ -85,6 +85,12 @@ public sealed class Exam
     /// <summary>SWIM Reported: the final report was signed.</summary>
     public DateTimeOffset? ReportedAt { get; private set; }
 
+    /// <summary>
+    /// Whole minutes from the examination to the final (verified) report: the NHS England turnaround time, kept so the
+    /// database can aggregate it (both providers can compare and group integers; not all can subtract times).
+    /// </summary>
+    public int? TurnaroundMinutes { get; private set; }
+
     public DateTimeOffset? CancelledAt { get; private set; }
 
     public DateTimeOffset UpdatedAt { get; private set; }
@@ -250,7 +256,7 @@ public sealed class Exam
         }
 
         ClearClaim();
-        ReportedAt = now;
+        Reported(now);
         return Changed(ExamState.Final, now);
     }
 
@@ -282,7 +288,7 @@ public sealed class Exam
             return Outcome.Rejected($"Exam {Accession} is not awaiting verification.");
         }
 
-        ReportedAt = now;
+        Reported(now);
         return Changed(ExamState.Final, now);
     }
 
@@ -313,7 +319,7 @@ public sealed class Exam
         }
 
         ClearClaim();
-        ReportedAt = reportedAt;
+        Reported(reportedAt);
         return Changed(ExamState.Final, now);
     }
 
@@ -391,6 +397,12 @@ public sealed class Exam
         return CurrentClaim!.IsExpiredAt(now)
             ? Outcome.Rejected($"Your claim on exam {Accession} expired at {LeaseExpiresAt:HH:mm}.")
             : Outcome.Accepted;
+    }
+
+    private void Reported(DateTimeOffset at)
+    {
+        ReportedAt = at;
+        TurnaroundMinutes = (int)Math.Max(0, Math.Floor((at - TurnaroundClockStart).TotalMinutes));
     }
 
     private void ClearClaim()

@@ -15,8 +15,30 @@ internal static class DashboardEndpoints
     public static WebApplication MapDashboardEndpoints(this WebApplication app)
     {
         app.MapGet("/api/dashboard/backlog.csv", BacklogAsync).RequireAuthorization(p => p.RequireRole(WorklistRoles.Manager, WorklistRoles.RotaCoordinator, WorklistRoles.Admin));
+        app.MapGet("/api/dashboard/turnaround.csv", TurnaroundAsync).RequireAuthorization(p => p.RequireRole(WorklistRoles.Manager, WorklistRoles.RotaCoordinator, WorklistRoles.Admin));
         return app;
     }
+
+    private static async Task<IResult> TurnaroundAsync(ClaimsPrincipal user, TurnaroundQuery turnaround, TimeProvider clock, int? days, CancellationToken cancellationToken)
+    {
+        if (days is < 1 or > 366)
+        {
+            return Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "days must be between 1 and 366.");
+        }
+
+        var now = clock.GetUtcNow();
+        var report = await turnaround.ReportAsync(now.AddDays(-(days ?? 30)), now, user.AccessScope(), cancellationToken);
+        var text = new StringBuilder().Append(CsvText.Line("pathway", "modality", "trust", "reported", "median_minutes_approx", "p90_minutes_approx", "max_minutes", "within_target", "over_4_weeks")).Append("\r\n");
+        foreach (var row in report.Rows)
+        {
+            text.Append(CsvText.Line(row.Pathway.ToString(), row.Modality.ToString(), row.TrustName, Invariant(row.Reported), Invariant(Math.Round(row.P50Minutes)), Invariant(Math.Round(row.P90Minutes)),
+                Invariant(row.MaxMinutes), Invariant(row.WithinTarget), Invariant(row.OverFourWeeks))).Append("\r\n");
+        }
+
+        return Results.File(Encoding.UTF8.GetBytes(text.ToString()), "text/csv; charset=utf-8", $"turnaround-{days ?? 30}-days-to-{now:yyyy-MM-dd}.csv");
+    }
+
+    private static string Invariant(double value) => value.ToString(CultureInfo.InvariantCulture);
 
     private static async Task<IResult> BacklogAsync(ClaimsPrincipal user, BacklogBreakdownQuery breakdown, string? by, CancellationToken cancellationToken)
     {

@@ -29,5 +29,21 @@ public sealed class DashboardEndpointTests(DashboardEndpointTests.App app) : ICl
         Assert.Contains("by must be one of Trust, Site, Modality, Pathway, Priority", await bad.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task TurnaroundComesAsCsvPerPathwayModalityAndTrust()
+    {
+        var client = await SignIn.AsAsync(app, "manager");
+
+        using var response = await client.GetAsync(new Uri("/api/dashboard/turnaround.csv?days=30", UriKind.Relative));
+        using var bad = await client.GetAsync(new Uri("/api/dashboard/turnaround.csv?days=0", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var lines = (await response.Content.ReadAsStringAsync()).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal("pathway,modality,trust,reported,median_minutes_approx,p90_minutes_approx,max_minutes,within_target,over_4_weeks", lines[0]);
+        Assert.True(lines.Length > 1, "the demo network has reports in the last 30 days");
+        Assert.All(lines.Skip(1), l => Assert.True(int.Parse(l.Split(',')[3], System.Globalization.CultureInfo.InvariantCulture) > 0));
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+    }
+
     public sealed class App() : WorklistAppFactory(DatabaseProvider.Sqlite);
 }

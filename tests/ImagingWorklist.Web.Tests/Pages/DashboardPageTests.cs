@@ -42,6 +42,7 @@ public sealed class DashboardPageTests : MudComponentTest
         await db.SaveChangesAsync();
         Services.AddSingleton<BacklogQuery>();
         Services.AddSingleton<BacklogBreakdownQuery>();
+        Services.AddSingleton<TurnaroundQuery>();
         Services.AddSingleton(new CriticalFindingPolicy());
         Services.AddSingleton<CriticalFindings>();
     }
@@ -110,5 +111,6 @@ public sealed class DashboardPageTests : MudComponentTest
         Assert.Equal($"/dashboard/exams?by=Trust&key={_alpha}&measure=Breached", link.GetAttribute("href"));
         Assert.Null(alpha.QuerySelector("td[data-measure='OverFourWeeks'] a"));
         Assert.Contains("/api/dashboard/backlog.csv?by=Trust", page.Markup, StringComparison.Ordinal);
+        Assert.Contains("No exams were reported in this period.", page.Markup, StringComparison.Ordinal);
     }
 }

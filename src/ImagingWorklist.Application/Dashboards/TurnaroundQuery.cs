@@ -1,0 +1,135 @@
+using System.Linq.Expressions;
+using ImagingWorklist.Application.Security;
+using ImagingWorklist.Domain.Exams;
+using ImagingWorklist.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace ImagingWorklist.Application.Dashboards;
+
+/// <summary>
+/// Turnaround (examination to verified report) for exams reported in a period, by pathway × trust × modality. The
+/// percentiles are read from a histogram the database counts (bucket edges from 15 minutes to 6 weeks), interpolated
+/// within their bucket, so they are approximate to the bucket's width; the maximum and the shares are exact.
+/// </summary>
+public sealed record TurnaroundRow(Pathway Pathway, Guid TrustId, string TrustName, Modality Modality, int Reported, double P50Minutes, double P90Minutes, int MaxMinutes, int WithinTarget, int OverFourWeeks)
+{
+    public double WithinTargetShare => Reported == 0 ? 0 : (double)WithinTarget / Reported;
+
+    public double OverFourWeeksShare => Reported == 0 ? 0 : (double)OverFourWeeks / Reported;
+}
+
+public sealed record TurnaroundReport(DateTimeOffset From, DateTimeOffset To, IReadOnlyList<TurnaroundRow> Rows);
+
+public sealed class TurnaroundQuery(IDbContextFactory<WorklistDbContext> contexts)
+{
+    public const int FourWeeksMinutes = 28 * 24 * 60;
+
+    /// <summary>Upper edges of the histogram buckets, in minutes; the last bucket is open.</summary>
+    public static readonly int[] Edges =
+    [
+        15, 30, 45, 60, 90, 120, 180, 240, 360, 480, 720, 1080, 1440, 2160, 2880, 4320, 5760, 7200, 10080, 14400, 20160, 30240, FourWeeksMinutes, 60480,
+    ];
+
+    public async Task<TurnaroundReport> ReportAsync(DateTimeOffset from, DateTimeOffset to, AccessScope scope, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(scope);
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var reported = (await scope.ExamsAsync(db, to, cancellationToken))
+            .Where(e => e.ReportedAt >= from && e.ReportedAt < to && e.TurnaroundMinutes != null
+                && (e.State == ExamState.Final || e.State == ExamState.Amended));
+        var groups = await reported
+            .GroupBy(e => new { e.Pathway, e.TrustId, e.Modality })
+            .Select(g => new
+            {
+                g.Key.Pathway,
+                g.Key.TrustId,
+                g.Key.Modality,
+                Count = g.Count(),
+                Max = g.Max(e => e.TurnaroundMinutes!.Value),
+                Within = g.Count(e => e.ReportedAt <= e.DueAt),
+                Over = g.Count(e => e.TurnaroundMinutes > FourWeeksMinutes),
+            })
+            .ToListAsync(cancellationToken);
+        var histogram = await reported
+            .Select(Keyed)
+            .GroupBy(x => new { x.Pathway, x.TrustId, x.Modality, x.Bucket })
+            .Select(g => new { g.Key.Pathway, g.Key.TrustId, g.Key.Modality, g.Key.Bucket, Count = g.Count() })
+            .ToListAsync(cancellationToken);
+        var names = await db.Trusts.AsNoTracking().ToDictionaryAsync(t => t.Id, t => t.Name, cancellationToken);
+        var rows = groups.Select(g =>
+        {
+            var counts = new int[Edges.Length + 1];
+            foreach (var h in histogram.Where(h => h.Pathway == g.Pathway && h.TrustId == g.TrustId && h.Modality == g.Modality))
+            {
+                counts[h.Bucket] = h.Count;
+            }
+
+            return new TurnaroundRow(g.Pathway, g.TrustId, names.GetValueOrDefault(g.TrustId, "unknown"), g.Modality, g.Count,
+                Percentile(counts, 0.5, g.Max), Percentile(counts, 0.9, g.Max), g.Max, g.Within, g.Over);
+        });
+        return new TurnaroundReport(from, to, [.. rows.OrderBy(r => r.Pathway).ThenBy(r => r.Modality).ThenBy(r => r.TrustName, StringComparer.Ordinal)]);
+    }
+
+    /// <summary>The p-th percentile from bucket counts, interpolated linearly within its bucket (the open last bucket ends at the maximum).</summary>
+    public static double Percentile(IReadOnlyList<int> counts, double p, int max)
+    {
+        var total = counts.Sum();
+        if (total == 0)
+        {
+            return 0;
+        }
+
+        var rank = p * total;
+        var seen = 0;
+        for (var i = 0; i < counts.Count; i++)
+        {
+            if (counts[i] == 0 || seen + counts[i] < rank)
+            {
+                seen += counts[i];
+                continue;
+            }
+
+            var low = i == 0 ? 0 : Edges[i - 1];
+            var high = Math.Min(i < Edges.Length ? Edges[i] : max, max);
+            return low + ((high - low) * (rank - seen) / counts[i]);
+        }
+
+        return max;
+    }
+
+    /// <summary>
+    /// Each exam with the histogram bucket of its turnaround, as an expression tree the database evaluates (a CASE over
+    /// the edges), built from <see cref="Edges"/> so the edges live in one place.
+    /// </summary>
+    private static readonly Expression<Func<Exam, HistogramEntry>> Keyed = BuildKeyed();
+
+    private static Expression<Func<Exam, HistogramEntry>> BuildKeyed()
+    {
+        var exam = Expression.Parameter(typeof(Exam), "e");
+        var minutes = Expression.Property(Expression.Property(exam, nameof(Exam.TurnaroundMinutes)), nameof(Nullable<int>.Value));
+        Expression bucket = Expression.Constant(Edges.Length);
+        for (var i = Edges.Length - 1; i >= 0; i--)
+        {
+            bucket = Expression.Condition(Expression.LessThanOrEqual(minutes, Expression.Constant(Edges[i])), Expression.Constant(i), bucket);
+        }
+
+        var entry = Expression.MemberInit(
+            Expression.New(typeof(HistogramEntry)),
+            Expression.Bind(typeof(HistogramEntry).GetProperty(nameof(HistogramEntry.Pathway))!, Expression.Property(exam, nameof(Exam.Pathway))),
+            Expression.Bind(typeof(HistogramEntry).GetProperty(nameof(HistogramEntry.TrustId))!, Expression.Property(exam, nameof(Exam.TrustId))),
+            Expression.Bind(typeof(HistogramEntry).GetProperty(nameof(HistogramEntry.Modality))!, Expression.Property(exam, nameof(Exam.Modality))),
+            Expression.Bind(typeof(HistogramEntry).GetProperty(nameof(HistogramEntry.Bucket))!, bucket));
+        return Expression.Lambda<Func<Exam, HistogramEntry>>(entry, exam);
+    }
+
+    private sealed class HistogramEntry
+    {
+        public Pathway Pathway { get; init; }
+
+        public Guid TrustId { get; init; }
+
+        public Modality Modality { get; init; }
+
+        public int Bucket { get; init; }
+    }
+}
