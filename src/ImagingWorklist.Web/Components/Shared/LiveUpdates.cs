@@ -8,23 +8,37 @@ namespace ImagingWorklist.Web.Components.Shared;
 /// </summary>
 internal sealed class LiveUpdates : IDisposable
 {
+    /// <summary>Rota pages care only about rota and reporter changes.</summary>
+    public static bool RotaOnly(WorklistChange change) => change.Kind is WorklistChangeKind.RotaChanged or WorklistChangeKind.ReporterChanged;
+
+    /// <summary>Reports, verifications, opinions and findings.</summary>
+    public static bool ReportingOnly(WorklistChange change) => change.Kind is WorklistChangeKind.ReportingChanged or WorklistChangeKind.ReporterChanged;
+
     public static readonly TimeSpan Window = TimeSpan.FromMilliseconds(200);
 
     private readonly IDisposable _subscription;
     private readonly Func<Task> _refresh;
     private readonly TimeProvider _clock;
+    private readonly Func<WorklistChange, bool>? _relevant;
     private int _pending;
     private bool _disposed;
 
-    public LiveUpdates(WorklistChangeDispatcher dispatcher, TimeProvider clock, Func<Task> refresh)
+    /// <param name="relevant">Which changes this component shows; others (every claim on the network, say) cost it nothing.</param>
+    public LiveUpdates(WorklistChangeDispatcher dispatcher, TimeProvider clock, Func<Task> refresh, Func<WorklistChange, bool>? relevant = null)
     {
         _refresh = refresh;
         _clock = clock;
+        _relevant = relevant;
         _subscription = dispatcher.Subscribe(OnChange);
     }
 
     private Task OnChange(WorklistChange change)
     {
+        if (_relevant is { } relevant && !relevant(change))
+        {
+            return Task.CompletedTask;
+        }
+
         if (Interlocked.Exchange(ref _pending, 1) == 0)
         {
             _ = RefreshSoonAsync();
