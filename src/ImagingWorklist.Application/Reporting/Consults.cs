@@ -43,8 +43,7 @@ public sealed class Consults(IDbContextFactory<WorklistDbContext> contexts, IWor
                 return Outcome<Guid>.Rejected("There is no such reporter.");
             }
 
-            var credentialed = (await db.Credentials.AsNoTracking().Where(c => c.ReporterId == named && c.TrustId == exam.TrustId).ToListAsync(cancellationToken)).Any(c => c.IsValidAt(now));
-            if (!credentialed)
+            if (!await ReportingAccess.CredentialedAsync(db, named, exam.TrustId, now, cancellationToken))
             {
                 return Outcome<Guid>.Rejected($"{specialist.DisplayName} has no valid credential for this exam's trust, so cannot see it.");
             }

@@ -1,3 +1,4 @@
+using ImagingWorklist.Application.Security;
 using ImagingWorklist.Domain.Exams;
 using ImagingWorklist.Domain.Reporters;
 using ImagingWorklist.Domain.Reporting;
@@ -26,9 +27,7 @@ public sealed record ReportingAccess(bool Holds, bool MayVerify, IReadOnlyList<G
             return None;
         }
 
-        var credentialed = (await db.Credentials.AsNoTracking().Where(c => c.ReporterId == reporterId && c.TrustId == exam.TrustId).ToListAsync(cancellationToken))
-            .Any(c => c.IsValidAt(now));
-        if (!credentialed)
+        if (!await CredentialedAsync(db, reporterId, exam.TrustId, now, cancellationToken))
         {
             return None;
         }
@@ -50,6 +49,10 @@ public sealed record ReportingAccess(bool Holds, bool MayVerify, IReadOnlyList<G
         var mayAddAddendum = final && (reports.Any(r => r.Status == ReportStatus.Final && (r.SignedById == reporterId || r.SubmittedById == reporterId)) || specialist);
         return new ReportingAccess(holds, mayVerify, toAnswer, reported, mayAddAddendum, reporter.NeedsVerification);
     }
+
+    /// <summary>Holds a valid credential for the trust now (the same reading of credentials as every other access check).</summary>
+    public static async Task<bool> CredentialedAsync(WorklistDbContext db, Guid reporterId, Guid trustId, DateTimeOffset now, CancellationToken cancellationToken) =>
+        (await AccessScope.ForReporter(reporterId).TrustIdsAsync(db, now, cancellationToken))!.Contains(trustId);
 
     /// <summary>A consultant with the skill who may report this kind of exam (credentials are checked by the caller).</summary>
     public static bool IsSpecialistFor(Reporter reporter, Skill skill, Exam exam) =>

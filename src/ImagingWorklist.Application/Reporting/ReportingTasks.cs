@@ -1,4 +1,5 @@
 using ImagingWorklist.Application.Engine;
+using ImagingWorklist.Application.Security;
 using ImagingWorklist.Domain.Engine;
 using ImagingWorklist.Domain.Exams;
 using ImagingWorklist.Domain.Reporters;
@@ -48,8 +49,7 @@ public sealed class ReportingTasks(IDbContextFactory<WorklistDbContext> contexts
             return [];
         }
 
-        var trusts = (await db.Credentials.AsNoTracking().Where(c => c.ReporterId == reporterId).ToListAsync(cancellationToken))
-            .Where(c => c.IsValidAt(now)).Select(c => c.TrustId).ToList();
+        var trusts = (await AccessScope.ForReporter(reporterId).TrustIdsAsync(db, now, cancellationToken))!;
         var tasks = new List<ReportingTask>();
         if (reporter.Role == ProfessionalRole.ConsultantRadiologist)
         {
