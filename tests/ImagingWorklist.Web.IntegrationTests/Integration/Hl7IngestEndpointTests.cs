@@ -87,24 +87,8 @@ public sealed class Hl7IngestEndpointTests(Hl7IngestEndpointTests.App app) : ICl
 
     private static async Task<string> ReadFrameAsync(NetworkStream stream)
     {
-        var bytes = new List<byte>();
-        var one = new byte[1];
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        while (await stream.ReadAsync(one, timeout.Token) == 1)
-        {
-            if (one[0] == 0x1C)
-            {
-                await stream.ReadExactlyAsync(one, timeout.Token); // the closing carriage return
-                break;
-            }
-
-            if (one[0] != 0x0B)
-            {
-                bytes.Add(one[0]);
-            }
-        }
-
-        return Encoding.UTF8.GetString([.. bytes]);
+        return await MllpListener.ReadFrameAsync(stream, timeout.Token) ?? throw new IOException("The listener closed the connection without answering.");
     }
 
     private static StringContent Body(string message) => new(message, Encoding.UTF8, Hl7Endpoints.MediaType);

@@ -92,18 +92,8 @@ public sealed class MllpCorpusTests(MllpCorpusTests.App app) : IClassFixture<Mll
         await tcp.ConnectAsync(IPAddress.Loopback, endpoint.Port);
         var stream = tcp.GetStream();
         await stream.WriteAsync((byte[])[0x0B, .. message, 0x1C, 0x0D]);
-        var received = new List<byte>();
-        var one = new byte[1];
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        while (await stream.ReadAsync(one, timeout.Token) == 1 && one[0] != 0x1C)
-        {
-            if (one[0] != 0x0B)
-            {
-                received.Add(one[0]);
-            }
-        }
-
-        return Encoding.UTF8.GetString([.. received]);
+        return await MllpListener.ReadFrameAsync(stream, timeout.Token) ?? string.Empty;
     }
 
     private static string MsaCode(string ack) =>

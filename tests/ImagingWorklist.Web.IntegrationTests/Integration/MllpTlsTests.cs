@@ -61,21 +61,15 @@ public sealed class MllpTlsTests : IAsyncLifetime
 
     private static async Task<string> ReadAsync(Stream stream)
     {
-        var received = new List<byte>();
-        var buffer = new byte[1];
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(20));
         try
         {
-            while (await stream.ReadAsync(buffer, timeout.Token) == 1 && buffer[0] != 0x1C)
-            {
-                received.Add(buffer[0]);
-            }
+            return await MllpListener.ReadFrameAsync(stream, timeout.Token) ?? string.Empty;
         }
         catch (IOException)
         {
             // The listener dropped a connection that would not speak TLS.
+            return string.Empty;
         }
-
-        return Encoding.UTF8.GetString([.. received]);
     }
 }
