@@ -1,9 +1,9 @@
 using System.Globalization;
 using System.Security.Claims;
 using System.Text;
-using ImagingWorklist.Application.Ingest;
 using ImagingWorklist.Application.Rota;
 using ImagingWorklist.Persistence;
+using ImagingWorklist.Web.Components.Shared;
 using ImagingWorklist.Web.Security;
 
 namespace ImagingWorklist.Web.RotaFeeds;
@@ -18,7 +18,7 @@ internal static class RotaEndpoints
         return app;
     }
 
-    private static async Task<IResult> ExportAsync(RotaService rota, Hl7Settings settings, string? from, int? days, CancellationToken cancellationToken)
+    private static async Task<IResult> ExportAsync(RotaService rota, string? from, int? days, CancellationToken cancellationToken)
     {
         if (!DateOnly.TryParseExact(from, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var first))
         {
@@ -30,8 +30,7 @@ internal static class RotaEndpoints
             return Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "days must be between 1 and 62.");
         }
 
-        var start = Local(first, settings);
-        var csv = await rota.ExportCsvAsync(start, Local(first.AddDays(days ?? 7), settings), cancellationToken);
+        var csv = await rota.ExportCsvAsync(UkTime.Midnight(first), UkTime.Midnight(first.AddDays(days ?? 7)), cancellationToken);
         return Results.File(Encoding.UTF8.GetBytes(csv), "text/csv; charset=utf-8", $"rota-{first:yyyy-MM-dd}.csv");
     }
 
@@ -49,11 +48,5 @@ internal static class RotaEndpoints
         return calendar is null
             ? Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "There is no such reporter.")
             : Results.File(Encoding.UTF8.GetBytes(calendar), "text/calendar; charset=utf-8", "rota.ics");
-    }
-
-    private static DateTimeOffset Local(DateOnly day, Hl7Settings settings)
-    {
-        var midnight = day.ToDateTime(TimeOnly.MinValue);
-        return new DateTimeOffset(midnight, settings.LocalTime.GetUtcOffset(midnight)).ToUniversalTime();
     }
 }

@@ -41,6 +41,13 @@ internal static class UkTime
         return new DateTimeOffset(local, London.GetUtcOffset(local)).ToUniversalTime();
     }
 
+    /// <summary>The start of a UK day, as a UTC instant.</summary>
+    public static DateTimeOffset Midnight(DateOnly day)
+    {
+        var local = day.ToDateTime(TimeOnly.MinValue);
+        return new DateTimeOffset(local, London.GetUtcOffset(local)).ToUniversalTime();
+    }
+
     public static string TimeOfDay(DateTimeOffset utc) => ToLocal(utc).ToString("HH:mm", EnGb);
 
     private static TimeZoneInfo Find()
