@@ -69,6 +69,8 @@ public sealed class DemoNetworkGenerator(DemoNetworkOptions options)
         Skill.Paediatric, Skill.HeadAndNeck, Skill.Cardiac, Skill.Vascular, Skill.NuclearMedicine,
     ];
 
+    private static readonly IReadOnlyList<Procedure> StandardProcedures = ProcedureCatalogue.Standard();
+
     private readonly Random _random = new(options.RandomSeed);
 
     public DemoNetwork Generate(DateTimeOffset now)
@@ -94,7 +96,7 @@ public sealed class DemoNetworkGenerator(DemoNetworkOptions options)
         var credentials = GenerateCredentials(reporters, trusts, now);
         var (shifts, absences) = GenerateRota(reporters, trusts, now);
         var (exams, reports) = GenerateExams(trusts, sites, reporters, shifts, policy, now);
-        return new DemoNetwork(network, trusts, sites, DemoCatalogue.Procedures, rules, reporters, credentials, shifts, absences, exams, reports);
+        return new DemoNetwork(network, trusts, sites, ProcedureCatalogue.Standard(), rules, reporters, credentials, shifts, absences, exams, reports);
     }
 
     private List<Reporter> GenerateReporters(List<Trust> trusts)
@@ -384,7 +386,7 @@ public sealed class DemoNetworkGenerator(DemoNetworkOptions options)
             : roll < 0.825 ? [Modality.CT]
             : roll < 0.892 ? [Modality.MR]
             : [Modality.NM, Modality.PT, Modality.MG, Modality.RF, Modality.XA];
-        var candidates = DemoCatalogue.Procedures.Where(p => modalities.Contains(p.Modality)).ToList();
+        var candidates = StandardProcedures.Where(p => modalities.Contains(p.Modality)).ToList();
         return Pick(candidates);
     }
 

@@ -1,0 +1,63 @@
+using System.Diagnostics;
+using System.Globalization;
+using ImagingWorklist.Simulation;
+using ImagingWorklist.Simulator;
+
+CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
+CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
+
+var command = args.FirstOrDefault() ?? "help";
+var options = Arguments.Parse(args.Skip(1));
+try
+{
+    return command switch
+    {
+        "compare" => Compare(options),
+
+        _ => Help(),
+    };
+}
+catch (ArgumentException e)
+{
+    Console.Error.WriteLine(e.Message);
+    return 2;
+}
+
+static int Compare(Arguments options)
+{
+    var replications = options.Int("replications", 30);
+    var days = options.Int("days", 7);
+    var output = options.Text("out", "sim-report");
+    var scenario = StandardScenario.Build(new StandardScenarioOptions { Days = days });
+    Strategy[] strategies = [.. Enum.GetValues<Strategy>()];
+    Console.WriteLine($"{scenario.Name}: {days} days, {scenario.Reporters.Count} reporters, {scenario.Backlog.Count} open at the start; {replications} replications × {strategies.Length} strategies and the lower bound.");
+    var clock = Stopwatch.StartNew();
+    var results = Replications.Run(scenario, strategies, replications, progress: new ConsoleProgress("Simulating"));
+    var bounds = LowerBound.ForReplications(scenario, replications, new ConsoleProgress("Lower bound"));
+    Console.WriteLine($"Done in {clock.Elapsed.TotalSeconds:0} s.");
+    var report = new ComparisonReport(scenario, results, bounds);
+    Directory.CreateDirectory(output);
+    File.WriteAllText(Path.Combine(output, "runs.csv"), report.Csv());
+    File.WriteAllText(Path.Combine(output, "report.md"), report.Markdown());
+    Console.WriteLine(report.Markdown());
+    Console.WriteLine($"Written: {Path.Combine(output, "report.md")} and runs.csv");
+    return 0;
+}
+
+static int Help()
+{
+    Console.WriteLine("""
+        ImagingWorklist network simulator
+
+          compare [--replications 30] [--days 7] [--out sim-report]
+              Runs every strategy on the standard scenario on common random numbers, with the offline lower bound,
+              and writes report.md and runs.csv.
+
+          drive --mllp 127.0.0.1:2575 --url http://127.0.0.1:5000 --client-id ID --client-secret SECRET
+                [--speedup 60] [--duration 60] [--facility RZ1]
+              Drives a running instance through its real interfaces (HL7 v2 over MLLP in, UPS-RS claims and
+              completions over HTTP) at the given speed-up, for at most --duration seconds. Loopback addresses only.
+        """);
+    return 1;
+}
+
