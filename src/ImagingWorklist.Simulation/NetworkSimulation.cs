@@ -22,6 +22,7 @@ public static class NetworkSimulation
         Arrive,
         DutyChange,
         Finish,
+        Offer,
         Push,
         Sample,
     }
@@ -45,6 +46,7 @@ public static class NetworkSimulation
         private readonly bool[] _released;
         private readonly bool[] _taken;
         private readonly List<int> _backlogByHour = [];
+        private readonly List<ReadingStart> _starts = [];
         private long _sequence;
         private long _pushPendingAt = long.MinValue;
         private int _open;
@@ -129,6 +131,9 @@ public static class NetworkSimulation
                     case EventKind.Finish:
                         Finish(_reporters[next.Reporter], _workload.Exams[next.Exam], now);
                         break;
+                    case EventKind.Offer:
+                        Offer(_workload.Exams[next.Exam], now);
+                        break;
                     case EventKind.Push:
                         Push(now);
                         break;
@@ -147,7 +152,7 @@ public static class NetworkSimulation
             }
 
             _progress?.Report(1.0);
-            return SimulationResult.From(_scenario, _workload, _strategy, _reportedAt, _reporters, _backlogByHour);
+            return SimulationResult.From(_scenario, _workload, _strategy, _reportedAt, _reporters, _backlogByHour, _starts);
         }
 
         private void Schedule(DateTimeOffset at, Event e) => _events.Enqueue(e, (at.UtcTicks, _sequence++));
@@ -166,7 +171,8 @@ public static class NetworkSimulation
                 return;
             }
 
-            Offer(exam, now);
+            // Offered after everything arriving at the same instant is in the pool, so the choice sees all of it.
+            Schedule(now, new Event(EventKind.Offer, -1, exam.Index));
         }
 
         /// <summary>Free reporters who may take the exam are woken, longest-idle first, until one has taken it.</summary>
@@ -260,6 +266,7 @@ public static class NetworkSimulation
 
             _taken[exam.Index] = true;
             reporter.Current = exam;
+            _starts.Add(new ReadingStart(exam.Index, reporter.Reporter.Id, now));
             var reading = exam.ReleasedAfterMinutes is { } partial && !_released[exam.Index] ? partial : exam.ReadingMinutes;
             reporter.MinutesRead += reading;
             Schedule(now.AddMinutes(reading / efficiency.Value), new Event(EventKind.Finish, reporter.Index, exam.Index));

@@ -3,6 +3,8 @@ using ImagingWorklist.Domain.Turnaround;
 
 namespace ImagingWorklist.Simulation;
 
+public readonly record struct ReadingStart(int Exam, Guid ReporterId, DateTimeOffset At);
+
 /// <summary>What one run of one strategy produced, in the figures the comparison report uses.</summary>
 public sealed record SimulationResult(
     Strategy Strategy,
@@ -28,6 +30,9 @@ public sealed record SimulationResult(
     /// <summary>When each exam of the workload was reported (by index), or null if still open at the end.</summary>
     public IReadOnlyList<DateTimeOffset?> ReportedAt { get; init; } = [];
 
+    /// <summary>Every time a reporter started reading an exam: which, who and when (a release shows as a second start).</summary>
+    public IReadOnlyList<ReadingStart> Starts { get; init; } = [];
+
     /// <summary>Share of exams due in the period that were reported by their due time.</summary>
     public double OnTimeShare => DueInPeriod == 0 ? 1 : 1 - ((double)Breaches / DueInPeriod);
 
@@ -40,7 +45,8 @@ public sealed record SimulationResult(
         Strategy strategy,
         IReadOnlyList<DateTimeOffset?> reportedAt,
         IReadOnlyList<SimReporter> reporters,
-        IReadOnlyList<int> backlogByHour)
+        IReadOnlyList<int> backlogByHour,
+        IReadOnlyList<ReadingStart> starts)
     {
         var end = scenario.End;
         var days = (int)Math.Ceiling(scenario.Length.TotalDays);
@@ -115,6 +121,7 @@ public sealed record SimulationResult(
             breachesByDay)
         {
             ReportedAt = reportedAt,
+            Starts = starts,
         };
     }
 

@@ -499,7 +499,8 @@ public sealed class WorklistEngine
             {
                 foreach (var r in candidates)
                 {
-                    if (!emergency && spare[r] < s.Minutes)
+                    // Capacity, and never straight back to someone who has just let this exam go.
+                    if ((!emergency && spare[r] < s.Minutes) || RecentlySkipped(_reporters[r], slot, now))
                     {
                         continue;
                     }

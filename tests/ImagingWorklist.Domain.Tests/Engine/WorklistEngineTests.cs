@@ -221,6 +221,20 @@ public class WorklistEngineTests
     }
 
     [Fact]
+    public void PushAssignmentDoesNotHandAReleasedExamStraightBackToWhoeverLetItGo()
+    {
+        var exam = Exam();
+        var a = Reporter("A", capacity: 100);
+        var b = Reporter("B", capacity: 100);
+        var engine = WorklistEngine.Build([exam], [a, b], Now, Policy);
+        Assert.True(engine.RecordSkip(a.Id, exam.Id, "Needs the outside priors", Now).Succeeded);
+        Assert.True(engine.RecordSkip(b.Id, exam.Id, "Outside my comfort zone", Now).Succeeded);
+
+        Assert.Empty(engine.Assign(Now.AddMinutes(1)));
+        Assert.Single(engine.Assign(Now + Policy.SkipCooldown));
+    }
+
+    [Fact]
     public void EscalationsNameExamsNobodyOnDutyMayReport()
     {
         var breast = Exam(Skill.Breast, Modality.MG, bodyPart: "BREAST");
