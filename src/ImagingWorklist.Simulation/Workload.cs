@@ -114,7 +114,7 @@ public sealed class Workload
         return Math.Sqrt(-2.0 * Math.Log(u1)) * Math.Cos(2.0 * Math.PI * u2);
     }
 
-    internal static int Poisson(Random random, double mean)
+    public static int Poisson(Random random, double mean)
     {
         if (mean <= 0)
         {

@@ -13,6 +13,7 @@ try
     return command switch
     {
         "compare" => Compare(options),
+        "drive" => await LoadDriver.RunAsync(options),
 
         _ => Help(),
     };
@@ -53,10 +54,12 @@ static int Help()
               Runs every strategy on the standard scenario on common random numbers, with the offline lower bound,
               and writes report.md and runs.csv.
 
-          drive --mllp 127.0.0.1:2575 --url http://127.0.0.1:5000 --client-id ID --client-secret SECRET
-                [--speedup 60] [--duration 60] [--facility RZ1]
-              Drives a running instance through its real interfaces (HL7 v2 over MLLP in, UPS-RS claims and
-              completions over HTTP) at the given speed-up, for at most --duration seconds. Loopback addresses only.
+          drive --mllp 127.0.0.1:2575 --url http://127.0.0.1:5000 --password DEMO-PASSWORD
+                [--users radiologist,radiologist2] [--trusts RZ1,RZ2,RZ3,RZ4,RZ5,RZ6]
+                [--speedup 60] [--duration 60] [--per-day 2400]
+              Drives a running instance through its real interfaces (HL7 v2 orders over MLLP, reporters claiming
+              and completing over UPS-RS) at the given speed-up, for at most --duration seconds (30 minutes at
+              most). Loopback addresses only.
         """);
     return 1;
 }

@@ -1,0 +1,426 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using ImagingWorklist.Domain.Exams;
+using ImagingWorklist.Simulation;
+
+namespace ImagingWorklist.Simulator;
+
+public sealed record LoadDriverOptions(
+    IPEndPoint Mllp,
+    Uri Url,
+    IReadOnlyList<string> Users,
+    string Password,
+    IReadOnlyList<string> Trusts)
+{
+    /// <summary>Simulated seconds per real second: 60 plays an hour of the network in a minute.</summary>
+    public double Speedup { get; init; } = 60;
+
+    public TimeSpan Duration { get; init; } = TimeSpan.FromSeconds(60);
+
+    public double ExamsPerDay { get; init; } = 2400;
+
+    public int Seed { get; init; } = 1;
+}
+
+public sealed record LoadDriverReport(
+    int MessagesSent,
+    int Accepted,
+    int Refused,
+    double AckP50Milliseconds,
+    double AckP99Milliseconds,
+    int Claims,
+    int Conflicts,
+    int Completions,
+    int Errors,
+    TimeSpan Elapsed)
+{
+    /// <summary>The first answer that was not AA, as the sender would read it.</summary>
+    public string? FirstRefusal { get; init; }
+
+    public string? FirstError { get; init; }
+
+    public string? FirstConflict { get; init; }
+
+    public override string ToString() =>
+        $"{MessagesSent} HL7 messages sent ({Accepted} AA, {Refused} other; ack p50 {AckP50Milliseconds:0.0} ms, p99 {AckP99Milliseconds:0.0} ms), " +
+        $"{Claims} claims ({Conflicts} refused: taken or at capacity), {Completions} completions, {Errors} errors in {Elapsed.TotalSeconds:0} s" +
+        (FirstRefusal is null ? string.Empty : $"; first refusal: {FirstRefusal}") +
+        (FirstConflict is null ? string.Empty : $"; first claim refused: {FirstConflict}") +
+        (FirstError is null ? string.Empty : $"; first error: {FirstError}");
+}
+
+/// <summary>
+/// Drives a running instance through its real interfaces, as a network would: orders and "exam complete" messages from
+/// the standard scenario's arrival profile over HL7 v2 MLLP, and reporters claiming and completing the top of their
+/// UPS-RS worklist over HTTP, with reading times from the catalogue; simulated time runs at the chosen speed-up.
+/// Loopback only and bounded in time, so a load or soak test can never reach anything else.
+/// </summary>
+public static partial class LoadDriver
+{
+    public static readonly TimeSpan LongestRun = TimeSpan.FromMinutes(30);
+
+    internal static async Task<int> RunAsync(Arguments arguments)
+    {
+        var mllp = arguments.Required("mllp");
+        var separator = mllp.LastIndexOf(':');
+        if (separator < 0 || !IPAddress.TryParse(mllp[..separator].Trim('[', ']'), out var host) || !int.TryParse(mllp[(separator + 1)..], out var port))
+        {
+            throw new ArgumentException($"--mllp must be an address and port such as 127.0.0.1:2575; '{mllp}' is not.");
+        }
+
+        if (!Uri.TryCreate(arguments.Required("url"), UriKind.Absolute, out var url))
+        {
+            throw new ArgumentException("--url must be an absolute URL such as http://127.0.0.1:5000.");
+        }
+
+        var options = new LoadDriverOptions(
+            new IPEndPoint(host, port),
+            url,
+            [.. arguments.Text("users", "radiologist,radiologist2").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)],
+            arguments.Required("password"),
+            [.. arguments.Text("trusts", "RZ1,RZ2,RZ3,RZ4,RZ5,RZ6").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)])
+        {
+            Speedup = arguments.Int("speedup", 60, 1, 10_000),
+            Duration = TimeSpan.FromSeconds(arguments.Int("duration", 60, 1, (int)LongestRun.TotalSeconds)),
+            ExamsPerDay = arguments.Int("per-day", 2400, 1, 200_000),
+        };
+        var report = await DriveAsync(options, Console.Out);
+        Console.WriteLine(report);
+        return report.Errors == 0 ? 0 : 1;
+    }
+
+    public static async Task<LoadDriverReport> DriveAsync(LoadDriverOptions options, TextWriter log, CancellationToken cancellationToken = default)
+    {
+        Loopback(options.Mllp.Address, "--mllp");
+        if (!options.Url.IsLoopback)
+        {
+            throw new ArgumentException($"--url {options.Url} is not a loopback address: load tests target only this machine.");
+        }
+
+        if (options.Duration <= TimeSpan.Zero || options.Duration > LongestRun)
+        {
+            throw new ArgumentException($"The duration must be between 1 second and {LongestRun.TotalMinutes:0} minutes.");
+        }
+
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        stop.CancelAfter(options.Duration);
+        var stats = new Stats();
+        var clock = Stopwatch.StartNew();
+        var reporters = options.Users.Select(user => ReporterAsync(options, user, stats, stop.Token)).ToList();
+        var ingest = IngestAsync(options, stats, stop.Token);
+        var progress = ProgressAsync(log, stats, clock, stop.Token);
+        await Task.WhenAll([ingest, progress, .. reporters]);
+        return stats.Report(clock.Elapsed);
+    }
+
+    private static void Loopback(IPAddress address, string option)
+    {
+        if (!IPAddress.IsLoopback(address))
+        {
+            throw new ArgumentException($"{option} {address} is not a loopback address: load tests target only this machine.");
+        }
+    }
+
+    /// <summary>Arrivals hour by simulated hour from the standard profile, scaled to the trusts given, over one MLLP link.</summary>
+    private static async Task IngestAsync(LoadDriverOptions options, Stats stats, CancellationToken stop)
+    {
+        var scenario = StandardScenario.Build(new StandardScenarioOptions { ExamsPerDay = options.ExamsPerDay, Days = 1, BacklogExams = 0 }, DateTimeOffset.UtcNow);
+        var random = new Random(options.Seed);
+        // Accessions are at most 16 characters: trust, "L", four digits of this run, six of sequence.
+        var run = DateTimeOffset.UtcNow.ToUnixTimeSeconds() % 10_000;
+        var sequence = 0;
+        try
+        {
+            using var client = new TcpClient();
+            await client.ConnectAsync(options.Mllp, stop);
+            var stream = client.GetStream();
+            var start = DateTimeOffset.UtcNow;
+            for (var hour = 0; !stop.IsCancellationRequested; hour++)
+            {
+                var simulatedHour = scenario.Start.AddHours(hour);
+                var arrivals = new List<(double Offset, ArrivalKind Kind)>();
+                foreach (var kind in scenario.Arrivals)
+                {
+                    for (var n = Workload.Poisson(random, kind.PerHourOfWeek[ArrivalKind.HourOfWeek(simulatedHour)]); n > 0; n--)
+                    {
+                        arrivals.Add((random.NextDouble(), kind));
+                    }
+                }
+
+                foreach (var (offset, kind) in arrivals.OrderBy(a => a.Offset))
+                {
+                    var due = start + TimeSpan.FromHours((hour + offset) / options.Speedup);
+                    if (due > DateTimeOffset.UtcNow)
+                    {
+                        await Task.Delay(due - DateTimeOffset.UtcNow, stop);
+                    }
+
+                    var trust = options.Trusts[random.Next(options.Trusts.Count)];
+                    var accession = $"{trust}L{run:D4}{sequence++ % 1_000_000:D6}";
+                    foreach (var message in Order(kind, trust, accession, random))
+                    {
+                        await SendAsync(stream, message, stats, stop);
+                    }
+                }
+            }
+        }
+        catch (OperationCanceledException) when (stop.IsCancellationRequested)
+        {
+        }
+        catch (Exception e) when (e is SocketException or IOException)
+        {
+            stats.Error($"MLLP: {e.Message}");
+        }
+    }
+
+    /// <summary>A new order and, straight after, its "exam complete": the exam is then ready to report.</summary>
+    private static IEnumerable<string> Order(ArrivalKind kind, string trust, string accession, Random random)
+    {
+        var now = DateTime.UtcNow.ToString("yyyyMMddHHmmss", System.Globalization.CultureInfo.InvariantCulture);
+        var patientClass = kind.PatientClass switch
+        {
+            PatientClass.Emergency => "E",
+            PatientClass.Inpatient => "I",
+            _ => "O",
+        };
+        var priority = kind.Priority switch
+        {
+            ClinicalPriority.Stat => "S",
+            ClinicalPriority.Asap => "A",
+            ClinicalPriority.Urgent => "U",
+            _ => "R",
+        };
+        var referral = kind.PatientClass == PatientClass.GeneralPractice ? "GP" : string.Empty;
+        var mrn = $"L{random.Next(1_000_000, 9_999_999)}";
+        foreach (var (control, status, id) in new[] { ("NW", "SC", "N"), ("SC", "CM", "S") })
+        {
+            yield return
+                $"MSH|^~\\&|LOADDRIVER|{trust}|IW|NET|{now}||ORM^O01|{id}{accession}|P|2.4\r" +
+                $"PID|1||{mrn}^^^{trust}^MR||Loadtest^Patient||19700101|U\r" +
+                $"PV1|1|{patientClass}|^^^{trust}01||||||||||||||||{referral}\r" +
+                $"ORC|{control}|P{accession}|F{accession}||{status}\r" +
+                $"OBR|1|P{accession}|F{accession}|{kind.Procedure.Code}^{kind.Procedure.Description}|{priority}||{now}||||||Load test|||||{accession}\r";
+        }
+    }
+
+    private static async Task SendAsync(NetworkStream stream, string message, Stats stats, CancellationToken stop)
+    {
+        var clock = Stopwatch.StartNew();
+        var payload = Encoding.UTF8.GetBytes(message);
+        var frame = new byte[payload.Length + 3];
+        frame[0] = 0x0B;
+        payload.CopyTo(frame, 1);
+        frame[^2] = 0x1C;
+        frame[^1] = 0x0D;
+        await stream.WriteAsync(frame, stop);
+        var answer = await ReadFrameAsync(stream, stop);
+        stats.Ack(AckCode().Match(answer) is { Success: true } m ? m.Groups[1].Value : "??", answer, clock.Elapsed.TotalMilliseconds);
+    }
+
+    private static async Task<string> ReadFrameAsync(NetworkStream stream, CancellationToken stop)
+    {
+        var buffer = new List<byte>(256);
+        var one = new byte[1];
+        while (await stream.ReadAsync(one, stop) == 1)
+        {
+            if (one[0] == 0x1C)
+            {
+                await stream.ReadExactlyAsync(one, stop);
+                break;
+            }
+
+            if (one[0] != 0x0B)
+            {
+                buffer.Add(one[0]);
+            }
+        }
+
+        return Encoding.UTF8.GetString([.. buffer]);
+    }
+
+    /// <summary>A reporter: sign in, then claim the top of the UPS worklist, read it (simulated time) and complete it.</summary>
+    private static async Task ReporterAsync(LoadDriverOptions options, string user, Stats stats, CancellationToken stop)
+    {
+        var random = new Random(options.Seed ^ user.GetHashCode(StringComparison.Ordinal));
+        using var http = new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false }) { BaseAddress = options.Url };
+        try
+        {
+            var form = await http.GetStringAsync("/account/login", stop);
+            var token = AntiforgeryToken().Match(form).Groups[1].Value;
+            var signIn = await http.PostAsync("/account/login", new FormUrlEncodedContent(new Dictionary<string, string>
+            {
+                ["_handler"] = "login",
+                ["__RequestVerificationToken"] = WebUtility.HtmlDecode(token),
+                ["Input.UserName"] = user,
+                ["Input.Password"] = options.Password,
+            }), stop);
+            if (signIn.StatusCode != HttpStatusCode.Redirect || !signIn.Headers.TryGetValues("Set-Cookie", out _))
+            {
+                stats.Error($"{user} could not sign in ({(int)signIn.StatusCode}).");
+                return;
+            }
+
+            while (!stop.IsCancellationRequested)
+            {
+                var list = await http.GetAsync("/dicomweb/workitems?ProcedureStepState=SCHEDULED&limit=5", stop);
+                if (list.StatusCode == HttpStatusCode.NoContent)
+                {
+                    await Task.Delay(TimeSpan.FromSeconds(60 / options.Speedup), stop);
+                    continue;
+                }
+
+                if (!list.IsSuccessStatusCode)
+                {
+                    stats.Error($"{user}: search answered {(int)list.StatusCode}.");
+                    await Task.Delay(TimeSpan.FromSeconds(1), stop);
+                    continue;
+                }
+
+                var items = JsonNode.Parse(await list.Content.ReadAsStringAsync(stop))!.AsArray();
+                // One of the top few, as colleagues looking at the same list do; the rest of the time they collide.
+                var uids = items.Select(i => i?["00080018"]?["Value"]?[0]?.GetValue<string>()).OfType<string>().ToList();
+                if (uids.Count == 0)
+                {
+                    continue;
+                }
+
+                var uid = uids[random.Next(uids.Count)];
+
+                var transaction = $"2.25.{(ulong)random.NextInt64()}";
+                var claim = await http.PutAsync($"/dicomweb/workitems/{uid}/state", State("IN PROGRESS", transaction), stop);
+                if (claim.StatusCode == HttpStatusCode.Conflict)
+                {
+                    // Taken by a colleague, or this reporter is at capacity: look again a simulated minute later.
+                    stats.Conflict(await claim.Content.ReadAsStringAsync(stop));
+                    await Task.Delay(TimeSpan.FromSeconds(60 / options.Speedup), stop);
+                    continue;
+                }
+
+                if (!claim.IsSuccessStatusCode)
+                {
+                    stats.Error($"{user}: claim answered {(int)claim.StatusCode}.");
+                    continue;
+                }
+
+                stats.Claim();
+                var readingMinutes = 8 * Math.Exp((0.5 * Normal(random)) - 0.125);
+                await Task.Delay(TimeSpan.FromMinutes(readingMinutes / options.Speedup), stop);
+                var complete = await http.PutAsync($"/dicomweb/workitems/{uid}/state", State("COMPLETED", transaction), CancellationToken.None);
+                if (complete.IsSuccessStatusCode)
+                {
+                    stats.Complete();
+                }
+                else
+                {
+                    stats.Error($"{user}: completion answered {(int)complete.StatusCode}.");
+                }
+            }
+        }
+        catch (OperationCanceledException) when (stop.IsCancellationRequested)
+        {
+        }
+        catch (HttpRequestException e)
+        {
+            stats.Error($"{user}: {e.Message}");
+        }
+    }
+
+    private static StringContent State(string state, string transaction) =>
+        new($$$"""[{"00741000":{"vr":"CS","Value":["{{{state}}}"]},"00081195":{"vr":"UI","Value":["{{{transaction}}}"]}}]""", Encoding.UTF8, "application/dicom+json");
+
+    private static double Normal(Random random) =>
+        Math.Sqrt(-2.0 * Math.Log(1.0 - random.NextDouble())) * Math.Cos(2.0 * Math.PI * random.NextDouble());
+
+    private static async Task ProgressAsync(TextWriter log, Stats stats, Stopwatch clock, CancellationToken stop)
+    {
+        try
+        {
+            while (true)
+            {
+                await Task.Delay(TimeSpan.FromSeconds(5), stop);
+                await log.WriteLineAsync($"[{clock.Elapsed.TotalSeconds,4:0} s] {stats.Report(clock.Elapsed)}");
+            }
+        }
+        catch (OperationCanceledException)
+        {
+        }
+    }
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
+    private static partial Regex AntiforgeryToken();
+
+    [GeneratedRegex(@"(?:^|\r)MSA\|([A-Z]{2})")]
+    private static partial Regex AckCode();
+
+    private sealed class Stats
+    {
+        private readonly Lock _gate = new();
+        private readonly List<double> _ackMilliseconds = [];
+        private int _sent, _accepted, _refused, _claims, _conflicts, _completions, _errors;
+
+        public List<string> Errors { get; } = [];
+
+        public string? FirstRefusal { get; private set; }
+
+        public void Ack(string code, string answer, double milliseconds)
+        {
+            lock (_gate)
+            {
+                _sent++;
+                _ackMilliseconds.Add(milliseconds);
+                if (code is "AA" or "CA")
+                {
+                    _accepted++;
+                }
+                else
+                {
+                    _refused++;
+                    FirstRefusal ??= answer.Replace('\r', ' ');
+                }
+            }
+        }
+
+        public void Claim() => Interlocked.Increment(ref _claims);
+
+        public string? FirstConflict { get; private set; }
+
+        public void Conflict(string reason)
+        {
+            lock (_gate)
+            {
+                _conflicts++;
+                FirstConflict ??= reason;
+            }
+        }
+
+        public void Complete() => Interlocked.Increment(ref _completions);
+
+        public void Error(string what)
+        {
+            lock (_gate)
+            {
+                _errors++;
+                Errors.Add(what);
+            }
+        }
+
+        public LoadDriverReport Report(TimeSpan elapsed)
+        {
+            lock (_gate)
+            {
+                var sorted = _ackMilliseconds.Order().ToList();
+                double At(double q) => sorted.Count == 0 ? 0 : sorted[Math.Clamp((int)Math.Ceiling(q * sorted.Count) - 1, 0, sorted.Count - 1)];
+                return new LoadDriverReport(_sent, _accepted, _refused, At(0.5), At(0.99), _claims, _conflicts, _completions, _errors, elapsed)
+                {
+                    FirstRefusal = FirstRefusal,
+                    FirstConflict = FirstConflict,
+                    FirstError = Errors.FirstOrDefault(),
+                };
+            }
+        }
+    }
+}
