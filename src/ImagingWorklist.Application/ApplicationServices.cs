@@ -38,6 +38,7 @@ public static class ApplicationServices
         services.AddSingleton<RotaWeekQuery>();
         services.AddSingleton<RotaService>();
         services.AddSingleton<CoverQuery>();
+        services.AddSingleton<Simulation.WhatIfService>();
         services.AddSingleton<NetworkDirectoryQuery>();
         services.AddSingleton<DemoNetworkSeeder>();
         services.AddSingleton<DatabaseInitialiser>();
