@@ -39,6 +39,7 @@ public static class ApplicationServices
         services.AddSingleton<RotaService>();
         services.AddSingleton<CoverQuery>();
         services.AddSingleton<Simulation.WhatIfService>();
+        services.AddSingleton<Dashboards.ReporterActivityQuery>();
         services.AddSingleton<NetworkDirectoryQuery>();
         services.AddSingleton<DemoNetworkSeeder>();
         services.AddSingleton<DatabaseInitialiser>();

@@ -74,6 +74,25 @@ public sealed class ClaimService(
             ? Task.FromResult(Outcome.Rejected("Say why you are releasing the exam, so whoever picks it up knows."))
             : ChangeAsync(examId, actor, AuditAction.Sendback, reason, WorklistChangeKind.ExamReleased, (exam, now) => exam.Release(leaseToken, now), cancellationToken);
 
+    /// <summary>
+    /// The reporter passes over the proposed next case: the engine offers something else for a while, and the audit trail
+    /// keeps the skip with its reason, so it counts in the reporter's activity after a restart too.
+    /// </summary>
+    public async Task<Outcome> SkipAsync(Guid examId, Guid reporterId, string reason, Actor actor, CancellationToken cancellationToken = default)
+    {
+        var outcome = engine.RecordSkip(reporterId, examId, reason);
+        if (!outcome.Succeeded)
+        {
+            return outcome;
+        }
+
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var trust = await db.Exams.Where(e => e.Id == examId).Select(e => (Guid?)e.TrustId).SingleOrDefaultAsync(cancellationToken);
+        db.AuditEvents.Add(new AuditEvent(Guid.NewGuid(), clock.GetUtcNow(), AuditAction.CaseSkipped, actor.Name, examId, trust, "Skipped the proposed next case", actor.Source, reason.Trim()));
+        await db.SaveChangesAsync(cancellationToken);
+        return Outcome.Accepted;
+    }
+
     public Task<Outcome> HoldAsync(Guid examId, string reason, Actor actor, CancellationToken cancellationToken = default) =>
         ChangeAsync(examId, actor, AuditAction.ExamHeld, reason, WorklistChangeKind.ExamUpdated, (exam, now) => exam.Hold(reason, now), cancellationToken);
 

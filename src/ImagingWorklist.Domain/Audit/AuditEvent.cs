@@ -38,6 +38,9 @@ public enum AuditAction
     CritEscalated,
     ReportDelivered,
     ReportDeliveryFailed,
+
+    /// <summary>A reporter passed over the proposed next case, with a reason (counted: the cherry-picking signal).</summary>
+    CaseSkipped,
 }
 
 /// <summary>One append-only audit row: who did what, when, from where and why. Never updated or deleted.</summary>

@@ -16,7 +16,40 @@ internal static class DashboardEndpoints
     {
         app.MapGet("/api/dashboard/backlog.csv", BacklogAsync).RequireAuthorization(p => p.RequireRole(WorklistRoles.Manager, WorklistRoles.RotaCoordinator, WorklistRoles.Admin));
         app.MapGet("/api/dashboard/turnaround.csv", TurnaroundAsync).RequireAuthorization(p => p.RequireRole(WorklistRoles.Manager, WorklistRoles.RotaCoordinator, WorklistRoles.Admin));
+        app.MapGet("/api/dashboard/activity.csv", ActivityAsync).RequireAuthorization();
         return app;
+    }
+
+    /// <summary>Managers get every reporter in their trusts; a reporter gets their own row, as on the page.</summary>
+    private static async Task<IResult> ActivityAsync(ClaimsPrincipal user, ReporterActivityQuery activity, TimeProvider clock, int? days, CancellationToken cancellationToken)
+    {
+        if (days is < 1 or > 366)
+        {
+            return Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "days must be between 1 and 366.");
+        }
+
+        var seesAll = user.IsInRole(WorklistRoles.Manager) || user.IsInRole(WorklistRoles.RotaCoordinator) || user.IsInRole(WorklistRoles.Admin);
+        var reporter = user.ReporterId();
+        if (!seesAll && reporter is null)
+        {
+            return Results.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Your account is not linked to a reporter, so it has no reporting activity.");
+        }
+
+        var now = clock.GetUtcNow();
+        var period = days ?? 30;
+        var report = await activity.ReportAsync(now.AddDays(-period), now, seesAll ? user.AccessScope() : Application.Security.AccessScope.WholeNetwork, seesAll ? null : reporter, cancellationToken);
+        var skills = Enum.GetValues<Domain.Reporters.Skill>();
+        var text = new StringBuilder()
+            .Append(CsvText.Line(["reporter", "role", "reports", "reading_minutes", "out_of_hours_minutes", "verified", "releases", "skips", "capacity_minutes", "utilisation",
+                .. skills.Select(s => $"minutes_{s.ToString().ToLowerInvariant()}")])).Append("\r\n");
+        foreach (var row in report.Rows)
+        {
+            text.Append(CsvText.Line([row.Name, row.Role.ToString(), Invariant(row.Reports), Invariant(row.Minutes), Invariant(row.OutOfHoursMinutes), Invariant(row.Verified),
+                Invariant(row.Releases), Invariant(row.Skips), Invariant(Math.Round(row.CapacityMinutes)), row.Utilisation is { } u ? Invariant(Math.Round(u, 3)) : string.Empty,
+                .. skills.Select(s => Invariant(row.MinutesBySkill.GetValueOrDefault(s)))])).Append("\r\n");
+        }
+
+        return Results.File(Encoding.UTF8.GetBytes(text.ToString()), "text/csv; charset=utf-8", $"activity-{period}-days-to-{now:yyyy-MM-dd}.csv");
     }
 
     private static async Task<IResult> TurnaroundAsync(ClaimsPrincipal user, TurnaroundQuery turnaround, TimeProvider clock, int? days, CancellationToken cancellationToken)

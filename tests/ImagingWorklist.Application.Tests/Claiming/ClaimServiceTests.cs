@@ -33,6 +33,25 @@ public class ClaimServiceTests
 
     [Theory]
     [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task ASkipNeedsAReasonIsAuditedAndMovesNextCaseOn(DatabaseProvider provider)
+    {
+        await using var world = await ClaimingWorld.CreateAsync(provider);
+        var reporter = world.Reporters[0];
+        var first = world.Engine.NextCase(reporter.Id).Case!.Exam;
+
+        var refused = await world.Claims.SkipAsync(first.Id, reporter.Id, "  ", world.As(0));
+        var skipped = await world.Claims.SkipAsync(first.Id, reporter.Id, "Conflict of interest: a relative", world.As(0));
+
+        Assert.False(refused.Succeeded);
+        Assert.True(skipped.Succeeded, skipped.Reason);
+        Assert.NotEqual(first.Id, world.Engine.NextCase(reporter.Id).Case!.Exam.Id);
+        await using var db = world.Database.CreateDbContext();
+        var audit = await db.AuditEvents.SingleAsync();
+        Assert.Equal((AuditAction.CaseSkipped, "Dr Reporter 1", first.Id, "Conflict of interest: a relative"), (audit.Action, audit.Actor, audit.ExamId, audit.Reason));
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
     public async Task ASecondClaimantIsToldWhoHoldsTheExamAndSince(DatabaseProvider provider)
     {
         await using var world = await ClaimingWorld.CreateAsync(provider);

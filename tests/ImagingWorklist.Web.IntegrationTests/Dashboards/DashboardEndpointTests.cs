@@ -45,5 +45,22 @@ public sealed class DashboardEndpointTests(DashboardEndpointTests.App app) : ICl
         Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
     }
 
+    [Fact]
+    public async Task ActivityComesAsCsvEveryReporterForAManagerAndOnlyTheirOwnForAReporter()
+    {
+        var manager = await SignIn.AsAsync(app, "manager");
+        var radiologist = await SignIn.AsAsync(app, "radiologist");
+
+        var all = (await manager.GetStringAsync(new Uri("/api/dashboard/activity.csv?days=30", UriKind.Relative))).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        var own = (await radiologist.GetStringAsync(new Uri("/api/dashboard/activity.csv?days=30", UriKind.Relative))).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        using var bad = await manager.GetAsync(new Uri("/api/dashboard/activity.csv?days=400", UriKind.Relative));
+
+        Assert.StartsWith("reporter,role,reports,reading_minutes,out_of_hours_minutes,verified,releases,skips,capacity_minutes,utilisation,minutes_general", all[0], StringComparison.Ordinal);
+        Assert.True(all.Length > 20, "the demo network's reporters signed reports in the last 30 days");
+        Assert.True(own.Length <= 2, string.Join(" | ", own));
+        Assert.Equal(all[0], own[0]);
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+    }
+
     public sealed class App() : WorklistAppFactory(DatabaseProvider.Sqlite);
 }

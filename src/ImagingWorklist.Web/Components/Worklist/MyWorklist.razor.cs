@@ -137,9 +137,10 @@ public sealed partial class MyWorklist
         }
     }
 
-    private void Skip((Guid ExamId, string Reason) skip)
+    private async Task SkipAsync((Guid ExamId, string Reason) skip)
     {
-        var outcome = Engine.RecordSkip(ReporterId, skip.ExamId, skip.Reason);
+        var user = (await Authentication).User;
+        var outcome = await Claims.SkipAsync(skip.ExamId, ReporterId, skip.Reason, Security.ClaimsPrincipalExtensions.Actor(user, ClientAddress));
         if (!outcome.Succeeded)
         {
             Say(outcome.Reason!, Severity.Warning);

@@ -1,0 +1,158 @@
+using ImagingWorklist.Application.Security;
+using ImagingWorklist.Domain.Audit;
+using ImagingWorklist.Domain.Reporters;
+using ImagingWorklist.Domain.Rota;
+using ImagingWorklist.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace ImagingWorklist.Application.Dashboards;
+
+/// <summary>
+/// One reporter's work in a period. Throughput is in expected reading minutes (the catalogue's, so a plain film and a CT
+/// are not counted alike), credited to whoever first signed the report (the registrar, for verified work); out of hours
+/// is work signed during an on-call, hot-reporting or teleradiology shift of theirs; releases and skips are the
+/// cherry-picking signal; utilisation is the minutes signed during their shifts over the reading capacity of those shifts
+/// (work signed off the rota is not set against capacity it did not come from).
+/// </summary>
+public sealed record ActivityRow(
+    Guid ReporterId,
+    string Name,
+    ProfessionalRole Role,
+    int Reports,
+    int Minutes,
+    int OutOfHoursMinutes,
+    int OnDutyMinutes,
+    int Verified,
+    int Releases,
+    int Skips,
+    double CapacityMinutes,
+    IReadOnlyDictionary<Skill, int> MinutesBySkill)
+{
+    public double? Utilisation => CapacityMinutes > 0 ? OnDutyMinutes / CapacityMinutes : null;
+
+    public double MinutesPerReport => Reports == 0 ? 0 : (double)Minutes / Reports;
+
+    /// <summary>Releases per case taken (reported or released).</summary>
+    public double ReleaseRate => Reports + Releases == 0 ? 0 : (double)Releases / (Reports + Releases);
+}
+
+/// <param name="NetworkMinutesPerReport">Across every reporter in the scope, for comparison with one reporter's mix.</param>
+/// <param name="UtilisationSpread">Coefficient of variation of utilisation among rostered reporters: 0 is perfectly even.</param>
+public sealed record ActivityReport(
+    DateTimeOffset From,
+    DateTimeOffset To,
+    IReadOnlyList<ActivityRow> Rows,
+    int ReportersCompared,
+    double NetworkMinutesPerReport,
+    double MeanUtilisation,
+    double UtilisationSpread,
+    double NetworkReleaseRate);
+
+public sealed class ReporterActivityQuery(IDbContextFactory<WorklistDbContext> contexts)
+{
+    private static readonly ShiftKind[] OutOfHours = [ShiftKind.OnCallFirst, ShiftKind.OnCallSecond, ShiftKind.OutOfHoursHotReporting, ShiftKind.Teleradiology];
+
+    /// <summary>
+    /// Every reporter with work or rota in the period, within the caller's trusts; with <paramref name="only"/>, just that
+    /// reporter's row (their own), with the network's figures beside it for comparison.
+    /// </summary>
+    public async Task<ActivityReport> ReportAsync(DateTimeOffset from, DateTimeOffset to, AccessScope scope, Guid? only = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(scope);
+        var (start, end) = (from, to); // "from" is a keyword inside query expressions
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var exams = await scope.ExamsAsync(db, to, cancellationToken);
+        var signed =
+            from r in db.Reports
+            where r.AddendumToId == null && (r.SubmittedById ?? r.SignedById) != null
+                && (r.SubmittedAt ?? r.SignedAt) >= start && (r.SubmittedAt ?? r.SignedAt) < end
+            join e in exams on r.ExamId equals e.Id
+            select new { ReporterId = (r.SubmittedById ?? r.SignedById)!.Value, At = (r.SubmittedAt ?? r.SignedAt)!.Value, e.RequiredSkill, e.ExpectedReadingMinutes };
+        var bySkill = await signed
+            .GroupBy(s => new { s.ReporterId, s.RequiredSkill })
+            .Select(g => new { g.Key.ReporterId, g.Key.RequiredSkill, Reports = g.Count(), Minutes = g.Sum(s => s.ExpectedReadingMinutes) })
+            .ToListAsync(cancellationToken);
+        var onDuty = await signed
+            .Where(s => db.RotaShifts.Any(shift => shift.ReporterId == s.ReporterId && shift.Start <= s.At && shift.End > s.At))
+            .GroupBy(s => s.ReporterId)
+            .Select(g => new { ReporterId = g.Key, Minutes = g.Sum(s => s.ExpectedReadingMinutes) })
+            .ToDictionaryAsync(g => g.ReporterId, g => g.Minutes, cancellationToken);
+        var outOfHours = await signed
+            .Where(s => db.RotaShifts.Any(shift => shift.ReporterId == s.ReporterId && OutOfHours.Contains(shift.Kind) && shift.Start <= s.At && shift.End > s.At))
+            .GroupBy(s => s.ReporterId)
+            .Select(g => new { ReporterId = g.Key, Minutes = g.Sum(s => s.ExpectedReadingMinutes) })
+            .ToDictionaryAsync(g => g.ReporterId, g => g.Minutes, cancellationToken);
+        var verified = await (
+                from r in db.Reports
+                where r.VerifiedById != null && r.VerifiedAt >= start && r.VerifiedAt < end
+                join e in exams on r.ExamId equals e.Id
+                group r by r.VerifiedById into g
+                select new { ReporterId = g.Key!.Value, Count = g.Count() })
+            .ToDictionaryAsync(g => g.ReporterId, g => g.Count, cancellationToken);
+
+        // Releases and skips are audited under the signed-in user's name; users name their reporter.
+        var trustIds = await scope.TrustIdsAsync(db, to, cancellationToken);
+        var signals = await db.AuditEvents
+            .Where(a => a.At >= from && a.At < to && (a.Action == AuditAction.Sendback || a.Action == AuditAction.CaseSkipped)
+                && (trustIds == null || (a.TrustId != null && trustIds.Contains(a.TrustId.Value))))
+            .GroupBy(a => new { a.Actor, a.Action })
+            .Select(g => new { g.Key.Actor, g.Key.Action, Count = g.Count() })
+            .ToListAsync(cancellationToken);
+        var actors = signals.Select(s => s.Actor).Distinct().ToList();
+        var reporterOf = await db.Users.Where(u => u.ReporterId != null && actors.Contains(u.UserName!))
+            .ToDictionaryAsync(u => u.UserName!, u => u.ReporterId!.Value, cancellationToken);
+
+        // Rostered reading capacity in the period, each shift counted for the part of it inside the period.
+        var shifts = await db.RotaShifts.AsNoTracking()
+            .Where(s => s.End > from && s.Start < to)
+            .Select(s => new { s.ReporterId, s.Start, s.End, s.CapacityMinutes })
+            .ToListAsync(cancellationToken);
+        var capacity = shifts
+            .GroupBy(s => s.ReporterId)
+            .ToDictionary(g => g.Key, g => g.Sum(s =>
+            {
+                var inside = (Min(s.End, to) - Max(s.Start, from)).TotalMinutes;
+                return s.CapacityMinutes * inside / (s.End - s.Start).TotalMinutes;
+            }));
+
+        var involved = bySkill.Select(b => b.ReporterId).Concat(capacity.Keys).Concat(verified.Keys).Concat(reporterOf.Values).ToHashSet();
+        var reporters = await db.Reporters.AsNoTracking().Where(r => involved.Contains(r.Id)).ToListAsync(cancellationToken);
+        var rows = reporters.Select(r =>
+        {
+            var mine = bySkill.Where(b => b.ReporterId == r.Id).ToList();
+            int Signal(AuditAction action) => signals.Where(s => s.Action == action && reporterOf.GetValueOrDefault(s.Actor) == r.Id).Sum(s => s.Count);
+            return new ActivityRow(
+                r.Id,
+                r.DisplayName,
+                r.Role,
+                mine.Sum(m => m.Reports),
+                mine.Sum(m => m.Minutes),
+                outOfHours.GetValueOrDefault(r.Id),
+                onDuty.GetValueOrDefault(r.Id),
+                verified.GetValueOrDefault(r.Id),
+                Signal(AuditAction.Sendback),
+                Signal(AuditAction.CaseSkipped),
+                capacity.GetValueOrDefault(r.Id),
+                mine.ToDictionary(m => m.RequiredSkill, m => m.Minutes));
+        }).ToList();
+
+        var utilisation = rows.Where(r => r.Utilisation is not null).Select(r => r.Utilisation!.Value).ToList();
+        var mean = utilisation.Count == 0 ? 0 : utilisation.Average();
+        var spread = utilisation.Count < 2 || mean == 0 ? 0 : Math.Sqrt(utilisation.Sum(u => (u - mean) * (u - mean)) / (utilisation.Count - 1)) / mean;
+        var reports = rows.Sum(r => r.Reports);
+        var releases = rows.Sum(r => r.Releases);
+        return new ActivityReport(
+            from,
+            to,
+            [.. rows.Where(r => only is null || r.ReporterId == only).OrderByDescending(r => r.Minutes).ThenBy(r => r.Name, StringComparer.Ordinal)],
+            rows.Count,
+            reports == 0 ? 0 : (double)rows.Sum(r => r.Minutes) / reports,
+            mean,
+            spread,
+            reports + releases == 0 ? 0 : (double)releases / (reports + releases));
+    }
+
+    private static DateTimeOffset Min(DateTimeOffset a, DateTimeOffset b) => a < b ? a : b;
+
+    private static DateTimeOffset Max(DateTimeOffset a, DateTimeOffset b) => a > b ? a : b;
+}

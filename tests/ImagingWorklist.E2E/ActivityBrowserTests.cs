@@ -1,0 +1,25 @@
+using Microsoft.Playwright;
+
+namespace ImagingWorklist.E2E;
+
+[Collection(BrowserCollection.Name)]
+public sealed class ActivityBrowserTests(BrowserApp app)
+{
+    [Fact]
+    public async Task AManagerSeesEveryReportersActivityAndAReporterOnlyTheirOwn()
+    {
+        var manager = await app.SignedInPageAsync("manager");
+        await manager.GotoAsync("/activity");
+        await Assertions.Expect(manager.GetByRole(AriaRole.Heading, new() { Name = "Reporter activity" })).ToBeVisibleAsync();
+        await Assertions.Expect(manager.GetByTestId("activity-summary")).ToContainTextAsync("mean utilisation of rostered capacity");
+        Assert.True(await manager.Locator("tr[data-reporter]").CountAsync() > 10);
+        await BrowserApp.SaveScreenshotAsync(manager, "activity-manager");
+
+        var radiologist = await app.SignedInPageAsync("radiologist");
+        await radiologist.GotoAsync("/activity");
+        await Assertions.Expect(radiologist.GetByRole(AriaRole.Heading, new() { Name = "Your activity" })).ToBeVisibleAsync();
+        await Assertions.Expect(radiologist.GetByText("Minutes per report")).ToBeVisibleAsync();
+        await Assertions.Expect(radiologist.Locator("tr[data-reporter]")).ToHaveCountAsync(0);
+        await BrowserApp.SaveScreenshotAsync(radiologist, "activity-reporter");
+    }
+}
