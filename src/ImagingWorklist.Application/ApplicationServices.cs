@@ -40,6 +40,7 @@ public static class ApplicationServices
         services.AddSingleton<CoverQuery>();
         services.AddSingleton<Simulation.WhatIfService>();
         services.AddSingleton<Dashboards.ReporterActivityQuery>();
+        services.AddSingleton<Dashboards.MonthlyReturnQuery>();
         services.AddSingleton<NetworkDirectoryQuery>();
         services.AddSingleton<DemoNetworkSeeder>();
         services.AddSingleton<DatabaseInitialiser>();

@@ -28,4 +28,23 @@ public sealed class DashboardBrowserTests(BrowserApp app)
         await Assertions.Expect(manager.GetByRole(AriaRole.Heading, new() { Name = "Backlog: open" })).ToBeVisibleAsync();
         await Assertions.Expect(manager.Locator("tr[data-exam]").First).ToBeVisibleAsync();
     }
+
+    [Fact]
+    public async Task TheMonthlyReturnShowsTheNetworkAndEachTrustForTheMonthChosen()
+    {
+        var manager = await app.SignedInPageAsync("manager");
+        await manager.GotoAsync("/dashboard");
+        var month = DateTime.UtcNow.ToString("MMMM yyyy", System.Globalization.CultureInfo.GetCultureInfo("en-GB"));
+
+        await manager.GetByRole(AriaRole.Combobox, new() { Name = "Month" }).ClickAsync();
+        await manager.GetByRole(AriaRole.Option, new() { Name = $"{month} (so far)" }).ClickAsync();
+
+        var table = manager.GetByRole(AriaRole.Table, new() { Name = "Turnaround return, all modalities, by organisation and setting" });
+        await Assertions.Expect(table.Locator("tr[data-return='NETWORK|All']")).ToBeVisibleAsync();
+        await Assertions.Expect(table.Locator("tr[data-return='RZ1|All']")).ToBeVisibleAsync();
+        await Assertions.Expect(table.Locator("tr[data-return='NETWORK|Emergency department']")).ToContainTextAsync("Emergency department");
+        await Assertions.Expect(manager.GetByRole(AriaRole.Link, new() { Name = "Full return (CSV)" })).ToHaveAttributeAsync("href", $"/api/dashboard/monthly-return.csv?month={DateTime.UtcNow:yyyy-MM}");
+        await table.ScrollIntoViewIfNeededAsync();
+        await BrowserApp.SaveScreenshotAsync(manager, "monthly-return");
+    }
 }

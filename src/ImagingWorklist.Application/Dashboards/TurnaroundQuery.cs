@@ -20,6 +20,9 @@ public sealed record TurnaroundRow(Pathway Pathway, Guid TrustId, string TrustNa
 
 public sealed record TurnaroundReport(DateTimeOffset From, DateTimeOffset To, IReadOnlyList<TurnaroundRow> Rows);
 
+/// <summary>Additive turnaround counts for one pathway × trust × modality: the histogram has one count per bucket of <see cref="TurnaroundQuery.Edges"/>.</summary>
+internal sealed record TurnaroundCell(Pathway Pathway, Guid TrustId, Modality Modality, int Reported, int MaxMinutes, int WithinTarget, int OverFourWeeks, int[] Histogram);
+
 public sealed class TurnaroundQuery(IDbContextFactory<WorklistDbContext> contexts)
 {
     public const int FourWeeksMinutes = 28 * 24 * 60;
@@ -34,6 +37,19 @@ public sealed class TurnaroundQuery(IDbContextFactory<WorklistDbContext> context
     {
         ArgumentNullException.ThrowIfNull(scope);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var cells = await CellsAsync(db, from, to, scope, cancellationToken);
+        var names = await db.Trusts.AsNoTracking().ToDictionaryAsync(t => t.Id, t => t.Name, cancellationToken);
+        var rows = cells.Select(c => new TurnaroundRow(c.Pathway, c.TrustId, names.GetValueOrDefault(c.TrustId, "unknown"), c.Modality, c.Reported,
+            Percentile(c.Histogram, 0.5, c.MaxMinutes), Percentile(c.Histogram, 0.9, c.MaxMinutes), c.MaxMinutes, c.WithinTarget, c.OverFourWeeks));
+        return new TurnaroundReport(from, to, [.. rows.OrderBy(r => r.Pathway).ThenBy(r => r.Modality).ThenBy(r => r.TrustName, StringComparer.Ordinal)]);
+    }
+
+    /// <summary>
+    /// Counts per pathway × trust × modality, with the histogram: everything in a cell adds up, so coarser groupings (a
+    /// month's return by setting) are sums of cells, never averages of percentiles.
+    /// </summary>
+    internal static async Task<List<TurnaroundCell>> CellsAsync(WorklistDbContext db, DateTimeOffset from, DateTimeOffset to, AccessScope scope, CancellationToken cancellationToken)
+    {
         var reported = (await scope.ExamsAsync(db, to, cancellationToken))
             .Where(e => e.ReportedAt >= from && e.ReportedAt < to && e.TurnaroundMinutes != null
                 && (e.State == ExamState.Final || e.State == ExamState.Amended));
@@ -55,8 +71,7 @@ public sealed class TurnaroundQuery(IDbContextFactory<WorklistDbContext> context
             .GroupBy(x => new { x.Pathway, x.TrustId, x.Modality, x.Bucket })
             .Select(g => new { g.Key.Pathway, g.Key.TrustId, g.Key.Modality, g.Key.Bucket, Count = g.Count() })
             .ToListAsync(cancellationToken);
-        var names = await db.Trusts.AsNoTracking().ToDictionaryAsync(t => t.Id, t => t.Name, cancellationToken);
-        var rows = groups.Select(g =>
+        return [.. groups.Select(g =>
         {
             var counts = new int[Edges.Length + 1];
             foreach (var h in histogram.Where(h => h.Pathway == g.Pathway && h.TrustId == g.TrustId && h.Modality == g.Modality))
@@ -64,10 +79,8 @@ public sealed class TurnaroundQuery(IDbContextFactory<WorklistDbContext> context
                 counts[h.Bucket] = h.Count;
             }
 
-            return new TurnaroundRow(g.Pathway, g.TrustId, names.GetValueOrDefault(g.TrustId, "unknown"), g.Modality, g.Count,
-                Percentile(counts, 0.5, g.Max), Percentile(counts, 0.9, g.Max), g.Max, g.Within, g.Over);
-        });
-        return new TurnaroundReport(from, to, [.. rows.OrderBy(r => r.Pathway).ThenBy(r => r.Modality).ThenBy(r => r.TrustName, StringComparer.Ordinal)]);
+            return new TurnaroundCell(g.Pathway, g.TrustId, g.Modality, g.Count, g.Max, g.Within, g.Over, counts);
+        })];
     }
 
     /// <summary>The p-th percentile from bucket counts, interpolated linearly within its bucket (the open last bucket ends at the maximum).</summary>

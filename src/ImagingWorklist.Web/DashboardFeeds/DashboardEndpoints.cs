@@ -5,6 +5,7 @@ using ImagingWorklist.Application.Common;
 using ImagingWorklist.Application.Dashboards;
 using ImagingWorklist.Persistence;
 using ImagingWorklist.Web.Components.Dashboards;
+using ImagingWorklist.Web.Components.Shared;
 using ImagingWorklist.Web.Security;
 
 namespace ImagingWorklist.Web.DashboardFeeds;
@@ -17,7 +18,36 @@ internal static class DashboardEndpoints
         app.MapGet("/api/dashboard/backlog.csv", BacklogAsync).RequireAuthorization(p => p.RequireRole(WorklistRoles.Manager, WorklistRoles.RotaCoordinator, WorklistRoles.Admin));
         app.MapGet("/api/dashboard/turnaround.csv", TurnaroundAsync).RequireAuthorization(p => p.RequireRole(WorklistRoles.Manager, WorklistRoles.RotaCoordinator, WorklistRoles.Admin));
         app.MapGet("/api/dashboard/activity.csv", ActivityAsync).RequireAuthorization();
+        app.MapGet("/api/dashboard/monthly-return.csv", MonthlyReturnAsync).RequireAuthorization(p => p.RequireRole(WorklistRoles.Manager, WorklistRoles.RotaCoordinator, WorklistRoles.Admin));
         return app;
+    }
+
+    /// <summary>The monthly turnaround return for a UK calendar month (yyyy-MM; the last complete month by default).</summary>
+    private static async Task<IResult> MonthlyReturnAsync(ClaimsPrincipal user, MonthlyReturnQuery returns, TimeProvider clock, string? month, CancellationToken cancellationToken)
+    {
+        var thisMonth = UkTime.MonthOf(clock.GetUtcNow());
+        DateOnly chosen;
+        if (month is null)
+        {
+            chosen = thisMonth.AddMonths(-1);
+        }
+        else if (!DateOnly.TryParseExact(month + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out chosen) || chosen > thisMonth)
+        {
+            return Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: $"month must be a month up to this one, written yyyy-MM (for example {thisMonth.AddMonths(-1):yyyy-MM}).");
+        }
+
+        var result = await returns.ReturnAsync(chosen, UkTime.Midnight(chosen), UkTime.Midnight(chosen.AddMonths(1)), user.AccessScope(), cancellationToken);
+        var text = new StringBuilder()
+            .Append(CsvText.Line("month", "organisation_code", "organisation", "setting", "modality", "reported", "median_hours_approx", "p90_hours_approx",
+                "within_target", "within_target_percent", "reported_over_4_weeks", "waiting_over_4_weeks_at_month_end")).Append("\r\n");
+        foreach (var row in result.Rows)
+        {
+            text.Append(CsvText.Line(chosen.ToString("yyyy-MM", CultureInfo.InvariantCulture), row.OrganisationCode, row.Organisation, row.Setting, row.ModalityGroup, Invariant(row.Reported),
+                Invariant(Math.Round(row.MedianHours, 1)), Invariant(Math.Round(row.P90Hours, 1)), Invariant(row.WithinTarget), Invariant(Math.Round(100 * row.WithinTargetShare, 1)),
+                Invariant(row.ReportedOverFourWeeks), Invariant(row.WaitingOverFourWeeks))).Append("\r\n");
+        }
+
+        return Results.File(Encoding.UTF8.GetBytes(text.ToString()), "text/csv; charset=utf-8", $"turnaround-return-{chosen:yyyy-MM}.csv");
     }
 
     /// <summary>Managers get every reporter in their trusts; a reporter gets their own row, as on the page.</summary>

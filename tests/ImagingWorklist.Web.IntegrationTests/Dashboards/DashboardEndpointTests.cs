@@ -62,5 +62,24 @@ public sealed class DashboardEndpointTests(DashboardEndpointTests.App app) : ICl
         Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
     }
 
+    [Fact]
+    public async Task TheMonthlyReturnComesAsCsvWithTheNetworkFirstAndRefusesAMonthToCome()
+    {
+        var client = await SignIn.AsAsync(app, "manager");
+        var month = DateTime.UtcNow.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture);
+
+        var lines = (await client.GetStringAsync(new Uri($"/api/dashboard/monthly-return.csv?month={month}", UriKind.Relative))).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        using var future = await client.GetAsync(new Uri("/api/dashboard/monthly-return.csv?month=2999-01", UriKind.Relative));
+        using var garbled = await client.GetAsync(new Uri("/api/dashboard/monthly-return.csv?month=November", UriKind.Relative));
+
+        Assert.Equal("month,organisation_code,organisation,setting,modality,reported,median_hours_approx,p90_hours_approx,within_target,within_target_percent,reported_over_4_weeks,waiting_over_4_weeks_at_month_end", lines[0]);
+        Assert.StartsWith($"{month},NETWORK,", lines[1], StringComparison.Ordinal);
+        Assert.Contains(lines, l => l.Split(',')[1] == "RZ1");
+        Assert.True(int.Parse(lines[1].Split(',')[5], System.Globalization.CultureInfo.InvariantCulture) > 0, lines[1]);
+        Assert.Equal(HttpStatusCode.BadRequest, future.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, garbled.StatusCode);
+        Assert.Contains("yyyy-MM", await garbled.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
     public sealed class App() : WorklistAppFactory(DatabaseProvider.Sqlite);
 }

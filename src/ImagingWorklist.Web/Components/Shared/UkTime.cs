@@ -48,6 +48,13 @@ internal static class UkTime
         return new DateTimeOffset(local, London.GetUtcOffset(local)).ToUniversalTime();
     }
 
+    /// <summary>The first day of the UK calendar month the instant falls in.</summary>
+    public static DateOnly MonthOf(DateTimeOffset utc)
+    {
+        var local = ToLocal(utc);
+        return new DateOnly(local.Year, local.Month, 1);
+    }
+
     public static string TimeOfDay(DateTimeOffset utc) => ToLocal(utc).ToString("HH:mm", EnGb);
 
     private static TimeZoneInfo Find()
