@@ -39,6 +39,7 @@ public static class ApplicationServices
         services.AddSingleton<RotaService>();
         services.AddSingleton<CoverQuery>();
         services.AddSingleton<Simulation.WhatIfService>();
+        services.AddSingleton<Simulation.ForecastService>();
         services.AddSingleton<Dashboards.ReporterActivityQuery>();
         services.AddSingleton<Dashboards.MonthlyReturnQuery>();
         services.AddSingleton<NetworkDirectoryQuery>();

@@ -47,4 +47,20 @@ public sealed class DashboardBrowserTests(BrowserApp app)
         await table.ScrollIntoViewIfNeededAsync();
         await BrowserApp.SaveScreenshotAsync(manager, "monthly-return");
     }
+
+    [Fact]
+    public async Task TheForecastRunsWithProgressAndNamesAnActionOrSaysNoneIsNeeded()
+    {
+        var manager = await app.SignedInPageAsync("manager");
+        await manager.GotoAsync("/dashboard");
+
+        await manager.GetByRole(AriaRole.Button, new() { Name = "Run forecast" }).ClickAsync();
+
+        await Assertions.Expect(manager.GetByTestId("forecast-action")).ToBeVisibleAsync(new() { Timeout = 90_000 });
+        await Assertions.Expect(manager.GetByTestId("forecast-action")).ToContainTextAsync(new System.Text.RegularExpressions.Regex("Most useful action: add 4 h of|No single extra four-hour session"));
+        await Assertions.Expect(manager.GetByRole(AriaRole.Table, new() { Name = "Forecast by day" }).Locator("tbody tr")).ToHaveCountAsync(7);
+        await Assertions.Expect(manager.GetByRole(AriaRole.Button, new() { Name = "Run again" })).ToBeEnabledAsync();
+        await manager.GetByTestId("forecast-action").ScrollIntoViewIfNeededAsync();
+        await BrowserApp.SaveScreenshotAsync(manager, "forecast");
+    }
 }

@@ -18,8 +18,22 @@ internal static class DashboardEndpoints
         app.MapGet("/api/dashboard/backlog.csv", BacklogAsync).RequireAuthorization(p => p.RequireRole(WorklistRoles.Manager, WorklistRoles.RotaCoordinator, WorklistRoles.Admin));
         app.MapGet("/api/dashboard/turnaround.csv", TurnaroundAsync).RequireAuthorization(p => p.RequireRole(WorklistRoles.Manager, WorklistRoles.RotaCoordinator, WorklistRoles.Admin));
         app.MapGet("/api/dashboard/activity.csv", ActivityAsync).RequireAuthorization();
+        app.MapGet("/api/dashboard/forecast.csv", ForecastAsync).RequireAuthorization(p => p.RequireRole(WorklistRoles.Manager, WorklistRoles.RotaCoordinator, WorklistRoles.Admin));
         app.MapGet("/api/dashboard/monthly-return.csv", MonthlyReturnAsync).RequireAuthorization(p => p.RequireRole(WorklistRoles.Manager, WorklistRoles.RotaCoordinator, WorklistRoles.Admin));
         return app;
+    }
+
+    /// <summary>The seven-day forecast, day by day (the action search is the dashboard's: it takes longer).</summary>
+    private static async Task<IResult> ForecastAsync(Application.Simulation.ForecastService forecasts, CancellationToken cancellationToken)
+    {
+        var forecast = await forecasts.RunAsync(suggestAction: false, cancellationToken: cancellationToken);
+        var text = new StringBuilder().Append(CsvText.Line("day", "open_at_day_end", "breaches")).Append("\r\n");
+        foreach (var day in forecast.Days)
+        {
+            text.Append(CsvText.Line(UkTime.ToLocal(day.Start).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), Invariant(Math.Round(day.OpenAtEnd)), Invariant(Math.Round(day.Breaches, 1)))).Append("\r\n");
+        }
+
+        return Results.File(Encoding.UTF8.GetBytes(text.ToString()), "text/csv; charset=utf-8", $"forecast-from-{forecast.From:yyyy-MM-dd}.csv");
     }
 
     /// <summary>The monthly turnaround return for a UK calendar month (yyyy-MM; the last complete month by default).</summary>

@@ -81,5 +81,17 @@ public sealed class DashboardEndpointTests(DashboardEndpointTests.App app) : ICl
         Assert.Contains("yyyy-MM", await garbled.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task TheForecastComesAsCsvDayByDay()
+    {
+        var client = await SignIn.AsAsync(app, "coordinator");
+
+        var lines = (await client.GetStringAsync(new Uri("/api/dashboard/forecast.csv", UriKind.Relative))).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+
+        Assert.Equal("day,open_at_day_end,breaches", lines[0]);
+        Assert.Equal(8, lines.Length);
+        Assert.All(lines.Skip(1), l => Assert.True(double.Parse(l.Split(',')[1], System.Globalization.CultureInfo.InvariantCulture) > 0, l));
+    }
+
     public sealed class App() : WorklistAppFactory(DatabaseProvider.Sqlite);
 }

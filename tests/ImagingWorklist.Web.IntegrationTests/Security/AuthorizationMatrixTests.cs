@@ -53,6 +53,7 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.App app) :
         new("GET", "/api/dashboard/backlog.csv", "/api/dashboard/backlog.csv?by=Trust", Caller.Manager | Caller.Coordinator | Caller.Admin, "The backlog table as CSV, within the caller's trusts"),
         new("GET", "/activity", "/activity", Caller.People, "Reporter activity: a reporter sees their own, managers, coordinators and administrators every reporter in their trusts"),
         new("GET", "/api/dashboard/activity.csv", "/api/dashboard/activity.csv?days=30", Caller.People, "Reporter activity as CSV: the caller's own row, or every reporter in their trusts for managers, coordinators and administrators"),
+        new("GET", "/api/dashboard/forecast.csv", "/api/dashboard/forecast.csv", Caller.Manager | Caller.Coordinator | Caller.Admin, "The network's seven-day forecast (simulated; counts only, no patient data) as CSV"),
         new("GET", "/api/dashboard/monthly-return.csv", "/api/dashboard/monthly-return.csv?month=2026-10", Caller.Manager | Caller.Coordinator | Caller.Admin, "The monthly turnaround return as CSV, per trust and for the network, within the caller's trusts"),
         new("GET", "/api/dashboard/turnaround.csv", "/api/dashboard/turnaround.csv?days=30", Caller.Manager | Caller.Coordinator | Caller.Admin, "Turnaround by pathway, modality and trust as CSV, within the caller's trusts"),
         new("GET", "/rota", "/rota", Caller.People, "Rota and cover"),
