@@ -269,6 +269,8 @@ namespace ImagingWorklist.Migrations.Postgres.Migrations
 
                     b.HasIndex("ReportedAt");
 
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("ReportedAt"), new[] { "TrustId", "Pathway", "Modality", "State", "DueAt", "TurnaroundMinutes", "PerformedAt", "ReadyAt" });
+
                     b.HasIndex("SiteId");
 
                     b.HasIndex("ClaimedById", "LeaseExpiresAt");
@@ -627,6 +629,12 @@ namespace ImagingWorklist.Migrations.Postgres.Migrations
                     b.HasIndex("AddendumToId");
 
                     b.HasIndex("AuthorId");
+
+                    b.HasIndex("SignedAt");
+
+                    b.HasIndex("SubmittedAt");
+
+                    b.HasIndex("VerifiedAt");
 
                     b.HasIndex("ExamId", "Status");
 

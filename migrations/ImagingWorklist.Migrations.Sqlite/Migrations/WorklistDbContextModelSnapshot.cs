@@ -262,7 +262,8 @@ namespace ImagingWorklist.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ReportedAt");
+                    b.HasIndex("ReportedAt")
+                        .HasAnnotation("Npgsql:IndexInclude", new[] { "TrustId", "Pathway", "Modality", "State", "DueAt", "TurnaroundMinutes", "PerformedAt", "ReadyAt" });
 
                     b.HasIndex("SiteId");
 
@@ -622,6 +623,12 @@ namespace ImagingWorklist.Migrations.Sqlite.Migrations
                     b.HasIndex("AddendumToId");
 
                     b.HasIndex("AuthorId");
+
+                    b.HasIndex("SignedAt");
+
+                    b.HasIndex("SubmittedAt");
+
+                    b.HasIndex("VerifiedAt");
 
                     b.HasIndex("ExamId", "Status");
 

@@ -139,26 +139,72 @@ public sealed class BacklogBreakdownQuery(IDbContextFactory<WorklistDbContext> c
     private static async Task<List<(string Key, Dictionary<BacklogMeasure, int> Counts)>> CountAsync<TKey>(
         IQueryable<Exam> open, Expression<Func<Exam, TKey>> key, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        // One grouped count per measure, each with the very predicate the drill-down uses, so a number and the list it
-        // opens cannot disagree. Twelve small GROUP BY queries over the open exams, counted by the database.
+        // Every measure counted in one pass over the open exams (COUNT(CASE WHEN …) per measure), each with the very
+        // predicate the drill-down uses, so a number and the list it opens cannot disagree.
+        var counts = await open.GroupBy(key).Select(Counting<TKey>(now)).ToListAsync(cancellationToken);
         var measures = Enum.GetValues<BacklogMeasure>();
-        var results = new Dictionary<string, Dictionary<BacklogMeasure, int>>();
-        foreach (var measure in measures)
-        {
-            var counts = await open.Where(Matches(measure, now)).GroupBy(key).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
-            foreach (var count in counts)
-            {
-                var name = count.Key!.ToString()!;
-                if (!results.TryGetValue(name, out var line))
-                {
-                    results[name] = line = [];
-                }
+        return [.. counts.Select(c => (c.Key!.ToString()!, measures.ToDictionary(m => m, m => c.Of((int)m))))];
+    }
 
-                line[measure] = count.Count;
-            }
+    /// <summary>g => new Counted { Key = g.Key, M0 = g.Count(Matches(measure 0)), … }, built from <see cref="Matches"/>.</summary>
+    private static Expression<Func<IGrouping<TKey, Exam>, Counted<TKey>>> Counting<TKey>(DateTimeOffset now)
+    {
+        var group = Expression.Parameter(typeof(IGrouping<TKey, Exam>), "g");
+        var count = typeof(Enumerable).GetMethods().Single(m => m.Name == nameof(Enumerable.Count) && m.GetParameters().Length == 2).MakeGenericMethod(typeof(Exam));
+        var bindings = new List<MemberBinding> { Expression.Bind(typeof(Counted<TKey>).GetProperty(nameof(Counted<TKey>.Key))!, Expression.Property(group, nameof(IGrouping<TKey, Exam>.Key))) };
+        foreach (var measure in Enum.GetValues<BacklogMeasure>())
+        {
+            bindings.Add(Expression.Bind(typeof(Counted<TKey>).GetProperty($"M{(int)measure}")!, Expression.Call(count, group, Matches(measure, now))));
         }
 
-        return [.. results.Select(r => (r.Key, r.Value))];
+        return Expression.Lambda<Func<IGrouping<TKey, Exam>, Counted<TKey>>>(Expression.MemberInit(Expression.New(typeof(Counted<TKey>)), bindings), group);
+    }
+
+    /// <summary>One line's counts, a property per measure (a measure added without its property fails every backlog query).</summary>
+    internal sealed class Counted<TKey>
+    {
+        public TKey Key { get; init; } = default!;
+
+        public int M0 { get; init; }
+
+        public int M1 { get; init; }
+
+        public int M2 { get; init; }
+
+        public int M3 { get; init; }
+
+        public int M4 { get; init; }
+
+        public int M5 { get; init; }
+
+        public int M6 { get; init; }
+
+        public int M7 { get; init; }
+
+        public int M8 { get; init; }
+
+        public int M9 { get; init; }
+
+        public int M10 { get; init; }
+
+        public int M11 { get; init; }
+
+        public int Of(int measure) => measure switch
+        {
+            0 => M0,
+            1 => M1,
+            2 => M2,
+            3 => M3,
+            4 => M4,
+            5 => M5,
+            6 => M6,
+            7 => M7,
+            8 => M8,
+            9 => M9,
+            10 => M10,
+            11 => M11,
+            _ => throw new ArgumentOutOfRangeException(nameof(measure), measure, "Add a property for the new measure."),
+        };
     }
 
     private static int Order(BacklogDimension by, string key) => by switch

@@ -60,12 +60,13 @@ public sealed class ReporterActivityQuery(IDbContextFactory<WorklistDbContext> c
     {
         ArgumentNullException.ThrowIfNull(scope);
         var (start, end) = (from, to); // "from" is a keyword inside query expressions
+        // The period is written per column (not on COALESCE) so each column's index can be used.
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var exams = await scope.ExamsAsync(db, to, cancellationToken);
         var signed =
             from r in db.Reports
             where r.AddendumToId == null && (r.SubmittedById ?? r.SignedById) != null
-                && (r.SubmittedAt ?? r.SignedAt) >= start && (r.SubmittedAt ?? r.SignedAt) < end
+                && ((r.SubmittedAt >= start && r.SubmittedAt < end) || (r.SubmittedAt == null && r.SignedAt >= start && r.SignedAt < end))
             join e in exams on r.ExamId equals e.Id
             select new { ReporterId = (r.SubmittedById ?? r.SignedById)!.Value, At = (r.SubmittedAt ?? r.SignedAt)!.Value, e.RequiredSkill, e.ExpectedReadingMinutes };
         var bySkill = await signed

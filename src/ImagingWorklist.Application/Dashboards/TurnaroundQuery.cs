@@ -53,34 +53,27 @@ public sealed class TurnaroundQuery(IDbContextFactory<WorklistDbContext> context
         var reported = (await scope.ExamsAsync(db, to, cancellationToken))
             .Where(e => e.ReportedAt >= from && e.ReportedAt < to && e.TurnaroundMinutes != null
                 && (e.State == ExamState.Final || e.State == ExamState.Amended));
-        var groups = await reported
-            .GroupBy(e => new { e.Pathway, e.TrustId, e.Modality })
-            .Select(g => new
-            {
-                g.Key.Pathway,
-                g.Key.TrustId,
-                g.Key.Modality,
-                Count = g.Count(),
-                Max = g.Max(e => e.TurnaroundMinutes!.Value),
-                Within = g.Count(e => e.ReportedAt <= e.DueAt),
-                Over = g.Count(e => e.TurnaroundMinutes > FourWeeksMinutes),
-            })
-            .ToListAsync(cancellationToken);
-        var histogram = await reported
-            .Select(Keyed)
-            .GroupBy(x => new { x.Pathway, x.TrustId, x.Modality, x.Bucket })
-            .Select(g => new { g.Key.Pathway, g.Key.TrustId, g.Key.Modality, g.Key.Bucket, Count = g.Count() })
-            .ToListAsync(cancellationToken);
-        return [.. groups.Select(g =>
-        {
-            var counts = new int[Edges.Length + 1];
-            foreach (var h in histogram.Where(h => h.Pathway == g.Pathway && h.TrustId == g.TrustId && h.Modality == g.Modality))
-            {
-                counts[h.Bucket] = h.Count;
-            }
 
-            return new TurnaroundCell(g.Pathway, g.TrustId, g.Modality, g.Count, g.Max, g.Within, g.Over, counts);
-        })];
+        // One pass: counted per cell, histogram bucket and on-time flag; the cell's figures are sums of these.
+        var counted = await reported
+            .Select(Keyed)
+            .GroupBy(x => new { x.Pathway, x.TrustId, x.Modality, x.Bucket, x.Within })
+            .Select(g => new { g.Key.Pathway, g.Key.TrustId, g.Key.Modality, g.Key.Bucket, g.Key.Within, Count = g.Count(), Max = g.Max(x => x.Minutes) })
+            .ToListAsync(cancellationToken);
+        var overFrom = Array.IndexOf(Edges, FourWeeksMinutes) + 1;
+        return [.. counted
+            .GroupBy(c => (c.Pathway, c.TrustId, c.Modality))
+            .Select(g =>
+            {
+                var histogram = new int[Edges.Length + 1];
+                foreach (var c in g)
+                {
+                    histogram[c.Bucket] += c.Count;
+                }
+
+                return new TurnaroundCell(g.Key.Pathway, g.Key.TrustId, g.Key.Modality, g.Sum(c => c.Count), g.Max(c => c.Max),
+                    g.Where(c => c.Within).Sum(c => c.Count), histogram.Skip(overFrom).Sum(), histogram);
+            })];
     }
 
     /// <summary>The p-th percentile from bucket counts, interpolated linearly within its bucket (the open last bucket ends at the maximum).</summary>
@@ -131,7 +124,11 @@ public sealed class TurnaroundQuery(IDbContextFactory<WorklistDbContext> context
             Expression.Bind(typeof(HistogramEntry).GetProperty(nameof(HistogramEntry.Pathway))!, Expression.Property(exam, nameof(Exam.Pathway))),
             Expression.Bind(typeof(HistogramEntry).GetProperty(nameof(HistogramEntry.TrustId))!, Expression.Property(exam, nameof(Exam.TrustId))),
             Expression.Bind(typeof(HistogramEntry).GetProperty(nameof(HistogramEntry.Modality))!, Expression.Property(exam, nameof(Exam.Modality))),
-            Expression.Bind(typeof(HistogramEntry).GetProperty(nameof(HistogramEntry.Bucket))!, bucket));
+            Expression.Bind(typeof(HistogramEntry).GetProperty(nameof(HistogramEntry.Bucket))!, bucket),
+            Expression.Bind(typeof(HistogramEntry).GetProperty(nameof(HistogramEntry.Minutes))!, minutes),
+            Expression.Bind(
+                typeof(HistogramEntry).GetProperty(nameof(HistogramEntry.Within))!,
+                Expression.LessThanOrEqual(Expression.Property(exam, nameof(Exam.ReportedAt)), Expression.Convert(Expression.Property(exam, nameof(Exam.DueAt)), typeof(DateTimeOffset?)), liftToNull: false, method: null)));
         return Expression.Lambda<Func<Exam, HistogramEntry>>(entry, exam);
     }
 
@@ -144,5 +141,9 @@ public sealed class TurnaroundQuery(IDbContextFactory<WorklistDbContext> context
         public Modality Modality { get; init; }
 
         public int Bucket { get; init; }
+
+        public int Minutes { get; init; }
+
+        public bool Within { get; init; }
     }
 }

@@ -42,6 +42,9 @@ internal sealed class ExamConfiguration : IEntityTypeConfiguration<Exam>
         // The backlog is read by state and due time; claims and lease expiry by holder and lease.
         builder.HasIndex(e => new { e.State, e.DueAt });
         builder.HasIndex(e => new { e.ClaimedById, e.LeaseExpiresAt });
-        builder.HasIndex(e => e.ReportedAt);
+        // Turnaround and the monthly return read reported exams by ReportedAt and group them by these columns: on
+        // PostgreSQL the index carries them (INCLUDE), so a month of a million-exam history is an index-only scan.
+        // SQLite has no INCLUDE and ignores it.
+        builder.HasIndex(e => e.ReportedAt).IncludeProperties(e => new { e.TrustId, e.Pathway, e.Modality, e.State, e.DueAt, e.TurnaroundMinutes, e.PerformedAt, e.ReadyAt });
     }
 }

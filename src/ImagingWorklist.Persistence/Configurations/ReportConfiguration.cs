@@ -19,5 +19,10 @@ internal sealed class ReportConfiguration : IEntityTypeConfiguration<Report>
         builder.HasOne<Reporter>().WithMany().HasForeignKey(r => r.AuthorId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Report>().WithMany().HasForeignKey(r => r.AddendumToId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(r => new { r.ExamId, r.Status });
+
+        // Reporter activity reads a period's signatures and verifications.
+        builder.HasIndex(r => r.SubmittedAt);
+        builder.HasIndex(r => r.SignedAt);
+        builder.HasIndex(r => r.VerifiedAt);
     }
 }
