@@ -11,15 +11,20 @@ namespace ImagingWorklist.Application.Tests.Simulation;
 /// <summary>What-if over a seeded demo network on both providers: the scenario is read from the database, not made up.</summary>
 public class WhatIfServiceTests
 {
-    private static readonly DemoNetworkOptions Small = new();
+    /// <summary>The demo network as the app seeds it, at the test clock's time.</summary>
+    private static async Task<TestDatabase> SeededDemoAsync(DatabaseProvider provider, TimeProvider clock)
+    {
+        var database = await TestDatabase.CreateAsync(provider);
+        await new DemoNetworkSeeder(database, clock, NullLogger<DemoNetworkSeeder>.Instance).SeedIfEmptyAsync(new DemoNetworkOptions());
+        return database;
+    }
 
     [Theory]
     [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
     public async Task TheScenarioIsTheNetworkAsItStandsAndTheArrivalPatternOfItsHistory(DatabaseProvider provider)
     {
-        await using var database = await TestDatabase.CreateAsync(provider);
         var clock = TestClock.Create();
-        await new DemoNetworkSeeder(database, clock, NullLogger<DemoNetworkSeeder>.Instance).SeedIfEmptyAsync(Small);
+        await using var database = await SeededDemoAsync(provider, clock);
 
         var scenario = await new WhatIfService(database, clock).CurrentAsync();
 
@@ -39,16 +44,14 @@ public class WhatIfServiceTests
     [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
     public async Task TakingEveryonesDutyAwayLeavesMoreOpenThanTheRotaAsItStands(DatabaseProvider provider)
     {
-        await using var database = await TestDatabase.CreateAsync(provider);
         var clock = TestClock.Create();
-        await new DemoNetworkSeeder(database, clock, NullLogger<DemoNetworkSeeder>.Instance).SeedIfEmptyAsync(Small);
+        await using var database = await SeededDemoAsync(provider, clock);
         var current = await new WhatIfService(database, clock).CurrentAsync();
         var nobody = new WhatIfProposal([], [.. current.Reporters.Select(r => new RemovedDuty(r.Id, r.Name, current.Start.AddDays(-1), current.End))]);
         var progress = new List<double>();
 
         var result = WhatIfService.Compare(current, nobody, replications: 2, new SynchronousProgress(progress));
 
-        Assert.Equal(0, result.Proposed.BacklogAtEnd - result.OpenAtStart - (result.Proposed.BacklogAtEnd - result.OpenAtStart));
         Assert.True(result.Current.BacklogAtEnd < result.Proposed.BacklogAtEnd, $"{result.Current.BacklogAtEnd} open as it stands, {result.Proposed.BacklogAtEnd} with nobody on duty.");
         Assert.True(result.Proposed.BacklogAtEnd >= result.OpenAtStart, "With nobody on duty nothing is reported, so nothing leaves the backlog.");
         Assert.True(result.Proposed.Breaches >= result.Current.Breaches);

@@ -45,6 +45,34 @@ public sealed class DashboardPageTests : MudComponentTest
         Services.AddSingleton<TurnaroundQuery>();
         Services.AddSingleton(new CriticalFindingPolicy());
         Services.AddSingleton<CriticalFindings>();
+        Services.AddSingleton<MonthlyReturnQuery>();
+        Services.AddSingleton<Application.Simulation.WhatIfService>();
+        Services.AddSingleton<Application.Simulation.ForecastService>();
+    }
+
+    [Fact]
+    public async Task LastMonthsReturnCountsWhatWasStillWaitingOverFourWeeksAndTheForecastRunsOnRequest()
+    {
+        // Examined 60 days ago and never reported: at the end of last month it had waited over four weeks.
+        var fixture = new NetworkFixture();
+        await using (var db = Database.CreateDbContext())
+        {
+            db.Add(fixture.ReadyExam(await db.Sites.SingleAsync(s => s.Name == fixture.SiteA.Name), Clock.GetUtcNow(), TimeSpan.FromDays(60), accession: "OLD000001"));
+            await db.SaveChangesAsync();
+        }
+
+        Context.AddAuthorization().SetAuthorized("manager").SetRoles(WorklistRoles.Manager);
+
+        var page = Render<Dashboard>();
+
+        var network = page.WaitForElement("tr[data-return='NETWORK|All']");
+        Assert.Equal(["0", "1"], network.QuerySelectorAll("td").Select(td => td.TextContent.Trim()).Where((_, i) => i is 0 or 5));
+        Assert.NotNull(page.Find("tr[data-return='NETWORK|Outpatient']"));
+
+        page.FindAll("button").Single(b => b.TextContent.Trim() == "Run forecast").Click();
+        page.WaitForAssertion(() => Assert.NotNull(page.Find("[data-testid='forecast-action']")), TimeSpan.FromSeconds(30));
+        Assert.Contains("4 open now", page.Markup, StringComparison.Ordinal);
+        Assert.Equal(7, page.FindAll("table").Single(t => t.QuerySelector("caption")?.TextContent == "Forecast by day").QuerySelectorAll("tbody tr").Length);
     }
 
 
