@@ -135,6 +135,13 @@ public sealed class DashboardPageTests : MudComponentTest
         string Cell(string measure) => alpha.QuerySelector($"td[data-measure='{measure}']")!.TextContent.Trim();
         Assert.Equal(("2", "1", "1", "1", "1"), (Cell("Open"), Cell("Under24Hours"), Cell("OneToThreeDays"), Cell("Unassigned"), Cell("Breached")));
         Assert.Equal("0", Cell("OverFourWeeks"));
+
+        // The chart stacks the same age bands, line by line, as the table counts them.
+        var chart = page.FindComponent<Components.Dashboards.BacklogTable>().Instance.AgeSeries;
+        Assert.Equal(["< 24 h", "1–3 d", "3–7 d", "1–2 w", "2–4 w", "> 4 w"], chart.Select(c => c.Name));
+        var alphaIndex = page.FindAll("tr[data-line]").ToList().FindIndex(r => r.GetAttribute("data-line") == _alpha.ToString());
+        Assert.Equal([1.0, 1.0, 0, 0, 0, 0], chart.Select(c => c.Data[alphaIndex].Y));
+        Assert.NotNull(page.Find("[data-testid='backlog-chart']"));
         var link = alpha.QuerySelector("td[data-measure='Breached'] a")!;
         Assert.Equal($"/dashboard/exams?by=Trust&key={_alpha}&measure=Breached", link.GetAttribute("href"));
         Assert.Null(alpha.QuerySelector("td[data-measure='OverFourWeeks'] a"));
