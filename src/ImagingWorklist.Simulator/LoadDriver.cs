@@ -159,17 +159,26 @@ public static partial class LoadDriver
                         await Task.Delay(due - DateTimeOffset.UtcNow, stop);
                     }
 
+                    stop.ThrowIfCancellationRequested();
                     var trust = options.Trusts[random.Next(options.Trusts.Count)];
                     var accession = $"{trust}L{run:D4}{sequence++ % 1_000_000:D6}";
+
+                    // An exam's pair of messages is finished even when the time is up, so every order sent is complete
+                    // and answered; a server that stops answering is given ten seconds.
+                    using var finish = new CancellationTokenSource(TimeSpan.FromSeconds(10));
                     foreach (var message in Order(kind, trust, accession, random))
                     {
-                        await SendAsync(stream, message, stats, stop);
+                        await SendAsync(stream, message, stats, finish.Token);
                     }
                 }
             }
         }
         catch (OperationCanceledException) when (stop.IsCancellationRequested)
         {
+        }
+        catch (OperationCanceledException)
+        {
+            stats.Error("MLLP: the server did not answer within 10 seconds.");
         }
         catch (Exception e) when (e is SocketException or IOException)
         {
