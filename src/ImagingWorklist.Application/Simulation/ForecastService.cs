@@ -38,7 +38,7 @@ public sealed class ForecastService(WhatIfService whatIf)
     public async Task<Forecast> RunAsync(bool suggestAction, IProgress<double>? progress = null, CancellationToken cancellationToken = default)
     {
         var current = await whatIf.CurrentAsync(cancellationToken);
-        return await Task.Run(() => Compute(current, suggestAction, Replications, progress, cancellationToken), cancellationToken);
+        return await WhatIfService.RunExclusiveAsync(() => Compute(current, suggestAction, Replications, progress, cancellationToken), cancellationToken);
     }
 
     public static Forecast Compute(SimulationScenario scenario, bool suggestAction, int replications = Replications, IProgress<double>? progress = null, CancellationToken cancellationToken = default)
@@ -49,7 +49,7 @@ public sealed class ForecastService(WhatIfService whatIf)
         SimulationResult[] RunAll(SimulationScenario s)
         {
             var results = new SimulationResult[replications];
-            Parallel.For(0, replications, new ParallelOptions { CancellationToken = cancellationToken }, r =>
+            Parallel.For(0, replications, new ParallelOptions { CancellationToken = cancellationToken, MaxDegreeOfParallelism = WhatIfService.Cores }, r =>
             {
                 results[r] = NetworkSimulation.Run(s, workloads[r], Strategy.EnginePull, cancellationToken: cancellationToken);
                 progress?.Report((double)Interlocked.Increment(ref done) / total);

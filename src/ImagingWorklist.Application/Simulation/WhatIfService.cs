@@ -52,6 +52,32 @@ public sealed class WhatIfService(IDbContextFactory<WorklistDbContext> contexts,
 {
     public const int Days = 7;
     public const int DefaultReplications = 6;
+
+    /// <summary>Simulations share the web server with everyone's worklist: one at a time, on at most half the cores.</summary>
+    internal static readonly int Cores = Math.Max(1, Environment.ProcessorCount / 2);
+
+    private static readonly SemaphoreSlim Gate = new(1, 1);
+
+    /// <summary>Someone else's simulation is running; a new one waits for it.</summary>
+    public static bool Busy => Gate.CurrentCount == 0;
+
+    /// <summary>Runs CPU-bound simulation work off the caller's thread, one simulation at a time on this server.</summary>
+    public static async Task<T> RunExclusiveAsync<T>(Func<T> work, CancellationToken cancellationToken)
+    {
+        await Gate.WaitAsync(cancellationToken);
+        try
+        {
+            return await Task.Run(work, cancellationToken);
+        }
+        finally
+        {
+            Gate.Release();
+        }
+    }
+
+    /// <summary>The week against both rotas, one simulation at a time on this server.</summary>
+    public Task<WhatIfResult> CompareAsync(SimulationScenario current, WhatIfProposal proposal, IProgress<double>? progress = null, CancellationToken cancellationToken = default) =>
+        RunExclusiveAsync(() => Compare(current, proposal, DefaultReplications, progress, cancellationToken), cancellationToken);
     private static readonly TimeSpan History = TimeSpan.FromDays(28);
 
     /// <summary>The network as it stands now: reporters with their rota, the open backlog and the recent arrival pattern.</summary>
@@ -147,7 +173,7 @@ public sealed class WhatIfService(IDbContextFactory<WorklistDbContext> contexts,
         var currentRuns = new SimulationResult[replications];
         var proposedRuns = new SimulationResult[replications];
         var done = 0;
-        Parallel.For(0, replications, new ParallelOptions { CancellationToken = cancellationToken }, r =>
+        Parallel.For(0, replications, new ParallelOptions { CancellationToken = cancellationToken, MaxDegreeOfParallelism = Cores }, r =>
         {
             var workload = Workload.Generate(current, r + 1);
             currentRuns[r] = NetworkSimulation.Run(current, workload, Strategy.EnginePull, cancellationToken: cancellationToken);

@@ -57,6 +57,27 @@ public class ForecastTests
         Assert.True(forecast.Breaches >= forecast.AlreadyLate);
     }
 
+    [Fact]
+    public async Task SimulationsOnOneServerRunOneAtATime()
+    {
+        using var release = new ManualResetEventSlim();
+        var first = WhatIfService.RunExclusiveAsync(() => release.Wait(TimeSpan.FromSeconds(30)), CancellationToken.None);
+        while (!WhatIfService.Busy)
+        {
+            await Task.Delay(10);
+        }
+
+        var second = WhatIfService.RunExclusiveAsync(() => 2, CancellationToken.None);
+        await Task.Delay(200);
+        Assert.False(second.IsCompleted);
+        using var impatient = new CancellationTokenSource(TimeSpan.FromMilliseconds(50));
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => WhatIfService.RunExclusiveAsync(() => 3, impatient.Token));
+
+        release.Set();
+        Assert.True(await first);
+        Assert.Equal(2, await second);
+    }
+
     private sealed class Recorder(List<double> values) : IProgress<double>
     {
         public void Report(double value)
