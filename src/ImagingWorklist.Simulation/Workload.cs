@@ -106,9 +106,10 @@ public sealed class Workload
         return new SimExam(index, exam, Math.Max(0.5, minutes), releasedAfter, fromBacklog);
     }
 
-    private static double Normal(Random random)
+    /// <summary>A standard normal draw (Box–Muller).</summary>
+    public static double Normal(Random random)
     {
-        // Box–Muller; 1 − U keeps the logarithm finite.
+        // 1 − U keeps the logarithm finite.
         var u1 = 1.0 - random.NextDouble();
         var u2 = random.NextDouble();
         return Math.Sqrt(-2.0 * Math.Log(u1)) * Math.Cos(2.0 * Math.PI * u2);

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
@@ -24,6 +23,9 @@ public sealed record LoadDriverOptions(
     public double ExamsPerDay { get; init; } = 2400;
 
     public int Seed { get; init; } = 1;
+
+    /// <summary>The clock the arrival schedule, the time limit and the latencies are read from.</summary>
+    public TimeProvider Clock { get; init; } = TimeProvider.System;
 }
 
 public sealed record LoadDriverReport(
@@ -106,15 +108,15 @@ public static partial class LoadDriver
             throw new ArgumentException($"The duration must be between 1 second and {LongestRun.TotalMinutes:0} minutes.");
         }
 
-        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        stop.CancelAfter(options.Duration);
+        using var timeUp = new CancellationTokenSource(options.Duration, options.Clock);
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeUp.Token);
         var stats = new Stats();
-        var clock = Stopwatch.StartNew();
+        var started = options.Clock.GetTimestamp();
         var reporters = options.Users.Select(user => ReporterAsync(options, user, stats, stop.Token)).ToList();
         var ingest = IngestAsync(options, stats, stop.Token);
-        var progress = ProgressAsync(log, stats, clock, stop.Token);
+        var progress = ProgressAsync(log, stats, options.Clock, started, stop.Token);
         await Task.WhenAll([ingest, progress, .. reporters]);
-        return stats.Report(clock.Elapsed);
+        return stats.Report(options.Clock.GetElapsedTime(started));
     }
 
     private static void Loopback(IPAddress address, string option)
@@ -128,17 +130,17 @@ public static partial class LoadDriver
     /// <summary>Arrivals hour by simulated hour from the standard profile, scaled to the trusts given, over one MLLP link.</summary>
     private static async Task IngestAsync(LoadDriverOptions options, Stats stats, CancellationToken stop)
     {
-        var scenario = StandardScenario.Build(new StandardScenarioOptions { ExamsPerDay = options.ExamsPerDay, Days = 1, BacklogExams = 0 }, DateTimeOffset.UtcNow);
+        var scenario = StandardScenario.Build(new StandardScenarioOptions { ExamsPerDay = options.ExamsPerDay, Days = 1, BacklogExams = 0 }, options.Clock.GetUtcNow());
         var random = new Random(options.Seed);
         // Accessions are at most 16 characters: trust, "L", four digits of this run, six of sequence.
-        var run = DateTimeOffset.UtcNow.ToUnixTimeSeconds() % 10_000;
+        var run = options.Clock.GetUtcNow().ToUnixTimeSeconds() % 10_000;
         var sequence = 0;
         try
         {
             using var client = new TcpClient();
             await client.ConnectAsync(options.Mllp, stop);
             var stream = client.GetStream();
-            var start = DateTimeOffset.UtcNow;
+            var start = options.Clock.GetUtcNow();
             for (var hour = 0; !stop.IsCancellationRequested; hour++)
             {
                 var simulatedHour = scenario.Start.AddHours(hour);
@@ -154,9 +156,10 @@ public static partial class LoadDriver
                 foreach (var (offset, kind) in arrivals.OrderBy(a => a.Offset))
                 {
                     var due = start + TimeSpan.FromHours((hour + offset) / options.Speedup);
-                    if (due > DateTimeOffset.UtcNow)
+                    var wait = due - options.Clock.GetUtcNow();
+                    if (wait > TimeSpan.Zero)
                     {
-                        await Task.Delay(due - DateTimeOffset.UtcNow, stop);
+                        await Task.Delay(wait, options.Clock, stop);
                     }
 
                     stop.ThrowIfCancellationRequested();
@@ -165,10 +168,10 @@ public static partial class LoadDriver
 
                     // An exam's pair of messages is finished even when the time is up, so every order sent is complete
                     // and answered; a server that stops answering is given ten seconds.
-                    using var finish = new CancellationTokenSource(TimeSpan.FromSeconds(10));
-                    foreach (var message in Order(kind, trust, accession, random))
+                    using var finish = new CancellationTokenSource(TimeSpan.FromSeconds(10), options.Clock);
+                    foreach (var message in Order(kind, trust, accession, random, options.Clock.GetUtcNow()))
                     {
-                        await SendAsync(stream, message, stats, finish.Token);
+                        await SendAsync(stream, message, stats, options.Clock, finish.Token);
                     }
                 }
             }
@@ -187,9 +190,9 @@ public static partial class LoadDriver
     }
 
     /// <summary>A new order and, straight after, its "exam complete": the exam is then ready to report.</summary>
-    private static IEnumerable<string> Order(ArrivalKind kind, string trust, string accession, Random random)
+    private static IEnumerable<string> Order(ArrivalKind kind, string trust, string accession, Random random, DateTimeOffset at)
     {
-        var now = DateTime.UtcNow.ToString("yyyyMMddHHmmss", System.Globalization.CultureInfo.InvariantCulture);
+        var now = at.UtcDateTime.ToString("yyyyMMddHHmmss", System.Globalization.CultureInfo.InvariantCulture);
         var patientClass = kind.PatientClass switch
         {
             PatientClass.Emergency => "E",
@@ -216,9 +219,9 @@ public static partial class LoadDriver
         }
     }
 
-    private static async Task SendAsync(NetworkStream stream, string message, Stats stats, CancellationToken stop)
+    private static async Task SendAsync(NetworkStream stream, string message, Stats stats, TimeProvider clock, CancellationToken stop)
     {
-        var clock = Stopwatch.StartNew();
+        var sent = clock.GetTimestamp();
         var payload = Encoding.UTF8.GetBytes(message);
         var frame = new byte[payload.Length + 3];
         frame[0] = 0x0B;
@@ -227,7 +230,7 @@ public static partial class LoadDriver
         frame[^1] = 0x0D;
         await stream.WriteAsync(frame, stop);
         var answer = await ReadFrameAsync(stream, stop);
-        stats.Ack(AckCode().Match(answer) is { Success: true } m ? m.Groups[1].Value : "??", answer, clock.Elapsed.TotalMilliseconds);
+        stats.Ack(AckCode().Match(answer) is { Success: true } m ? m.Groups[1].Value : "??", answer, clock.GetElapsedTime(sent).TotalMilliseconds);
     }
 
     private static async Task<string> ReadFrameAsync(NetworkStream stream, CancellationToken stop)
@@ -278,14 +281,14 @@ public static partial class LoadDriver
                 var list = await http.GetAsync("/dicomweb/workitems?ProcedureStepState=SCHEDULED&limit=5", stop);
                 if (list.StatusCode == HttpStatusCode.NoContent)
                 {
-                    await Task.Delay(TimeSpan.FromSeconds(60 / options.Speedup), stop);
+                    await Task.Delay(TimeSpan.FromSeconds(60 / options.Speedup), options.Clock, stop);
                     continue;
                 }
 
                 if (!list.IsSuccessStatusCode)
                 {
                     stats.Error($"{user}: search answered {(int)list.StatusCode}.");
-                    await Task.Delay(TimeSpan.FromSeconds(1), stop);
+                    await Task.Delay(TimeSpan.FromSeconds(1), options.Clock, stop);
                     continue;
                 }
 
@@ -305,7 +308,7 @@ public static partial class LoadDriver
                 {
                     // Taken by a colleague, or this reporter is at capacity: look again a simulated minute later.
                     stats.Conflict(await claim.Content.ReadAsStringAsync(stop));
-                    await Task.Delay(TimeSpan.FromSeconds(60 / options.Speedup), stop);
+                    await Task.Delay(TimeSpan.FromSeconds(60 / options.Speedup), options.Clock, stop);
                     continue;
                 }
 
@@ -316,8 +319,8 @@ public static partial class LoadDriver
                 }
 
                 stats.Claim();
-                var readingMinutes = 8 * Math.Exp((0.5 * Normal(random)) - 0.125);
-                await Task.Delay(TimeSpan.FromMinutes(readingMinutes / options.Speedup), stop);
+                var readingMinutes = 8 * Math.Exp((0.5 * Workload.Normal(random)) - 0.125);
+                await Task.Delay(TimeSpan.FromMinutes(readingMinutes / options.Speedup), options.Clock, stop);
                 var complete = await http.PutAsync($"/dicomweb/workitems/{uid}/state", State("COMPLETED", transaction), CancellationToken.None);
                 if (complete.IsSuccessStatusCode)
                 {
@@ -341,17 +344,15 @@ public static partial class LoadDriver
     private static StringContent State(string state, string transaction) =>
         new($$$"""[{"00741000":{"vr":"CS","Value":["{{{state}}}"]},"00081195":{"vr":"UI","Value":["{{{transaction}}}"]}}]""", Encoding.UTF8, "application/dicom+json");
 
-    private static double Normal(Random random) =>
-        Math.Sqrt(-2.0 * Math.Log(1.0 - random.NextDouble())) * Math.Cos(2.0 * Math.PI * random.NextDouble());
-
-    private static async Task ProgressAsync(TextWriter log, Stats stats, Stopwatch clock, CancellationToken stop)
+    private static async Task ProgressAsync(TextWriter log, Stats stats, TimeProvider clock, long started, CancellationToken stop)
     {
         try
         {
             while (true)
             {
-                await Task.Delay(TimeSpan.FromSeconds(5), stop);
-                await log.WriteLineAsync($"[{clock.Elapsed.TotalSeconds,4:0} s] {stats.Report(clock.Elapsed)}");
+                await Task.Delay(TimeSpan.FromSeconds(5), clock, stop);
+                var elapsed = clock.GetElapsedTime(started);
+                await log.WriteLineAsync($"[{elapsed.TotalSeconds,4:0} s] {stats.Report(elapsed)}");
             }
         }
         catch (OperationCanceledException)
