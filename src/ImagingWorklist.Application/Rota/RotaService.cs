@@ -88,7 +88,7 @@ public sealed class RotaService(IDbContextFactory<WorklistDbContext> contexts, I
             return Outcome.Rejected("That shift no longer exists.");
         }
 
-        var name = await db.Reporters.Where(r => r.Id == shift.ReporterId).Select(r => r.DisplayName).SingleAsync(cancellationToken);
+        var name = await NameAsync(db, shift.ReporterId, cancellationToken);
         db.RotaShifts.Remove(shift);
         await CommitAsync(db, shift.ReporterId, actor, $"Shift removed: {name}, {RotaChecks.Describe(shift.Kind)}, {RotaChecks.Span(shift.Start, shift.End, settings.LocalTime)}", cancellationToken);
         return Outcome.Accepted;
@@ -125,8 +125,9 @@ public sealed class RotaService(IDbContextFactory<WorklistDbContext> contexts, I
             return Outcome.Rejected("That leave no longer exists.");
         }
 
+        var name = await NameAsync(db, absence.ReporterId, cancellationToken);
         db.Absences.Remove(absence);
-        await CommitAsync(db, absence.ReporterId, actor, $"Leave removed: {RotaChecks.Describe(absence.Kind)}, {RotaChecks.Span(absence.Start, absence.End, settings.LocalTime)}", cancellationToken);
+        await CommitAsync(db, absence.ReporterId, actor, $"Leave removed: {name}, {RotaChecks.Describe(absence.Kind)}, {RotaChecks.Span(absence.Start, absence.End, settings.LocalTime)}", cancellationToken);
         return Outcome.Accepted;
     }
 
@@ -456,6 +457,10 @@ public sealed class RotaService(IDbContextFactory<WorklistDbContext> contexts, I
             await db.Trusts.AsNoTracking().ToDictionaryAsync(t => t.Id, t => t.Name, cancellationToken),
             settings.LocalTime);
     }
+
+    /// <summary>Whose shift or leave it was, for the audit trail (which keeps names, not ids).</summary>
+    private static Task<string> NameAsync(WorklistDbContext db, Guid reporterId, CancellationToken cancellationToken) =>
+        db.Reporters.Where(r => r.Id == reporterId).Select(r => r.DisplayName).SingleAsync(cancellationToken);
 
     private async Task CommitAsync(WorklistDbContext db, Guid reporterId, Actor actor, string detail, CancellationToken cancellationToken)
     {

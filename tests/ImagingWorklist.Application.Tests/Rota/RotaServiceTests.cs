@@ -144,6 +144,12 @@ public class RotaServiceTests
         Assert.Contains("SUMMARY:Sick leave", calendar, StringComparison.Ordinal);
         Assert.Contains("DTSTART:20261125T180000Z", calendar, StringComparison.Ordinal);
         Assert.Null(await rota.CalendarAsync(Guid.NewGuid(), now, now.AddDays(1)));
+
+        // Removing the leave is audited with whose leave it was.
+        Assert.True((await rota.DeleteAbsenceAsync(leave.Value.Id, Coordinator)).Succeeded);
+        await using var db = world.Database.CreateDbContext();
+        var removed = await db.AuditEvents.SingleAsync(a => a.Detail.StartsWith("Leave removed"));
+        Assert.StartsWith("Leave removed: Dr Reporter 1, sick leave,", removed.Detail, StringComparison.Ordinal);
     }
 
     [Theory]
