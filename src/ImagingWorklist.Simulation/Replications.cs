@@ -58,21 +58,36 @@ public static class Replications
         IProgress<double>? progress = null,
         CancellationToken cancellationToken = default)
     {
-        var results = new SimulationResult[replications * strategies.Count];
-        var done = 0;
-        Parallel.For(
-            0,
-            replications,
-            new ParallelOptions { CancellationToken = cancellationToken, MaxDegreeOfParallelism = Environment.ProcessorCount },
-            r =>
-            {
-                var workload = Workload.Generate(scenario, firstSeed + r);
-                for (var s = 0; s < strategies.Count; s++)
-                {
-                    results[(r * strategies.Count) + s] = NetworkSimulation.Run(scenario, workload, strategies[s], cancellationToken: cancellationToken);
-                    progress?.Report((double)Interlocked.Increment(ref done) / results.Length);
-                }
-            });
+        var workloads = Workloads(scenario, replications, firstSeed);
+        var counter = new RunCounter(progress, replications * strategies.Count);
+        return [.. strategies.SelectMany(strategy => RunOn(scenario, workloads, strategy, Environment.ProcessorCount, counter.Done, cancellationToken)).OrderBy(r => r.Seed)];
+    }
+
+    /// <summary>The work of replications 1…n (or from <paramref name="firstSeed"/>), drawn once to be reused by every variant.</summary>
+    public static Workload[] Workloads(SimulationScenario scenario, int replications, int firstSeed = 1) =>
+        [.. Enumerable.Range(firstSeed, replications).Select(seed => Workload.Generate(scenario, seed))];
+
+    /// <summary>
+    /// One scenario over the given workloads, side by side on at most <paramref name="parallelism"/> cores; a variant of
+    /// the scenario (another rota, an extra session) run on the same workloads differs from it only by the change.
+    /// </summary>
+    public static SimulationResult[] RunOn(
+        SimulationScenario scenario, IReadOnlyList<Workload> workloads, Strategy strategy, int parallelism, Action? runDone = null, CancellationToken cancellationToken = default)
+    {
+        var results = new SimulationResult[workloads.Count];
+        Parallel.For(0, workloads.Count, new ParallelOptions { CancellationToken = cancellationToken, MaxDegreeOfParallelism = parallelism }, r =>
+        {
+            results[r] = NetworkSimulation.Run(scenario, workloads[r], strategy, cancellationToken: cancellationToken);
+            runDone?.Invoke();
+        });
         return results;
     }
+}
+
+/// <summary>Reports the share of runs finished, from any thread.</summary>
+public sealed class RunCounter(IProgress<double>? progress, int total)
+{
+    private int _done;
+
+    public void Done() => progress?.Report((double)Interlocked.Increment(ref _done) / total);
 }

@@ -31,31 +31,21 @@ public sealed record Forecast(
 /// </summary>
 public sealed class ForecastService(WhatIfService whatIf)
 {
-    public const int Replications = 4;
+    public const int DefaultReplications = 4;
     public const int Candidates = 2;
     public static readonly TimeSpan SessionLength = TimeSpan.FromHours(4);
 
     public async Task<Forecast> RunAsync(bool suggestAction, IProgress<double>? progress = null, CancellationToken cancellationToken = default)
     {
         var current = await whatIf.CurrentAsync(cancellationToken);
-        return await WhatIfService.RunExclusiveAsync(() => Compute(current, suggestAction, Replications, progress, cancellationToken), cancellationToken);
+        return await WhatIfService.RunExclusiveAsync(() => Compute(current, suggestAction, DefaultReplications, progress, cancellationToken), cancellationToken);
     }
 
-    public static Forecast Compute(SimulationScenario scenario, bool suggestAction, int replications = Replications, IProgress<double>? progress = null, CancellationToken cancellationToken = default)
+    public static Forecast Compute(SimulationScenario scenario, bool suggestAction, int replications = DefaultReplications, IProgress<double>? progress = null, CancellationToken cancellationToken = default)
     {
-        var workloads = Enumerable.Range(1, replications).Select(seed => Workload.Generate(scenario, seed)).ToArray();
-        var total = replications * (suggestAction ? 1 + (2 * Candidates) : 1);
-        var done = 0;
-        SimulationResult[] RunAll(SimulationScenario s)
-        {
-            var results = new SimulationResult[replications];
-            Parallel.For(0, replications, new ParallelOptions { CancellationToken = cancellationToken, MaxDegreeOfParallelism = WhatIfService.Cores }, r =>
-            {
-                results[r] = NetworkSimulation.Run(s, workloads[r], Strategy.EnginePull, cancellationToken: cancellationToken);
-                progress?.Report((double)Interlocked.Increment(ref done) / total);
-            });
-            return results;
-        }
+        var workloads = Replications.Workloads(scenario, replications);
+        var counter = new RunCounter(progress, replications * (suggestAction ? 1 + (2 * Candidates) : 1));
+        SimulationResult[] RunAll(SimulationScenario s) => Replications.RunOn(s, workloads, Strategy.EnginePull, WhatIfService.Cores, counter.Done, cancellationToken);
 
         var baseline = RunAll(scenario);
         var days = (int)Math.Ceiling(scenario.Length.TotalDays);

@@ -169,18 +169,10 @@ public sealed class WhatIfService(IDbContextFactory<WorklistDbContext> contexts,
     public static WhatIfResult Compare(
         SimulationScenario current, WhatIfProposal proposal, int replications = DefaultReplications, IProgress<double>? progress = null, CancellationToken cancellationToken = default)
     {
-        var proposed = Apply(current, proposal);
-        var currentRuns = new SimulationResult[replications];
-        var proposedRuns = new SimulationResult[replications];
-        var done = 0;
-        Parallel.For(0, replications, new ParallelOptions { CancellationToken = cancellationToken, MaxDegreeOfParallelism = Cores }, r =>
-        {
-            var workload = Workload.Generate(current, r + 1);
-            currentRuns[r] = NetworkSimulation.Run(current, workload, Strategy.EnginePull, cancellationToken: cancellationToken);
-            progress?.Report((double)Interlocked.Increment(ref done) / (2 * replications));
-            proposedRuns[r] = NetworkSimulation.Run(proposed, workload, Strategy.EnginePull, cancellationToken: cancellationToken);
-            progress?.Report((double)Interlocked.Increment(ref done) / (2 * replications));
-        });
+        var workloads = Replications.Workloads(current, replications);
+        var counter = new RunCounter(progress, 2 * replications);
+        var currentRuns = Replications.RunOn(current, workloads, Strategy.EnginePull, Cores, counter.Done, cancellationToken);
+        var proposedRuns = Replications.RunOn(Apply(current, proposal), workloads, Strategy.EnginePull, Cores, counter.Done, cancellationToken);
         return new WhatIfResult(
             current.Start,
             Days,
