@@ -20,15 +20,23 @@ internal sealed class LiveUpdates : IDisposable
     private readonly Func<Task> _refresh;
     private readonly TimeProvider _clock;
     private readonly Func<WorklistChange, bool>? _relevant;
+    private readonly TimeSpan _atMostEvery;
+    private long _lastRefreshTicks;
     private int _pending;
     private bool _disposed;
 
     /// <param name="relevant">Which changes this component shows; others (every claim on the network, say) cost it nothing.</param>
-    public LiveUpdates(WorklistChangeDispatcher dispatcher, TimeProvider clock, Func<Task> refresh, Func<WorklistChange, bool>? relevant = null)
+    /// <param name="atMostEvery">
+    /// For views whose query is heavy (network-wide counts): refresh at most this often. A change that comes sooner is
+    /// shown when the interval is up, never dropped.
+    /// </param>
+    public LiveUpdates(WorklistChangeDispatcher dispatcher, TimeProvider clock, Func<Task> refresh, Func<WorklistChange, bool>? relevant = null, TimeSpan? atMostEvery = null)
     {
         _refresh = refresh;
         _clock = clock;
         _relevant = relevant;
+        _atMostEvery = atMostEvery ?? TimeSpan.Zero;
+        _lastRefreshTicks = clock.GetUtcNow().UtcTicks;
         _subscription = dispatcher.Subscribe(OnChange);
     }
 
@@ -49,8 +57,11 @@ internal sealed class LiveUpdates : IDisposable
 
     private async Task RefreshSoonAsync()
     {
-        await Task.Delay(Window, _clock);
+        var sinceLast = TimeSpan.FromTicks(_clock.GetUtcNow().UtcTicks - Interlocked.Read(ref _lastRefreshTicks));
+        var wait = _atMostEvery - sinceLast > Window ? _atMostEvery - sinceLast : Window;
+        await Task.Delay(wait, _clock);
         Interlocked.Exchange(ref _pending, 0);
+        Interlocked.Exchange(ref _lastRefreshTicks, _clock.GetUtcNow().UtcTicks);
         if (!_disposed)
         {
             await _refresh();
