@@ -1,8 +1,10 @@
+using System.Threading.Channels;
 using ImagingWorklist.Application.Engine;
 using ImagingWorklist.Application.Realtime;
 using ImagingWorklist.Application.Security;
 using ImagingWorklist.Domain.Audit;
 using ImagingWorklist.Domain.Exams;
+using ImagingWorklist.Domain.Identifiers;
 using ImagingWorklist.Domain.Turnaround;
 using ImagingWorklist.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -37,24 +39,59 @@ public sealed class Hl7Settings
 /// MSH-10) gets the first answer again and changes nothing. A status change that arrives before its order is held and
 /// applied when the order comes. New and changed exams reach the engine and every open worklist at once.
 /// </summary>
-public sealed class Hl7Ingest(
-    IDbContextFactory<WorklistDbContext> contexts,
-    WorklistEngineHost engine,
-    IWorklistNotifier notifier,
-    TimeProvider clock,
-    Hl7Settings settings,
-    IngestReferenceData reference,
-    ILogger<Hl7Ingest> logger)
+/// <remarks>
+/// Group commit: orders that arrive together (from different links, each of which waits for its answer) are stored in
+/// one transaction and applied in a second, then each is answered; a batch of one is the same path. Orders go to one
+/// of a few lanes by accession, so everything about one exam is applied in arrival order by one lane while the lanes
+/// overlap their database round trips. If a batch fails, its messages are processed again one by one, so one bad
+/// message cannot take others with it. Patient updates, results and re-processing go alone. A new order applies the
+/// messages held for it in its own transaction; a safety net every half minute (<see cref="SettleHeldAsync"/>) applies
+/// any held message whose order reached another instance at the same moment.
+/// </remarks>
+public sealed partial class Hl7Ingest : IAsyncDisposable
 {
     public static readonly string[] Versions = ["2.3", "2.3.1", "2.4", "2.5", "2.5.1"];
     public static readonly string[] MessageTypes = ["ORM^O01", "OMI^O23", "ADT^A08", "ADT^A40", "ORU^R01"];
 
+    /// <summary>At most this many orders are decided in one transaction.</summary>
+    public const int MaxBatch = 64;
+
+    /// <summary>Lanes: each applies its batches one after another; together they keep the database busy.</summary>
+    public const int Lanes = 2;
+
+    private readonly IDbContextFactory<WorklistDbContext> _contexts;
+    private readonly WorklistEngineHost _engine;
+    private readonly IWorklistNotifier _notifier;
+    private readonly TimeProvider _clock;
+    private readonly Hl7Settings _settings;
+    private readonly IngestReferenceData _reference;
+    private readonly ILogger<Hl7Ingest> _logger;
+    private readonly Channel<Pending>[] _lanes = [.. Enumerable.Range(0, Lanes).Select(_ => Channel.CreateUnbounded<Pending>(new UnboundedChannelOptions { SingleReader = true }))];
+    private readonly Task[] _loops;
     private int _ackSequence;
+    private long _batches;
+    private long _batched;
+
+    public Hl7Ingest(
+        IDbContextFactory<WorklistDbContext> contexts,
+        WorklistEngineHost engine,
+        IWorklistNotifier notifier,
+        TimeProvider clock,
+        Hl7Settings settings,
+        IngestReferenceData reference,
+        ILogger<Hl7Ingest> logger)
+    {
+        (_contexts, _engine, _notifier, _clock, _settings, _reference, _logger) = (contexts, engine, notifier, clock, settings, reference, logger);
+        _loops = [.. _lanes.Select(lane => Task.Run(() => RunAsync(lane.Reader)))];
+    }
+
+    /// <summary>Batches decided so far and the messages in them (the mean batch shows how much group commit shares).</summary>
+    public (long Batches, long Messages) Batched => (Interlocked.Read(ref _batches), Interlocked.Read(ref _batched));
 
     /// <summary>Takes one message as received and answers its ACK. <paramref name="sender"/> limits the trusts the caller may send for.</summary>
     public async Task<string> ReceiveAsync(string raw, string channel, string source, AccessScope sender, CancellationToken cancellationToken = default, string? original = null)
     {
-        var now = clock.GetUtcNow();
+        var now = _clock.GetUtcNow();
         var parsed = Hl7Message.Parse(raw);
         if (!parsed.Succeeded)
         {
@@ -69,43 +106,8 @@ public sealed class Hl7Ingest(
             return await RefuseUnreadableAsync(raw, channel, source, "MSH-4 (sending facility) and MSH-10 (message control id) are required, so a resend can be recognised.", now, cancellationToken, message);
         }
 
-        // One context for the message: it is stored (and committed) first, then applied in a second transaction.
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var stored = await db.InboundMessages.SingleOrDefaultAsync(m => m.SendingFacility == facility && m.ControlId == controlId, cancellationToken);
-        if (stored?.Ack is { } answered)
-        {
-            logger.LogInformation("HL7 {Type} {ControlId} from {Facility} is a resend; answered as before ({Code})", stored.MessageType, controlId, facility, stored.AckCode);
-            return answered;
-        }
-
-        if (stored is null)
-        {
-            stored = new InboundMessage
-            {
-                Id = Guid.NewGuid(),
-                ReceivedAt = now,
-                Channel = channel,
-                Source = Trimmed(source, InboundMessage.SourceMaxLength),
-                SendingFacility = facility,
-                ControlId = controlId,
-                MessageType = Trimmed(message.MessageType, InboundMessage.TypeMaxLength),
-                Raw = raw,
-                Original = original,
-                Status = InboundStatus.Received,
-            };
-            db.InboundMessages.Add(stored);
-            try
-            {
-                await db.SaveChangesAsync(cancellationToken);
-            }
-            catch (DbUpdateException)
-            {
-                // The same message arrived twice at once; the other delivery is answering it.
-                return Ack(message, Hl7Ack.Error, "This message is already being processed; resend it shortly to get its acknowledgement.", [new Hl7Error("MSH", 10, 205, "Duplicate message control id in progress.")], now);
-            }
-        }
-
-        return await ProcessAsync(db, stored, message, sender, now, cancellationToken);
+        var pending = new Pending(message, facility, controlId, sender, now) { Raw = raw, Channel = channel, Source = source, Original = original };
+        return (await EnqueueAsync(pending, cancellationToken)).Ack;
     }
 
     /// <summary>
@@ -114,10 +116,9 @@ public sealed class Hl7Ingest(
     /// </summary>
     public async Task<Domain.Common.Outcome<InboundStatus>> ReprocessAsync(Guid messageId, Claiming.Actor actor, CancellationToken cancellationToken = default)
     {
-        var now = clock.GetUtcNow();
-        string facility;
-        string controlId;
-        await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
+        var now = _clock.GetUtcNow();
+        Pending again;
+        await using (var db = await _contexts.CreateDbContextAsync(cancellationToken))
         {
             var stored = await db.InboundMessages.SingleOrDefaultAsync(m => m.Id == messageId, cancellationToken);
             if (stored is null || stored.Status != InboundStatus.Rejected)
@@ -130,298 +131,337 @@ public sealed class Hl7Ingest(
                 return Domain.Common.Outcome<InboundStatus>.Rejected("This message could not be read at all; it cannot be processed again. Ask the sender to correct and resend it.");
             }
 
-            (facility, controlId) = (stored.SendingFacility, stored.ControlId);
             stored.Status = InboundStatus.Received;
             stored.Ack = null;
             stored.AckCode = null;
-            db.AuditEvents.Add(new AuditEvent(Guid.NewGuid(), now, AuditAction.MessageReprocessed, actor.Name, null, stored.TrustId, $"Processed {stored.MessageType} {controlId} from {facility} again", actor.Source));
+            db.AuditEvents.Add(new AuditEvent(Guid.NewGuid(), now, AuditAction.MessageReprocessed, actor.Name, null, stored.TrustId, $"Processed {stored.MessageType} {stored.ControlId} from {stored.SendingFacility} again", actor.Source));
             await db.SaveChangesAsync(cancellationToken);
+            again = new Pending(Hl7Message.Parse(stored.Raw).Value!, stored.SendingFacility, stored.ControlId, AccessScope.WholeNetwork, now) { Raw = stored.Raw, Again = stored.Id };
         }
 
-        await using var again = await contexts.CreateDbContextAsync(cancellationToken);
-        var message = await again.InboundMessages.SingleAsync(m => m.Id == messageId, cancellationToken);
-        await ProcessAsync(again, message, Hl7Message.Parse(message.Raw).Value!, AccessScope.WholeNetwork, now, cancellationToken);
-        return Domain.Common.Outcome<InboundStatus>.Accepted(message.Status);
+        return Domain.Common.Outcome<InboundStatus>.Accepted((await EnqueueAsync(again, cancellationToken)).Status);
     }
 
-    private async Task<string> ProcessAsync(WorklistDbContext db, InboundMessage stored, Hl7Message message, AccessScope sender, DateTimeOffset now, CancellationToken cancellationToken)
+    public async ValueTask DisposeAsync()
     {
-        var facility = stored.SendingFacility!;
-        var controlId = stored.ControlId!;
-        var changed = new List<(Exam Exam, bool Added)>();
-        string ack;
-        if (!Versions.Contains(message.Version))
+        foreach (var lane in _lanes)
         {
-            ack = Answer(stored, message, Hl7Ack.Reject, $"HL7 version '{message.Version}' is not supported; send 2.3 to 2.5.1.", [new Hl7Error("MSH", 12, 203, $"Version '{message.Version}' is not supported.")], now);
-        }
-        else if (!MessageTypes.Contains(message.MessageType))
-        {
-            ack = Answer(stored, message, Hl7Ack.Reject, $"Message type {message.MessageType} is not accepted here; send ORM^O01 or OMI^O23 orders, ADT^A08 or ADT^A40 patient updates, or ORU^R01 results.", [new Hl7Error("MSH", 9, 200, $"{message.MessageType} is not supported.")], now);
-        }
-        else if (await TrustOfAsync(facility, cancellationToken) is not { } trust)
-        {
-            ack = Answer(stored, message, Hl7Ack.Reject, $"Sending facility '{facility}' is not a trust of this network (configure Hl7:Facilities).", [new Hl7Error("MSH", 4, 204, $"Unknown sending facility '{facility}'.")], now);
-        }
-        else if (await sender.TrustIdsAsync(db, now, cancellationToken) is { } allowed && !allowed.Contains(trust.Id))
-        {
-            ack = Answer(stored, message, Hl7Ack.Reject, $"This client may not send messages for {trust.Name}.", [new Hl7Error("MSH", 4, 204, "Sending facility outside the client's trusts.")], now);
-        }
-        else
-        {
-            stored.TrustId = trust.Id;
-            ack = message.MessageType switch
-            {
-                "ADT^A08" or "ADT^A40" => await ApplyPatientAsync(db, stored, message, trust, changed, now, cancellationToken),
-                "ORU^R01" => await ApplyResultAsync(db, stored, message, trust, changed, now, cancellationToken),
-                _ => await ApplyOrderAsync(db, stored, message, trust, changed, now, cancellationToken),
-            };
+            lane.Writer.TryComplete();
         }
 
-        stored.ProcessedAt = now;
-        await db.SaveChangesAsync(cancellationToken);
-        foreach (var (exam, added) in changed)
-        {
-            engine.Apply(exam);
-            await notifier.PublishAsync(new WorklistChange(added ? WorklistChangeKind.ExamAdded : WorklistChangeKind.ExamUpdated, exam.Id, exam.Version, exam.ClaimedById, engine.InstanceId), cancellationToken);
-        }
-
-        logger.LogInformation("HL7 {Type} {ControlId} from {Facility}: {Status} ({Code})", stored.MessageType, controlId, facility, stored.Status, stored.AckCode);
-        return ack;
+        await Task.WhenAll(_loops);
     }
 
-    private async Task<string> ApplyOrderAsync(WorklistDbContext db, InboundMessage stored, Hl7Message message, Domain.Network.Trust trust, List<(Exam Exam, bool Added)> changed, DateTimeOffset now, CancellationToken cancellationToken)
+    private async Task<Answered> EnqueueAsync(Pending pending, CancellationToken cancellationToken)
     {
-        var order = Hl7OrderReader.Read(message, settings.LocalTime, now);
-        if (order.Errors.Count > 0)
+        // One lane per exam: the accession (or, for a patient update, the patient) decides it; a resend follows its first copy.
+        var key = pending.IsOrder ? Hl7OrderReader.AccessionText(pending.Message) : pending.Message.Value("PID", 3);
+        var lane = _lanes[(int)((uint)StringComparer.Ordinal.GetHashCode($"{pending.Facility}|{key.Trim()}") % Lanes)];
+        if (!lane.Writer.TryWrite(pending))
         {
-            return Answer(stored, message, Hl7Ack.Error, order.Errors[0].Message, order.Errors, now);
+            throw new ObjectDisposedException(nameof(Hl7Ingest), "HL7 ingest is shutting down; the message was not stored. Resend it.");
         }
 
-        stored.Key = order.Accession!.Value;
-        var policy = (await reference.GetAsync(cancellationToken)).Policy;
-        var exam = await db.Exams.SingleOrDefaultAsync(e => e.TrustId == trust.Id && e.Accession == order.Accession, cancellationToken);
-        if (order.OrderControl == "NW")
+        // The caller may stop waiting; the message is still stored and applied, and a resend gets its answer.
+        return await pending.Answer.Task.WaitAsync(cancellationToken);
+    }
+
+    private async Task RunAsync(ChannelReader<Pending> reader)
+    {
+        while (await reader.WaitToReadAsync())
         {
-            if (exam is not null)
+            var batch = new List<Pending>();
+            while (batch.Count < MaxBatch && reader.TryPeek(out var next))
             {
-                return Answer(stored, message, Hl7Ack.Error, $"Accession {order.Accession} already exists at {trust.Name}; send XO to change it.", [new Hl7Error("OBR", 18, 205, "Duplicate accession number.")], now);
+                var alone = !next.IsOrder;
+                if (alone && batch.Count > 0)
+                {
+                    break;
+                }
+
+                reader.TryRead(out _);
+                batch.Add(next);
+                if (alone)
+                {
+                    break;
+                }
             }
 
-            var created = await CreateAsync(order, trust, policy, now, cancellationToken);
-            if (created.Error is { } error)
-            {
-                return Answer(stored, message, Hl7Ack.Error, error.Message, [error], now);
-            }
-
-            exam = created.Exam!;
-            db.Exams.Add(exam);
-            Audit(db, AuditAction.OrderReceived, exam, $"Order {exam.Accession} received ({exam.ProcedureDescription})", stored, now);
-            if (order.ImagesComplete)
-            {
-                exam.MarkReady(order.PerformedAt ?? now, now, policy);
-                Audit(db, AuditAction.ImagesPrepared, exam, $"Images complete for {exam.Accession}", stored, now);
-            }
-
-            stored.ExamId = exam.Id;
-            changed.Add((exam, true));
-            await ApplyHeldAsync(db, exam, policy, trust, stored, now, cancellationToken);
-            var warning = order.Warnings.Count > 0 ? " " + string.Join(" ", order.Warnings) : string.Empty;
-            return Answer(stored, message, Hl7Ack.Accept, $"Order {exam.Accession} accepted.{warning}", [], now, InboundStatus.Applied);
+            Interlocked.Increment(ref _batches);
+            Interlocked.Add(ref _batched, batch.Count);
+            await ProcessAsync(batch);
         }
+    }
 
-        if (exam is null)
+
+    private async Task ProcessAsync(List<Pending> batch)
+    {
+        try
         {
-            // A change, cancellation or status update before its order: keep it, apply it when the order arrives.
-            return Answer(stored, message, Hl7Ack.Accept, $"No order {order.Accession} yet; this message is held and will be applied when the order arrives.", [], now, InboundStatus.Held);
+            await ProcessTogetherAsync(batch);
         }
-
-        var outcome = ApplyChange(db, exam, order, policy, stored, now);
-        if (!outcome.Succeeded)
+        catch (Exception exception) when (batch.Count > 1)
         {
-            return Answer(stored, message, Hl7Ack.Error, outcome.Reason!, [new Hl7Error("ORC", 1, 207, outcome.Reason!)], now);
+            _logger.LogWarning(exception, "A batch of {Count} HL7 messages failed; processing them one by one", batch.Count);
+            foreach (var one in batch.Where(p => !p.Answer.Task.IsCompleted))
+            {
+                await ProcessAsync([one]);
+            }
         }
-
-        stored.ExamId = exam.Id;
-        changed.Add((exam, false));
-        return Answer(stored, message, Hl7Ack.Accept, $"{Describe(order.OrderControl)} applied to {exam.Accession}.", [], now, InboundStatus.Applied);
+        catch (Exception exception)
+        {
+            await KeepUnansweredAsync(batch[0], exception);
+        }
     }
 
     /// <summary>
-    /// ADT^A08 corrects the patient on every exam the trust holds under that local identifier; ADT^A40 moves the exams
-    /// of the merged-away record (MRG-1) onto the surviving one (PID).
+    /// A message that could not be applied (a database failure, a change that collided with a reporter's) is kept as
+    /// received and gets no answer, so the sender resends it and it is processed again then. If another instance has
+    /// just answered the same message, that answer is given.
     /// </summary>
-    private async Task<string> ApplyPatientAsync(WorklistDbContext db, InboundMessage stored, Hl7Message message, Domain.Network.Trust trust, List<(Exam Exam, bool Added)> changed, DateTimeOffset now, CancellationToken cancellationToken)
+    private async Task KeepUnansweredAsync(Pending pending, Exception exception)
     {
-        var errors = new List<Hl7Error>();
-        var warnings = new List<string>();
-        var patient = Hl7OrderReader.ReadPatient(message, errors, warnings);
-        var merge = message.MessageType == "ADT^A40";
-        var previous = merge ? message.Value("MRG", 1).Trim() : patient?.LocalMrn;
-        if (merge && string.IsNullOrEmpty(previous))
+        _logger.LogError(exception, "HL7 {Type} {ControlId} from {Facility} could not be processed; kept unanswered for the resend", pending.Message.MessageType, pending.ControlId, pending.Facility);
+        try
         {
-            errors.Add(new Hl7Error("MRG", 1, 101, "A merge must give the identifier of the record merged away in MRG-1."));
-        }
-
-        if (errors.Count > 0 || patient is null)
-        {
-            return Answer(stored, message, Hl7Ack.Error, errors.FirstOrDefault()?.Message ?? "The patient could not be read.", errors, now);
-        }
-
-        stored.Key = Trimmed(previous, InboundMessage.KeyMaxLength);
-        var exams = await db.Exams.Where(e => e.TrustId == trust.Id && e.Patient.LocalMrn == previous).ToListAsync(cancellationToken);
-        foreach (var exam in exams)
-        {
-            if (exam.CorrectPatient(patient, now).Succeeded)
+            await using var db = await _contexts.CreateDbContextAsync();
+            var stored = await db.InboundMessages.SingleOrDefaultAsync(m => m.SendingFacility == pending.Facility && m.ControlId == pending.ControlId);
+            if (stored?.Ack is { } ack)
             {
-                Audit(db, AuditAction.PatientUpdated, exam, merge ? $"Patient record {previous} merged into {patient.LocalMrn}" : "Patient details updated by the trust", stored, now);
-                changed.Add((exam, false));
+                pending.Answer.TrySetResult(new Answered(ack, stored.Status));
+                return;
+            }
+
+            if (stored is null)
+            {
+                stored = Received(pending);
+                stored.Error = Trimmed($"Not processed yet ({exception.GetType().Name}); it is processed again when the sender resends it.", InboundMessage.ErrorMaxLength);
+                db.InboundMessages.Add(stored);
+                await db.SaveChangesAsync();
+            }
+        }
+        catch (Exception keeping) when (keeping is DbUpdateException or InvalidOperationException or TimeoutException)
+        {
+            _logger.LogError(keeping, "HL7 {ControlId} from {Facility} could not be kept either; the sender has no answer and will resend it", pending.ControlId, pending.Facility);
+        }
+
+        pending.Answer.TrySetException(exception);
+    }
+
+    private async Task ProcessTogetherAsync(List<Pending> batch)
+    {
+        var now = _clock.GetUtcNow();
+        await using var db = await _contexts.CreateDbContextAsync();
+        var (work, answered) = await AdmitAsync(db, batch);
+        var changes = new Changes();
+        if (work.Count > 0)
+        {
+            await ReadOrdersAsync(db, work, now);
+            foreach (var item in work)
+            {
+                item.Ack = await ApplyAsync(db, item, changes, now);
+                item.Stored.ProcessedAt = now;
+            }
+
+            await db.SaveChangesAsync();
+            await PublishAsync(changes);
+        }
+
+        foreach (var item in work)
+        {
+            _logger.LogInformation("HL7 {Type} {ControlId} from {Facility}: {Status} ({Code})", item.Stored.MessageType, item.Pending.ControlId, item.Pending.Facility, item.Stored.Status, item.Stored.AckCode);
+            answered.Add(item.Pending, new Answered(item.Ack!, item.Stored.Status));
+        }
+
+        foreach (var pending in batch)
+        {
+            var answer = answered.TryGetValue(pending, out var own) ? own : answered[pending.Copy!];
+            pending.Answer.TrySetResult(answer);
+        }
+    }
+
+    /// <summary>Committed changes reach the engine and every open worklist.</summary>
+    private async Task PublishAsync(Changes changes)
+    {
+        foreach (var (exam, added) in changes.All)
+        {
+            _engine.Apply(exam);
+            await _notifier.PublishAsync(new WorklistChange(added ? WorklistChangeKind.ExamAdded : WorklistChangeKind.ExamUpdated, exam.Id, exam.Version, exam.ClaimedById, _engine.InstanceId));
+        }
+    }
+
+    /// <summary>
+    /// Answers resends with their first answer and returns the messages to apply: new ones (added, so they are stored
+    /// in the same commit as what they change) and ones kept unanswered earlier.
+    /// </summary>
+    private async Task<(List<Work> Work, Dictionary<Pending, Answered> Answered)> AdmitAsync(WorklistDbContext db, List<Pending> batch)
+    {
+        var work = new List<Work>();
+        var answered = new Dictionary<Pending, Answered>();
+        if (batch is [{ Again: { } again } one])
+        {
+            work.Add(new Work(one, await db.InboundMessages.SingleAsync(m => m.Id == again)));
+            return (work, answered);
+        }
+
+        var facilities = batch.Select(p => p.Facility).Distinct().ToList();
+        var controlIds = batch.Select(p => p.ControlId).Distinct().ToList();
+        var existing = (await db.InboundMessages.Where(m => facilities.Contains(m.SendingFacility!) && controlIds.Contains(m.ControlId!)).ToListAsync())
+            .ToDictionary(m => (m.SendingFacility!, m.ControlId!));
+        var first = new Dictionary<(string, string), Pending>();
+        foreach (var pending in batch)
+        {
+            var key = (pending.Facility, pending.ControlId);
+            if (first.TryGetValue(key, out var earlier))
+            {
+                // The same message twice at once (a resend on a second link): both get the one answer.
+                pending.Copy = earlier;
+                continue;
+            }
+
+            first[key] = pending;
+            if (existing.TryGetValue(key, out var stored) && stored.Ack is { } ack)
+            {
+                _logger.LogInformation("HL7 {Type} {ControlId} from {Facility} is a resend; answered as before ({Code})", stored.MessageType, pending.ControlId, pending.Facility, stored.AckCode);
+                answered[pending] = new Answered(ack, stored.Status);
+                continue;
+            }
+
+            if (stored is null)
+            {
+                stored = Received(pending);
+                db.InboundMessages.Add(stored);
+            }
+
+            work.Add(new Work(pending, stored));
+        }
+
+        return (work, answered);
+    }
+
+    private static InboundMessage Received(Pending pending) => new()
+    {
+        Id = Guid.NewGuid(),
+        ReceivedAt = pending.ReceivedAt,
+        Channel = pending.Channel,
+        Source = Trimmed(pending.Source, InboundMessage.SourceMaxLength),
+        SendingFacility = pending.Facility,
+        ControlId = pending.ControlId,
+        MessageType = Trimmed(pending.Message.MessageType, InboundMessage.TypeMaxLength),
+        Raw = pending.Raw,
+        Original = pending.Original,
+        Status = InboundStatus.Received,
+    };
+
+    /// <summary>
+    /// Reads each order once and loads, in one query, every exam the batch's orders and results name, so applying
+    /// them finds each exam among the tracked ones (including exams created earlier in the same batch).
+    /// </summary>
+    private async Task ReadOrdersAsync(WorklistDbContext db, List<Work> work, DateTimeOffset now)
+    {
+        foreach (var item in work)
+        {
+            item.Trust = await TrustOfAsync(item.Pending.Facility);
+            if (item.Pending.Message.MessageType is "ORM^O01" or "OMI^O23" or "ORU^R01")
+            {
+                item.Order = Hl7OrderReader.Read(item.Pending.Message, _settings.LocalTime, now);
             }
         }
 
-        var warning = warnings.Count > 0 ? " " + string.Join(" ", warnings) : string.Empty;
-        return Answer(stored, message, Hl7Ack.Accept, $"{(merge ? "Merge" : "Update")} applied to {changed.Count} exam(s).{warning}", [], now, InboundStatus.Applied);
-    }
-
-    /// <summary>ORU^R01 with a final result (OBR-25 F or C): the trust reported the exam itself, so it leaves the pool.</summary>
-    private async Task<string> ApplyResultAsync(WorklistDbContext db, InboundMessage stored, Hl7Message message, Domain.Network.Trust trust, List<(Exam Exam, bool Added)> changed, DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        var order = Hl7OrderReader.Read(message, settings.LocalTime, now);
-        var accessionError = order.Errors.FirstOrDefault(e => e.Segment is "OBR" or "IPC" && e.Field is 18 or 1);
-        if (order.Accession is null)
+        var named = work.Where(w => w.Trust is not null && w.Order?.Accession is not null).ToList();
+        if (named.Count > 0)
         {
-            var error = accessionError ?? new Hl7Error("OBR", 18, 101, "The accession number is missing.");
-            return Answer(stored, message, Hl7Ack.Error, error.Message, [error], now);
-        }
+            var trusts = named.Select(w => w.Trust!.Id).Distinct().ToList();
+            var accessions = named.Select(w => w.Order!.Accession!).Distinct().ToList();
+            await db.Exams.Where(e => trusts.Contains(e.TrustId) && accessions.Contains(e.Accession)).LoadAsync();
 
-        stored.Key = order.Accession.Value;
-        var status = message.Value("OBR", 25).Trim().ToUpperInvariant();
-        if (status is not ("F" or "C"))
-        {
-            return Answer(stored, message, Hl7Ack.Accept, $"Result status '{status}' is not final; nothing changed.", [], now, InboundStatus.Applied);
-        }
-
-        var exam = await db.Exams.SingleOrDefaultAsync(e => e.TrustId == trust.Id && e.Accession == order.Accession, cancellationToken);
-        if (exam is null)
-        {
-            return Answer(stored, message, Hl7Ack.Error, $"No exam {order.Accession} at {trust.Name}.", [new Hl7Error("OBR", 18, 204, $"Unknown accession {order.Accession}.")], now);
-        }
-
-        var reportedAt = Hl7Message.ParseTime(message.Value("OBR", 22), settings.LocalTime) ?? now;
-        var closed = exam.CloseAsReportedElsewhere(reportedAt, now);
-        if (closed.Succeeded)
-        {
-            Audit(db, AuditAction.Reported, exam, $"Reported at the trust ({message.SendingApplication}); removed from the network worklist", stored, now);
-            changed.Add((exam, false));
-            stored.ExamId = exam.Id;
-        }
-
-        return Answer(stored, message, Hl7Ack.Accept, closed.Succeeded ? $"Exam {exam.Accession} closed as reported at the trust." : $"{closed.Reason} Nothing changed.", [], now, InboundStatus.Applied);
-    }
-
-    private static Domain.Common.Outcome ApplyChange(WorklistDbContext db, Exam exam, Hl7Order order, TurnaroundPolicy policy, InboundMessage stored, DateTimeOffset now)
-    {
-        if (order.StudyInstanceUid is { } study && order.OrderControl is not ("CA" or "OC" or "DC"))
-        {
-            exam.RecordStudy(study, now);
-        }
-
-        switch (order.OrderControl)
-        {
-            case "CA" or "OC" or "DC":
-                var cancelled = exam.Cancel(now);
-                if (cancelled.Succeeded)
-                {
-                    Audit(db, AuditAction.ExamCancelled, exam, $"Order {exam.Accession} cancelled by the RIS", stored, now);
-                }
-
-                return cancelled;
-            case "XO":
-                var priority = order.Priority;
-                var changedOrder = exam.ChangeOrder(priority, string.IsNullOrWhiteSpace(order.ClinicalDetails) ? exam.ClinicalDetails : order.ClinicalDetails, policy, now);
-                if (changedOrder.Succeeded && exam.State == ExamState.Ordered && order.ImagesComplete)
-                {
-                    exam.MarkReady(order.PerformedAt ?? now, now, policy);
-                    Audit(db, AuditAction.ImagesPrepared, exam, $"Images complete for {exam.Accession}", stored, now);
-                }
-
-                return changedOrder;
-            default:
-                if (!order.ImagesComplete)
-                {
-                    // A status change that is not "exam complete" (scheduled, arrived, in progress) changes nothing here.
-                    return Domain.Common.Outcome.Accepted;
-                }
-
-                if (exam.State != ExamState.Ordered)
-                {
-                    return Domain.Common.Outcome.Accepted;
-                }
-
-                var ready = exam.MarkReady(order.PerformedAt ?? now, now, policy);
-                if (ready.Succeeded)
-                {
-                    Audit(db, AuditAction.ImagesPrepared, exam, $"Images complete for {exam.Accession}", stored, now);
-                }
-
-                return ready;
+            // Messages held for the orders this batch creates (one lane per exam, so none can be held meanwhile).
+            var created = named.Where(w => w.Order!.OrderControl == "NW").Select(w => w.Order!.Accession!.Value).Distinct().ToList();
+            if (created.Count > 0)
+            {
+                var heldFor = trusts.Select(t => (Guid?)t).ToList();
+                await db.InboundMessages.Where(m => m.Status == InboundStatus.Held && heldFor.Contains(m.TrustId) && created.Contains(m.Key!)).LoadAsync();
+            }
         }
     }
 
-    private async Task ApplyHeldAsync(WorklistDbContext db, Exam exam, TurnaroundPolicy policy, Domain.Network.Trust trust, InboundMessage order, DateTimeOffset now, CancellationToken cancellationToken)
+    /// <summary>
+    /// A safety net run every half minute: a message held in the moment another instance committed its order (each
+    /// looked before the other's commit) is applied now. Within one instance an order and its status changes share a
+    /// lane, so they never miss each other.
+    /// </summary>
+    public async Task<int> SettleHeldAsync(CancellationToken cancellationToken)
     {
-        var key = exam.Accession.Value;
-        var held = await db.InboundMessages.Where(m => m.TrustId == trust.Id && m.Key == key && m.Status == InboundStatus.Held).OrderBy(m => m.ReceivedAt).ToListAsync(cancellationToken);
+        var now = _clock.GetUtcNow();
+        var since = now - HeldLookBack;
+        await using var db = await _contexts.CreateDbContextAsync(cancellationToken);
+        var held = await db.InboundMessages.Where(m => m.Status == InboundStatus.Held && m.ReceivedAt >= since && m.TrustId != null && m.Key != null)
+            .OrderBy(m => m.ReceivedAt).Take(500).ToListAsync(cancellationToken);
+        var trusts = held.Select(m => m.TrustId!.Value).Distinct().ToList();
+        var accessions = held.Select(m => AccessionNumber.Parse(m.Key!)).Where(a => a.Succeeded).Select(a => a.Value!).Distinct().ToList();
+        if (accessions.Count == 0)
+        {
+            return 0;
+        }
+
+        await db.Exams.Where(e => trusts.Contains(e.TrustId) && accessions.Contains(e.Accession)).LoadAsync(cancellationToken);
+        var policy = (await _reference.GetAsync(cancellationToken)).Policy;
+        var changes = new Changes();
         foreach (var waiting in held)
         {
-            var read = Hl7OrderReader.Read(Hl7Message.Parse(waiting.Raw).Value!, settings.LocalTime, now);
-            var outcome = ApplyChange(db, exam, read, policy, waiting, now);
-            waiting.Status = outcome.Succeeded ? InboundStatus.Applied : InboundStatus.Rejected;
-            waiting.Error = outcome.Succeeded ? null : Trimmed($"Held until order {key} arrived ({order.ControlId}), then refused: {outcome.Reason}", InboundMessage.ErrorMaxLength);
-            waiting.ExamId = exam.Id;
-            waiting.ProcessedAt = now;
+            if (FindExam(db, waiting.TrustId!.Value, waiting.Key!) is { } exam)
+            {
+                ApplyWaiting(db, exam, waiting, policy, now);
+                changes.Add(exam, added: false);
+            }
+        }
+
+        if (changes.Count > 0)
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            await PublishAsync(changes);
+            _logger.LogWarning("Applied {Count} held HL7 message(s) whose order had arrived at another instance at the same moment", changes.Count);
+        }
+
+        return changes.Count;
+    }
+
+    /// <summary>How far back the safety net looks for held messages.</summary>
+    public static readonly TimeSpan HeldLookBack = TimeSpan.FromDays(1);
+
+    /// <summary>Messages held for <paramref name="exam"/> (stored earlier, or earlier in this batch), in the order they arrived.</summary>
+    private void ApplyHeld(WorklistDbContext db, Exam exam, TurnaroundPolicy policy, DateTimeOffset now)
+    {
+        var key = exam.Accession.Value;
+        foreach (var waiting in db.InboundMessages.Local.Where(m => m.Status == InboundStatus.Held && m.TrustId == exam.TrustId && m.Key == key).OrderBy(m => m.ReceivedAt).ToList())
+        {
+            ApplyWaiting(db, exam, waiting, policy, now);
         }
     }
 
-    private async Task<(Exam? Exam, Hl7Error? Error)> CreateAsync(Hl7Order order, Domain.Network.Trust trust, TurnaroundPolicy policy, DateTimeOffset now, CancellationToken cancellationToken)
+    private void ApplyWaiting(WorklistDbContext db, Exam exam, InboundMessage waiting, TurnaroundPolicy policy, DateTimeOffset now)
     {
-        if (string.IsNullOrEmpty(order.ProcedureCode))
-        {
-            return (null, new Hl7Error("OBR", 4, 101, "OBR-4 must give the procedure code."));
-        }
-
-        var procedure = await reference.ProcedureAsync(order.ProcedureCode, cancellationToken);
-        if (procedure is null)
-        {
-            return (null, new Hl7Error("OBR", 4, 103, $"Procedure code '{order.ProcedureCode}' is not in the procedure catalogue; add it (Admin) or correct the order."));
-        }
-
-        var sites = (await reference.GetAsync(cancellationToken)).Sites[trust.Id].ToList();
-        var site = order.SiteCode is { } code ? sites.FirstOrDefault(s => s.OdsCode.Value == code) : sites.Count == 1 ? sites[0] : null;
-        if (site is null)
-        {
-            return (null, new Hl7Error("PV1", 3, order.SiteCode is null ? 101 : 103,
-                order.SiteCode is null ? $"PV1-3 must name the site (its ODS code); {trust.Name} has {sites.Count} sites." : $"Site '{order.SiteCode}' is not a site of {trust.Name}."));
-        }
-
-        var exam = Exam.Order(
-            new ExamOrder(Guid.NewGuid(), trust.Id, site.Id, order.Accession!, order.StudyInstanceUid, order.Patient!, procedure.Modality, procedure.BodyPart, procedure.Code,
-                procedure.Description, procedure.RequiredSkill, procedure.ExpectedReadingMinutes, order.Pathway, order.PatientClass, order.Priority, order.ClinicalDetails,
-                order.OrderedAt, order.PerformedAt),
-            policy,
-            now);
-        return (exam, null);
+        var read = Hl7OrderReader.Read(Hl7Message.Parse(waiting.Raw).Value!, _settings.LocalTime, now);
+        var outcome = ApplyChange(db, exam, read, policy, waiting, now);
+        waiting.Status = outcome.Succeeded ? InboundStatus.Applied : InboundStatus.Rejected;
+        waiting.Error = outcome.Succeeded ? null : Trimmed($"Held until order {exam.Accession} arrived, then refused: {outcome.Reason}", InboundMessage.ErrorMaxLength);
+        waiting.ExamId = exam.Id;
+        waiting.ProcessedAt = now;
     }
 
-    private async Task<Domain.Network.Trust?> TrustOfAsync(string facility, CancellationToken cancellationToken)
+    private static Exam? FindExam(WorklistDbContext db, Guid trustId, string accession) =>
+        db.Exams.Local.FirstOrDefault(e => e.TrustId == trustId && e.Accession.Value == accession);
+
+    private async Task<Domain.Network.Trust?> TrustOfAsync(string facility)
     {
-        var ods = settings.Facilities.GetValueOrDefault(facility, facility).Trim().ToUpperInvariant();
-        return (await reference.GetAsync(cancellationToken)).Trusts.FirstOrDefault(t => t.OdsCode.Value == ods);
+        var ods = _settings.Facilities.GetValueOrDefault(facility, facility).Trim().ToUpperInvariant();
+        return (await _reference.GetAsync(CancellationToken.None)).Trusts.FirstOrDefault(t => t.OdsCode.Value == ods);
     }
 
     private async Task<string> RefuseUnreadableAsync(string raw, string channel, string source, string reason, DateTimeOffset now, CancellationToken cancellationToken, Hl7Message? message = null)
     {
         var ack = Ack(message, Hl7Ack.Reject, reason, [new Hl7Error("MSH", message is null ? 1 : 10, message is null ? 100 : 101, reason)], now);
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        await using var db = await _contexts.CreateDbContextAsync(cancellationToken);
         db.InboundMessages.Add(new InboundMessage
         {
             Id = Guid.NewGuid(),
@@ -453,19 +493,81 @@ public sealed class Hl7Ingest(
     private string Ack(Hl7Message? message, string code, string text, IReadOnlyList<Hl7Error> errors, DateTimeOffset now) =>
         Hl7Ack.Build(message, code, text, errors, now, $"IW{now.UtcDateTime:yyyyMMddHHmmss}{Interlocked.Increment(ref _ackSequence) % 100000:D5}");
 
-    private static void Audit(WorklistDbContext db, AuditAction action, Exam exam, string detail, InboundMessage message, DateTimeOffset now) =>
-        db.AuditEvents.Add(new AuditEvent(Guid.NewGuid(), now, action, $"{message.Channel}:{message.SendingFacility}", exam.Id, exam.TrustId, detail, message.Source));
-
-    private static string Describe(string control) => control switch
-    {
-        "XO" => "Order change",
-        "CA" or "OC" or "DC" => "Cancellation",
-        _ => "Status change",
-    };
-
     private static string Trimmed(string? text, int max)
     {
         var value = (text ?? string.Empty).Trim();
         return value.Length > max ? value[..max] : value;
+    }
+
+    /// <summary>A message waiting for the loop, and the answer its sender waits for.</summary>
+    private sealed class Pending(Hl7Message message, string facility, string controlId, AccessScope sender, DateTimeOffset receivedAt)
+    {
+        public Hl7Message Message => message;
+
+        public string Facility => facility;
+
+        public string ControlId => controlId;
+
+        public AccessScope Sender => sender;
+
+        public DateTimeOffset ReceivedAt => receivedAt;
+
+        public required string Raw { get; init; }
+
+        public string Channel { get; init; } = string.Empty;
+
+        public string Source { get; init; } = string.Empty;
+
+        public string? Original { get; init; }
+
+        /// <summary>A stored message an administrator asked to process again.</summary>
+        public Guid? Again { get; init; }
+
+        /// <summary>Orders go together in a batch; everything else goes alone.</summary>
+        public bool IsOrder => Again is null && message.MessageType is "ORM^O01" or "OMI^O23";
+
+        /// <summary>The same message earlier in the batch, whose answer this one gets.</summary>
+        public Pending? Copy { get; set; }
+
+        public TaskCompletionSource<Answered> Answer { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    }
+
+    private sealed record Answered(string Ack, InboundStatus Status);
+
+    /// <summary>One stored message being applied in this attempt (a failed batch starts again from the message).</summary>
+    private sealed class Work(Pending pending, InboundMessage stored)
+    {
+        public Pending Pending => pending;
+
+        public InboundMessage Stored => stored;
+
+        public Domain.Network.Trust? Trust { get; set; }
+
+        public Hl7Order? Order { get; set; }
+
+        public string? Ack { get; set; }
+    }
+
+    /// <summary>Exams changed by a batch, each once, in the order first changed; added wins over updated.</summary>
+    private sealed class Changes
+    {
+        private readonly List<Exam> _order = [];
+        private readonly Dictionary<Exam, bool> _added = new(ReferenceEqualityComparer.Instance);
+
+        public IEnumerable<(Exam Exam, bool Added)> All => _order.Select(e => (e, _added[e]));
+
+        public int Count => _order.Count;
+
+        public void Add(Exam exam, bool added)
+        {
+            if (_added.TryGetValue(exam, out var before))
+            {
+                _added[exam] = before || added;
+                return;
+            }
+
+            _order.Add(exam);
+            _added[exam] = added;
+        }
     }
 }

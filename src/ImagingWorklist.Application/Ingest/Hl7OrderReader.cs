@@ -40,7 +40,7 @@ public static class Hl7OrderReader
             errors.Add(new Hl7Error("ORC", 1, 103, $"Order control '{control}' is not supported; send NW (new), XO (change), CA (cancel) or SC (status change)."));
         }
 
-        var accessionText = First(message.Value("IPC", 1), message.Value("OBR", 18), message.Value("OBR", 3), message.Value("ORC", 3));
+        var accessionText = AccessionText(message);
         AccessionNumber? accession = null;
         if (string.IsNullOrWhiteSpace(accessionText))
         {
@@ -241,6 +241,9 @@ public static class Hl7OrderReader
         details.Contains("2WW", StringComparison.OrdinalIgnoreCase)
         || details.Contains("USC", StringComparison.Ordinal)
         || details.Contains("suspected cancer", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>The accession as written: IPC-1, else OBR-18, else the filler order number (OBR-3, ORC-3).</summary>
+    public static string AccessionText(Hl7Message message) => First(message.Value("IPC", 1), message.Value("OBR", 18), message.Value("OBR", 3), message.Value("ORC", 3));
 
     private static string First(params string[] values) => values.FirstOrDefault(v => !string.IsNullOrWhiteSpace(v)) ?? string.Empty;
 }

@@ -1,14 +1,16 @@
 using ImagingWorklist.Application.Claiming;
 using ImagingWorklist.Application.Engine;
+using ImagingWorklist.Application.Ingest;
 using ImagingWorklist.Application.Reporting;
 
 namespace ImagingWorklist.Web.Infrastructure;
 
 /// <summary>
 /// Every half minute: release lapsed claims, move the engine's clock so breaches and ageing re-rank exams, and escalate
-/// critical findings whose acknowledgement is overdue.
+/// critical findings whose acknowledgement is overdue, and apply any HL7 message held while its order reached another
+/// instance.
 /// </summary>
-internal sealed class BackgroundWork(ClaimService claims, WorklistEngineHost engine, CriticalFindings findings, TimeProvider clock, IConfiguration configuration, ILogger<BackgroundWork> logger)
+internal sealed class BackgroundWork(ClaimService claims, WorklistEngineHost engine, CriticalFindings findings, Hl7Ingest ingest, TimeProvider clock, IConfiguration configuration, ILogger<BackgroundWork> logger)
     : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -27,11 +29,12 @@ internal sealed class BackgroundWork(ClaimService claims, WorklistEngineHost eng
                 }
 
                 await findings.EscalateOverdueAsync(stoppingToken);
+                await ingest.SettleHeldAsync(stoppingToken);
             }
             catch (Exception exception) when (exception is not OperationCanceledException)
             {
                 // A passing database error must not stop lease expiry for good; the next tick tries again.
-                logger.LogError(exception, "Lease expiry, engine tick or finding escalation failed");
+                logger.LogError(exception, "Lease expiry, engine tick, finding escalation or held-message check failed");
             }
         }
     }

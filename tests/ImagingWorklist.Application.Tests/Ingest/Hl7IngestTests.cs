@@ -258,6 +258,90 @@ public class Hl7IngestTests
         Assert.Contains(await db.AuditEvents.ToListAsync(), a => a.Action == AuditAction.PatientDataViewed && a.Actor == "admin" && a.Source == "10.0.0.9");
     }
 
+    [Theory]
+    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task OrdersArrivingTogetherAreDecidedTogetherAndEachGetsItsOwnAnswer(DatabaseProvider provider)
+    {
+        await using var world = await IngestWorld.CreateAsync(provider);
+        var messages = Enumerable.Range(0, 30).Select(i => Order($"B{i}", "NW", $"RTB{i:D8}")).ToList();
+        messages.Insert(0, Order("S7", "SC", "RTB00000007", status: "CM")); // its order is in the same burst, later
+        messages.Add(Order("B3", "NW", "RTB00000003"));                     // a resend on a second link, at once
+
+        var acks = await Task.WhenAll(messages.Select(m => world.SendAsync(m)));
+
+        Assert.All(acks, a => Assert.Equal("AA", Msa(a, 1)));
+        Assert.Equal(acks[4], acks[^1]);
+        Assert.Equal(Enumerable.Range(0, 30).Select(i => $"B{i}").Prepend("S7").Append("B3"), acks.Select(a => Msa(a, 2)));
+        var (batches, batched) = world.Ingest.Batched;
+        Assert.Equal(messages.Count, batched);
+        Assert.True(batches < batched, $"{batched} messages arriving together took {batches} transactions");
+        await using var db = world.Database.CreateDbContext();
+        Assert.Equal(30, await db.Exams.CountAsync());
+        Assert.Equal(ExamState.Ready, (await db.Exams.SingleAsync(e => e.Accession == Domain.Identifiers.AccessionNumber.Parse("RTB00000007").Value!)).State);
+        Assert.Equal(31, await db.InboundMessages.CountAsync());
+        Assert.All(await db.InboundMessages.ToListAsync(), m => Assert.Equal(InboundStatus.Applied, m.Status));
+        Assert.Equal(30, world.Announced.Count(c => c.Kind == WorklistChangeKind.ExamAdded));
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task AMessageThatCannotBeSavedIsKeptUnansweredAndItsResendIsApplied(DatabaseProvider provider)
+    {
+        var failing = new FailFirstExamSave();
+        await using var world = await IngestWorld.CreateAsync(provider, failing);
+
+        await Assert.ThrowsAnyAsync<DbUpdateException>(() => world.SendAsync(Order("M1", "NW", "RTA00000031")));
+
+        await using (var db = world.Database.CreateDbContext())
+        {
+            var kept = await db.InboundMessages.SingleAsync();
+            Assert.Equal((InboundStatus.Received, null), (kept.Status, kept.Ack));
+            Assert.Contains("processed again when the sender resends", kept.Error, StringComparison.Ordinal);
+            Assert.Equal(0, await db.Exams.CountAsync());
+        }
+
+        var resent = await world.SendAsync(Order("M1", "NW", "RTA00000031"));
+
+        Assert.Equal("AA", Msa(resent, 1));
+        await using (var db = world.Database.CreateDbContext())
+        {
+            Assert.Equal(InboundStatus.Applied, (await db.InboundMessages.SingleAsync()).Status);
+            Assert.Equal(1, await db.Exams.CountAsync());
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task AMessageHeldWhileItsOrderReachedAnotherInstanceIsAppliedByTheSafetyNet(DatabaseProvider provider)
+    {
+        await using var world = await IngestWorld.CreateAsync(provider);
+        await world.SendAsync(Order("M1", "NW", "RTA00000032"));
+        Assert.Equal(0, await world.Ingest.SettleHeldAsync(CancellationToken.None));
+
+        // Another instance held the status change, having looked for the order just before this one committed it.
+        Guid trust;
+        await using (var db = world.Database.CreateDbContext())
+        {
+            trust = (await db.Exams.SingleAsync()).TrustId;
+            db.InboundMessages.Add(new InboundMessage
+            {
+                Id = Guid.NewGuid(), ReceivedAt = world.Clock.GetUtcNow(), Channel = "MLLP", Source = "other", SendingFacility = "RTA", ControlId = "M2",
+                MessageType = "ORM^O01", Raw = Order("M2", "SC", "RTA00000032", status: "CM"), Status = InboundStatus.Held, Key = "RTA00000032", TrustId = trust, AckCode = "AA", Ack = "held",
+            });
+            await db.SaveChangesAsync();
+        }
+
+        Assert.Equal(1, await world.Ingest.SettleHeldAsync(CancellationToken.None));
+
+        await using (var db = world.Database.CreateDbContext())
+        {
+            Assert.Equal(ExamState.Ready, (await db.Exams.SingleAsync()).State);
+            Assert.All(await db.InboundMessages.ToListAsync(), m => Assert.Equal(InboundStatus.Applied, m.Status));
+        }
+
+        Assert.Equal(0, await world.Ingest.SettleHeldAsync(CancellationToken.None));
+    }
+
     internal static string Adt(string controlId, string trigger, string mrn, string family, string? merged = null) =>
         $"MSH|^~\\&|PAS|RTA|IW|NET|20261125093000||ADT^{trigger}|{controlId}|P|2.4\r" +
         $"PID|1||9434765919^^^NHS^NH~{mrn}^^^RTA^MR||{family}^Jane||19700102|F\r" +
@@ -303,7 +387,9 @@ public class Hl7IngestTests
 
         public List<WorklistChange> Announced => _world.Announced;
 
-        public static async Task<IngestWorld> CreateAsync(DatabaseProvider provider)
+        public Microsoft.Extensions.Time.Testing.FakeTimeProvider Clock => _world.Clock;
+
+        public static async Task<IngestWorld> CreateAsync(DatabaseProvider provider, FailFirstExamSave? failing = null)
         {
             var world = await ClaimingWorld.CreateAsync(provider, reporters: 1, exams: 0);
             await using (var db = world.Database.CreateDbContext())
@@ -313,13 +399,40 @@ public class Hl7IngestTests
                 await db.SaveChangesAsync();
             }
 
-            var ingest = new Hl7Ingest(world.Database, world.Engine, new InProcessNotifier(world.Dispatcher), world.Clock, new Hl7Settings(), new IngestReferenceData(world.Database, world.Clock), NullLogger<Hl7Ingest>.Instance);
+            IDbContextFactory<WorklistDbContext> contexts = failing is null ? world.Database : new WithInterceptor(world.Database, failing);
+            var ingest = new Hl7Ingest(contexts, world.Engine, new InProcessNotifier(world.Dispatcher), world.Clock, new Hl7Settings(), new IngestReferenceData(world.Database, world.Clock), NullLogger<Hl7Ingest>.Instance);
             return new IngestWorld(world, ingest);
         }
 
         public Task<string> SendAsync(string message, AccessScope? sender = null) =>
             Ingest.ReceiveAsync(message, "HTTP", "test", sender ?? AccessScope.WholeNetwork);
 
-        public ValueTask DisposeAsync() => _world.DisposeAsync();
+        public async ValueTask DisposeAsync()
+        {
+            await Ingest.DisposeAsync();
+            await _world.DisposeAsync();
+        }
+    }
+
+    /// <summary>Contexts on the test database with one more interceptor, ahead of the app's own (as a failing database would be).</summary>
+    private sealed class WithInterceptor(TestDatabase database, Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor interceptor) : IDbContextFactory<WorklistDbContext>
+    {
+        public WorklistDbContext CreateDbContext() =>
+            new((DbContextOptions<WorklistDbContext>)new DbContextOptionsBuilder<WorklistDbContext>().AddInterceptors(interceptor).Configure(database.Provider, database.ConnectionString).Options);
+    }
+
+    /// <summary>The first save that would add an exam fails, as a database that drops the connection would.</summary>
+    private sealed class FailFirstExamSave : Microsoft.EntityFrameworkCore.Diagnostics.SaveChangesInterceptor
+    {
+        private int _failed;
+
+        public override ValueTask<Microsoft.EntityFrameworkCore.Diagnostics.InterceptionResult<int>> SavingChangesAsync(
+            Microsoft.EntityFrameworkCore.Diagnostics.DbContextEventData eventData, Microsoft.EntityFrameworkCore.Diagnostics.InterceptionResult<int> result, CancellationToken cancellationToken = default)
+        {
+            var addsExam = eventData.Context!.ChangeTracker.Entries<Exam>().Any(e => e.State == EntityState.Added);
+            return addsExam && Interlocked.Exchange(ref _failed, 1) == 0
+                ? throw new DbUpdateException("The connection to the database was lost (simulated).")
+                : base.SavingChangesAsync(eventData, result, cancellationToken);
+        }
     }
 }
