@@ -189,7 +189,19 @@ public sealed partial class Hl7Ingest : IAsyncDisposable
 
             Interlocked.Increment(ref _batches);
             Interlocked.Add(ref _batched, batch.Count);
-            await ProcessAsync(batch);
+            try
+            {
+                await ProcessAsync(batch);
+            }
+            catch (Exception exception)
+            {
+                // Last resort: the lane must outlive any failure, or every later message on it would wait for ever.
+                _logger.LogError(exception, "HL7 lane failed on a batch of {Count}; its senders get no answer and will resend", batch.Count);
+                foreach (var pending in batch)
+                {
+                    pending.Answer.TrySetException(exception);
+                }
+            }
         }
     }
 
@@ -240,7 +252,7 @@ public sealed partial class Hl7Ingest : IAsyncDisposable
                 await db.SaveChangesAsync();
             }
         }
-        catch (Exception keeping) when (keeping is DbUpdateException or InvalidOperationException or TimeoutException)
+        catch (Exception keeping)
         {
             _logger.LogError(keeping, "HL7 {ControlId} from {Facility} could not be kept either; the sender has no answer and will resend it", pending.ControlId, pending.Facility);
         }
