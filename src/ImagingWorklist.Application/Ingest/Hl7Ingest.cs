@@ -154,8 +154,9 @@ public sealed partial class Hl7Ingest : IAsyncDisposable
 
     private async Task<Answered> EnqueueAsync(Pending pending, CancellationToken cancellationToken)
     {
-        // One lane per exam: the accession (or, for a patient update, the patient) decides it; a resend follows its first copy.
-        var key = pending.IsOrder ? Hl7OrderReader.AccessionText(pending.Message) : pending.Message.Value("PID", 3);
+        // One lane per exam: the accession decides it (for orders, results and re-processing alike; a patient update goes
+        // by the patient), so nothing about one exam is applied by both lanes at once. A resend follows its first copy.
+        var key = pending.Message.MessageType.StartsWith("ADT", StringComparison.Ordinal) ? pending.Message.Value("PID", 3) : Hl7OrderReader.AccessionText(pending.Message);
         var lane = _lanes[(int)((uint)StringComparer.Ordinal.GetHashCode($"{pending.Facility}|{key.Trim()}") % Lanes)];
         if (!lane.Writer.TryWrite(pending))
         {
