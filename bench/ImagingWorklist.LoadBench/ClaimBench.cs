@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using ImagingWorklist.Application.Claiming;
+using ImagingWorklist.Application.Common;
 using ImagingWorklist.Application.Engine;
 using ImagingWorklist.Application.Realtime;
 using ImagingWorklist.Domain.Exams;

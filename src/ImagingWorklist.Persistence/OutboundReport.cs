@@ -1,13 +1,6 @@
+using ImagingWorklist.Domain.Interop;
+
 namespace ImagingWorklist.Persistence;
-
-public enum DeliveryStatus
-{
-    /// <summary>Not yet delivered: waiting for its next attempt (or for an endpoint to be configured).</summary>
-    Pending,
-
-    /// <summary>The trust's system accepted it (HL7 AA/CA, or an HTTP 2xx).</summary>
-    Delivered,
-}
 
 /// <summary>
 /// A signed report (preliminary, final, verified or addendum) on its way back to the trust that ordered the exam. The

@@ -19,14 +19,3 @@ public sealed class WorklistUser : IdentityUser
 
     public const int TrustScopeMaxLength = 400;
 }
-
-/// <summary>The roles of DOMAIN.md; registrars and reporting radiographers are radiologist-side, limited by their reporter record.</summary>
-public static class WorklistRoles
-{
-    public const string Radiologist = nameof(Radiologist);
-    public const string Manager = nameof(Manager);
-    public const string RotaCoordinator = nameof(RotaCoordinator);
-    public const string Admin = nameof(Admin);
-
-    public static IReadOnlyList<string> All { get; } = [Radiologist, Manager, RotaCoordinator, Admin];
-}

@@ -1,4 +1,4 @@
-using ImagingWorklist.Application.Claiming;
+using ImagingWorklist.Application.Common;
 using ImagingWorklist.Application.Reporting;
 using ImagingWorklist.Domain.Reporting;
 using ImagingWorklist.Persistence;

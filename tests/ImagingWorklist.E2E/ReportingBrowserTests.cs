@@ -1,4 +1,5 @@
 using ImagingWorklist.Application.Claiming;
+using ImagingWorklist.Application.Common;
 using ImagingWorklist.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;

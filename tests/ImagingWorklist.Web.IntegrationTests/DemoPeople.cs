@@ -1,3 +1,4 @@
+using ImagingWorklist.Application.Common;
 using ImagingWorklist.Application.Engine;
 using ImagingWorklist.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -32,7 +33,7 @@ public static class DemoPeople
     public static async Task<Guid> ClaimAndSignAsync(IServiceProvider services, string userName, string? text, int skip = 0)
     {
         var reporter = await ReporterOfAsync(services, userName);
-        var actor = new Application.Claiming.Actor(userName, reporter);
+        var actor = new Actor(userName, reporter);
         var claims = services.GetRequiredService<Application.Claiming.ClaimService>();
         foreach (var ranked in services.GetRequiredService<WorklistEngineHost>().RankedFor(reporter, take: 50).Skip(skip))
         {

@@ -1,4 +1,4 @@
-using ImagingWorklist.Application.Claiming;
+using ImagingWorklist.Application.Common;
 using ImagingWorklist.Application.Realtime;
 using ImagingWorklist.Domain.Audit;
 using ImagingWorklist.Domain.Common;
@@ -40,8 +40,7 @@ public sealed class CredentialAdministration(IDbContextFactory<WorklistDbContext
 
         var credential = new Credential(Guid.NewGuid(), reporterId, trustId, from, until);
         db.Credentials.Add(credential);
-        db.AuditEvents.Add(new AuditEvent(Guid.NewGuid(), clock.GetUtcNow(), AuditAction.ConfigurationChanged, actor.Name, null, trustId,
-            $"Granted {reporter.DisplayName} a credential for {trust.Name} from {validFrom:dd/MM/yyyy}{(validTo is { } t ? $" to {t:dd/MM/yyyy}" : " (open-ended)")}", actor.Source));
+        db.Audit(actor, AuditAction.ConfigurationChanged, clock.GetUtcNow(), $"Granted {reporter.DisplayName} a credential for {trust.Name} from {validFrom:dd/MM/yyyy}{(validTo is { } t ? $" to {t:dd/MM/yyyy}" : " (open-ended)")}", trustId: trustId);
         await db.SaveChangesAsync(cancellationToken);
         await notifier.PublishAsync(new WorklistChange(WorklistChangeKind.ReporterChanged, null, 0, reporterId), cancellationToken);
         return Outcome<Guid>.Accepted(credential.Id);
@@ -72,8 +71,7 @@ public sealed class CredentialAdministration(IDbContextFactory<WorklistDbContext
         var trust = await db.Trusts.AsNoTracking().Where(t => t.Id == credential.TrustId).Select(t => t.Name).SingleAsync(cancellationToken);
         var replacement = new Credential(credential.Id, credential.ReporterId, credential.TrustId, credential.ValidFrom, now > credential.ValidFrom ? now : credential.ValidFrom.AddTicks(1));
         db.Entry(credential).CurrentValues.SetValues(replacement);
-        db.AuditEvents.Add(new AuditEvent(Guid.NewGuid(), now, AuditAction.ConfigurationChanged, actor.Name, null, credential.TrustId,
-            $"Ended {reporter}'s credential for {trust}", actor.Source, reason.Trim()));
+        db.Audit(actor, AuditAction.ConfigurationChanged, now, $"Ended {reporter}'s credential for {trust}", trustId: credential.TrustId, reason: reason.Trim());
         await db.SaveChangesAsync(cancellationToken);
         await notifier.PublishAsync(new WorklistChange(WorklistChangeKind.ReporterChanged, null, 0, credential.ReporterId), cancellationToken);
         return Outcome.Accepted;

@@ -1,5 +1,5 @@
 using ImagingWorklist.Application.Audit;
-using ImagingWorklist.Application.Claiming;
+using ImagingWorklist.Application.Common;
 using ImagingWorklist.Domain.Audit;
 using ImagingWorklist.Domain.Catalogue;
 using ImagingWorklist.Domain.Common;

@@ -1,5 +1,5 @@
 using ImagingWorklist.Application.Audit;
-using ImagingWorklist.Application.Claiming;
+using ImagingWorklist.Application.Common;
 using ImagingWorklist.Application.Realtime;
 using ImagingWorklist.Application.Security;
 using ImagingWorklist.Domain.Audit;

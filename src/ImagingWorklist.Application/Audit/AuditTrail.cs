@@ -1,3 +1,4 @@
+using ImagingWorklist.Application.Common;
 using ImagingWorklist.Domain.Audit;
 using ImagingWorklist.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -10,7 +11,7 @@ public sealed class AuditTrail(IDbContextFactory<WorklistDbContext> contexts, Ti
     public async Task RecordAsync(AuditAction action, string actor, string detail, string? source = null, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        db.AuditEvents.Add(new AuditEvent(Guid.NewGuid(), clock.GetUtcNow(), action, string.IsNullOrWhiteSpace(actor) ? "(blank)" : actor, null, null, detail, source));
+        db.Audit(new Actor(string.IsNullOrWhiteSpace(actor) ? "(blank)" : actor, Source: source), action, clock.GetUtcNow(), detail);
         await db.SaveChangesAsync(cancellationToken);
     }
 }

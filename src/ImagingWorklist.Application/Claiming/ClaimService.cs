@@ -1,3 +1,4 @@
+using ImagingWorklist.Application.Common;
 using ImagingWorklist.Application.Engine;
 using ImagingWorklist.Application.Realtime;
 using ImagingWorklist.Domain.Audit;
@@ -14,12 +15,6 @@ public sealed record ClaimSettings
 {
     /// <summary>A claim lapses this long after its last heartbeat.</summary>
     public TimeSpan Lease { get; init; } = TimeSpan.FromMinutes(20);
-}
-
-/// <summary>Who is acting, for the audit trail.</summary>
-public sealed record Actor(string Name, Guid? ReporterId = null, string? Source = null)
-{
-    public static Actor System { get; } = new("system");
 }
 
 /// <summary>
@@ -88,7 +83,7 @@ public sealed class ClaimService(
 
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var trust = await db.Exams.Where(e => e.Id == examId).Select(e => (Guid?)e.TrustId).SingleOrDefaultAsync(cancellationToken);
-        db.AuditEvents.Add(new AuditEvent(Guid.NewGuid(), clock.GetUtcNow(), AuditAction.CaseSkipped, actor.Name, examId, trust, "Skipped the proposed next case", actor.Source, reason.Trim()));
+        db.Audit(actor, AuditAction.CaseSkipped, clock.GetUtcNow(), "Skipped the proposed next case", examId: examId, trustId: trust, reason: reason.Trim());
         await db.SaveChangesAsync(cancellationToken);
         return Outcome.Accepted;
     }
@@ -248,7 +243,7 @@ public sealed class ClaimService(
 
         if (audit)
         {
-            db.AuditEvents.Add(new AuditEvent(Guid.NewGuid(), now, action, actor.Name, exam.Id, exam.TrustId, $"{action} {exam.Accession}", actor.Source, reason?.Trim()));
+            db.Audit(actor, action, now, $"{action} {exam.Accession}", examId: exam.Id, trustId: exam.TrustId, reason: reason?.Trim());
         }
 
         try

@@ -1,3 +1,4 @@
+using ImagingWorklist.Application.Common;
 using ImagingWorklist.Application.Security;
 using ImagingWorklist.Domain.Audit;
 using ImagingWorklist.Domain.Reporters;

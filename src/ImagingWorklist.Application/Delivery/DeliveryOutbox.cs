@@ -1,7 +1,8 @@
-using ImagingWorklist.Application.Claiming;
+using ImagingWorklist.Application.Common;
 using ImagingWorklist.Application.Realtime;
 using ImagingWorklist.Domain.Audit;
 using ImagingWorklist.Domain.Common;
+using ImagingWorklist.Domain.Interop;
 using ImagingWorklist.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
@@ -90,7 +91,7 @@ public sealed class DeliveryOutbox(
             row.Status = DeliveryStatus.Delivered;
             row.DeliveredAt = now;
             row.LastError = null;
-            db.AuditEvents.Add(new AuditEvent(Guid.NewGuid(), now, AuditAction.ReportDelivered, Actor.System.Name, row.ExamId, row.TrustId, $"{row.Kind} report delivered to {row.Endpoint}"));
+            db.Audit(Actor.System, AuditAction.ReportDelivered, now, $"{row.Kind} report delivered to {row.Endpoint}", examId: row.ExamId, trustId: row.TrustId);
             logger.LogInformation("{Kind} report {OutboxId} for exam {ExamId} delivered after {Attempts} attempt(s)", row.Kind, row.Id, row.ExamId, row.Attempts);
         }
         else
@@ -99,7 +100,7 @@ public sealed class DeliveryOutbox(
             row.NextAttemptAt = now + settings.BackoffAfter(row.Attempts);
             if (row.Attempts == 1)
             {
-                db.AuditEvents.Add(new AuditEvent(Guid.NewGuid(), now, AuditAction.ReportDeliveryFailed, Actor.System.Name, row.ExamId, row.TrustId, $"{row.Kind} report not yet delivered; retrying", reason: row.LastError));
+                db.Audit(Actor.System, AuditAction.ReportDeliveryFailed, now, $"{row.Kind} report not yet delivered; retrying", examId: row.ExamId, trustId: row.TrustId, reason: row.LastError);
             }
 
             logger.LogWarning("{Kind} report {OutboxId} for exam {ExamId} not delivered (attempt {Attempts}): {Error}; next try at {Next}", row.Kind, row.Id, row.ExamId, row.Attempts, row.LastError, row.NextAttemptAt);
@@ -127,7 +128,7 @@ public sealed class DeliveryOutbox(
 
         row.NextAttemptAt = now;
         row.Version++;
-        db.AuditEvents.Add(new AuditEvent(Guid.NewGuid(), now, AuditAction.MessageReprocessed, actor.Name, row.ExamId, row.TrustId, $"{row.Kind} report delivery retried now", actor.Source));
+        db.Audit(actor, AuditAction.MessageReprocessed, now, $"{row.Kind} report delivery retried now", examId: row.ExamId, trustId: row.TrustId);
         try
         {
             await db.SaveChangesAsync(cancellationToken);

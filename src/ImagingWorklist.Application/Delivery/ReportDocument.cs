@@ -1,5 +1,6 @@
 using System.Text.Json;
 using ImagingWorklist.Domain.Exams;
+using ImagingWorklist.Domain.Interop;
 using ImagingWorklist.Domain.Reporting;
 using ImagingWorklist.Persistence;
 using Microsoft.EntityFrameworkCore;

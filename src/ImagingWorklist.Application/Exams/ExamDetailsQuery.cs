@@ -1,4 +1,4 @@
-using ImagingWorklist.Application.Claiming;
+using ImagingWorklist.Application.Common;
 using ImagingWorklist.Application.Reporting;
 using ImagingWorklist.Application.Security;
 using ImagingWorklist.Domain.Audit;
@@ -83,7 +83,7 @@ public sealed class ExamDetailsQuery(IDbContextFactory<WorklistDbContext> contex
             .Select(e => new { e.Id, e.Accession, e.ProcedureDescription, e.PerformedAt, e.OrderedAt, e.State })
             .ToListAsync(cancellationToken);
 
-        db.AuditEvents.Add(new AuditEvent(Guid.NewGuid(), now, AuditAction.PatientDataViewed, viewer.Name, exam.Id, exam.TrustId, $"Viewed exam {exam.Accession}", viewer.Source));
+        db.Audit(viewer, AuditAction.PatientDataViewed, now, $"Viewed exam {exam.Accession}", examId: exam.Id, trustId: exam.TrustId);
         await db.SaveChangesAsync(cancellationToken);
 
         return Outcome<ExamDetails>.Accepted(new ExamDetails(

@@ -1,5 +1,8 @@
+using ImagingWorklist.Application.Common;
 using ImagingWorklist.Domain.Audit;
+using ImagingWorklist.Domain.Common;
 using ImagingWorklist.Domain.Exams;
+using ImagingWorklist.Domain.Interop;
 using ImagingWorklist.Domain.Turnaround;
 using ImagingWorklist.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -158,7 +161,7 @@ public sealed partial class Hl7Ingest
             return Answer(stored, message, Hl7Ack.Error, $"No exam {order.Accession} at {trust.Name}.", [new Hl7Error("OBR", 18, 204, $"Unknown accession {order.Accession}.")], now);
         }
 
-        var reportedAt = Hl7Message.ParseTime(message.Value("OBR", 22), _settings.LocalTime) ?? now;
+        var reportedAt = Hl7Message.ParseTime(message.Value("OBR", 22), UkCalendar.Zone) ?? now;
         var closed = exam.CloseAsReportedElsewhere(reportedAt, now);
         if (closed.Succeeded)
         {
@@ -250,7 +253,7 @@ public sealed partial class Hl7Ingest
     }
 
     private static void Audit(WorklistDbContext db, AuditAction action, Exam exam, string detail, InboundMessage message, DateTimeOffset now) =>
-        db.AuditEvents.Add(new AuditEvent(Guid.NewGuid(), now, action, $"{message.Channel}:{message.SendingFacility}", exam.Id, exam.TrustId, detail, message.Source));
+        db.Audit(new Actor($"{message.Channel}:{message.SendingFacility}", Source: message.Source), action, now, detail, examId: exam.Id, trustId: exam.TrustId);
 
     private static string Describe(string control) => control switch
     {

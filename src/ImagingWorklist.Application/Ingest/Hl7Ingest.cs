@@ -1,10 +1,13 @@
 using System.Threading.Channels;
+using ImagingWorklist.Application.Common;
 using ImagingWorklist.Application.Engine;
 using ImagingWorklist.Application.Realtime;
 using ImagingWorklist.Application.Security;
 using ImagingWorklist.Domain.Audit;
+using ImagingWorklist.Domain.Common;
 using ImagingWorklist.Domain.Exams;
 using ImagingWorklist.Domain.Identifiers;
+using ImagingWorklist.Domain.Interop;
 using ImagingWorklist.Domain.Turnaround;
 using ImagingWorklist.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -12,25 +15,11 @@ using Microsoft.Extensions.Logging;
 
 namespace ImagingWorklist.Application.Ingest;
 
-/// <summary>HL7 v2 settings: which trust each sending facility (MSH-4) is, and the local time zone of unzoned times.</summary>
+/// <summary>HL7 v2 settings: which trust each sending facility (MSH-4) is. Unzoned times are UK local (<see cref="UkCalendar"/>).</summary>
 public sealed class Hl7Settings
 {
     /// <summary>MSH-4 value → trust ODS code; a facility not listed is taken to be an ODS code itself.</summary>
     public Dictionary<string, string> Facilities { get; } = new(StringComparer.OrdinalIgnoreCase);
-
-    public TimeZoneInfo LocalTime { get; init; } = UkTime();
-
-    private static TimeZoneInfo UkTime()
-    {
-        try
-        {
-            return TimeZoneInfo.FindSystemTimeZoneById("Europe/London");
-        }
-        catch (TimeZoneNotFoundException)
-        {
-            return TimeZoneInfo.Utc;
-        }
-    }
 }
 
 /// <summary>
@@ -114,7 +103,7 @@ public sealed partial class Hl7Ingest : IAsyncDisposable
     /// An administrator runs a refused message again, after fixing what refused it (a facility mapping, a catalogue
     /// entry). The sender already had its answer; the new outcome is recorded on the message and audited.
     /// </summary>
-    public async Task<Domain.Common.Outcome<InboundStatus>> ReprocessAsync(Guid messageId, Claiming.Actor actor, CancellationToken cancellationToken = default)
+    public async Task<Domain.Common.Outcome<InboundStatus>> ReprocessAsync(Guid messageId, Actor actor, CancellationToken cancellationToken = default)
     {
         var now = _clock.GetUtcNow();
         Pending again;
@@ -134,7 +123,7 @@ public sealed partial class Hl7Ingest : IAsyncDisposable
             stored.Status = InboundStatus.Received;
             stored.Ack = null;
             stored.AckCode = null;
-            db.AuditEvents.Add(new AuditEvent(Guid.NewGuid(), now, AuditAction.MessageReprocessed, actor.Name, null, stored.TrustId, $"Processed {stored.MessageType} {stored.ControlId} from {stored.SendingFacility} again", actor.Source));
+            db.Audit(actor, AuditAction.MessageReprocessed, now, $"Processed {stored.MessageType} {stored.ControlId} from {stored.SendingFacility} again", trustId: stored.TrustId);
             await db.SaveChangesAsync(cancellationToken);
             again = new Pending(Hl7Message.Parse(stored.Raw).Value!, stored.SendingFacility, stored.ControlId, AccessScope.WholeNetwork, now) { Raw = stored.Raw, Again = stored.Id };
         }
@@ -377,7 +366,7 @@ public sealed partial class Hl7Ingest : IAsyncDisposable
             item.Trust = await TrustOfAsync(item.Pending.Facility);
             if (item.Pending.Message.MessageType is "ORM^O01" or "OMI^O23" or "ORU^R01")
             {
-                item.Order = Hl7OrderReader.Read(item.Pending.Message, _settings.LocalTime, now);
+                item.Order = Hl7OrderReader.Read(item.Pending.Message, UkCalendar.Zone, now);
             }
         }
 
@@ -454,7 +443,7 @@ public sealed partial class Hl7Ingest : IAsyncDisposable
 
     private void ApplyWaiting(WorklistDbContext db, Exam exam, InboundMessage waiting, TurnaroundPolicy policy, DateTimeOffset now)
     {
-        var read = Hl7OrderReader.Read(Hl7Message.Parse(waiting.Raw).Value!, _settings.LocalTime, now);
+        var read = Hl7OrderReader.Read(Hl7Message.Parse(waiting.Raw).Value!, UkCalendar.Zone, now);
         var outcome = ApplyChange(db, exam, read, policy, waiting, now);
         waiting.Status = outcome.Succeeded ? InboundStatus.Applied : InboundStatus.Rejected;
         waiting.Error = outcome.Succeeded ? null : Trimmed($"Held until order {exam.Accession} arrived, then refused: {outcome.Reason}", InboundMessage.ErrorMaxLength);

@@ -1,5 +1,6 @@
-using ImagingWorklist.Application.Claiming;
+using ImagingWorklist.Application.Common;
 using ImagingWorklist.Domain.Audit;
+using ImagingWorklist.Domain.Interop;
 using ImagingWorklist.Persistence;
 using Microsoft.EntityFrameworkCore;
 
@@ -36,8 +37,7 @@ public sealed class InboundMessagesQuery(IDbContextFactory<WorklistDbContext> co
             return null;
         }
 
-        db.AuditEvents.Add(new AuditEvent(Guid.NewGuid(), clock.GetUtcNow(), AuditAction.PatientDataViewed, viewer.Name, message.ExamId, message.TrustId,
-            $"Viewed inbound message {message.ControlId} from {message.SendingFacility}", viewer.Source));
+        db.Audit(viewer, AuditAction.PatientDataViewed, clock.GetUtcNow(), $"Viewed inbound message {message.ControlId} from {message.SendingFacility}", examId: message.ExamId, trustId: message.TrustId);
         await db.SaveChangesAsync(cancellationToken);
         return message.Raw;
     }

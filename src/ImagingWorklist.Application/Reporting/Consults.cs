@@ -1,4 +1,4 @@
-using ImagingWorklist.Application.Claiming;
+using ImagingWorklist.Application.Common;
 using ImagingWorklist.Application.Realtime;
 using ImagingWorklist.Domain.Audit;
 using ImagingWorklist.Domain.Common;
@@ -66,7 +66,7 @@ public sealed class Consults(IDbContextFactory<WorklistDbContext> contexts, IWor
         }
 
         db.ConsultRequests.Add(asked.Value!);
-        db.AuditEvents.Add(new AuditEvent(Guid.NewGuid(), now, AuditAction.ConsultRequested, actor.Name, exam.Id, exam.TrustId, $"Opinion asked of {target}: {exam.Accession}", actor.Source));
+        db.Audit(actor, AuditAction.ConsultRequested, now, $"Opinion asked of {target}: {exam.Accession}", examId: exam.Id, trustId: exam.TrustId);
         await db.SaveChangesAsync(cancellationToken);
         await notifier.PublishAsync(new WorklistChange(WorklistChangeKind.ReportingChanged, examId, 0, specialistId), cancellationToken);
         return Outcome<Guid>.Accepted(asked.Value!.Id);
@@ -96,7 +96,7 @@ public sealed class Consults(IDbContextFactory<WorklistDbContext> contexts, IWor
             return answered;
         }
 
-        db.AuditEvents.Add(new AuditEvent(Guid.NewGuid(), now, AuditAction.ConsultAnswered, actor.Name, exam.Id, exam.TrustId, $"Opinion given: {exam.Accession}", actor.Source));
+        db.Audit(actor, AuditAction.ConsultAnswered, now, $"Opinion given: {exam.Accession}", examId: exam.Id, trustId: exam.TrustId);
         try
         {
             await db.SaveChangesAsync(cancellationToken);

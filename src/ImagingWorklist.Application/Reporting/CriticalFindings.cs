@@ -1,4 +1,4 @@
-using ImagingWorklist.Application.Claiming;
+using ImagingWorklist.Application.Common;
 using ImagingWorklist.Application.Realtime;
 using ImagingWorklist.Application.Security;
 using ImagingWorklist.Domain.Audit;
@@ -70,8 +70,7 @@ public sealed class CriticalFindings(
         }
 
         db.CriticalFindings.Add(raised.Value!);
-        db.AuditEvents.Add(new AuditEvent(Guid.NewGuid(), now, AuditAction.CritNotification, actor.Name, exam.Id, exam.TrustId,
-            $"{category} finding on {exam.Accession} communicated to {raised.Value!.CommunicatedTo} by {method}", actor.Source));
+        db.Audit(actor, AuditAction.CritNotification, now, $"{category} finding on {exam.Accession} communicated to {raised.Value!.CommunicatedTo} by {method}", examId: exam.Id, trustId: exam.TrustId);
         await db.SaveChangesAsync(cancellationToken);
         logger.LogInformation("{Category} finding raised on exam {ExamId} by {Actor}", category, examId, actor.Name);
         await notifier.PublishAsync(new WorklistChange(WorklistChangeKind.ReportingChanged, examId, 0), cancellationToken);
@@ -95,8 +94,7 @@ public sealed class CriticalFindings(
             return acknowledged;
         }
 
-        db.AuditEvents.Add(new AuditEvent(Guid.NewGuid(), now, AuditAction.CritAcknowledged, actor.Name, finding.ExamId, finding.TrustId,
-            $"{finding.Category} finding acknowledged by {finding.AcknowledgedBy}", actor.Source));
+        db.Audit(actor, AuditAction.CritAcknowledged, now, $"{finding.Category} finding acknowledged by {finding.AcknowledgedBy}", examId: finding.ExamId, trustId: finding.TrustId);
         try
         {
             await db.SaveChangesAsync(cancellationToken);
@@ -120,8 +118,7 @@ public sealed class CriticalFindings(
         {
             if (finding.Escalate(now).Succeeded)
             {
-                db.AuditEvents.Add(new AuditEvent(Guid.NewGuid(), now, AuditAction.CritEscalated, Actor.System.Name, finding.ExamId, finding.TrustId,
-                    $"{finding.Category} finding not acknowledged by {finding.AcknowledgeBy:yyyy-MM-dd HH:mm} UTC: escalated to managers"));
+                db.Audit(Actor.System, AuditAction.CritEscalated, now, $"{finding.Category} finding not acknowledged by {finding.AcknowledgeBy:yyyy-MM-dd HH:mm} UTC: escalated to managers", examId: finding.ExamId, trustId: finding.TrustId);
                 logger.LogWarning("{Category} finding {FindingId} on exam {ExamId} not acknowledged in time: escalated", finding.Category, finding.Id, finding.ExamId);
             }
         }

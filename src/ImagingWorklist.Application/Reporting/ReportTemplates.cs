@@ -1,4 +1,4 @@
-using ImagingWorklist.Application.Claiming;
+using ImagingWorklist.Application.Common;
 using ImagingWorklist.Domain.Audit;
 using ImagingWorklist.Domain.Common;
 using ImagingWorklist.Domain.Exams;
@@ -61,7 +61,7 @@ public sealed class ReportTemplates(IDbContextFactory<WorklistDbContext> context
                 : $"There is already a template for {template.Modality} procedure {code}; edit that one.");
         }
 
-        db.AuditEvents.Add(new AuditEvent(Guid.NewGuid(), clock.GetUtcNow(), AuditAction.ConfigurationChanged, actor.Name, null, null, $"Report template saved: {template.Name}", actor.Source));
+        db.Audit(actor, AuditAction.ConfigurationChanged, clock.GetUtcNow(), $"Report template saved: {template.Name}");
         await db.SaveChangesAsync(cancellationToken);
         return Outcome<Guid>.Accepted(template.Id);
     }
@@ -76,7 +76,7 @@ public sealed class ReportTemplates(IDbContextFactory<WorklistDbContext> context
         }
 
         db.ReportTemplates.Remove(template);
-        db.AuditEvents.Add(new AuditEvent(Guid.NewGuid(), clock.GetUtcNow(), AuditAction.ConfigurationChanged, actor.Name, null, null, $"Report template removed: {template.Name}", actor.Source));
+        db.Audit(actor, AuditAction.ConfigurationChanged, clock.GetUtcNow(), $"Report template removed: {template.Name}");
         await db.SaveChangesAsync(cancellationToken);
         return Outcome.Accepted;
     }

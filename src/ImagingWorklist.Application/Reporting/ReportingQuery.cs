@@ -1,3 +1,4 @@
+using ImagingWorklist.Domain.Interop;
 using ImagingWorklist.Domain.Reporting;
 using ImagingWorklist.Persistence;
 using Microsoft.EntityFrameworkCore;

@@ -1,4 +1,5 @@
 using ImagingWorklist.Application.Claiming;
+using ImagingWorklist.Application.Common;
 using ImagingWorklist.Application.Delivery;
 using ImagingWorklist.Application.Engine;
 using ImagingWorklist.Application.Realtime;
@@ -374,7 +375,7 @@ public sealed class ReportingService(
     }
 
     private static void Audit(WorklistDbContext db, Exam exam, AuditAction action, Actor actor, DateTimeOffset now, string? detail = null, string? reason = null) =>
-        db.AuditEvents.Add(new AuditEvent(Guid.NewGuid(), now, action, actor.Name, exam.Id, exam.TrustId, detail is null ? $"{action} {exam.Accession}" : $"{detail}: {exam.Accession}", actor.Source, reason?.Trim()));
+        db.Audit(actor, action, now, detail is null ? $"{action} {exam.Accession}" : $"{detail}: {exam.Accession}", examId: exam.Id, trustId: exam.TrustId, reason: reason?.Trim());
 
     private static Task<string?> NameOfAsync(WorklistDbContext db, Guid reporterId, CancellationToken cancellationToken) =>
         db.Reporters.AsNoTracking().Where(r => r.Id == reporterId).Select(r => (string?)r.DisplayName).SingleOrDefaultAsync(cancellationToken);

@@ -1,8 +1,6 @@
 using System.Globalization;
 using System.Text;
-using ImagingWorklist.Application.Claiming;
 using ImagingWorklist.Application.Common;
-using ImagingWorklist.Application.Ingest;
 using ImagingWorklist.Application.Realtime;
 using ImagingWorklist.Domain.Audit;
 using ImagingWorklist.Domain.Common;
@@ -35,7 +33,7 @@ public sealed record ImportReport(int Imported, IReadOnlyList<ImportProblem> Pro
 /// (<see cref="RotaChecks"/>), audited, and announced, so the engine's eligibility, capacity and out-of-hours routing
 /// follow at once on every instance and open worklists refresh.
 /// </summary>
-public sealed class RotaService(IDbContextFactory<WorklistDbContext> contexts, IWorklistNotifier notifier, Hl7Settings settings, TimeProvider clock)
+public sealed class RotaService(IDbContextFactory<WorklistDbContext> contexts, IWorklistNotifier notifier, TimeProvider clock)
 {
     public const string CsvHeader = "registration,kind,start,end,cover,capacity_minutes";
 
@@ -75,7 +73,7 @@ public sealed class RotaService(IDbContextFactory<WorklistDbContext> contexts, I
             verb = "added";
         }
 
-        await CommitAsync(db, draft.ReporterId, actor, $"Shift {verb}: {context.ReporterName}, {RotaChecks.Describe(draft.Kind)}, {RotaChecks.Span(draft.Start, draft.End, settings.LocalTime)}", cancellationToken);
+        await CommitAsync(db, draft.ReporterId, actor, $"Shift {verb}: {context.ReporterName}, {RotaChecks.Describe(draft.Kind)}, {RotaChecks.Span(draft.Start, draft.End, UkCalendar.Zone)}", cancellationToken);
         return Outcome<RotaChanged>.Accepted(new RotaChanged(shift.Id, [.. problems.Select(p => p.Message)]));
     }
 
@@ -90,7 +88,7 @@ public sealed class RotaService(IDbContextFactory<WorklistDbContext> contexts, I
 
         var name = await NameAsync(db, shift.ReporterId, cancellationToken);
         db.RotaShifts.Remove(shift);
-        await CommitAsync(db, shift.ReporterId, actor, $"Shift removed: {name}, {RotaChecks.Describe(shift.Kind)}, {RotaChecks.Span(shift.Start, shift.End, settings.LocalTime)}", cancellationToken);
+        await CommitAsync(db, shift.ReporterId, actor, $"Shift removed: {name}, {RotaChecks.Describe(shift.Kind)}, {RotaChecks.Span(shift.Start, shift.End, UkCalendar.Zone)}", cancellationToken);
         return Outcome.Accepted;
     }
 
@@ -112,7 +110,7 @@ public sealed class RotaService(IDbContextFactory<WorklistDbContext> contexts, I
 
         var absence = new Absence(Guid.NewGuid(), reporterId, kind, start, end);
         db.Absences.Add(absence);
-        await CommitAsync(db, reporterId, actor, $"Leave added: {context.ReporterName}, {RotaChecks.Describe(kind)}, {RotaChecks.Span(start, end, settings.LocalTime)}", cancellationToken);
+        await CommitAsync(db, reporterId, actor, $"Leave added: {context.ReporterName}, {RotaChecks.Describe(kind)}, {RotaChecks.Span(start, end, UkCalendar.Zone)}", cancellationToken);
         return Outcome<RotaChanged>.Accepted(new RotaChanged(absence.Id, [.. problems.Select(p => p.Message)]));
     }
 
@@ -127,7 +125,7 @@ public sealed class RotaService(IDbContextFactory<WorklistDbContext> contexts, I
 
         var name = await NameAsync(db, absence.ReporterId, cancellationToken);
         db.Absences.Remove(absence);
-        await CommitAsync(db, absence.ReporterId, actor, $"Leave removed: {name}, {RotaChecks.Describe(absence.Kind)}, {RotaChecks.Span(absence.Start, absence.End, settings.LocalTime)}", cancellationToken);
+        await CommitAsync(db, absence.ReporterId, actor, $"Leave removed: {name}, {RotaChecks.Describe(absence.Kind)}, {RotaChecks.Span(absence.Start, absence.End, UkCalendar.Zone)}", cancellationToken);
         return Outcome.Accepted;
     }
 
@@ -149,7 +147,7 @@ public sealed class RotaService(IDbContextFactory<WorklistDbContext> contexts, I
         }
 
         // The first week it would be rolled out in must pass the same checks as a shift (capacity, credentials).
-        var sample = created.Value!.PlanOn(validFrom.AddDays(((int)day - (int)validFrom.DayOfWeek + 7) % 7), settings.LocalTime);
+        var sample = created.Value!.PlanOn(validFrom.AddDays(((int)day - (int)validFrom.DayOfWeek + 7) % 7), UkCalendar.Zone);
         var context = await ContextAsync(db, reporterId, sample.Start, sample.End, cancellationToken);
         var refusals = RotaChecks.Check(sample, context! with { Shifts = [], Absences = [] }).Where(p => p.Refuses).Select(p => p.Message).ToList();
         if (refusals.Count > 0)
@@ -158,8 +156,7 @@ public sealed class RotaService(IDbContextFactory<WorklistDbContext> contexts, I
         }
 
         db.JobPlanEntries.Add(created.Value);
-        db.AuditEvents.Add(new AuditEvent(Guid.NewGuid(), clock.GetUtcNow(), AuditAction.RotaChanged, actor.Name, null, null,
-            $"Job plan: {name}, {day}s {start:HH\\:mm}–{end:HH\\:mm}, {RotaChecks.Describe(kind)}", actor.Source));
+        db.Audit(actor, AuditAction.RotaChanged, clock.GetUtcNow(), $"Job plan: {name}, {day}s {start:HH\\:mm}–{end:HH\\:mm}, {RotaChecks.Describe(kind)}");
         await db.SaveChangesAsync(cancellationToken);
         return Outcome<Guid>.Accepted(created.Value.Id);
     }
@@ -177,7 +174,7 @@ public sealed class RotaService(IDbContextFactory<WorklistDbContext> contexts, I
         var added = entry.AddException(date);
         if (added.Succeeded)
         {
-            db.AuditEvents.Add(new AuditEvent(Guid.NewGuid(), clock.GetUtcNow(), AuditAction.RotaChanged, actor.Name, null, null, $"Job plan exception on {date:yyyy-MM-dd}", actor.Source));
+            db.Audit(actor, AuditAction.RotaChanged, clock.GetUtcNow(), $"Job plan exception on {date:yyyy-MM-dd}");
             await db.SaveChangesAsync(cancellationToken);
         }
 
@@ -194,7 +191,7 @@ public sealed class RotaService(IDbContextFactory<WorklistDbContext> contexts, I
         }
 
         db.JobPlanEntries.Remove(entry);
-        db.AuditEvents.Add(new AuditEvent(Guid.NewGuid(), clock.GetUtcNow(), AuditAction.RotaChanged, actor.Name, null, null, $"Job plan entry removed ({entry.Day}s)", actor.Source));
+        db.Audit(actor, AuditAction.RotaChanged, clock.GetUtcNow(), $"Job plan entry removed ({entry.Day}s)");
         await db.SaveChangesAsync(cancellationToken);
         return Outcome.Accepted;
     }
@@ -224,7 +221,7 @@ public sealed class RotaService(IDbContextFactory<WorklistDbContext> contexts, I
             foreach (var date in entry.DatesFrom(monday, 7))
             {
                 number++;
-                var plan = entry.PlanOn(date, settings.LocalTime);
+                var plan = entry.PlanOn(date, UkCalendar.Zone);
                 var context = await ContextAsync(db, entry.ReporterId, plan.Start, plan.End, cancellationToken);
                 var found = RotaChecks.Check(plan, context! with { Shifts = [.. context.Shifts, .. created] });
                 if (found.Where(p => p.Refuses).Select(p => p.Message).ToList() is { Count: > 0 } refusals)
@@ -241,7 +238,7 @@ public sealed class RotaService(IDbContextFactory<WorklistDbContext> contexts, I
         if (created.Count > 0)
         {
             db.RotaShifts.AddRange(created);
-            db.AuditEvents.Add(new AuditEvent(Guid.NewGuid(), clock.GetUtcNow(), AuditAction.RotaChanged, actor.Name, null, null, $"Job plans rolled out for the week from {monday:yyyy-MM-dd}: {created.Count} shifts", actor.Source));
+            db.Audit(actor, AuditAction.RotaChanged, clock.GetUtcNow(), $"Job plans rolled out for the week from {monday:yyyy-MM-dd}: {created.Count} shifts");
             await db.SaveChangesAsync(cancellationToken);
             foreach (var reporter in created.Select(s => s.ReporterId).Distinct())
             {
@@ -310,7 +307,7 @@ public sealed class RotaService(IDbContextFactory<WorklistDbContext> contexts, I
         }
 
         db.RotaShifts.AddRange(drafts.Select(d => new RotaShift(Guid.NewGuid(), d.Draft.ReporterId, d.Draft.Kind, d.Draft.Start, d.Draft.End, d.Draft.Scope, d.Draft.CoveredIds, d.Draft.CapacityMinutes)));
-        db.AuditEvents.Add(new AuditEvent(Guid.NewGuid(), clock.GetUtcNow(), AuditAction.RotaChanged, actor.Name, null, null, $"Rota imported: {drafts.Count} shifts", actor.Source));
+        db.Audit(actor, AuditAction.RotaChanged, clock.GetUtcNow(), $"Rota imported: {drafts.Count} shifts");
         await db.SaveChangesAsync(cancellationToken);
         foreach (var reporter in drafts.Select(d => d.Draft.ReporterId).Distinct())
         {
@@ -434,10 +431,10 @@ public sealed class RotaService(IDbContextFactory<WorklistDbContext> contexts, I
             return null;
         }
 
-        return new DateTimeOffset(local, settings.LocalTime.GetUtcOffset(local)).ToUniversalTime();
+        return new DateTimeOffset(local, UkCalendar.Zone.GetUtcOffset(local)).ToUniversalTime();
     }
 
-    private string Local(DateTimeOffset at) => TimeZoneInfo.ConvertTime(at, settings.LocalTime).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
+    private string Local(DateTimeOffset at) => TimeZoneInfo.ConvertTime(at, UkCalendar.Zone).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
 
     private async Task<RotaContext?> ContextAsync(WorklistDbContext db, Guid reporterId, DateTimeOffset start, DateTimeOffset end, CancellationToken cancellationToken)
     {
@@ -455,7 +452,7 @@ public sealed class RotaService(IDbContextFactory<WorklistDbContext> contexts, I
             await db.Credentials.AsNoTracking().Where(c => c.ReporterId == reporterId).ToListAsync(cancellationToken),
             await db.Sites.AsNoTracking().ToDictionaryAsync(s => s.Id, s => s.TrustId, cancellationToken),
             await db.Trusts.AsNoTracking().ToDictionaryAsync(t => t.Id, t => t.Name, cancellationToken),
-            settings.LocalTime);
+            UkCalendar.Zone);
     }
 
     /// <summary>Whose shift or leave it was, for the audit trail (which keeps names, not ids).</summary>
@@ -464,7 +461,7 @@ public sealed class RotaService(IDbContextFactory<WorklistDbContext> contexts, I
 
     private async Task CommitAsync(WorklistDbContext db, Guid reporterId, Actor actor, string detail, CancellationToken cancellationToken)
     {
-        db.AuditEvents.Add(new AuditEvent(Guid.NewGuid(), clock.GetUtcNow(), AuditAction.RotaChanged, actor.Name, null, null, detail, actor.Source));
+        db.Audit(actor, AuditAction.RotaChanged, clock.GetUtcNow(), detail);
         await db.SaveChangesAsync(cancellationToken);
         await notifier.PublishAsync(new WorklistChange(WorklistChangeKind.RotaChanged, null, 0, reporterId), cancellationToken);
     }

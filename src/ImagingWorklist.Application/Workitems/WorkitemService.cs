@@ -1,4 +1,5 @@
 using ImagingWorklist.Application.Claiming;
+using ImagingWorklist.Application.Common;
 using ImagingWorklist.Application.Security;
 using ImagingWorklist.Domain.Audit;
 using ImagingWorklist.Domain.Common;
@@ -169,7 +170,7 @@ public sealed class WorkitemService(IDbContextFactory<WorklistDbContext> context
 
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var trust = await db.Exams.Where(e => e.Id == examId).Select(e => e.TrustId).SingleAsync(cancellationToken);
-        db.AuditEvents.Add(new AuditEvent(Guid.NewGuid(), clock.GetUtcNow(), AuditAction.ExamCancelled, actor.Name, examId, trust, "Cancellation requested through UPS-RS", actor.Source, reason));
+        db.Audit(actor, AuditAction.ExamCancelled, clock.GetUtcNow(), "Cancellation requested through UPS-RS", examId: examId, trustId: trust, reason: reason);
         await db.SaveChangesAsync(cancellationToken);
         return WorkitemResult.Done;
     }

@@ -1,3 +1,5 @@
+using ImagingWorklist.Application.Security;
+using ImagingWorklist.Domain.Common;
 using System.Globalization;
 using System.Security.Claims;
 using System.Text;
@@ -15,11 +17,11 @@ internal static class DashboardEndpoints
 {
     public static WebApplication MapDashboardEndpoints(this WebApplication app)
     {
-        app.MapGet("/api/dashboard/backlog.csv", BacklogAsync).RequireAuthorization(p => p.RequireRole(WorklistRoles.Manager, WorklistRoles.RotaCoordinator, WorklistRoles.Admin));
-        app.MapGet("/api/dashboard/turnaround.csv", TurnaroundAsync).RequireAuthorization(p => p.RequireRole(WorklistRoles.Manager, WorklistRoles.RotaCoordinator, WorklistRoles.Admin));
+        app.MapGet("/api/dashboard/backlog.csv", BacklogAsync).RequireAuthorization(WorklistPolicies.Oversight);
+        app.MapGet("/api/dashboard/turnaround.csv", TurnaroundAsync).RequireAuthorization(WorklistPolicies.Oversight);
         app.MapGet("/api/dashboard/activity.csv", ActivityAsync).RequireAuthorization();
-        app.MapGet("/api/dashboard/forecast.csv", ForecastAsync).RequireAuthorization(p => p.RequireRole(WorklistRoles.Manager, WorklistRoles.RotaCoordinator, WorklistRoles.Admin));
-        app.MapGet("/api/dashboard/monthly-return.csv", MonthlyReturnAsync).RequireAuthorization(p => p.RequireRole(WorklistRoles.Manager, WorklistRoles.RotaCoordinator, WorklistRoles.Admin));
+        app.MapGet("/api/dashboard/forecast.csv", ForecastAsync).RequireAuthorization(WorklistPolicies.Oversight);
+        app.MapGet("/api/dashboard/monthly-return.csv", MonthlyReturnAsync).RequireAuthorization(WorklistPolicies.Oversight);
         return app;
     }
 
@@ -30,7 +32,7 @@ internal static class DashboardEndpoints
         var text = new StringBuilder().Append(CsvText.Line("day", "open_at_day_end", "breaches")).Append("\r\n");
         foreach (var day in forecast.Days)
         {
-            text.Append(CsvText.Line(UkTime.ToLocal(day.Start).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), Invariant(Math.Round(day.OpenAtEnd)), Invariant(Math.Round(day.Breaches, 1)))).Append("\r\n");
+            text.Append(CsvText.Line(UkCalendar.ToLocal(day.Start).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), Invariant(Math.Round(day.OpenAtEnd)), Invariant(Math.Round(day.Breaches, 1)))).Append("\r\n");
         }
 
         return Results.File(Encoding.UTF8.GetBytes(text.ToString()), "text/csv; charset=utf-8", $"forecast-from-{forecast.From:yyyy-MM-dd}.csv");
@@ -39,7 +41,7 @@ internal static class DashboardEndpoints
     /// <summary>The monthly turnaround return for a UK calendar month (yyyy-MM; the last complete month by default).</summary>
     private static async Task<IResult> MonthlyReturnAsync(ClaimsPrincipal user, MonthlyReturnQuery returns, TimeProvider clock, string? month, CancellationToken cancellationToken)
     {
-        var thisMonth = UkTime.MonthOf(clock.GetUtcNow());
+        var thisMonth = UkCalendar.MonthOf(clock.GetUtcNow());
         DateOnly chosen;
         if (month is null)
         {
@@ -50,7 +52,7 @@ internal static class DashboardEndpoints
             return Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: $"month must be a month up to this one, written yyyy-MM (for example {thisMonth.AddMonths(-1):yyyy-MM}).");
         }
 
-        var result = await returns.ReturnAsync(chosen, UkTime.Midnight(chosen), UkTime.Midnight(chosen.AddMonths(1)), user.AccessScope(), cancellationToken);
+        var result = await returns.ReturnAsync(chosen, UkCalendar.Midnight(chosen), UkCalendar.Midnight(chosen.AddMonths(1)), user.AccessScope(), cancellationToken);
         var text = new StringBuilder()
             .Append(CsvText.Line("month", "organisation_code", "organisation", "setting", "modality", "reported", "median_hours_approx", "p90_hours_approx",
                 "within_target", "within_target_percent", "reported_over_4_weeks", "waiting_over_4_weeks_at_month_end")).Append("\r\n");
@@ -72,7 +74,7 @@ internal static class DashboardEndpoints
             return Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "days must be between 1 and 366.");
         }
 
-        var seesAll = user.IsInRole(WorklistRoles.Manager) || user.IsInRole(WorklistRoles.RotaCoordinator) || user.IsInRole(WorklistRoles.Admin);
+        var seesAll = user.Oversees();
         var reporter = user.ReporterId();
         if (!seesAll && reporter is null)
         {

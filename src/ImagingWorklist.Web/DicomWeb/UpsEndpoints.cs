@@ -1,7 +1,7 @@
 using System.Security.Claims;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using ImagingWorklist.Application.Claiming;
+using ImagingWorklist.Application.Common;
 using ImagingWorklist.Application.Workitems;
 using ImagingWorklist.Persistence;
 using ImagingWorklist.Web.Security;

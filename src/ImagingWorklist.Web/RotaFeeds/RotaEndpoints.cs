@@ -1,3 +1,5 @@
+using ImagingWorklist.Application.Security;
+using ImagingWorklist.Domain.Common;
 using System.Globalization;
 using System.Security.Claims;
 using System.Text;
@@ -13,7 +15,7 @@ internal static class RotaEndpoints
 {
     public static WebApplication MapRotaEndpoints(this WebApplication app)
     {
-        app.MapGet("/api/rota/export.csv", ExportAsync).RequireAuthorization(p => p.RequireRole(WorklistRoles.RotaCoordinator, WorklistRoles.Manager, WorklistRoles.Admin));
+        app.MapGet("/api/rota/export.csv", ExportAsync).RequireAuthorization(WorklistPolicies.Oversight);
         app.MapGet("/api/rota/calendar/{reporterId:guid}.ics", CalendarAsync).RequireAuthorization();
         return app;
     }
@@ -30,14 +32,14 @@ internal static class RotaEndpoints
             return Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "days must be between 1 and 62.");
         }
 
-        var csv = await rota.ExportCsvAsync(UkTime.Midnight(first), UkTime.Midnight(first.AddDays(days ?? 7)), cancellationToken);
+        var csv = await rota.ExportCsvAsync(UkCalendar.Midnight(first), UkCalendar.Midnight(first.AddDays(days ?? 7)), cancellationToken);
         return Results.File(Encoding.UTF8.GetBytes(csv), "text/csv; charset=utf-8", $"rota-{first:yyyy-MM-dd}.csv");
     }
 
     /// <summary>A reporter's own feed, or anyone's for coordinators, managers and administrators: the next eight weeks and the last one.</summary>
     private static async Task<IResult> CalendarAsync(Guid reporterId, ClaimsPrincipal user, RotaService rota, TimeProvider clock, CancellationToken cancellationToken)
     {
-        var mayReadAny = user.IsInRole(WorklistRoles.RotaCoordinator) || user.IsInRole(WorklistRoles.Manager) || user.IsInRole(WorklistRoles.Admin);
+        var mayReadAny = user.Oversees();
         if (!mayReadAny && user.ReporterId() != reporterId)
         {
             return Results.Problem(statusCode: StatusCodes.Status403Forbidden, title: "You may download your own rota calendar; coordinators and managers may download anyone's.");

@@ -1,4 +1,5 @@
 using ImagingWorklist.Application.Audit;
+using ImagingWorklist.Application.Security;
 using ImagingWorklist.Domain.Audit;
 using ImagingWorklist.Persistence;
 using Microsoft.AspNetCore.Identity;

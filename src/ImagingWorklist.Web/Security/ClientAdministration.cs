@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using System.Text.RegularExpressions;
 using ImagingWorklist.Application.Audit;
-using ImagingWorklist.Application.Claiming;
+using ImagingWorklist.Application.Common;
 using ImagingWorklist.Domain.Audit;
 using ImagingWorklist.Domain.Common;
 using OpenIddict.Abstractions;

@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using ImagingWorklist.Application.Security;
 using ImagingWorklist.Domain.Reporters;
 using ImagingWorklist.Persistence;
 using Microsoft.AspNetCore.Identity;

@@ -79,6 +79,7 @@ internal static class IdentitySetup
         services.AddSingleton<DemoClients>();
         services.AddSingleton<BootstrapAdmin>();
         services.AddScoped<ClientAdministration>();
+        services.AddScoped<PasswordSignIn>();
         return builder;
     }
 

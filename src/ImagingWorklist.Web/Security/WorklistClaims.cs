@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using ImagingWorklist.Application.Common;
 using ImagingWorklist.Application.Security;
 using ImagingWorklist.Persistence;
 using Microsoft.AspNetCore.Identity;
@@ -69,7 +70,7 @@ internal static class ClaimsPrincipalExtensions
         }
 
         var trusts = user.FindAll(WorklistClaims.Trust).Select(c => c.Value).ToList();
-        var oversees = user.IsInRole(WorklistRoles.Manager) || user.IsInRole(WorklistRoles.Admin) || user.IsInRole(WorklistRoles.RotaCoordinator) || IsClient(user);
+        var oversees = user.Oversees() || IsClient(user);
         if (oversees)
         {
             return trusts.Count > 0 ? Application.Security.AccessScope.ForTrusts(trusts) : Application.Security.AccessScope.WholeNetwork;
@@ -79,7 +80,7 @@ internal static class ClaimsPrincipalExtensions
     }
 
     /// <summary>Who did something, for the audit trail: the unique user name (or client id), their reporter record, and where from.</summary>
-    public static Application.Claiming.Actor Actor(this ClaimsPrincipal user, string? source) =>
+    public static Actor Actor(this ClaimsPrincipal user, string? source) =>
         new(user.Identity?.Name ?? user.DisplayName(), user.ReporterId(), source);
 
     /// <summary>An integration client authenticated with its own credentials, acting for no person.</summary>

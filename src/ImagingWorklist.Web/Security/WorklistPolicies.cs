@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using ImagingWorklist.Application.Security;
 using ImagingWorklist.Persistence;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
@@ -20,6 +21,9 @@ internal static class WorklistPolicies
     public const string ReportsRead = nameof(ReportsRead);
     public const string Admin = nameof(Admin);
 
+    /// <summary>Managers, coordinators and administrators (<see cref="WorklistRoles.Oversight"/>), by whatever means they signed in.</summary>
+    public const string Oversight = nameof(Oversight);
+
     public static void AddWorklistPolicies(this AuthorizationBuilder authorization) => authorization
         // Pages ([Authorize] without a policy) are for people in the browser: the sign-in cookie, not a token.
         .SetDefaultPolicy(new AuthorizationPolicyBuilder(IdentityConstants.ApplicationScheme).RequireAuthenticatedUser().Build())
@@ -32,6 +36,7 @@ internal static class WorklistPolicies
             Person(c.User) || Scoped(c.User, WorklistScopes.Claim) || Scoped(c.User, WorklistScopes.Ingest)))
         .AddPolicy(Ingest, p => p.RequireAuthenticatedUser().RequireAssertion(c => Scoped(c.User, WorklistScopes.Ingest)))
         .AddPolicy(ReportsRead, p => p.RequireAuthenticatedUser().RequireAssertion(c => Person(c.User) || Scoped(c.User, WorklistScopes.ReportsRead)))
+        .AddPolicy(Oversight, p => p.RequireAuthenticatedUser().RequireRole(WorklistRoles.Oversight))
         .AddPolicy(Admin, p => p.RequireAuthenticatedUser().RequireAssertion(c => Person(c.User) && c.User.IsInRole(WorklistRoles.Admin)));
 
     /// <summary>Signed in through the sign-in page (the cookie), as opposed to a token.</summary>

@@ -1,6 +1,6 @@
 using ImagingWorklist.Application.Admin;
 using ImagingWorklist.Application.Audit;
-using ImagingWorklist.Application.Claiming;
+using ImagingWorklist.Application.Common;
 using ImagingWorklist.Application.Tests.Claiming;
 using ImagingWorklist.Domain.Audit;
 using ImagingWorklist.Persistence;

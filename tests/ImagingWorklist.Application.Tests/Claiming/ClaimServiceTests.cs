@@ -1,3 +1,4 @@
+using ImagingWorklist.Application.Common;
 using ImagingWorklist.Application.Realtime;
 using ImagingWorklist.Domain.Audit;
 using ImagingWorklist.Domain.Exams;
@@ -141,7 +142,7 @@ public class ClaimServiceTests
         await using var world = await ClaimingWorld.CreateAsync(provider);
         var exam = world.Exams[0];
         await world.Claims.ClaimAsync(exam.Id, world.Reporters[0].Id, world.As(0));
-        var manager = new Application.Claiming.Actor("manager");
+        var manager = new Actor("manager");
 
         Assert.Contains("needs a reason", (await world.Claims.ReassignAsync(exam.Id, world.Reporters[1].Id, " ", manager)).Reason);
         Assert.True((await world.Claims.ReassignAsync(exam.Id, world.Reporters[1].Id, "Reporter 1 went home unwell", manager)).Succeeded);
@@ -157,11 +158,11 @@ public class ClaimServiceTests
     {
         await using var world = await ClaimingWorld.CreateAsync(provider);
 
-        var claim = await world.Claims.ClaimAsync(world.Exams[0].Id, Guid.NewGuid(), new Application.Claiming.Actor("stranger"));
+        var claim = await world.Claims.ClaimAsync(world.Exams[0].Id, Guid.NewGuid(), new Actor("stranger"));
 
         Assert.False(claim.Succeeded);
         Assert.Contains("not set up as a reporter", claim.Reason);
-        Assert.Contains("not set up as a reporter", (await world.Claims.ReassignAsync(world.Exams[0].Id, Guid.NewGuid(), "cover", new Application.Claiming.Actor("manager"))).Reason);
+        Assert.Contains("not set up as a reporter", (await world.Claims.ReassignAsync(world.Exams[0].Id, Guid.NewGuid(), "cover", new Actor("manager"))).Reason);
         await using var db = world.Database.CreateDbContext();
         Assert.Equal(ExamState.Ready, (await db.Exams.SingleAsync(e => e.Id == world.Exams[0].Id)).State);
     }
@@ -183,8 +184,8 @@ public class ClaimServiceTests
         }
 
         var trustBExam = world.Exams.First(e => e.TrustId != world.Exams[0].TrustId);
-        var refused = await world.Claims.ClaimAsync(trustBExam.Id, newcomer.Id, new Application.Claiming.Actor("Dr Newcomer", newcomer.Id));
-        var claimed = await world.Claims.ClaimAsync(world.Exams[0].Id, newcomer.Id, new Application.Claiming.Actor("Dr Newcomer", newcomer.Id));
+        var refused = await world.Claims.ClaimAsync(trustBExam.Id, newcomer.Id, new Actor("Dr Newcomer", newcomer.Id));
+        var claimed = await world.Claims.ClaimAsync(world.Exams[0].Id, newcomer.Id, new Actor("Dr Newcomer", newcomer.Id));
 
         Assert.Contains("no valid credential", refused.Reason);
         Assert.True(claimed.Succeeded, claimed.Reason);

@@ -1,3 +1,4 @@
+using ImagingWorklist.Application.Common;
 using ImagingWorklist.Application.Ingest;
 using ImagingWorklist.Application.Realtime;
 using ImagingWorklist.Application.Security;
@@ -5,6 +6,7 @@ using ImagingWorklist.Application.Tests.Claiming;
 using ImagingWorklist.Domain.Audit;
 using ImagingWorklist.Domain.Catalogue;
 using ImagingWorklist.Domain.Exams;
+using ImagingWorklist.Domain.Interop;
 using ImagingWorklist.Domain.Reporters;
 using ImagingWorklist.Domain.Turnaround;
 using ImagingWorklist.Persistence;
@@ -233,8 +235,8 @@ public class Hl7IngestTests
 
         await using var read = world.Database.CreateDbContext();
         var id = (await read.InboundMessages.SingleAsync()).Id;
-        var again = await world.Ingest.ReprocessAsync(id, new Application.Claiming.Actor("admin"));
-        var twice = await world.Ingest.ReprocessAsync(id, new Application.Claiming.Actor("admin"));
+        var again = await world.Ingest.ReprocessAsync(id, new Actor("admin"));
+        var twice = await world.Ingest.ReprocessAsync(id, new Actor("admin"));
 
         Assert.Equal(InboundStatus.Applied, again.Value);
         Assert.False(twice.Succeeded);
@@ -252,7 +254,7 @@ public class Hl7IngestTests
         await using var db = world.Database.CreateDbContext();
         var id = (await db.InboundMessages.SingleAsync()).Id;
 
-        var raw = await new InboundMessagesQuery(world.Database, TimeProvider.System).RawAsync(id, new Application.Claiming.Actor("admin", Source: "10.0.0.9"));
+        var raw = await new InboundMessagesQuery(world.Database, TimeProvider.System).RawAsync(id, new Actor("admin", Source: "10.0.0.9"));
 
         Assert.Contains("PID|1||9434765919", raw, StringComparison.Ordinal);
         Assert.Contains(await db.AuditEvents.ToListAsync(), a => a.Action == AuditAction.PatientDataViewed && a.Actor == "admin" && a.Source == "10.0.0.9");

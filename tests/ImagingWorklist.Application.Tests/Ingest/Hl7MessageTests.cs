@@ -1,4 +1,5 @@
 using ImagingWorklist.Application.Ingest;
+using ImagingWorklist.Domain.Common;
 
 namespace ImagingWorklist.Application.Tests.Ingest;
 
@@ -83,7 +84,7 @@ public class Hl7MessageTests
     [InlineData("20261125093000.1234", "2026-11-25T09:30:00Z")]
     public void TimesWithoutAZoneAreUkLocalTime(string text, string utc)
     {
-        var value = Hl7Message.ParseTime(text, new Hl7Settings().LocalTime);
+        var value = Hl7Message.ParseTime(text, UkCalendar.Zone);
 
         Assert.Equal(DateTimeOffset.Parse(utc, System.Globalization.CultureInfo.InvariantCulture), value);
     }

@@ -1,10 +1,11 @@
-using ImagingWorklist.Application.Claiming;
+using ImagingWorklist.Application.Common;
 using ImagingWorklist.Application.Delivery;
 using ImagingWorklist.Application.Ingest;
 using ImagingWorklist.Application.Realtime;
 using ImagingWorklist.Application.Reporting;
 using ImagingWorklist.Domain.Audit;
 using ImagingWorklist.Domain.Exams;
+using ImagingWorklist.Domain.Interop;
 using ImagingWorklist.Domain.Reporting;
 using ImagingWorklist.Persistence;
 using ImagingWorklist.TestSupport;

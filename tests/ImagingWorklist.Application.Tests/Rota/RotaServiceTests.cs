@@ -1,4 +1,4 @@
-using ImagingWorklist.Application.Claiming;
+using ImagingWorklist.Application.Common;
 using ImagingWorklist.Application.Ingest;
 using ImagingWorklist.Application.Realtime;
 using ImagingWorklist.Application.Rota;
@@ -206,5 +206,5 @@ public class RotaServiceTests
         Assert.Equal((new DateTimeOffset(2026, 12, 1, 8, 0, 0, TimeSpan.Zero), new DateTimeOffset(2026, 12, 1, 13, 0, 0, TimeSpan.Zero)), (rolled.Start, rolled.End));
     }
 
-    private static RotaService Rota(ClaimingWorld world) => new(world.Database, new InProcessNotifier(world.Dispatcher), new Hl7Settings(), world.Clock);
+    private static RotaService Rota(ClaimingWorld world) => new(world.Database, new InProcessNotifier(world.Dispatcher), world.Clock);
 }

@@ -3,6 +3,7 @@ using System.Net.Sockets;
 using System.Text.Json;
 using ImagingWorklist.Application.Ingest;
 using ImagingWorklist.Application.Reporting;
+using ImagingWorklist.Domain.Interop;
 using ImagingWorklist.Persistence;
 using ImagingWorklist.Testing;
 using ImagingWorklist.Web.Integration;

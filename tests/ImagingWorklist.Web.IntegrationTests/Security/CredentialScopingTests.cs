@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using ImagingWorklist.Application.Admin;
-using ImagingWorklist.Application.Claiming;
+using ImagingWorklist.Application.Common;
 using ImagingWorklist.Application.Engine;
 using ImagingWorklist.Application.Exams;
 using ImagingWorklist.Application.Realtime;

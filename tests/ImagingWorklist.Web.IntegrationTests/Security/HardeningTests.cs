@@ -3,6 +3,7 @@ using System.Net;
 using System.Security.Cryptography.X509Certificates;
 using System.Text.RegularExpressions;
 using ImagingWorklist.Application.Claiming;
+using ImagingWorklist.Application.Common;
 using ImagingWorklist.Application.Exams;
 using ImagingWorklist.Persistence;
 using ImagingWorklist.Testing;

@@ -1,5 +1,6 @@
 using Bunit;
 using ImagingWorklist.Application.Claiming;
+using ImagingWorklist.Application.Common;
 using ImagingWorklist.Application.Engine;
 using ImagingWorklist.Application.Exams;
 using ImagingWorklist.Application.Realtime;

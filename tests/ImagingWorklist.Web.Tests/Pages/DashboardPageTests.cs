@@ -3,6 +3,7 @@ using ImagingWorklist.Application.Dashboards;
 using ImagingWorklist.Application.Engine;
 using ImagingWorklist.Application.Realtime;
 using ImagingWorklist.Application.Reporting;
+using ImagingWorklist.Application.Security;
 using ImagingWorklist.Domain.Reporting;
 using ImagingWorklist.Domain.Exams;
 using ImagingWorklist.Persistence;

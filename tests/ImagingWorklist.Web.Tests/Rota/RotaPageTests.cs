@@ -3,6 +3,7 @@ using ImagingWorklist.Application.Engine;
 using ImagingWorklist.Application.Ingest;
 using ImagingWorklist.Application.Realtime;
 using ImagingWorklist.Application.Rota;
+using ImagingWorklist.Application.Security;
 using ImagingWorklist.Domain.Rota;
 using ImagingWorklist.Persistence;
 using ImagingWorklist.TestSupport;

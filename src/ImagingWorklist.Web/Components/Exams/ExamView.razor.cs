@@ -1,9 +1,9 @@
 using ImagingWorklist.Application.Claiming;
+using ImagingWorklist.Application.Common;
 using ImagingWorklist.Application.Exams;
 using ImagingWorklist.Application.Realtime;
 using ImagingWorklist.Application.Reporting;
 using ImagingWorklist.Application.Security;
-using ImagingWorklist.Persistence;
 using ImagingWorklist.Web.Security;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
@@ -83,7 +83,7 @@ public sealed partial class ExamView
         var user = (await Authentication).User;
         _actor = user.Actor(ClientAddress);
         _scope = user.AccessScope();
-        var managerView = user.IsInRole(WorklistRoles.Manager) || user.IsInRole(WorklistRoles.Admin);
+        var managerView = user.InAny(WorklistRoles.ExamManagers);
         _mayReassign = managerView;
         _heartbeat?.Dispose();
         _heartbeat = null;

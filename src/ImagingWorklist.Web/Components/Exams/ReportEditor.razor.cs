@@ -1,4 +1,5 @@
-using ImagingWorklist.Application.Claiming;
+using ImagingWorklist.Application.Common;
+using ImagingWorklist.Domain.Common;
 using ImagingWorklist.Application.Exams;
 using ImagingWorklist.Application.Reporting;
 using ImagingWorklist.Domain.Exams;
@@ -80,7 +81,7 @@ public sealed partial class ReportEditor
     private string SaveState =>
         _saveError is { } error ? $"Not saved: {error}"
         : _saving ? "Saving…"
-        : _savedAt is { } at ? $"Draft saved at {UkTime.ToLocal(at):HH:mm:ss}"
+        : _savedAt is { } at ? $"Draft saved at {UkCalendar.ToLocal(at):HH:mm:ss}"
         : Working is not null ? "Draft loaded" : "Nothing written yet";
 
     protected override void OnParametersSet()

@@ -1,4 +1,5 @@
 using ImagingWorklist.Application.Claiming;
+using ImagingWorklist.Application.Common;
 using ImagingWorklist.Application.Engine;
 using ImagingWorklist.Application.Realtime;
 using ImagingWorklist.Application.Worklist;

@@ -1,0 +1,30 @@
+using System.Security.Claims;
+
+namespace ImagingWorklist.Application.Security;
+
+/// <summary>
+/// The roles of DOMAIN.md; registrars and reporting radiographers are radiologist-side, limited by their reporter
+/// record. Role groups are named here once; the Web turns each into an authorization policy.
+/// </summary>
+public static class WorklistRoles
+{
+    public const string Radiologist = nameof(Radiologist);
+    public const string Manager = nameof(Manager);
+    public const string RotaCoordinator = nameof(RotaCoordinator);
+    public const string Admin = nameof(Admin);
+
+    public static IReadOnlyList<string> All { get; } = [Radiologist, Manager, RotaCoordinator, Admin];
+
+    /// <summary>Those who oversee the network rather than report: dashboards, everyone's activity and rota, CSV feeds.</summary>
+    public static IReadOnlyList<string> Oversight { get; } = [Manager, RotaCoordinator, Admin];
+
+    /// <summary>Those who may change the rota.</summary>
+    public static IReadOnlyList<string> RotaEditors { get; } = [RotaCoordinator, Admin];
+
+    /// <summary>Those who may act on an exam held by someone else (reassign, release, hold).</summary>
+    public static IReadOnlyList<string> ExamManagers { get; } = [Manager, Admin];
+
+    public static bool Oversees(this ClaimsPrincipal user) => InAny(user, Oversight);
+
+    public static bool InAny(this ClaimsPrincipal user, IEnumerable<string> roles) => roles.Any(user.IsInRole);
+}
