@@ -102,7 +102,7 @@ internal sealed class ClaimBench(DatabaseProvider provider, string? server, Time
         var engine = new WorklistEngineHost(factory, TimeProvider.System, NullLogger<WorklistEngineHost>.Instance);
         await engine.LoadAsync();
         var dispatcher = new WorklistChangeDispatcher(engine, NullLogger<WorklistChangeDispatcher>.Instance);
-        var claims = new ClaimService(factory, engine, new InProcessNotifier(dispatcher), TimeProvider.System, new ClaimSettings(), NullLogger<ClaimService>.Instance);
+        var claims = new ClaimService(factory, engine, new ChangeAnnouncer(engine, new InProcessNotifier(dispatcher)), TimeProvider.System, new ClaimSettings(), NullLogger<ClaimService>.Instance);
         var reporters = await ReportersAsync(connection);
         Queue<Guid> ordered;
         await using (var db = factory.CreateDbContext())

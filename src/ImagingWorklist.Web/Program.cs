@@ -14,8 +14,8 @@ var builder = WebApplication.CreateBuilder(args);
 builder.WebHost.UseStaticWebAssets();
 
 builder.AddWorklistPersistence();
-builder.Services.AddWorklistApplication();
-builder.AddWorklistClaims();
+builder.Services.AddWorklistApplication(builder.Configuration);
+builder.AddWorklistBackgroundWork();
 builder.AddWorklistIdentity();
 builder.AddWorklistOpenId();
 builder.AddWorklistSecurity();

@@ -53,9 +53,7 @@ public abstract class MudComponentTest : IAsyncLifetime
         Database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
         Services.AddSingleton<IDbContextFactory<WorklistDbContext>>(Database);
         Services.AddSingleton(typeof(ILogger<>), typeof(NullLogger<>));
-        Services.AddSingleton<WorklistEngineHost>();
-        Services.AddSingleton<WorklistChangeDispatcher>();
-        Services.AddSingleton<IWorklistNotifier, InProcessNotifier>();
+        Services.AddEngineAndAnnouncements();
     }
 
     protected IRenderedComponent<T> Render<T>(Action<ComponentParameterCollectionBuilder<T>>? parameters = null)

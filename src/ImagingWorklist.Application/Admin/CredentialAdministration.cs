@@ -13,7 +13,7 @@ namespace ImagingWorklist.Application.Admin;
 /// audited, applied to the engine at once and pushed to open worklists. A credential is never deleted: it is ended,
 /// so the history of who could see what stays readable.
 /// </summary>
-public sealed class CredentialAdministration(IDbContextFactory<WorklistDbContext> contexts, IWorklistNotifier notifier, TimeProvider clock)
+public sealed class CredentialAdministration(IDbContextFactory<WorklistDbContext> contexts, ChangeAnnouncer announce, TimeProvider clock)
 {
     public async Task<Outcome<Guid>> GrantAsync(Guid reporterId, Guid trustId, DateOnly validFrom, DateOnly? validTo, Actor actor, CancellationToken cancellationToken = default)
     {
@@ -42,7 +42,7 @@ public sealed class CredentialAdministration(IDbContextFactory<WorklistDbContext
         db.Credentials.Add(credential);
         db.Audit(actor, AuditAction.ConfigurationChanged, clock.GetUtcNow(), $"Granted {reporter.DisplayName} a credential for {trust.Name} from {validFrom:dd/MM/yyyy}{(validTo is { } t ? $" to {t:dd/MM/yyyy}" : " (open-ended)")}", trustId: trustId);
         await db.SaveChangesAsync(cancellationToken);
-        await notifier.PublishAsync(new WorklistChange(WorklistChangeKind.ReporterChanged, null, 0, reporterId), cancellationToken);
+        await announce.ReporterAsync(reporterId, cancellationToken);
         return Outcome<Guid>.Accepted(credential.Id);
     }
 
@@ -73,7 +73,7 @@ public sealed class CredentialAdministration(IDbContextFactory<WorklistDbContext
         db.Entry(credential).CurrentValues.SetValues(replacement);
         db.Audit(actor, AuditAction.ConfigurationChanged, now, $"Ended {reporter}'s credential for {trust}", trustId: credential.TrustId, reason: reason.Trim());
         await db.SaveChangesAsync(cancellationToken);
-        await notifier.PublishAsync(new WorklistChange(WorklistChangeKind.ReporterChanged, null, 0, credential.ReporterId), cancellationToken);
+        await announce.ReporterAsync(credential.ReporterId, cancellationToken);
         return Outcome.Accepted;
     }
 

@@ -19,7 +19,7 @@ public sealed record NewUser(string UserName, string DisplayName, string Role, G
 /// security stamp, so their open pages lose access within minutes (see RevalidatingUserState) and their tokens cannot
 /// be refreshed.
 /// </summary>
-public sealed class UserAdministration(UserManager<WorklistUser> users, IDbContextFactory<WorklistDbContext> contexts, AuditTrail audit, IWorklistNotifier notifier, TimeProvider clock)
+public sealed class UserAdministration(UserManager<WorklistUser> users, IDbContextFactory<WorklistDbContext> contexts, AuditTrail audit, ChangeAnnouncer announce, TimeProvider clock)
 {
     public async Task<IReadOnlyList<UserSummary>> ListAsync(CancellationToken cancellationToken = default)
     {
@@ -161,7 +161,7 @@ public sealed class UserAdministration(UserManager<WorklistUser> users, IDbConte
         await audit.RecordAsync(AuditAction.ConfigurationChanged, actor.Name, $"{(locked ? "Locked" : "Unlocked")} account {user.UserName}", actor.Source, cancellationToken);
         if (user.ReporterId is { } reporter)
         {
-            await notifier.PublishAsync(new WorklistChange(WorklistChangeKind.ReporterChanged, null, 0, reporter), cancellationToken);
+            await announce.ReporterAsync(reporter, cancellationToken);
         }
 
         return Outcome.Accepted;

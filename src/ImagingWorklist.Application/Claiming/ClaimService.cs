@@ -11,12 +11,6 @@ using Microsoft.Extensions.Logging;
 
 namespace ImagingWorklist.Application.Claiming;
 
-public sealed record ClaimSettings
-{
-    /// <summary>A claim lapses this long after its last heartbeat.</summary>
-    public TimeSpan Lease { get; init; } = TimeSpan.FromMinutes(20);
-}
-
 /// <summary>
 /// Claims, leases, release, hold, reassignment. The database arbitrates: each change is an update guarded by the
 /// exam's version, so of any number of people (on any number of app instances) acting at once exactly one wins, and the
@@ -25,7 +19,7 @@ public sealed record ClaimSettings
 public sealed class ClaimService(
     IDbContextFactory<WorklistDbContext> contexts,
     WorklistEngineHost engine,
-    IWorklistNotifier notifier,
+    ChangeAnnouncer announce,
     TimeProvider clock,
     ClaimSettings settings,
     ILogger<ClaimService> logger)
@@ -182,7 +176,8 @@ public sealed class ClaimService(
         var verdict = engine.Check(reporterId, examId);
         if (verdict is null)
         {
-            await engine.RefreshAsync(new WorklistChange(WorklistChangeKind.RotaChanged, examId, 0, reporterId), cancellationToken);
+            await engine.RefreshExamAsync(examId, cancellationToken);
+            await engine.RefreshReportersAsync(reporterId, cancellationToken);
             verdict = engine.Check(reporterId, examId);
             if (verdict is null && !engine.Knows(reporterId))
             {
@@ -212,8 +207,7 @@ public sealed class ClaimService(
         }
 
         logger.LogInformation("{Action} on exam {ExamId} by {Actor}", AuditAction.InterpStarted, examId, actor.Name);
-        engine.ApplyClaim(examId, reporterId);
-        await notifier.PublishAsync(new WorklistChange(WorklistChangeKind.ExamClaimed, examId, newVersion, reporterId, engine.InstanceId), cancellationToken);
+        await announce.ExamClaimedAsync(examId, reporterId, newVersion, cancellationToken);
         return new Claim(reporterId, token, now, now + settings.Lease);
     }
 
@@ -262,8 +256,7 @@ public sealed class ClaimService(
         logger.LogInformation("{Action} on exam {ExamId} by {Actor}", action, exam.Id, actor.Name);
         if (change is { } kind)
         {
-            engine.Apply(exam);
-            await notifier.PublishAsync(new WorklistChange(kind, exam.Id, exam.Version, exam.ClaimedById, engine.InstanceId), cancellationToken);
+            await announce.ExamAsync(exam, kind, cancellationToken);
         }
 
         return Outcome.Accepted;

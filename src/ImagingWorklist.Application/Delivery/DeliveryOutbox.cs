@@ -9,20 +9,6 @@ using Microsoft.Extensions.Logging;
 
 namespace ImagingWorklist.Application.Delivery;
 
-public sealed record DeliverySettings
-{
-    /// <summary>The wait after the first failure; it doubles with each further failure up to <see cref="MaxRetry"/>.</summary>
-    public TimeSpan InitialRetry { get; init; } = TimeSpan.FromSeconds(30);
-
-    public TimeSpan MaxRetry { get; init; } = TimeSpan.FromMinutes(30);
-
-    /// <summary>How long one instance holds a row while sending it.</summary>
-    public TimeSpan Lock { get; init; } = TimeSpan.FromMinutes(2);
-
-    public TimeSpan BackoffAfter(int attempts) =>
-        TimeSpan.FromTicks(Math.Min(MaxRetry.Ticks, InitialRetry.Ticks * (1L << Math.Clamp(attempts - 1, 0, 20))));
-}
-
 /// <summary>How one attempt went: delivered, or why not (in words an administrator can act on).</summary>
 public sealed record DeliveryAttempt(bool Delivered, string? Endpoint, string? Response, string? Error)
 {
@@ -40,7 +26,7 @@ public sealed record OutboxRow(Guid Id, Guid ExamId, string Accession, string Tr
 /// </summary>
 public sealed class DeliveryOutbox(
     IDbContextFactory<WorklistDbContext> contexts,
-    IWorklistNotifier notifier,
+    ChangeAnnouncer announce,
     DeliverySettings settings,
     TimeProvider clock,
     ILogger<DeliveryOutbox> logger)
@@ -107,7 +93,7 @@ public sealed class DeliveryOutbox(
         }
 
         await db.SaveChangesAsync(cancellationToken);
-        await notifier.PublishAsync(new WorklistChange(WorklistChangeKind.ReportingChanged, row.ExamId, 0), cancellationToken);
+        await announce.ReportingAsync(row.ExamId, cancellationToken: cancellationToken);
     }
 
     /// <summary>An administrator asks for the next attempt now (after fixing the endpoint, say).</summary>

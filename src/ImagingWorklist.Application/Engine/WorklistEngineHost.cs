@@ -1,4 +1,3 @@
-using ImagingWorklist.Application.Realtime;
 using ImagingWorklist.Domain.Common;
 using ImagingWorklist.Domain.Engine;
 using ImagingWorklist.Domain.Exams;
@@ -45,8 +44,8 @@ public sealed class WorklistEngineHost(IDbContextFactory<WorklistDbContext> cont
         logger.LogInformation("Worklist engine loaded: {Exams} open exams, {Reporters} reporters", engine.OpenCount, reporters.Count);
     }
 
-    /// <summary>Re-reads what a change names, so this instance agrees with the database whichever instance made it.</summary>
-    public async Task RefreshAsync(WorklistChange change, CancellationToken cancellationToken = default)
+    /// <summary>Re-reads one exam, so this instance agrees with the database whichever instance changed it.</summary>
+    public async Task RefreshExamAsync(Guid examId, CancellationToken cancellationToken = default)
     {
         if (_engine is null)
         {
@@ -54,32 +53,36 @@ public sealed class WorklistEngineHost(IDbContextFactory<WorklistDbContext> cont
         }
 
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        if (change.ExamId is { } examId)
+        var exam = await db.Exams.AsNoTracking().SingleOrDefaultAsync(e => e.Id == examId, cancellationToken);
+        var snapshot = exam is null ? null : EngineExam.From(exam);
+        lock (_gate)
         {
-            var exam = await db.Exams.AsNoTracking().SingleOrDefaultAsync(e => e.Id == examId, cancellationToken);
-            var snapshot = exam is null ? null : EngineExam.From(exam);
-            lock (_gate)
+            if (snapshot is null)
             {
-                if (snapshot is null)
-                {
-                    _engine.Remove(examId);
-                }
-                else
-                {
-                    _engine.Upsert(snapshot);
-                }
+                _engine.Remove(examId);
+            }
+            else
+            {
+                _engine.Upsert(snapshot);
             }
         }
+    }
 
-        if (change.Kind is WorklistChangeKind.RotaChanged or WorklistChangeKind.ReporterChanged)
+    /// <summary>Re-reads a reporter's credentials, shifts and leave (every reporter's when <paramref name="reporterId"/> is null).</summary>
+    public async Task RefreshReportersAsync(Guid? reporterId, CancellationToken cancellationToken = default)
+    {
+        if (_engine is null)
         {
-            var reporters = await LoadReportersAsync(db, change.ReporterId, clock.GetUtcNow(), cancellationToken);
-            lock (_gate)
+            return;
+        }
+
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var reporters = await LoadReportersAsync(db, reporterId, clock.GetUtcNow(), cancellationToken);
+        lock (_gate)
+        {
+            foreach (var reporter in reporters)
             {
-                foreach (var reporter in reporters)
-                {
-                    _engine.UpsertReporter(reporter);
-                }
+                _engine.UpsertReporter(reporter);
             }
         }
     }

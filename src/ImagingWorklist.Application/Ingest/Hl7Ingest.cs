@@ -15,13 +15,6 @@ using Microsoft.Extensions.Logging;
 
 namespace ImagingWorklist.Application.Ingest;
 
-/// <summary>HL7 v2 settings: which trust each sending facility (MSH-4) is. Unzoned times are UK local (<see cref="UkCalendar"/>).</summary>
-public sealed class Hl7Settings
-{
-    /// <summary>MSH-4 value → trust ODS code; a facility not listed is taken to be an ODS code itself.</summary>
-    public Dictionary<string, string> Facilities { get; } = new(StringComparer.OrdinalIgnoreCase);
-}
-
 /// <summary>
 /// HL7 v2 orders in (ORM^O01, OMI^O23: new, change, cancel, status change), over MLLP or HTTP. Store, then
 /// acknowledge: the message is in the database before any answer goes back, and a resend (same sending facility and
@@ -49,8 +42,7 @@ public sealed partial class Hl7Ingest : IAsyncDisposable
     public const int Lanes = 2;
 
     private readonly IDbContextFactory<WorklistDbContext> _contexts;
-    private readonly WorklistEngineHost _engine;
-    private readonly IWorklistNotifier _notifier;
+    private readonly ChangeAnnouncer _announce;
     private readonly TimeProvider _clock;
     private readonly Hl7Settings _settings;
     private readonly IngestReferenceData _reference;
@@ -63,14 +55,13 @@ public sealed partial class Hl7Ingest : IAsyncDisposable
 
     public Hl7Ingest(
         IDbContextFactory<WorklistDbContext> contexts,
-        WorklistEngineHost engine,
-        IWorklistNotifier notifier,
+        ChangeAnnouncer announce,
         TimeProvider clock,
         Hl7Settings settings,
         IngestReferenceData reference,
         ILogger<Hl7Ingest> logger)
     {
-        (_contexts, _engine, _notifier, _clock, _settings, _reference, _logger) = (contexts, engine, notifier, clock, settings, reference, logger);
+        (_contexts, _announce, _clock, _settings, _reference, _logger) = (contexts, announce, clock, settings, reference, logger);
         _loops = [.. _lanes.Select(lane => Task.Run(() => RunAsync(lane.Reader)))];
     }
 
@@ -287,8 +278,7 @@ public sealed partial class Hl7Ingest : IAsyncDisposable
     {
         foreach (var (exam, added) in changes.All)
         {
-            _engine.Apply(exam);
-            await _notifier.PublishAsync(new WorklistChange(added ? WorklistChangeKind.ExamAdded : WorklistChangeKind.ExamUpdated, exam.Id, exam.Version, exam.ClaimedById, _engine.InstanceId));
+            await _announce.ExamAsync(exam, added ? WorklistChangeKind.ExamAdded : WorklistChangeKind.ExamUpdated);
         }
     }
 

@@ -26,7 +26,15 @@ public sealed class WorklistChangeDispatcher(WorklistEngineHost engine, ILogger<
     {
         if (change.Origin != engine.InstanceId)
         {
-            await engine.RefreshAsync(change, cancellationToken);
+            if (change.ExamId is { } examId)
+            {
+                await engine.RefreshExamAsync(examId, cancellationToken);
+            }
+
+            if (change.Kind is WorklistChangeKind.RotaChanged or WorklistChangeKind.ReporterChanged)
+            {
+                await engine.RefreshReportersAsync(change.ReporterId, cancellationToken);
+            }
         }
 
         Func<WorklistChange, Task>[] subscribers;

@@ -12,7 +12,7 @@ namespace ImagingWorklist.Application.Reporting;
 public sealed record SpecialistOption(Guid Id, string Name);
 
 /// <summary>Specialist opinion across the network: ask a named colleague or a skill pool, answer, withdraw.</summary>
-public sealed class Consults(IDbContextFactory<WorklistDbContext> contexts, IWorklistNotifier notifier, TimeProvider clock)
+public sealed class Consults(IDbContextFactory<WorklistDbContext> contexts, ChangeAnnouncer announce, TimeProvider clock)
 {
     /// <summary>
     /// Asks for an opinion. Only someone who may open the exam may ask; a named specialist must hold a valid credential
@@ -68,7 +68,7 @@ public sealed class Consults(IDbContextFactory<WorklistDbContext> contexts, IWor
         db.ConsultRequests.Add(asked.Value!);
         db.Audit(actor, AuditAction.ConsultRequested, now, $"Opinion asked of {target}: {exam.Accession}", examId: exam.Id, trustId: exam.TrustId);
         await db.SaveChangesAsync(cancellationToken);
-        await notifier.PublishAsync(new WorklistChange(WorklistChangeKind.ReportingChanged, examId, 0, specialistId), cancellationToken);
+        await announce.ReportingAsync(examId, specialistId, cancellationToken: cancellationToken);
         return Outcome<Guid>.Accepted(asked.Value!.Id);
     }
 
@@ -106,7 +106,7 @@ public sealed class Consults(IDbContextFactory<WorklistDbContext> contexts, IWor
             return Outcome.Rejected("Someone answered this question just before you; their answer stands.");
         }
 
-        await notifier.PublishAsync(new WorklistChange(WorklistChangeKind.ReportingChanged, exam.Id, 0, consult.RequestedById), cancellationToken);
+        await announce.ReportingAsync(exam.Id, consult.RequestedById, cancellationToken: cancellationToken);
         return Outcome.Accepted;
     }
 
@@ -134,7 +134,7 @@ public sealed class Consults(IDbContextFactory<WorklistDbContext> contexts, IWor
             return Outcome.Rejected("The request was answered just now; read the answer on the exam.");
         }
 
-        await notifier.PublishAsync(new WorklistChange(WorklistChangeKind.ReportingChanged, consult.ExamId, 0, consult.TargetReporterId), cancellationToken);
+        await announce.ReportingAsync(consult.ExamId, consult.TargetReporterId, cancellationToken: cancellationToken);
         return Outcome.Accepted;
     }
 

@@ -34,7 +34,7 @@ public sealed record FindingAlert(
 /// </summary>
 public sealed class CriticalFindings(
     IDbContextFactory<WorklistDbContext> contexts,
-    IWorklistNotifier notifier,
+    ChangeAnnouncer announce,
     CriticalFindingPolicy policy,
     TimeProvider clock,
     ILogger<CriticalFindings> logger)
@@ -73,7 +73,7 @@ public sealed class CriticalFindings(
         db.Audit(actor, AuditAction.CritNotification, now, $"{category} finding on {exam.Accession} communicated to {raised.Value!.CommunicatedTo} by {method}", examId: exam.Id, trustId: exam.TrustId);
         await db.SaveChangesAsync(cancellationToken);
         logger.LogInformation("{Category} finding raised on exam {ExamId} by {Actor}", category, examId, actor.Name);
-        await notifier.PublishAsync(new WorklistChange(WorklistChangeKind.ReportingChanged, examId, 0), cancellationToken);
+        await announce.ReportingAsync(examId, cancellationToken: cancellationToken);
         return Outcome<Guid>.Accepted(raised.Value!.Id);
     }
 
@@ -104,7 +104,7 @@ public sealed class CriticalFindings(
             return Outcome.Rejected("Someone recorded an acknowledgement for this finding just now.");
         }
 
-        await notifier.PublishAsync(new WorklistChange(WorklistChangeKind.ReportingChanged, finding.ExamId, 0), cancellationToken);
+        await announce.ReportingAsync(finding.ExamId, cancellationToken: cancellationToken);
         return Outcome.Accepted;
     }
 
@@ -140,7 +140,7 @@ public sealed class CriticalFindings(
 
         foreach (var finding in overdue)
         {
-            await notifier.PublishAsync(new WorklistChange(WorklistChangeKind.ReportingChanged, finding.ExamId, 0), cancellationToken);
+            await announce.ReportingAsync(finding.ExamId, cancellationToken: cancellationToken);
         }
 
         return overdue.Count;

@@ -31,8 +31,7 @@ public enum SignResult
 /// </summary>
 public sealed class ReportingService(
     IDbContextFactory<WorklistDbContext> contexts,
-    WorklistEngineHost engine,
-    IWorklistNotifier notifier,
+    ChangeAnnouncer announce,
     ClaimService claims,
     ClaimSettings settings,
     TimeProvider clock,
@@ -229,7 +228,7 @@ public sealed class ReportingService(
         });
         if (outcome.Succeeded)
         {
-            await notifier.PublishAsync(new WorklistChange(WorklistChangeKind.ReportingChanged, examId, 0, registrar, engine.InstanceId), cancellationToken);
+            await announce.ReportingAsync(examId, registrar, cancellationToken: cancellationToken);
         }
 
         return outcome;
@@ -363,9 +362,8 @@ public sealed class ReportingService(
 
     private async Task PublishAsync(Exam exam, WorklistChangeKind change, CancellationToken cancellationToken)
     {
-        engine.Apply(exam);
-        await notifier.PublishAsync(new WorklistChange(change, exam.Id, exam.Version, exam.ClaimedById, engine.InstanceId), cancellationToken);
-        await notifier.PublishAsync(new WorklistChange(WorklistChangeKind.ReportingChanged, exam.Id, exam.Version, null, engine.InstanceId), cancellationToken);
+        await announce.ExamAsync(exam, change, cancellationToken);
+        await announce.ReportingAsync(exam.Id, version: exam.Version, cancellationToken: cancellationToken);
     }
 
     private static async Task EnqueueAsync(WorklistDbContext db, Exam exam, Report report, DeliveryKind kind, DateTimeOffset now, CancellationToken cancellationToken)

@@ -33,7 +33,7 @@ public sealed record ImportReport(int Imported, IReadOnlyList<ImportProblem> Pro
 /// (<see cref="RotaChecks"/>), audited, and announced, so the engine's eligibility, capacity and out-of-hours routing
 /// follow at once on every instance and open worklists refresh.
 /// </summary>
-public sealed class RotaService(IDbContextFactory<WorklistDbContext> contexts, IWorklistNotifier notifier, TimeProvider clock)
+public sealed class RotaService(IDbContextFactory<WorklistDbContext> contexts, ChangeAnnouncer announce, TimeProvider clock)
 {
     public const string CsvHeader = "registration,kind,start,end,cover,capacity_minutes";
 
@@ -242,7 +242,7 @@ public sealed class RotaService(IDbContextFactory<WorklistDbContext> contexts, I
             await db.SaveChangesAsync(cancellationToken);
             foreach (var reporter in created.Select(s => s.ReporterId).Distinct())
             {
-                await notifier.PublishAsync(new WorklistChange(WorklistChangeKind.RotaChanged, null, 0, reporter), cancellationToken);
+                await announce.RotaAsync(reporter, cancellationToken);
             }
         }
 
@@ -311,7 +311,7 @@ public sealed class RotaService(IDbContextFactory<WorklistDbContext> contexts, I
         await db.SaveChangesAsync(cancellationToken);
         foreach (var reporter in drafts.Select(d => d.Draft.ReporterId).Distinct())
         {
-            await notifier.PublishAsync(new WorklistChange(WorklistChangeKind.RotaChanged, null, 0, reporter), cancellationToken);
+            await announce.RotaAsync(reporter, cancellationToken);
         }
 
         return new ImportReport(drafts.Count, [], warnings);
@@ -463,6 +463,6 @@ public sealed class RotaService(IDbContextFactory<WorklistDbContext> contexts, I
     {
         db.Audit(actor, AuditAction.RotaChanged, clock.GetUtcNow(), detail);
         await db.SaveChangesAsync(cancellationToken);
-        await notifier.PublishAsync(new WorklistChange(WorklistChangeKind.RotaChanged, null, 0, reporterId), cancellationToken);
+        await announce.RotaAsync(reporterId, cancellationToken);
     }
 }

@@ -10,12 +10,12 @@ namespace ImagingWorklist.Web.Infrastructure;
 /// critical findings whose acknowledgement is overdue, and apply any HL7 message held while its order reached another
 /// instance.
 /// </summary>
-internal sealed class BackgroundWork(ClaimService claims, WorklistEngineHost engine, CriticalFindings findings, Hl7Ingest ingest, TimeProvider clock, IConfiguration configuration, ILogger<BackgroundWork> logger)
+internal sealed class BackgroundWork(ClaimService claims, WorklistEngineHost engine, CriticalFindings findings, Hl7Ingest ingest, ClaimSettings settings, TimeProvider clock, ILogger<BackgroundWork> logger)
     : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var interval = configuration.GetValue("Claims:ExpiryCheckInterval", TimeSpan.FromSeconds(30));
+        var interval = settings.ExpiryCheckInterval;
         using var timer = new PeriodicTimer(interval, clock);
         while (await timer.WaitForNextTickAsync(stoppingToken))
         {

@@ -1,4 +1,3 @@
-using ImagingWorklist.Application.Claiming;
 using ImagingWorklist.Application.Database;
 using ImagingWorklist.Application.Demo;
 using ImagingWorklist.Application.Engine;
@@ -10,15 +9,9 @@ namespace ImagingWorklist.Web.Infrastructure;
 
 internal static class StartupSetup
 {
-    public static IHostApplicationBuilder AddWorklistClaims(this IHostApplicationBuilder builder)
+    /// <summary>The half-minute housekeeping of <see cref="BackgroundWork"/>.</summary>
+    public static IHostApplicationBuilder AddWorklistBackgroundWork(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddSingleton(new ClaimSettings { Lease = builder.Configuration.GetValue("Claims:Lease", TimeSpan.FromMinutes(20)) });
-        builder.Services.AddSingleton(new Domain.Reporting.CriticalFindingPolicy
-        {
-            CriticalWithin = builder.Configuration.GetValue("CriticalFindings:CriticalWithin", TimeSpan.FromHours(1)),
-            UrgentWithin = builder.Configuration.GetValue("CriticalFindings:UrgentWithin", TimeSpan.FromHours(24)),
-            UnexpectedWithin = builder.Configuration.GetValue("CriticalFindings:UnexpectedWithin", TimeSpan.FromDays(7)),
-        });
         builder.Services.AddHostedService<BackgroundWork>();
         return builder;
     }

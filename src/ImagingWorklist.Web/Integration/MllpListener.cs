@@ -16,7 +16,7 @@ namespace ImagingWorklist.Web.Integration;
 /// sending facility must still be a trust of the network. With Hl7:MllpCertificate:Path set it speaks only TLS.
 /// Hl7:MllpPort -1 turns it off; 0 takes any free port.
 /// </summary>
-internal sealed class MllpListener(Hl7Ingest ingest, IConfiguration configuration, ILogger<MllpListener> logger) : BackgroundService
+internal sealed class MllpListener(Hl7Ingest ingest, Hl7Settings settings, ILogger<MllpListener> logger) : BackgroundService
 {
     private const byte Start = 0x0B;
     private const byte End = 0x1C;
@@ -29,16 +29,15 @@ internal sealed class MllpListener(Hl7Ingest ingest, IConfiguration configuratio
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var port = configuration.GetValue("Hl7:MllpPort", 2575);
+        var port = settings.MllpPort;
         if (port < 0)
         {
             _bound.TrySetResult(null);
             return;
         }
 
-        var address = IPAddress.Parse(configuration["Hl7:MllpAddress"] ?? "127.0.0.1");
-        var allowed = (configuration["Hl7:MllpAllowedPeers"] ?? string.Empty).Split([',', ' '], StringSplitOptions.RemoveEmptyEntries)
-            .Select(IPNetwork.Parse).ToList();
+        var address = IPAddress.Parse(settings.MllpAddress);
+        var allowed = settings.AllowedPeers();
         var listener = new TcpListener(address, port);
         try
         {
@@ -83,10 +82,10 @@ internal sealed class MllpListener(Hl7Ingest ingest, IConfiguration configuratio
     /// <summary>With Hl7:MllpCertificate:Path (PKCS#12) set, every connection must speak TLS (MLLP over TLS, as IHE describes).</summary>
     private X509Certificate2? TlsCertificate()
     {
-        var path = configuration["Hl7:MllpCertificate:Path"];
+        var path = settings.MllpCertificate.Path;
         return string.IsNullOrWhiteSpace(path)
             ? null
-            : X509CertificateLoader.LoadPkcs12FromFile(path, configuration["Hl7:MllpCertificate:Password"], X509KeyStorageFlags.EphemeralKeySet);
+            : X509CertificateLoader.LoadPkcs12FromFile(path, settings.MllpCertificate.Password, X509KeyStorageFlags.EphemeralKeySet);
     }
 
     private async Task ServeAsync(TcpClient client, IPEndPoint peer, X509Certificate2? certificate, CancellationToken stoppingToken)

@@ -26,24 +26,24 @@ public sealed record DeliveryEndpoint(DeliveryTransport Transport, string Addres
     public override string ToString() => Transport == DeliveryTransport.Mllp ? $"MLLP {Address}" : $"{Format} over HTTP {Address}";
 
     /// <summary>The trust's endpoint, or why there is none (said so that an administrator knows which setting to add).</summary>
-    public static (DeliveryEndpoint? Endpoint, string? Problem) For(IConfiguration configuration, string odsCode)
+    public static (DeliveryEndpoint? Endpoint, string? Problem) For(DeliverySettings settings, string odsCode)
     {
-        var section = configuration.GetSection($"Delivery:Endpoints:{odsCode}");
-        var address = section["Address"];
+        var section = settings.Endpoints.GetValueOrDefault(odsCode) ?? new DeliveryEndpointSettings();
+        var address = section.Address;
         if (string.IsNullOrWhiteSpace(address))
         {
             return (null, $"No delivery endpoint is configured for trust {odsCode}: set Delivery:Endpoints:{odsCode}:Address (and Transport, Format). The report waits here until one is.");
         }
 
-        if (!Enum.TryParse<DeliveryTransport>(section["Transport"] ?? "Mllp", ignoreCase: true, out var transport))
+        if (!Enum.TryParse<DeliveryTransport>(section.Transport ?? "Mllp", ignoreCase: true, out var transport))
         {
-            return (null, $"Delivery:Endpoints:{odsCode}:Transport must be Mllp or Http, not '{section["Transport"]}'.");
+            return (null, $"Delivery:Endpoints:{odsCode}:Transport must be Mllp or Http, not '{section.Transport}'.");
         }
 
-        if (!Enum.TryParse<DeliveryFormat>(section["Format"] ?? (transport == DeliveryTransport.Mllp ? "Hl7v2" : "Fhir"), ignoreCase: true, out var format)
+        if (!Enum.TryParse<DeliveryFormat>(section.Format ?? (transport == DeliveryTransport.Mllp ? "Hl7v2" : "Fhir"), ignoreCase: true, out var format)
             || (transport == DeliveryTransport.Mllp && format != DeliveryFormat.Hl7v2))
         {
-            return (null, $"Delivery:Endpoints:{odsCode}:Format must be Hl7v2 or Fhir (MLLP carries Hl7v2 only), not '{section["Format"]}'.");
+            return (null, $"Delivery:Endpoints:{odsCode}:Format must be Hl7v2 or Fhir (MLLP carries Hl7v2 only), not '{section.Format}'.");
         }
 
         if (transport == DeliveryTransport.Http && !Uri.TryCreate(address, UriKind.Absolute, out _))
@@ -72,12 +72,12 @@ public sealed record DeliveryEndpoint(DeliveryTransport Transport, string Addres
 /// records the answer. Anything but an HL7 AA/CA or an HTTP 2xx is a failure that is retried with back-off; nothing
 /// is dropped.
 /// </summary>
-internal sealed class ReportDelivery(DeliveryOutbox outbox, ReportSender sender, IConfiguration configuration, TimeProvider clock, ILogger<ReportDelivery> logger)
+internal sealed class ReportDelivery(DeliveryOutbox outbox, ReportSender sender, DeliverySettings settings, TimeProvider clock, ILogger<ReportDelivery> logger)
     : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var interval = configuration.GetValue("Delivery:PollInterval", TimeSpan.FromSeconds(5));
+        var interval = settings.PollInterval;
         using var timer = new PeriodicTimer(interval, clock);
         while (await timer.WaitForNextTickAsync(stoppingToken))
         {
@@ -102,7 +102,7 @@ internal sealed class ReportDelivery(DeliveryOutbox outbox, ReportSender sender,
 /// Sends one outbox row to its trust's endpoint: renders the snapshot (HL7 v2 ORU^R01 over MLLP or HTTP, or a FHIR
 /// DiagnosticReport over HTTP), sends it and judges the answer.
 /// </summary>
-internal sealed class ReportSender(IHttpClientFactory http, IConfiguration configuration, TimeProvider clock)
+internal sealed class ReportSender(IHttpClientFactory http, DeliverySettings settings, TimeProvider clock)
 {
     public const string HttpClientName = "report-delivery";
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(15);
@@ -119,7 +119,7 @@ internal sealed class ReportSender(IHttpClientFactory http, IConfiguration confi
             return DeliveryAttempt.Failure(null, $"The stored report could not be read ({exception.Message}); report this to support.");
         }
 
-        var (endpoint, problem) = DeliveryEndpoint.For(configuration, document.TrustOdsCode);
+        var (endpoint, problem) = DeliveryEndpoint.For(settings, document.TrustOdsCode);
         if (endpoint is null)
         {
             return DeliveryAttempt.Failure(null, problem!);

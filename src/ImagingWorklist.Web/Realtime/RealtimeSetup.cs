@@ -1,9 +1,18 @@
 using System.Text.Json;
 using ImagingWorklist.Application.Realtime;
+using ImagingWorklist.Web.Infrastructure;
 using Microsoft.AspNetCore.SignalR;
 using StackExchange.Redis;
 
 namespace ImagingWorklist.Web.Realtime;
+
+/// <summary>The <c>Redis</c> settings: a StackExchange.Redis configuration string; empty for one instance.</summary>
+internal sealed record RedisSettings
+{
+    public const string Section = "Redis";
+
+    public string? Configuration { get; init; }
+}
 
 internal static class RealtimeSetup
 {
@@ -17,7 +26,7 @@ internal static class RealtimeSetup
     public static IHostApplicationBuilder AddWorklistRealtime(this IHostApplicationBuilder builder)
     {
         var signalR = builder.Services.AddSignalR();
-        var redis = builder.Configuration["Redis:Configuration"];
+        var redis = builder.Settings<RedisSettings>(RedisSettings.Section).Configuration;
         if (string.IsNullOrWhiteSpace(redis))
         {
             builder.Services.AddSingleton<IWorklistNotifier, LocalNotifier>();

@@ -1,4 +1,5 @@
 using ImagingWorklist.Persistence;
+using ImagingWorklist.Web.Infrastructure;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -26,8 +27,9 @@ internal static class IdentitySetup
                 options.ForwardDefaultSelector = context => OpenIdSetup.UsesToken(context) ? OpenIdSetup.TokenScheme : IdentityConstants.ApplicationScheme)
             .AddIdentityCookies();
         services.AddAuthorizationBuilder().AddWorklistPolicies();
-        var requireHttps = SecuritySetup.RequiresHttps(builder.Configuration, builder.Environment.IsDevelopment());
-        var idle = TimeSpan.FromMinutes(builder.Configuration.GetValue("Security:IdleTimeoutMinutes", 30.0));
+        var security = builder.Settings<SecuritySettings>(SecuritySettings.Section, s => s.Problems());
+        var requireHttps = security.RequiresHttps(builder.Environment.IsDevelopment());
+        var idle = TimeSpan.FromMinutes(security.IdleTimeoutMinutes);
 
         // Identity's stores want a scoped context; it comes from the same factory as every other context.
         services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<WorklistDbContext>>().CreateDbContext());

@@ -1,5 +1,6 @@
 using System.Security.Cryptography.X509Certificates;
 using ImagingWorklist.Persistence;
+using ImagingWorklist.Web.Infrastructure;
 using OpenIddict.Validation.AspNetCore;
 using static OpenIddict.Abstractions.OpenIddictConstants;
 
@@ -46,7 +47,7 @@ internal static class OpenIdSetup
                     .EnableTokenEndpointPassthrough()
                     .EnableEndSessionEndpointPassthrough()
                     .EnableUserInfoEndpointPassthrough();
-                if (!SecuritySetup.RequiresHttps(configuration, development))
+                if (!builder.Settings<SecuritySettings>(SecuritySettings.Section, s => s.Problems()).RequiresHttps(development))
                 {
                     aspNetCore.DisableTransportSecurityRequirement();
                 }

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Threading.RateLimiting;
+using ImagingWorklist.Web.Infrastructure;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.RateLimiting;
 
@@ -16,13 +17,9 @@ internal static class SecuritySetup
         "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; " +
         "connect-src 'self'; frame-ancestors 'none'; base-uri 'self'; object-src 'none'";
 
-    /// <summary>HTTPS is required (secure cookies, OpenIddict transport security, HSTS) unless Security:RequireHttps=false or in Development.</summary>
-    public static bool RequiresHttps(IConfiguration configuration, bool development) =>
-        configuration.GetValue("Security:RequireHttps", defaultValue: !development);
-
     public static IHostApplicationBuilder AddWorklistSecurity(this IHostApplicationBuilder builder)
     {
-        var limits = builder.Configuration.GetSection("RateLimits");
+        var limits = builder.Settings<RateLimitSettings>(RateLimitSettings.Section, s => s.Problems());
         builder.Services.AddRateLimiter(options =>
         {
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
@@ -45,7 +42,7 @@ internal static class SecuritySetup
                     return RateLimitPartition.GetNoLimiter(string.Empty);
                 }
 
-                var permitted = limits.GetValue($"{door}PerMinute", door switch { "SignIn" => 10, "Token" => 60, _ => 6000 });
+                var permitted = limits.For(door);
                 var address = context.Connection.RemoteIpAddress ?? IPAddress.None;
                 return RateLimitPartition.GetFixedWindowLimiter($"{door}:{address}", _ => new FixedWindowRateLimiterOptions
                 {
@@ -82,7 +79,8 @@ internal static class SecuritySetup
     {
         // Behind a TLS-terminating proxy (and reachable only through it), believe its X-Forwarded-Proto and -For, so
         // the app knows the request was HTTPS and the audit trail records the client's address, not the proxy's.
-        if (app.Configuration.GetValue("Security:ForwardedHeaders", defaultValue: false))
+        var security = app.Services.GetRequiredService<SecuritySettings>();
+        if (security.ForwardedHeaders)
         {
             var forwarded = new ForwardedHeadersOptions { ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto };
             forwarded.KnownIPNetworks.Clear();
@@ -90,7 +88,7 @@ internal static class SecuritySetup
             app.UseForwardedHeaders(forwarded);
         }
 
-        if (RequiresHttps(app.Configuration, app.Environment.IsDevelopment()))
+        if (security.RequiresHttps(app.Environment.IsDevelopment()))
         {
             app.UseHsts();
         }

@@ -104,7 +104,7 @@ public class AuditTrailTests
     public async Task GrantingAndEndingACredentialIsCheckedAuditedAndReachesTheEngine(DatabaseProvider provider)
     {
         await using var world = await ClaimingWorld.CreateAsync(provider);
-        var admin = new CredentialAdministration(world.Database, new Realtime.InProcessNotifier(world.Dispatcher), world.Clock);
+        var admin = new CredentialAdministration(world.Database, world.Announce, world.Clock);
         var reporter = world.Reporters[0].Id;
         await using var db = world.Database.CreateDbContext();
         var credential = await db.Credentials.FirstAsync(c => c.ReporterId == reporter);

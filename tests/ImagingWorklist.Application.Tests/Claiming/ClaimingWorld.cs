@@ -29,7 +29,8 @@ internal sealed class ClaimingWorld : IAsyncDisposable
 
             return Task.CompletedTask;
         });
-        Claims = new ClaimService(database, Engine, new InProcessNotifier(Dispatcher), clock, new ClaimSettings(), NullLogger<ClaimService>.Instance);
+        Announce = new ChangeAnnouncer(Engine, new InProcessNotifier(Dispatcher));
+        Claims = new ClaimService(database, Engine, Announce, clock, new ClaimSettings(), NullLogger<ClaimService>.Instance);
     }
 
     public TestDatabase Database { get; }
@@ -37,6 +38,9 @@ internal sealed class ClaimingWorld : IAsyncDisposable
     public FakeTimeProvider Clock { get; }
 
     public WorklistEngineHost Engine { get; }
+
+    /// <summary>The announce path every service of the world commits through.</summary>
+    public ChangeAnnouncer Announce { get; }
 
     public WorklistChangeDispatcher Dispatcher { get; }
 

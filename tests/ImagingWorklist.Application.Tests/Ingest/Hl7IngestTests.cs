@@ -402,7 +402,7 @@ public class Hl7IngestTests
             }
 
             IDbContextFactory<WorklistDbContext> contexts = failing is null ? world.Database : new WithInterceptor(world.Database, failing);
-            var ingest = new Hl7Ingest(contexts, world.Engine, new InProcessNotifier(world.Dispatcher), world.Clock, new Hl7Settings(), new IngestReferenceData(world.Database, world.Clock), NullLogger<Hl7Ingest>.Instance);
+            var ingest = new Hl7Ingest(contexts, world.Announce, world.Clock, new Hl7Settings(), new IngestReferenceData(world.Database, world.Clock), NullLogger<Hl7Ingest>.Instance);
             return new IngestWorld(world, ingest);
         }
 

@@ -24,13 +24,13 @@ internal sealed class ReportingWorld : IAsyncDisposable
     {
         World = world;
         Registrar = registrar;
-        var notifier = new InProcessNotifier(world.Dispatcher);
-        Reports = new ReportingService(world.Database, world.Engine, notifier, world.Claims, new ClaimSettings(), world.Clock, NullLogger<ReportingService>.Instance);
-        Consults = new Consults(world.Database, notifier, world.Clock);
-        Findings = new CriticalFindings(world.Database, notifier, new CriticalFindingPolicy(), world.Clock, NullLogger<CriticalFindings>.Instance);
+        var announce = world.Announce;
+        Reports = new ReportingService(world.Database, announce, world.Claims, new ClaimSettings(), world.Clock, NullLogger<ReportingService>.Instance);
+        Consults = new Consults(world.Database, announce, world.Clock);
+        Findings = new CriticalFindings(world.Database, announce, new CriticalFindingPolicy(), world.Clock, NullLogger<CriticalFindings>.Instance);
         Tasks = new ReportingTasks(world.Database, world.Engine, world.Clock);
         Query = new ReportingQuery(world.Database);
-        Outbox = new DeliveryOutbox(world.Database, notifier, new DeliverySettings(), world.Clock, NullLogger<DeliveryOutbox>.Instance);
+        Outbox = new DeliveryOutbox(world.Database, announce, new DeliverySettings(), world.Clock, NullLogger<DeliveryOutbox>.Instance);
     }
 
     public ClaimingWorld World { get; }
@@ -70,7 +70,7 @@ internal sealed class ReportingWorld : IAsyncDisposable
             await db.SaveChangesAsync();
         }
 
-        await world.Engine.RefreshAsync(new WorklistChange(WorklistChangeKind.ReporterChanged, null, 0, registrar.Id));
+        await world.Engine.RefreshReportersAsync(registrar.Id);
         return new ReportingWorld(world, registrar);
     }
 

@@ -36,7 +36,6 @@ public class RotaServiceTests
 
         var saved = await rota.SaveShiftAsync(new ShiftDraft(null, reporter.Id, ShiftKind.OnCallFirst, clock.GetUtcNow().AddHours(-1), clock.GetUtcNow().AddHours(13), CoverScope.Network, [], 480), Coordinator);
         Assert.True(saved.Succeeded, saved.Reason);
-        await world.Engine.RefreshAsync(world.Announced.Last(c => c.Kind == WorklistChangeKind.RotaChanged));
 
         Assert.Equal(3, world.Engine.RankedFor(reporter.Id).Count);
         Assert.Contains(world.Announced, c => c.Kind == WorklistChangeKind.RotaChanged && c.ReporterId == reporter.Id);
@@ -47,7 +46,6 @@ public class RotaServiceTests
 
         // Removing it takes the cover away again.
         Assert.True((await rota.DeleteShiftAsync(saved.Value!.Id, Coordinator)).Succeeded);
-        await world.Engine.RefreshAsync(world.Announced.Last());
         Assert.Empty(world.Engine.RankedFor(reporter.Id));
     }
 
@@ -206,5 +204,5 @@ public class RotaServiceTests
         Assert.Equal((new DateTimeOffset(2026, 12, 1, 8, 0, 0, TimeSpan.Zero), new DateTimeOffset(2026, 12, 1, 13, 0, 0, TimeSpan.Zero)), (rolled.Start, rolled.End));
     }
 
-    private static RotaService Rota(ClaimingWorld world) => new(world.Database, new InProcessNotifier(world.Dispatcher), world.Clock);
+    private static RotaService Rota(ClaimingWorld world) => new(world.Database, world.Announce, world.Clock);
 }

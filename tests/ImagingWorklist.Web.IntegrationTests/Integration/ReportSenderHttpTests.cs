@@ -94,7 +94,10 @@ public sealed class ReportSenderHttpTests : IAsyncLifetime
         }
 
         var services = new ServiceCollection().AddHttpClient().BuildServiceProvider();
-        return new ReportSender(services.GetRequiredService<IHttpClientFactory>(), new ConfigurationBuilder().AddInMemoryCollection(settings).Build(), TimeProvider.System);
+        return new ReportSender(
+            services.GetRequiredService<IHttpClientFactory>(),
+            new ConfigurationBuilder().AddInMemoryCollection(settings).Build().GetSection(DeliverySettings.Section).Get<DeliverySettings>() ?? new(),
+            TimeProvider.System);
     }
 
     private static OutboundReport Row(string trust)

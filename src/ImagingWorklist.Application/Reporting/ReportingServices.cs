@@ -1,0 +1,24 @@
+using ImagingWorklist.Application.Common;
+using ImagingWorklist.Domain.Reporting;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ImagingWorklist.Application.Reporting;
+
+public static class ReportingServices
+{
+    /// <summary>The <c>CriticalFindings</c> section: how long each category may wait for acknowledgement.</summary>
+    public const string FindingsSection = "CriticalFindings";
+
+    public static IServiceCollection AddReporting(this IServiceCollection services, IConfiguration configuration) => services
+        .AddSettings<CriticalFindingPolicy>(configuration, FindingsSection, p =>
+            Settings.Positive(p.CriticalWithin, "CriticalFindings:CriticalWithin")
+                .Concat(Settings.Positive(p.UrgentWithin, "CriticalFindings:UrgentWithin"))
+                .Concat(Settings.Positive(p.UnexpectedWithin, "CriticalFindings:UnexpectedWithin")))
+        .AddSingleton<ReportingService>()
+        .AddSingleton<ReportingQuery>()
+        .AddSingleton<ReportingTasks>()
+        .AddSingleton<Consults>()
+        .AddSingleton<CriticalFindings>()
+        .AddSingleton<ReportTemplates>();
+}

@@ -1,0 +1,45 @@
+namespace ImagingWorklist.Web.Security;
+
+/// <summary>The <c>Security</c> settings.</summary>
+internal sealed record SecuritySettings
+{
+    public const string Section = "Security";
+
+    /// <summary>Secure cookies, HSTS and token endpoints that refuse plain HTTP; unset means "outside Development".</summary>
+    public bool? RequireHttps { get; init; }
+
+    /// <summary>Believe a TLS-terminating proxy's X-Forwarded-Proto and -For (only when the app is reachable only through it).</summary>
+    public bool ForwardedHeaders { get; init; }
+
+    /// <summary>A session untouched this long ends; an open but unattended page signs itself out.</summary>
+    public double IdleTimeoutMinutes { get; init; } = 30;
+
+    public bool RequiresHttps(bool development) => RequireHttps ?? !development;
+
+    public IEnumerable<string> Problems()
+    {
+        if (IdleTimeoutMinutes is <= 0 or > 24 * 60)
+        {
+            yield return $"Security:IdleTimeoutMinutes must be between 1 and 1440, not {IdleTimeoutMinutes}.";
+        }
+    }
+}
+
+/// <summary>The <c>RateLimits</c> settings: requests per client address per minute before 429 Too Many Requests.</summary>
+internal sealed record RateLimitSettings
+{
+    public const string Section = "RateLimits";
+
+    public int SignInPerMinute { get; init; } = 10;
+
+    public int TokenPerMinute { get; init; } = 60;
+
+    public int IngestPerMinute { get; init; } = 6000;
+
+    public int For(string door) => door switch { "SignIn" => SignInPerMinute, "Token" => TokenPerMinute, _ => IngestPerMinute };
+
+    public IEnumerable<string> Problems() =>
+        new[] { ("SignInPerMinute", SignInPerMinute), ("TokenPerMinute", TokenPerMinute), ("IngestPerMinute", IngestPerMinute) }
+            .Where(limit => limit.Item2 < 1)
+            .Select(limit => $"RateLimits:{limit.Item1} must be at least 1, not {limit.Item2}.");
+}
