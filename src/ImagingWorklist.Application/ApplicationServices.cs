@@ -30,6 +30,7 @@ public static class ApplicationServices
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<DatabaseInitialiser>();
         services.AddSingleton<DemoNetworkSeeder>();
+        services.AddSingleton<DemoPeople>();
         return services
             .AddEngineAndAnnouncements()
             .AddWorklist()

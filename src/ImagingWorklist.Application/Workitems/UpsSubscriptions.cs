@@ -1,9 +1,13 @@
 using ImagingWorklist.Application.Security;
 using ImagingWorklist.Domain.Common;
+using ImagingWorklist.Domain.Exams;
 using ImagingWorklist.Persistence;
 using Microsoft.EntityFrameworkCore;
 
 namespace ImagingWorklist.Application.Workitems;
+
+/// <summary>A workitem's new state and the event channels (owner, AE title) that are to hear of it.</summary>
+public sealed record UpsStateEvent(ExamState State, IReadOnlySet<(string Owner, string AeTitle)> Recipients);
 
 /// <summary>
 /// UPS-RS subscriptions (PS3.18 11.10): subscribe to one workitem (within the caller's trusts) or to all of them,
@@ -72,6 +76,36 @@ public sealed class UpsSubscriptions(IDbContextFactory<WorklistDbContext> contex
             .Select(s => new { s.Owner, s.AeTitle })
             .ToListAsync(cancellationToken);
         return rows.Select(r => (r.Owner, r.AeTitle)).ToHashSet();
+    }
+
+    /// <summary>
+    /// The exam's state and, of the open event channels, those that hear of it: subscribed to it (or globally) and
+    /// allowed to see its trust. Null when the exam no longer exists.
+    /// </summary>
+    public async Task<UpsStateEvent?> StateEventAsync(
+        Guid examId,
+        IReadOnlyCollection<(string Owner, string AeTitle, AccessScope Scope)> channels,
+        CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var exam = await db.Exams.AsNoTracking().Where(e => e.Id == examId).Select(e => new { e.State, e.TrustId }).SingleOrDefaultAsync(cancellationToken);
+        if (exam is null)
+        {
+            return null;
+        }
+
+        var now = clock.GetUtcNow();
+        var listening = await ListeningToAsync(examId, cancellationToken);
+        var recipients = new HashSet<(string Owner, string AeTitle)>();
+        foreach (var (owner, aeTitle, scope) in channels.Where(c => listening.Contains((c.Owner, c.AeTitle))))
+        {
+            if (await scope.TrustIdsAsync(db, now, cancellationToken) is not { } trusts || trusts.Contains(exam.TrustId))
+            {
+                recipients.Add((owner, aeTitle));
+            }
+        }
+
+        return new UpsStateEvent(exam.State, recipients);
     }
 
     public static string? Invalid(string aeTitle) =>

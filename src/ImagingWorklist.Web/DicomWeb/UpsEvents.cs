@@ -7,9 +7,7 @@ using ImagingWorklist.Application.Realtime;
 using ImagingWorklist.Application.Security;
 using ImagingWorklist.Application.Workitems;
 using ImagingWorklist.Domain.Exams;
-using ImagingWorklist.Persistence;
 using ImagingWorklist.Web.Security;
-using Microsoft.EntityFrameworkCore;
 
 namespace ImagingWorklist.Web.DicomWeb;
 
@@ -24,17 +22,13 @@ internal sealed class UpsEvents : IDisposable
     public const string GlobalUid = "1.2.840.10008.5.1.4.34.5";
 
     private readonly ConcurrentDictionary<Guid, Session> _sessions = new();
-    private readonly IDbContextFactory<WorklistDbContext> _contexts;
     private readonly UpsSubscriptions _subscriptions;
-    private readonly TimeProvider _clock;
     private readonly ILogger<UpsEvents> _logger;
     private readonly IDisposable _subscription;
 
-    public UpsEvents(WorklistChangeDispatcher dispatcher, IDbContextFactory<WorklistDbContext> contexts, UpsSubscriptions subscriptions, TimeProvider clock, ILogger<UpsEvents> logger)
+    public UpsEvents(WorklistChangeDispatcher dispatcher, UpsSubscriptions subscriptions, ILogger<UpsEvents> logger)
     {
-        _contexts = contexts;
         _subscriptions = subscriptions;
-        _clock = clock;
         _logger = logger;
         _subscription = dispatcher.Subscribe(OnChangeAsync);
     }
@@ -132,28 +126,15 @@ internal sealed class UpsEvents : IDisposable
             return;
         }
 
-        await using var db = await _contexts.CreateDbContextAsync();
-        var exam = await db.Exams.AsNoTracking().Where(e => e.Id == examId).Select(e => new { e.State, e.TrustId }).SingleOrDefaultAsync();
-        if (exam is null)
+        var sessions = _sessions.Values.ToList();
+        if (await _subscriptions.StateEventAsync(examId, [.. sessions.Select(s => (s.Owner, s.AeTitle, s.Scope))]) is not { } update)
         {
             return;
         }
 
-        var report = Encoding.UTF8.GetBytes(StateReport(examId, exam.State).ToJsonString());
-        var now = _clock.GetUtcNow();
-        var listening = await _subscriptions.ListeningToAsync(examId);
-        foreach (var session in _sessions.Values)
+        var report = Encoding.UTF8.GetBytes(StateReport(examId, update.State).ToJsonString());
+        foreach (var session in sessions.Where(s => update.Recipients.Contains((s.Owner, s.AeTitle))))
         {
-            if (!listening.Contains((session.Owner, session.AeTitle)))
-            {
-                continue;
-            }
-
-            if (await session.Scope.TrustIdsAsync(db, now, CancellationToken.None) is { } trusts && !trusts.Contains(exam.TrustId))
-            {
-                continue;
-            }
-
             await session.SendAsync(report);
         }
     }

@@ -1,9 +1,9 @@
 using System.Security.Cryptography;
+using ImagingWorklist.Application.Demo;
 using ImagingWorklist.Application.Security;
 using ImagingWorklist.Domain.Reporters;
 using ImagingWorklist.Persistence;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
 
 namespace ImagingWorklist.Web.Security;
 
@@ -12,7 +12,7 @@ namespace ImagingWorklist.Web.Security;
 /// printed once, at the start that creates the accounts. The two radiologists are consultants on duty at that moment,
 /// so both have work to claim straight away.
 /// </summary>
-internal sealed class DemoUsers(IServiceScopeFactory scopes, IConfiguration configuration, TimeProvider clock, ILogger<DemoUsers> logger)
+internal sealed class DemoUsers(IServiceScopeFactory scopes, DemoPeople people, IConfiguration configuration, ILogger<DemoUsers> logger)
 {
     public static readonly IReadOnlyList<(string UserName, string Role, string Describes)> Accounts =
     [
@@ -30,7 +30,7 @@ internal sealed class DemoUsers(IServiceScopeFactory scopes, IConfiguration conf
         await using var scope = scopes.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<WorklistUser>>();
         var roles = scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole>>();
-        if (await users.Users.AnyAsync(cancellationToken))
+        if (await people.AccountsExistAsync(cancellationToken))
         {
             Console.WriteLine($"Demo users: {string.Join(", ", Accounts.Select(a => a.UserName))} (password as printed at the first start, or Demo:UserPassword).");
             return;
@@ -43,7 +43,7 @@ internal sealed class DemoUsers(IServiceScopeFactory scopes, IConfiguration conf
 
         var configured = configuration["Demo:UserPassword"];
         var password = string.IsNullOrWhiteSpace(configured) ? Generate() : configured;
-        var reporters = await PickReportersAsync(scope.ServiceProvider, cancellationToken);
+        var reporters = await people.PickAsync(cancellationToken);
         foreach (var (userName, role, _) in Accounts)
         {
             var reporter = reporters.GetValueOrDefault(userName);
@@ -67,53 +67,6 @@ internal sealed class DemoUsers(IServiceScopeFactory scopes, IConfiguration conf
         {
             logger.LogInformation("Demo users created ({Users}) with the password from Demo:UserPassword", string.Join(", ", Accounts.Select(a => a.UserName)));
         }
-    }
-
-    private async Task<Dictionary<string, Reporter>> PickReportersAsync(IServiceProvider services, CancellationToken cancellationToken)
-    {
-        var now = clock.GetUtcNow();
-        var db = services.GetRequiredService<WorklistDbContext>();
-        // On duty now, and for as long as possible: the demo should not lose its radiologists at the next shift change.
-        var shifts = await db.RotaShifts.AsNoTracking().Where(s => s.Start <= now && s.End > now).ToListAsync(cancellationToken);
-        var dutyEnds = shifts.GroupBy(s => s.ReporterId).ToDictionary(g => g.Key, g => g.Max(s => s.End));
-        var onDuty = dutyEnds.Keys.ToHashSet();
-        var reporters = await db.Reporters.AsNoTracking().OrderBy(r => r.RegistrationNumber).ToListAsync(cancellationToken);
-        var credentials = (await db.Credentials.AsNoTracking().ToListAsync(cancellationToken)).Where(c => c.IsValidAt(now)).ToLookup(c => c.ReporterId);
-        var consultants = reporters
-            .Where(r => r.Role == ProfessionalRole.ConsultantRadiologist && !r.RegistrationNumber.StartsWith("TELERAD", StringComparison.Ordinal))
-            .OrderByDescending(r => dutyEnds.GetValueOrDefault(r.Id))
-            .ThenByDescending(r => credentials[r.Id].Count())
-            .ToList();
-        var picked = new Dictionary<string, Reporter>();
-        if (consultants.Count > 1)
-        {
-            // The second radiologist shares as many trusts as possible with the first, so the two see common work.
-            var first = consultants[0];
-            var trusts = credentials[first.Id].Select(c => c.TrustId).ToHashSet();
-            picked["radiologist"] = first;
-            picked["radiologist2"] = consultants.Skip(1)
-                .OrderByDescending(r => dutyEnds.GetValueOrDefault(r.Id) >= dutyEnds.GetValueOrDefault(first.Id))
-                .ThenByDescending(r => onDuty.Contains(r.Id))
-                .ThenByDescending(r => credentials[r.Id].Count(c => trusts.Contains(c.TrustId)))
-                .First();
-        }
-
-        // The registrar is on duty too and shares trusts with the radiologists, so the demo can show verification.
-        var shared = picked.TryGetValue("radiologist", out var lead) ? credentials[lead.Id].Select(c => c.TrustId).ToHashSet() : [];
-        if (reporters.Where(r => r.Role == ProfessionalRole.Registrar)
-                .OrderByDescending(r => onDuty.Contains(r.Id))
-                .ThenByDescending(r => credentials[r.Id].Count(c => shared.Contains(c.TrustId)))
-                .FirstOrDefault() is { } registrar)
-        {
-            picked["registrar"] = registrar;
-        }
-
-        if (reporters.FirstOrDefault(r => r.Role == ProfessionalRole.ReportingRadiographer) is { } radiographer)
-        {
-            picked["radiographer"] = radiographer;
-        }
-
-        return picked;
     }
 
     private static string Generate() => "Demo-" + Convert.ToHexString(RandomNumberGenerator.GetBytes(8));

@@ -41,7 +41,7 @@ public class BacklogQueryTests
             await db.SaveChangesAsync();
         }
 
-        var summary = await new BacklogQuery(database, TestClock.Create()).SummaryAsync(Security.AccessScope.WholeNetwork);
+        var summary = await new BacklogQuery(database, TestClock.Create()).SummaryAsync(Application.Security.AccessScope.WholeNetwork);
 
         var alpha = summary.Trusts.Single(t => t.TrustName == "Alpha Trust");
         var beta = summary.Trusts.Single(t => t.TrustName == "Beta Trust");

@@ -383,7 +383,7 @@ public class Hl7IngestTests
 
         public TestDatabase Database => _world.Database;
 
-        public Engine.WorklistEngineHost Engine => _world.Engine;
+        public Application.Engine.WorklistEngineHost Engine => _world.Engine;
 
         public List<Domain.Reporters.Reporter> Reporters => _world.Reporters;
 

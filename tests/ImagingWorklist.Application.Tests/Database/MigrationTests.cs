@@ -2,7 +2,7 @@ using ImagingWorklist.Persistence;
 using ImagingWorklist.TestSupport;
 using Microsoft.EntityFrameworkCore;
 
-namespace ImagingWorklist.Application.Tests.Persistence;
+namespace ImagingWorklist.Application.Tests.Database;
 
 public class MigrationTests
 {
