@@ -127,7 +127,7 @@ internal sealed class IngestBench(string server, int orders, int connections)
             foreach (var message in link)
             {
                 var started = Stopwatch.GetTimestamp();
-                await stream.WriteAsync(MllpListener.Frame(message));
+                await stream.WriteAsync(Mllp.Frame(message));
                 var ack = await ReadFrameAsync(stream, buffer);
                 lock (latencies)
                 {

@@ -9,6 +9,9 @@ using Microsoft.Extensions.Logging;
 
 namespace ImagingWorklist.Application.Delivery;
 
+/// <summary>A report taken for sending: the outbox row it came from and the snapshot of what was signed (JSON).</summary>
+public sealed record DueReport(Guid Id, string Document);
+
 /// <summary>How one attempt went: delivered, or why not (in words an administrator can act on).</summary>
 public sealed record DeliveryAttempt(bool Delivered, string? Endpoint, string? Response, string? Error)
 {
@@ -32,7 +35,7 @@ public sealed class DeliveryOutbox(
     ILogger<DeliveryOutbox> logger)
 {
     /// <summary>Takes up to <paramref name="max"/> due rows for this instance; rows another instance holds are left alone.</summary>
-    public async Task<IReadOnlyList<OutboundReport>> TakeDueAsync(int max, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<DueReport>> TakeDueAsync(int max, CancellationToken cancellationToken = default)
     {
         var now = clock.GetUtcNow();
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
@@ -41,7 +44,7 @@ public sealed class DeliveryOutbox(
             .OrderBy(o => o.NextAttemptAt)
             .Take(max)
             .ToListAsync(cancellationToken);
-        var taken = new List<OutboundReport>();
+        var taken = new List<DueReport>();
         foreach (var row in due)
         {
             row.LockedUntil = now + settings.Lock;
@@ -49,7 +52,7 @@ public sealed class DeliveryOutbox(
             try
             {
                 await db.SaveChangesAsync(cancellationToken);
-                taken.Add(row);
+                taken.Add(new DueReport(row.Id, row.Document));
             }
             catch (DbUpdateConcurrencyException)
             {

@@ -1,4 +1,3 @@
-using System.Threading.Channels;
 using ImagingWorklist.Application.Common;
 using ImagingWorklist.Application.Engine;
 using ImagingWorklist.Application.Realtime;
@@ -47,11 +46,8 @@ public sealed partial class Hl7Ingest : IAsyncDisposable
     private readonly Hl7Settings _settings;
     private readonly IngestReferenceData _reference;
     private readonly ILogger<Hl7Ingest> _logger;
-    private readonly Channel<Pending>[] _lanes = [.. Enumerable.Range(0, Lanes).Select(_ => Channel.CreateUnbounded<Pending>(new UnboundedChannelOptions { SingleReader = true }))];
-    private readonly Task[] _loops;
+    private readonly IngestLanes<Pending> _lanes;
     private int _ackSequence;
-    private long _batches;
-    private long _batched;
 
     public Hl7Ingest(
         IDbContextFactory<WorklistDbContext> contexts,
@@ -62,14 +58,23 @@ public sealed partial class Hl7Ingest : IAsyncDisposable
         ILogger<Hl7Ingest> logger)
     {
         (_contexts, _announce, _clock, _settings, _reference, _logger) = (contexts, announce, clock, settings, reference, logger);
-        _loops = [.. _lanes.Select(lane => Task.Run(() => RunAsync(lane.Reader)))];
+        _lanes = new IngestLanes<Pending>(Lanes, MaxBatch, pending => !pending.IsOrder, ProcessAsync, LaneFailed);
     }
 
     /// <summary>Batches decided so far and the messages in them (the mean batch shows how much group commit shares).</summary>
-    public (long Batches, long Messages) Batched => (Interlocked.Read(ref _batches), Interlocked.Read(ref _batched));
+    public (long Batches, long Messages) Batched => _lanes.Batched;
 
-    /// <summary>Takes one message as received and answers its ACK. <paramref name="sender"/> limits the trusts the caller may send for.</summary>
-    public async Task<string> ReceiveAsync(string raw, string channel, string source, AccessScope sender, CancellationToken cancellationToken = default, string? original = null)
+    /// <summary>Takes one message as received and answers it. <paramref name="sender"/> limits the trusts the caller may send for.</summary>
+    public async Task<IngestOutcome> ReceiveAsync(
+        string raw,
+        string channel,
+        string source,
+        AccessScope sender,
+        CancellationToken cancellationToken = default,
+        string? original = null) =>
+        IngestOutcome.FromAck(await AnswerAsync(raw, channel, source, sender, original, cancellationToken));
+
+    private async Task<string> AnswerAsync(string raw, string channel, string source, AccessScope sender, string? original, CancellationToken cancellationToken)
     {
         var now = _clock.GetUtcNow();
         var parsed = Hl7Message.Parse(raw);
@@ -122,23 +127,14 @@ public sealed partial class Hl7Ingest : IAsyncDisposable
         return Domain.Common.Outcome<InboundStatus>.Accepted((await EnqueueAsync(again, cancellationToken)).Status);
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        foreach (var lane in _lanes)
-        {
-            lane.Writer.TryComplete();
-        }
-
-        await Task.WhenAll(_loops);
-    }
+    public ValueTask DisposeAsync() => _lanes.DisposeAsync();
 
     private async Task<Answered> EnqueueAsync(Pending pending, CancellationToken cancellationToken)
     {
         // One lane per exam: the accession decides it (for orders, results and re-processing alike; a patient update goes
         // by the patient), so nothing about one exam is applied by both lanes at once. A resend follows its first copy.
         var key = pending.Message.MessageType.StartsWith("ADT", StringComparison.Ordinal) ? pending.Message.Value("PID", 3) : Hl7OrderReader.AccessionText(pending.Message);
-        var lane = _lanes[(int)((uint)StringComparer.Ordinal.GetHashCode($"{pending.Facility}|{key.Trim()}") % Lanes)];
-        if (!lane.Writer.TryWrite(pending))
+        if (!_lanes.TryWrite($"{pending.Facility}|{key.Trim()}", pending))
         {
             throw new ObjectDisposedException(nameof(Hl7Ingest), "HL7 ingest is shutting down; the message was not stored. Resend it.");
         }
@@ -147,45 +143,15 @@ public sealed partial class Hl7Ingest : IAsyncDisposable
         return await pending.Answer.Task.WaitAsync(cancellationToken);
     }
 
-    private async Task RunAsync(ChannelReader<Pending> reader)
+    private void LaneFailed(List<Pending> batch, Exception exception)
     {
-        while (await reader.WaitToReadAsync())
+        // Last resort: the lane must outlive any failure, or every later message on it would wait for ever.
+        _logger.LogError(exception, "HL7 lane failed on a batch of {Count}; its senders get no answer and will resend", batch.Count);
+        foreach (var pending in batch)
         {
-            var batch = new List<Pending>();
-            while (batch.Count < MaxBatch && reader.TryPeek(out var next))
-            {
-                var alone = !next.IsOrder;
-                if (alone && batch.Count > 0)
-                {
-                    break;
-                }
-
-                reader.TryRead(out _);
-                batch.Add(next);
-                if (alone)
-                {
-                    break;
-                }
-            }
-
-            Interlocked.Increment(ref _batches);
-            Interlocked.Add(ref _batched, batch.Count);
-            try
-            {
-                await ProcessAsync(batch);
-            }
-            catch (Exception exception)
-            {
-                // Last resort: the lane must outlive any failure, or every later message on it would wait for ever.
-                _logger.LogError(exception, "HL7 lane failed on a batch of {Count}; its senders get no answer and will resend", batch.Count);
-                foreach (var pending in batch)
-                {
-                    pending.Answer.TrySetException(exception);
-                }
-            }
+            pending.Answer.TrySetException(exception);
         }
     }
-
 
     private async Task ProcessAsync(List<Pending> batch)
     {
@@ -205,40 +171,6 @@ public sealed partial class Hl7Ingest : IAsyncDisposable
         {
             await KeepUnansweredAsync(batch[0], exception);
         }
-    }
-
-    /// <summary>
-    /// A message that could not be applied (a database failure, a change that collided with a reporter's) is kept as
-    /// received and gets no answer, so the sender resends it and it is processed again then. If another instance has
-    /// just answered the same message, that answer is given.
-    /// </summary>
-    private async Task KeepUnansweredAsync(Pending pending, Exception exception)
-    {
-        _logger.LogError(exception, "HL7 {Type} {ControlId} from {Facility} could not be processed; kept unanswered for the resend", pending.Message.MessageType, pending.ControlId, pending.Facility);
-        try
-        {
-            await using var db = await _contexts.CreateDbContextAsync();
-            var stored = await db.InboundMessages.SingleOrDefaultAsync(m => m.SendingFacility == pending.Facility && m.ControlId == pending.ControlId);
-            if (stored?.Ack is { } ack)
-            {
-                pending.Answer.TrySetResult(new Answered(ack, stored.Status));
-                return;
-            }
-
-            if (stored is null)
-            {
-                stored = Received(pending);
-                stored.Error = Trimmed($"Not processed yet ({exception.GetType().Name}); it is processed again when the sender resends it.", InboundMessage.ErrorMaxLength);
-                db.InboundMessages.Add(stored);
-                await db.SaveChangesAsync();
-            }
-        }
-        catch (Exception keeping)
-        {
-            _logger.LogError(keeping, "HL7 {ControlId} from {Facility} could not be kept either; the sender has no answer and will resend it", pending.ControlId, pending.Facility);
-        }
-
-        pending.Answer.TrySetException(exception);
     }
 
     private async Task ProcessTogetherAsync(List<Pending> batch)
@@ -280,165 +212,6 @@ public sealed partial class Hl7Ingest : IAsyncDisposable
         {
             await _announce.ExamAsync(exam, added ? WorklistChangeKind.ExamAdded : WorklistChangeKind.ExamUpdated);
         }
-    }
-
-    /// <summary>
-    /// Answers resends with their first answer and returns the messages to apply: new ones (added, so they are stored
-    /// in the same commit as what they change) and ones kept unanswered earlier.
-    /// </summary>
-    private async Task<(List<Work> Work, Dictionary<Pending, Answered> Answered)> AdmitAsync(WorklistDbContext db, List<Pending> batch)
-    {
-        var work = new List<Work>();
-        var answered = new Dictionary<Pending, Answered>();
-        if (batch is [{ Again: { } again } one])
-        {
-            work.Add(new Work(one, await db.InboundMessages.SingleAsync(m => m.Id == again)));
-            return (work, answered);
-        }
-
-        var facilities = batch.Select(p => p.Facility).Distinct().ToList();
-        var controlIds = batch.Select(p => p.ControlId).Distinct().ToList();
-        var existing = (await db.InboundMessages.Where(m => facilities.Contains(m.SendingFacility!) && controlIds.Contains(m.ControlId!)).ToListAsync())
-            .ToDictionary(m => (m.SendingFacility!, m.ControlId!));
-        var first = new Dictionary<(string, string), Pending>();
-        foreach (var pending in batch)
-        {
-            var key = (pending.Facility, pending.ControlId);
-            if (first.TryGetValue(key, out var earlier))
-            {
-                // The same message twice at once (a resend on a second link): both get the one answer.
-                pending.Copy = earlier;
-                continue;
-            }
-
-            first[key] = pending;
-            if (existing.TryGetValue(key, out var stored) && stored.Ack is { } ack)
-            {
-                _logger.LogInformation("HL7 {Type} {ControlId} from {Facility} is a resend; answered as before ({Code})", stored.MessageType, pending.ControlId, pending.Facility, stored.AckCode);
-                answered[pending] = new Answered(ack, stored.Status);
-                continue;
-            }
-
-            if (stored is null)
-            {
-                stored = Received(pending);
-                db.InboundMessages.Add(stored);
-            }
-
-            work.Add(new Work(pending, stored));
-        }
-
-        return (work, answered);
-    }
-
-    private static InboundMessage Received(Pending pending) => new()
-    {
-        Id = Guid.NewGuid(),
-        ReceivedAt = pending.ReceivedAt,
-        Channel = pending.Channel,
-        Source = Trimmed(pending.Source, InboundMessage.SourceMaxLength),
-        SendingFacility = pending.Facility,
-        ControlId = pending.ControlId,
-        MessageType = Trimmed(pending.Message.MessageType, InboundMessage.TypeMaxLength),
-        Raw = pending.Raw,
-        Original = pending.Original,
-        Status = InboundStatus.Received,
-    };
-
-    /// <summary>
-    /// Reads each order once and loads, in one query, every exam the batch's orders and results name, so applying
-    /// them finds each exam among the tracked ones (including exams created earlier in the same batch).
-    /// </summary>
-    private async Task ReadOrdersAsync(WorklistDbContext db, List<Work> work, DateTimeOffset now)
-    {
-        foreach (var item in work)
-        {
-            item.Trust = await TrustOfAsync(item.Pending.Facility);
-            if (item.Pending.Message.MessageType is "ORM^O01" or "OMI^O23" or "ORU^R01")
-            {
-                item.Order = Hl7OrderReader.Read(item.Pending.Message, UkCalendar.Zone, now);
-            }
-        }
-
-        var named = work.Where(w => w.Trust is not null && w.Order?.Accession is not null).ToList();
-        if (named.Count > 0)
-        {
-            var trusts = named.Select(w => w.Trust!.Id).Distinct().ToList();
-            var accessions = named.Select(w => w.Order!.Accession!).Distinct().ToList();
-            await db.Exams.Where(e => trusts.Contains(e.TrustId) && accessions.Contains(e.Accession)).LoadAsync();
-
-            // Messages held for the orders this batch creates (one lane per exam, so none can be held meanwhile).
-            var created = named.Where(w => w.Order!.OrderControl == "NW").Select(w => w.Order!.Accession!.Value).Distinct().ToList();
-            if (created.Count > 0)
-            {
-                var heldFor = trusts.Select(t => (Guid?)t).ToList();
-                await db.InboundMessages.Where(m => m.Status == InboundStatus.Held && heldFor.Contains(m.TrustId) && created.Contains(m.Key!)).LoadAsync();
-            }
-        }
-    }
-
-    /// <summary>
-    /// A safety net run every half minute: a message held in the moment another instance committed its order (each
-    /// looked before the other's commit) is applied now. Within one instance an order and its status changes share a
-    /// lane, so they never miss each other.
-    /// </summary>
-    public async Task<int> SettleHeldAsync(CancellationToken cancellationToken)
-    {
-        var now = _clock.GetUtcNow();
-        var since = now - HeldLookBack;
-        await using var db = await _contexts.CreateDbContextAsync(cancellationToken);
-        var held = await db.InboundMessages.Where(m => m.Status == InboundStatus.Held && m.ReceivedAt >= since && m.TrustId != null && m.Key != null)
-            .OrderBy(m => m.ReceivedAt).Take(500).ToListAsync(cancellationToken);
-        var trusts = held.Select(m => m.TrustId!.Value).Distinct().ToList();
-        var accessions = held.Select(m => AccessionNumber.Parse(m.Key!)).Where(a => a.Succeeded).Select(a => a.Value!).Distinct().ToList();
-        if (accessions.Count == 0)
-        {
-            return 0;
-        }
-
-        await db.Exams.Where(e => trusts.Contains(e.TrustId) && accessions.Contains(e.Accession)).LoadAsync(cancellationToken);
-        var policy = (await _reference.GetAsync(cancellationToken)).Policy;
-        var changes = new Changes();
-        foreach (var waiting in held)
-        {
-            if (FindExam(db, waiting.TrustId!.Value, waiting.Key!) is { } exam)
-            {
-                ApplyWaiting(db, exam, waiting, policy, now);
-                changes.Add(exam, added: false);
-            }
-        }
-
-        if (changes.Count > 0)
-        {
-            await db.SaveChangesAsync(cancellationToken);
-            await PublishAsync(changes);
-            _logger.LogWarning("Applied {Count} held HL7 message(s) whose order had arrived at another instance at the same moment", changes.Count);
-        }
-
-        return changes.Count;
-    }
-
-    /// <summary>How far back the safety net looks for held messages.</summary>
-    public static readonly TimeSpan HeldLookBack = TimeSpan.FromDays(1);
-
-    /// <summary>Messages held for <paramref name="exam"/> (stored earlier, or earlier in this batch), in the order they arrived.</summary>
-    private void ApplyHeld(WorklistDbContext db, Exam exam, TurnaroundPolicy policy, DateTimeOffset now)
-    {
-        var key = exam.Accession.Value;
-        foreach (var waiting in db.InboundMessages.Local.Where(m => m.Status == InboundStatus.Held && m.TrustId == exam.TrustId && m.Key == key).OrderBy(m => m.ReceivedAt).ToList())
-        {
-            ApplyWaiting(db, exam, waiting, policy, now);
-        }
-    }
-
-    private void ApplyWaiting(WorklistDbContext db, Exam exam, InboundMessage waiting, TurnaroundPolicy policy, DateTimeOffset now)
-    {
-        var read = Hl7OrderReader.Read(Hl7Message.Parse(waiting.Raw).Value!, UkCalendar.Zone, now);
-        var outcome = ApplyChange(db, exam, read, policy, waiting, now);
-        waiting.Status = outcome.Succeeded ? InboundStatus.Applied : InboundStatus.Rejected;
-        waiting.Error = outcome.Succeeded ? null : Trimmed($"Held until order {exam.Accession} arrived, then refused: {outcome.Reason}", InboundMessage.ErrorMaxLength);
-        waiting.ExamId = exam.Id;
-        waiting.ProcessedAt = now;
     }
 
     private static Exam? FindExam(WorklistDbContext db, Guid trustId, string accession) =>
@@ -489,77 +262,5 @@ public sealed partial class Hl7Ingest : IAsyncDisposable
     {
         var value = (text ?? string.Empty).Trim();
         return value.Length > max ? value[..max] : value;
-    }
-
-    /// <summary>A message waiting for the loop, and the answer its sender waits for.</summary>
-    private sealed class Pending(Hl7Message message, string facility, string controlId, AccessScope sender, DateTimeOffset receivedAt)
-    {
-        public Hl7Message Message => message;
-
-        public string Facility => facility;
-
-        public string ControlId => controlId;
-
-        public AccessScope Sender => sender;
-
-        public DateTimeOffset ReceivedAt => receivedAt;
-
-        public required string Raw { get; init; }
-
-        public string Channel { get; init; } = string.Empty;
-
-        public string Source { get; init; } = string.Empty;
-
-        public string? Original { get; init; }
-
-        /// <summary>A stored message an administrator asked to process again.</summary>
-        public Guid? Again { get; init; }
-
-        /// <summary>Orders go together in a batch; everything else goes alone.</summary>
-        public bool IsOrder => Again is null && message.MessageType is "ORM^O01" or "OMI^O23";
-
-        /// <summary>The same message earlier in the batch, whose answer this one gets.</summary>
-        public Pending? Copy { get; set; }
-
-        public TaskCompletionSource<Answered> Answer { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    }
-
-    private sealed record Answered(string Ack, InboundStatus Status);
-
-    /// <summary>One stored message being applied in this attempt (a failed batch starts again from the message).</summary>
-    private sealed class Work(Pending pending, InboundMessage stored)
-    {
-        public Pending Pending => pending;
-
-        public InboundMessage Stored => stored;
-
-        public Domain.Network.Trust? Trust { get; set; }
-
-        public Hl7Order? Order { get; set; }
-
-        public string? Ack { get; set; }
-    }
-
-    /// <summary>Exams changed by a batch, each once, in the order first changed; added wins over updated.</summary>
-    private sealed class Changes
-    {
-        private readonly List<Exam> _order = [];
-        private readonly Dictionary<Exam, bool> _added = new(ReferenceEqualityComparer.Instance);
-
-        public IEnumerable<(Exam Exam, bool Added)> All => _order.Select(e => (e, _added[e]));
-
-        public int Count => _order.Count;
-
-        public void Add(Exam exam, bool added)
-        {
-            if (_added.TryGetValue(exam, out var before))
-            {
-                _added[exam] = before || added;
-                return;
-            }
-
-            _order.Add(exam);
-            _added[exam] = added;
-        }
     }
 }

@@ -7,5 +7,7 @@ public static class RotaServices
     public static IServiceCollection AddRota(this IServiceCollection services) => services
         .AddSingleton<RotaWeekQuery>()
         .AddSingleton<RotaService>()
+        .AddSingleton<JobPlans>()
+        .AddSingleton<RotaFiles>()
         .AddSingleton<CoverQuery>();
 }

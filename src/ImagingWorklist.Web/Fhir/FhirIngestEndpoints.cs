@@ -68,8 +68,8 @@ internal static class FhirIngestEndpoints
         var results = new List<(string Resource, string Code, OperationOutcome Outcome)>();
         foreach (var (name, message) in messages)
         {
-            var ack = await ingest.ReceiveAsync(message, "FHIR", source, user.AccessScope(), cancellationToken, json);
-            results.Add((name, Field(ack, "MSA", 1), OutcomeOf(ack)));
+            var answer = await ingest.ReceiveAsync(message, "FHIR", source, user.AccessScope(), cancellationToken, json);
+            results.Add((name, answer.Code, OutcomeOf(answer)));
         }
 
         if (resource is not Bundle)
@@ -94,29 +94,26 @@ internal static class FhirIngestEndpoints
         _ => StatusCodes.Status400BadRequest,
     };
 
-    /// <summary>The ACK as an OperationOutcome: MSA-3 as information or error, each ERR with the FHIR element it came from.</summary>
-    private static OperationOutcome OutcomeOf(string ack)
+    /// <summary>The ingest's answer as an OperationOutcome: its text as information or error, each problem with the FHIR element it came from.</summary>
+    private static OperationOutcome OutcomeOf(IngestOutcome answer)
     {
-        var accepted = Field(ack, "MSA", 1) == Hl7Ack.Accept;
+        var accepted = answer.Accepted;
         var outcome = new OperationOutcome();
         outcome.Issue.Add(new OperationOutcome.IssueComponent
         {
             Severity = accepted ? OperationOutcome.IssueSeverity.Information : OperationOutcome.IssueSeverity.Error,
             Code = accepted ? OperationOutcome.IssueType.Informational : OperationOutcome.IssueType.BusinessRule,
-            Diagnostics = Unescape(Field(ack, "MSA", 3)),
+            Diagnostics = answer.Text,
         });
-        foreach (var err in ack.Split('\r').Where(s => s.StartsWith("ERR|", StringComparison.Ordinal)))
+        foreach (var error in answer.Errors)
         {
-            var fields = err.Split('|');
-            var location = fields.ElementAtOrDefault(2)?.Split('^') ?? [];
-            var key = location.Length >= 3 ? $"{location[0]}-{location[2]}" : string.Empty;
             var issue = new OperationOutcome.IssueComponent
             {
                 Severity = OperationOutcome.IssueSeverity.Error,
                 Code = OperationOutcome.IssueType.Invalid,
-                Diagnostics = Unescape(fields.ElementAtOrDefault(8) ?? string.Empty),
+                Diagnostics = error.Message,
             };
-            if (FhirOrders.Elements.TryGetValue(key, out var element))
+            if (FhirOrders.Elements.TryGetValue($"{error.Segment}-{error.Field}", out var element))
             {
                 issue.Expression = [element];
             }
@@ -129,9 +126,4 @@ internal static class FhirIngestEndpoints
 
     private static IResult Outcome(int status, List<OperationOutcome.IssueComponent> issues) =>
         Results.Text(JsonSerializer.Serialize<Resource>(new OperationOutcome { Issue = issues }, Json), FhirEndpoints.MediaType, statusCode: status);
-
-    private static string Field(string message, string segment, int field) =>
-        message.Split('\r').FirstOrDefault(s => s.StartsWith(segment + "|", StringComparison.Ordinal))?.Split('|').ElementAtOrDefault(field) ?? string.Empty;
-
-    private static string Unescape(string text) => Hl7Message.Standard.Unescape(text);
 }

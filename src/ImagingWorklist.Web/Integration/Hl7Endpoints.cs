@@ -50,7 +50,7 @@ internal static class Hl7Endpoints
         }
 
         var source = $"{user.Identity?.Name ?? "client"}@{request.HttpContext.Connection.RemoteIpAddress}";
-        var ack = await ingest.ReceiveAsync(text.ToString(), "HTTP", source, user.AccessScope(), cancellationToken);
-        return Results.Text(ack, MediaType, Encoding.UTF8);
+        var outcome = await ingest.ReceiveAsync(text.ToString(), "HTTP", source, user.AccessScope(), cancellationToken);
+        return Results.Text(outcome.Ack, MediaType, Encoding.UTF8);
     }
 }

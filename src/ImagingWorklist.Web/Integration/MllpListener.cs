@@ -18,10 +18,6 @@ namespace ImagingWorklist.Web.Integration;
 /// </summary>
 internal sealed class MllpListener(Hl7Ingest ingest, Hl7Settings settings, ILogger<MllpListener> logger) : BackgroundService
 {
-    private const byte Start = 0x0B;
-    private const byte End = 0x1C;
-    private const byte Return = 0x0D;
-
     private readonly TaskCompletionSource<IPEndPoint?> _bound = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     /// <summary>Where it listens once started (null when turned off).</summary>
@@ -112,8 +108,7 @@ internal sealed class MllpListener(Hl7Ingest ingest, Hl7Settings settings, ILogg
         }
 
         await using var _ = stream;
-        var frame = new MemoryStream();
-        var inFrame = false;
+        var frames = new MllpFrameReader();
         var buffer = new byte[8192];
         try
         {
@@ -129,31 +124,17 @@ internal sealed class MllpListener(Hl7Ingest ingest, Hl7Settings settings, ILogg
 
                 for (var i = 0; i < read; i++)
                 {
-                    var b = buffer[i];
-                    if (b == Start)
+                    var step = frames.Push(buffer[i], out var text);
+                    if (step == MllpRead.Message)
                     {
-                        frame.SetLength(0);
-                        inFrame = true;
+                        var outcome = await ingest.ReceiveAsync(text!, "MLLP", peer.ToString(), AccessScope.WholeNetwork, stoppingToken);
+                        await stream.WriteAsync(Mllp.Frame(outcome.Ack), stoppingToken);
                     }
-                    else if (b == End && inFrame)
+                    else if (step == MllpRead.TooLarge)
                     {
-                        inFrame = false;
-                        var text = Decode(frame.GetBuffer().AsSpan(0, (int)frame.Length));
-                        var ack = await ingest.ReceiveAsync(text, "MLLP", peer.ToString(), AccessScope.WholeNetwork, stoppingToken);
-                        await stream.WriteAsync(Frame(ack), stoppingToken);
+                        logger.LogWarning("HL7 MLLP message from {Peer} exceeded {Limit} bytes; connection closed", peer, frames.MaxBytes);
+                        return;
                     }
-                    else if (inFrame)
-                    {
-                        if (frame.Length >= Hl7Endpoints.MaxMessageBytes)
-                        {
-                            logger.LogWarning("HL7 MLLP message from {Peer} exceeded {Limit} bytes; connection closed", peer, Hl7Endpoints.MaxMessageBytes);
-                            return;
-                        }
-
-                        frame.WriteByte(b);
-                    }
-
-                    // Bytes outside a frame (the trailing carriage return, keep-alive noise) are ignored.
                 }
             }
         }
@@ -161,62 +142,5 @@ internal sealed class MllpListener(Hl7Ingest ingest, Hl7Settings settings, ILogg
         {
             logger.LogInformation("HL7 MLLP connection from {Peer} ended: {Reason}", peer, exception.GetType().Name);
         }
-    }
-
-    /// <summary>UTF-8 when the bytes are valid UTF-8; otherwise ISO 8859-1, HL7 v2's usual 8-bit character set, so no byte is lost.</summary>
-    internal static string Decode(ReadOnlySpan<byte> bytes)
-    {
-        try
-        {
-            return StrictUtf8.GetString(bytes);
-        }
-        catch (DecoderFallbackException)
-        {
-            return Encoding.Latin1.GetString(bytes);
-        }
-    }
-
-    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
-
-    /// <summary>Reads one framed message (what a peer answers); null if the peer closes first. Bounded like inbound frames.</summary>
-    public static async Task<string?> ReadFrameAsync(Stream stream, CancellationToken cancellationToken)
-    {
-        var frame = new MemoryStream();
-        var inFrame = false;
-        var one = new byte[1];
-        while (await stream.ReadAsync(one, cancellationToken) == 1)
-        {
-            if (one[0] == Start)
-            {
-                frame.SetLength(0);
-                inFrame = true;
-            }
-            else if (one[0] == End && inFrame)
-            {
-                return Decode(frame.GetBuffer().AsSpan(0, (int)frame.Length));
-            }
-            else if (inFrame)
-            {
-                if (frame.Length >= Hl7Endpoints.MaxMessageBytes)
-                {
-                    throw new IOException($"The answer exceeded {Hl7Endpoints.MaxMessageBytes} bytes.");
-                }
-
-                frame.WriteByte(one[0]);
-            }
-        }
-
-        return null;
-    }
-
-    public static byte[] Frame(string message)
-    {
-        var body = Encoding.UTF8.GetBytes(message);
-        var framed = new byte[body.Length + 3];
-        framed[0] = Start;
-        body.CopyTo(framed, 1);
-        framed[^2] = End;
-        framed[^1] = Return;
-        return framed;
     }
 }

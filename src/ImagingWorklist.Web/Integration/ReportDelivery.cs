@@ -3,7 +3,6 @@ using System.Net.Sockets;
 using System.Text;
 using ImagingWorklist.Application.Delivery;
 using ImagingWorklist.Application.Ingest;
-using ImagingWorklist.Persistence;
 using ImagingWorklist.Web.Fhir;
 
 namespace ImagingWorklist.Web.Integration;
@@ -107,7 +106,7 @@ internal sealed class ReportSender(IHttpClientFactory http, DeliverySettings set
     public const string HttpClientName = "report-delivery";
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(15);
 
-    internal async Task<DeliveryAttempt> AttemptAsync(OutboundReport row, CancellationToken cancellationToken)
+    internal async Task<DeliveryAttempt> AttemptAsync(DueReport row, CancellationToken cancellationToken)
     {
         ReportDocument document;
         try
@@ -153,8 +152,8 @@ internal sealed class ReportSender(IHttpClientFactory http, DeliverySettings set
         using var client = new TcpClient();
         await client.ConnectAsync(host, port, cancellationToken);
         await using var stream = client.GetStream();
-        await stream.WriteAsync(MllpListener.Frame(message), cancellationToken);
-        var answer = await MllpListener.ReadFrameAsync(stream, cancellationToken);
+        await stream.WriteAsync(Mllp.Frame(message), cancellationToken);
+        var answer = await Mllp.ReadFrameAsync(stream, cancellationToken);
         if (answer is null)
         {
             return DeliveryAttempt.Failure(endpoint.ToString(), $"{endpoint} closed the connection without an acknowledgement.");

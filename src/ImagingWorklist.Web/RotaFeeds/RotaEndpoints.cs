@@ -20,7 +20,7 @@ internal static class RotaEndpoints
         return app;
     }
 
-    private static async Task<IResult> ExportAsync(RotaService rota, string? from, int? days, CancellationToken cancellationToken)
+    private static async Task<IResult> ExportAsync(RotaFiles rota, string? from, int? days, CancellationToken cancellationToken)
     {
         if (!DateOnly.TryParseExact(from, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var first))
         {
@@ -37,7 +37,7 @@ internal static class RotaEndpoints
     }
 
     /// <summary>A reporter's own feed, or anyone's for coordinators, managers and administrators: the next eight weeks and the last one.</summary>
-    private static async Task<IResult> CalendarAsync(Guid reporterId, ClaimsPrincipal user, RotaService rota, TimeProvider clock, CancellationToken cancellationToken)
+    private static async Task<IResult> CalendarAsync(Guid reporterId, ClaimsPrincipal user, RotaFiles rota, TimeProvider clock, CancellationToken cancellationToken)
     {
         var mayReadAny = user.Oversees();
         if (!mayReadAny && user.ReporterId() != reporterId)

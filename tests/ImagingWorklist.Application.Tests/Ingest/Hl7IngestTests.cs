@@ -406,8 +406,8 @@ public class Hl7IngestTests
             return new IngestWorld(world, ingest);
         }
 
-        public Task<string> SendAsync(string message, AccessScope? sender = null) =>
-            Ingest.ReceiveAsync(message, "HTTP", "test", sender ?? AccessScope.WholeNetwork);
+        public async Task<string> SendAsync(string message, AccessScope? sender = null) =>
+            (await Ingest.ReceiveAsync(message, "HTTP", "test", sender ?? AccessScope.WholeNetwork)).Ack;
 
         public async ValueTask DisposeAsync()
         {

@@ -75,7 +75,7 @@ public class RotaServiceTests
         await using var world = await ClaimingWorld.CreateAsync(provider);
         var rota = Rota(world);
         var csv = $"""
-            {RotaService.CsvHeader}
+            {RotaFiles.CsvHeader}
             {world.Reporters[0].RegistrationNumber},OnCallFirst,2026-11-28 18:00,2026-11-29 08:00,network,240
             {world.Reporters[1].RegistrationNumber},InHoursSession,2026-11-28 09:00,2026-11-28 13:00,RTA;RTB,200
             GMC99999,InHoursSession,2026-11-28 09:00,2026-11-28 13:00,network,200
@@ -85,7 +85,7 @@ public class RotaServiceTests
             {world.Reporters[0].RegistrationNumber},OnCallSecond,2026-11-28 20:00,2026-11-28 22:00,XYZ,60
             """;
 
-        var report = await rota.ImportCsvAsync(csv, Coordinator);
+        var report = await Files(world).ImportCsvAsync(csv, Coordinator);
 
         Assert.False(report.Succeeded);
         Assert.Equal(0, report.Imported);
@@ -106,20 +106,20 @@ public class RotaServiceTests
         await using var world = await ClaimingWorld.CreateAsync(provider);
         var rota = Rota(world);
         var csv = $"""
-            {RotaService.CsvHeader}
+            {RotaFiles.CsvHeader}
             {world.Reporters[1].RegistrationNumber},InHoursSession,2026-11-28 09:00,2026-11-28 13:00,RTA;RTB,200
             {world.Reporters[1].RegistrationNumber},Teleradiology,2026-11-28 13:00,2026-11-28 17:00,RTA01,120
             {world.Reporters[0].RegistrationNumber},OnCallFirst,2026-11-28 18:00,2026-11-29 08:00,network,240
             """;
 
-        var report = await rota.ImportCsvAsync(csv, Coordinator);
+        var report = await Files(world).ImportCsvAsync(csv, Coordinator);
 
         Assert.True(report.Succeeded, string.Join("; ", report.Problems.Select(p => p.Message)));
         Assert.Equal(3, report.Imported);
-        var exported = await rota.ExportCsvAsync(new DateTimeOffset(2026, 11, 28, 0, 0, 0, TimeSpan.Zero), new DateTimeOffset(2026, 11, 29, 0, 0, 0, TimeSpan.Zero));
+        var exported = await Files(world).ExportCsvAsync(new DateTimeOffset(2026, 11, 28, 0, 0, 0, TimeSpan.Zero), new DateTimeOffset(2026, 11, 29, 0, 0, 0, TimeSpan.Zero));
         Assert.Equal(csv.Replace("\n", "\r\n", StringComparison.Ordinal) + "\r\n", exported);
         Assert.Contains(world.Announced, c => c.Kind == WorklistChangeKind.RotaChanged && c.ReporterId == world.Reporters[1].Id);
-        Assert.Equal("The first line must be the header: " + RotaService.CsvHeader, Assert.Single((await rota.ImportCsvAsync("who,when\nx,y", Coordinator)).Problems).Message);
+        Assert.Equal("The first line must be the header: " + RotaFiles.CsvHeader, Assert.Single((await Files(world).ImportCsvAsync("who,when\nx,y", Coordinator)).Problems).Message);
     }
 
     [Theory]
@@ -136,12 +136,12 @@ public class RotaServiceTests
 
         Assert.True(leave.Succeeded, leave.Reason);
         Assert.Contains("clashes with Dr Reporter 1's on-call 1st", Assert.Single(leave.Value!.Warnings), StringComparison.Ordinal);
-        var calendar = await rota.CalendarAsync(reporter.Id, now.AddDays(-1), now.AddDays(7));
+        var calendar = await Files(world).CalendarAsync(reporter.Id, now.AddDays(-1), now.AddDays(7));
         Assert.Contains("BEGIN:VCALENDAR", calendar, StringComparison.Ordinal);
         Assert.Contains("SUMMARY:On-call 1st (240 reading min)", calendar, StringComparison.Ordinal);
         Assert.Contains("SUMMARY:Sick leave", calendar, StringComparison.Ordinal);
         Assert.Contains("DTSTART:20261125T180000Z", calendar, StringComparison.Ordinal);
-        Assert.Null(await rota.CalendarAsync(Guid.NewGuid(), now, now.AddDays(1)));
+        Assert.Null(await Files(world).CalendarAsync(Guid.NewGuid(), now, now.AddDays(1)));
 
         // Removing the leave is audited with whose leave it was.
         Assert.True((await rota.DeleteAbsenceAsync(leave.Value.Id, Coordinator)).Succeeded);
@@ -184,17 +184,17 @@ public class RotaServiceTests
         var rota = Rota(world);
         var (first, second) = (world.Reporters[0], world.Reporters[1]);
         var monday = new DateOnly(2026, 11, 30);
-        var tuesdays = await rota.AddJobPlanEntryAsync(first.Id, DayOfWeek.Tuesday, new TimeOnly(8, 0), new TimeOnly(13, 0), ShiftKind.InHoursSession, CoverScope.Network, [], 240, monday, null, Coordinator);
-        var thursdays = await rota.AddJobPlanEntryAsync(first.Id, DayOfWeek.Thursday, new TimeOnly(8, 0), new TimeOnly(13, 0), ShiftKind.InHoursSession, CoverScope.Network, [], 240, monday, null, Coordinator);
-        var nights = await rota.AddJobPlanEntryAsync(second.Id, DayOfWeek.Wednesday, new TimeOnly(18, 0), new TimeOnly(8, 0), ShiftKind.OnCallFirst, CoverScope.Network, [], 480, monday, null, Coordinator);
+        var tuesdays = await Plans(world).AddJobPlanEntryAsync(first.Id, DayOfWeek.Tuesday, new TimeOnly(8, 0), new TimeOnly(13, 0), ShiftKind.InHoursSession, CoverScope.Network, [], 240, monday, null, Coordinator);
+        var thursdays = await Plans(world).AddJobPlanEntryAsync(first.Id, DayOfWeek.Thursday, new TimeOnly(8, 0), new TimeOnly(13, 0), ShiftKind.InHoursSession, CoverScope.Network, [], 240, monday, null, Coordinator);
+        var nights = await Plans(world).AddJobPlanEntryAsync(second.Id, DayOfWeek.Wednesday, new TimeOnly(18, 0), new TimeOnly(8, 0), ShiftKind.OnCallFirst, CoverScope.Network, [], 480, monday, null, Coordinator);
         Assert.True(tuesdays.Succeeded && thursdays.Succeeded && nights.Succeeded);
-        Assert.Contains("more than 100 %", (await rota.AddJobPlanEntryAsync(first.Id, DayOfWeek.Friday, new TimeOnly(8, 0), new TimeOnly(9, 0), ShiftKind.InHoursSession, CoverScope.Network, [], 90, monday, null, Coordinator)).Reason, StringComparison.Ordinal);
-        Assert.Contains("is not a Thursday", (await rota.AddJobPlanExceptionAsync(thursdays.Value, monday, Coordinator)).Reason, StringComparison.Ordinal);
-        Assert.True((await rota.AddJobPlanExceptionAsync(thursdays.Value, new DateOnly(2026, 12, 3), Coordinator)).Succeeded);
+        Assert.Contains("more than 100 %", (await Plans(world).AddJobPlanEntryAsync(first.Id, DayOfWeek.Friday, new TimeOnly(8, 0), new TimeOnly(9, 0), ShiftKind.InHoursSession, CoverScope.Network, [], 90, monday, null, Coordinator)).Reason, StringComparison.Ordinal);
+        Assert.Contains("is not a Thursday", (await Plans(world).AddJobPlanExceptionAsync(thursdays.Value, monday, Coordinator)).Reason, StringComparison.Ordinal);
+        Assert.True((await Plans(world).AddJobPlanExceptionAsync(thursdays.Value, new DateOnly(2026, 12, 3), Coordinator)).Succeeded);
         await rota.AddAbsenceAsync(second.Id, AbsenceKind.AnnualLeave, new DateTimeOffset(2026, 12, 2, 0, 0, 0, TimeSpan.Zero), new DateTimeOffset(2026, 12, 4, 0, 0, 0, TimeSpan.Zero), Coordinator);
 
-        var report = await rota.RollOutJobPlansAsync(monday, Coordinator);
-        var again = await rota.RollOutJobPlansAsync(monday, Coordinator);
+        var report = await Plans(world).RollOutJobPlansAsync(monday, Coordinator);
+        var again = await Plans(world).RollOutJobPlansAsync(monday, Coordinator);
 
         Assert.Equal(1, report.Imported);
         Assert.Contains("on-call cannot clash with leave", Assert.Single(report.Problems).Message, StringComparison.Ordinal);
@@ -205,4 +205,8 @@ public class RotaServiceTests
     }
 
     private static RotaService Rota(ClaimingWorld world) => new(world.Database, world.Announce, world.Clock);
+
+    private static RotaFiles Files(ClaimingWorld world) => new(world.Database, world.Announce, world.Clock);
+
+    private static JobPlans Plans(ClaimingWorld world) => new(world.Database, world.Announce, world.Clock);
 }

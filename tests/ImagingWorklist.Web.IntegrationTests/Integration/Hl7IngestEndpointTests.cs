@@ -73,7 +73,7 @@ public sealed class Hl7IngestEndpointTests(Hl7IngestEndpointTests.App app) : ICl
         var stream = tcp.GetStream();
 
         // Two messages in one write, the second a resend of the first: two answers, one exam.
-        var frame = MllpListener.Frame(Message("L1", "RZ100900004"));
+        var frame = Mllp.Frame(Message("L1", "RZ100900004"));
         await stream.WriteAsync(frame.Concat(frame).ToArray());
         var first = await ReadFrameAsync(stream);
         var second = await ReadFrameAsync(stream);
@@ -88,7 +88,7 @@ public sealed class Hl7IngestEndpointTests(Hl7IngestEndpointTests.App app) : ICl
     private static async Task<string> ReadFrameAsync(NetworkStream stream)
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        return await MllpListener.ReadFrameAsync(stream, timeout.Token) ?? throw new IOException("The listener closed the connection without answering.");
+        return await Mllp.ReadFrameAsync(stream, timeout.Token) ?? throw new IOException("The listener closed the connection without answering.");
     }
 
     private static StringContent Body(string message) => new(message, Encoding.UTF8, Hl7Endpoints.MediaType);

@@ -93,7 +93,7 @@ public sealed class MllpCorpusTests(MllpCorpusTests.App app) : IClassFixture<Mll
         var stream = tcp.GetStream();
         await stream.WriteAsync((byte[])[0x0B, .. message, 0x1C, 0x0D]);
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        return await MllpListener.ReadFrameAsync(stream, timeout.Token) ?? string.Empty;
+        return await Mllp.ReadFrameAsync(stream, timeout.Token) ?? string.Empty;
     }
 
     private static string MsaCode(string ack) =>

@@ -46,7 +46,7 @@ public sealed class MllpTlsTests : IAsyncLifetime
             await tcp.ConnectAsync(IPAddress.Loopback, endpoint.Port);
             await using var tls = new SslStream(tcp.GetStream(), false, (_, presented, _, _) => presented is not null && presented.GetCertHashString() == _certificate.GetCertHashString());
             await tls.AuthenticateAsClientAsync("localhost");
-            await tls.WriteAsync(MllpListener.Frame(Hl7IngestEndpointTests.Message("TLS1", "RZ1TLS00001")));
+            await tls.WriteAsync(Mllp.Frame(Hl7IngestEndpointTests.Message("TLS1", "RZ1TLS00001")));
             var ack = await ReadAsync(tls);
             Assert.Contains("MSA|AA|TLS1|", ack, StringComparison.Ordinal);
         }
@@ -54,7 +54,7 @@ public sealed class MllpTlsTests : IAsyncLifetime
         using var plain = new TcpClient();
         await plain.ConnectAsync(IPAddress.Loopback, endpoint.Port);
         var stream = plain.GetStream();
-        await stream.WriteAsync(MllpListener.Frame(Hl7IngestEndpointTests.Message("PLAIN1", "RZ1TLS00002")));
+        await stream.WriteAsync(Mllp.Frame(Hl7IngestEndpointTests.Message("PLAIN1", "RZ1TLS00002")));
         var answer = await ReadAsync(stream);
         Assert.DoesNotContain("MSA|", answer, StringComparison.Ordinal);
     }
@@ -64,7 +64,7 @@ public sealed class MllpTlsTests : IAsyncLifetime
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(20));
         try
         {
-            return await MllpListener.ReadFrameAsync(stream, timeout.Token) ?? string.Empty;
+            return await Mllp.ReadFrameAsync(stream, timeout.Token) ?? string.Empty;
         }
         catch (IOException)
         {

@@ -115,7 +115,7 @@ public sealed class ReportDeliveryTests : IAsyncLifetime
             {
                 using var client = await _ris.AcceptTcpClientAsync(_stop.Token);
                 await using var stream = client.GetStream();
-                var message = await MllpListener.ReadFrameAsync(stream, _stop.Token);
+                var message = await Mllp.ReadFrameAsync(stream, _stop.Token);
                 if (message is null)
                 {
                     continue;
@@ -125,7 +125,7 @@ public sealed class ReportDeliveryTests : IAsyncLifetime
                 var parsed = Hl7Message.Parse(message).ValueOrThrow();
                 var refuse = _received.Count == 1;
                 var ack = Hl7Ack.Build(parsed, refuse ? Hl7Ack.Error : Hl7Ack.Accept, refuse ? "Unknown patient" : "Filed", [], DateTimeOffset.UtcNow, "RIS" + _received.Count);
-                await stream.WriteAsync(MllpListener.Frame(ack), _stop.Token);
+                await stream.WriteAsync(Mllp.Frame(ack), _stop.Token);
             }
         }
         catch (OperationCanceledException)

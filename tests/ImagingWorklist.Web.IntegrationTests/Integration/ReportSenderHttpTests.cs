@@ -100,13 +100,13 @@ public sealed class ReportSenderHttpTests : IAsyncLifetime
             TimeProvider.System);
     }
 
-    private static OutboundReport Row(string trust)
+    private static DueReport Row(string trust)
     {
         var document = new ReportDocument(
             Guid.NewGuid(), Guid.NewGuid(), DeliveryKind.Final, trust, trust + "01", "ACC1", "1.2.3", "9434765919", "M1", "Test", "Patient",
             new DateOnly(1960, 6, 1), Sex.Female, Modality.CT, "CHEAD", "CT Head", DateTimeOffset.UtcNow.AddHours(-1), "No acute abnormality.",
             DateTimeOffset.UtcNow, "Dr Test", "GMC1", null, null, null);
-        return new OutboundReport { Id = Guid.NewGuid(), Document = document.ToJson(), Kind = "Final" };
+        return new DueReport(Guid.NewGuid(), document.ToJson());
     }
 
     public async Task DisposeAsync()

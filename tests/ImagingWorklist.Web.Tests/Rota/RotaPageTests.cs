@@ -34,6 +34,8 @@ public sealed class RotaPageTests : MudComponentTest
         Services.AddSingleton(new Hl7Settings());
         Services.AddSingleton<RotaWeekQuery>();
         Services.AddSingleton<RotaService>();
+        Services.AddSingleton<JobPlans>();
+        Services.AddSingleton<RotaFiles>();
         Services.AddSingleton<CoverQuery>();
     }
 
