@@ -7,7 +7,7 @@ using ImagingWorklist.Application.Ingest;
 using ImagingWorklist.Domain.Exams;
 using ImagingWorklist.Persistence;
 using ImagingWorklist.Testing;
-using ImagingWorklist.Web.Integration;
+using ImagingWorklist.Web.Interop.Hl7v2;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;

@@ -1,12 +1,15 @@
 using ImagingWorklist.Application;
-using ImagingWorklist.Web.DashboardFeeds;
-using ImagingWorklist.Web.DicomWeb;
-using ImagingWorklist.Web.Fhir;
-using ImagingWorklist.Web.Security;
+using ImagingWorklist.Web.Features.Account;
+using ImagingWorklist.Web.Features.Admin;
+using ImagingWorklist.Web.Features.Dashboards;
+using ImagingWorklist.Web.Features.Rota;
 using ImagingWorklist.Web.Infrastructure;
-using ImagingWorklist.Web.Integration;
+using ImagingWorklist.Web.Interop;
+using ImagingWorklist.Web.Interop.DicomWeb;
+using ImagingWorklist.Web.Interop.Fhir;
+using ImagingWorklist.Web.Interop.Hl7v2;
 using ImagingWorklist.Web.Realtime;
-using ImagingWorklist.Web.RotaFeeds;
+using ImagingWorklist.Web.Security;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -19,7 +22,7 @@ builder.AddWorklistBackgroundWork();
 builder.AddWorklistIdentity();
 builder.AddWorklistOpenId();
 builder.AddWorklistSecurity();
-builder.AddWorklistIntegration();
+builder.AddWorklistInterop();
 builder.AddWorklistRealtime();
 builder.AddWorklistWeb();
 builder.AddWorklistHealthChecks();

@@ -6,6 +6,7 @@ public static class WorklistServices
 {
     public static IServiceCollection AddWorklist(this IServiceCollection services) => services
         .AddSingleton<OpenExamsQuery>()
+        .AddSingleton<MyWorklistQuery>()
         .AddSingleton<WorklistFilterStore>()
         .AddSingleton<TrustsQuery>();
 }

@@ -11,7 +11,7 @@ internal static class WebSetup
     {
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         builder.Services.AddMudServices();
-        builder.Services.AddSingleton<DicomWeb.UpsEvents>();
+        builder.Services.AddSingleton<Interop.DicomWeb.UpsEvents>();
         return builder;
     }
 

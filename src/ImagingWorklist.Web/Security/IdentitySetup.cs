@@ -1,4 +1,5 @@
 using ImagingWorklist.Persistence;
+using ImagingWorklist.Web.Features.Account;
 using ImagingWorklist.Web.Infrastructure;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;

@@ -9,7 +9,7 @@ using ImagingWorklist.Application.Security;
 using ImagingWorklist.Application.Worklist;
 using ImagingWorklist.Persistence;
 using ImagingWorklist.Testing;
-using ImagingWorklist.Web.DicomWeb;
+using ImagingWorklist.Web.Interop.DicomWeb;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -3,7 +3,7 @@ using ImagingWorklist.Domain.Exams;
 using ImagingWorklist.Persistence;
 using ImagingWorklist.Simulator;
 using ImagingWorklist.Testing;
-using ImagingWorklist.Web.Integration;
+using ImagingWorklist.Web.Interop.Hl7v2;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.EntityFrameworkCore;

@@ -10,7 +10,7 @@ using ImagingWorklist.Domain.Reporters;
 using ImagingWorklist.Domain.Reporting;
 using ImagingWorklist.Persistence;
 using ImagingWorklist.TestSupport;
-using ImagingWorklist.Web.Components.Exams;
+using ImagingWorklist.Web.Features.Exams;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;

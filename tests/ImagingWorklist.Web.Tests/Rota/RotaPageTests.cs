@@ -7,6 +7,7 @@ using ImagingWorklist.Application.Security;
 using ImagingWorklist.Domain.Rota;
 using ImagingWorklist.Persistence;
 using ImagingWorklist.TestSupport;
+using ImagingWorklist.Web.Features.Rota;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -44,7 +45,7 @@ public sealed class RotaPageTests : MudComponentTest
     public async Task ACoordinatorOpensAShiftFromTheWeekAndChangesItsCapacity()
     {
         Context.AddAuthorization().SetAuthorized("coordinator").SetRoles(WorklistRoles.RotaCoordinator);
-        var page = Render<Components.Pages.Rota>();
+        var page = Render<RotaPage>();
 
         var chip = page.WaitForElement($"[data-shift='{_shiftId}']");
         Assert.Contains("Session 08:00–16:00", chip.TextContent.Replace('\u00a0', ' '), StringComparison.Ordinal);
@@ -65,7 +66,7 @@ public sealed class RotaPageTests : MudComponentTest
     public void ACoordinatorIsToldWhyAShiftCannotBeSaved()
     {
         Context.AddAuthorization().SetAuthorized("coordinator").SetRoles(WorklistRoles.RotaCoordinator);
-        var page = Render<Components.Pages.Rota>();
+        var page = Render<RotaPage>();
         page.WaitForElement($"[data-shift='{_shiftId}']").Click();
         page.WaitForAssertion(() => Assert.Contains("Change Dr Grid's shift", page.Markup, StringComparison.Ordinal));
 
@@ -79,7 +80,7 @@ public sealed class RotaPageTests : MudComponentTest
     public void OthersSeeTheWeekButCannotOpenShiftsToChangeThem()
     {
         Context.AddAuthorization().SetAuthorized("radiologist").SetRoles(WorklistRoles.Radiologist);
-        var page = Render<Components.Pages.Rota>();
+        var page = Render<RotaPage>();
 
         page.WaitForElement($"[data-shift='{_shiftId}']").Click();
 

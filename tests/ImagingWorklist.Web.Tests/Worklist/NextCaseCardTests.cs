@@ -2,7 +2,7 @@ using Bunit;
 using ImagingWorklist.Domain.Engine;
 using ImagingWorklist.Domain.Exams;
 using ImagingWorklist.Domain.Reporters;
-using ImagingWorklist.Web.Components.Worklist;
+using ImagingWorklist.Web.Features.Worklist;
 
 namespace ImagingWorklist.Web.Tests.Worklist;
 

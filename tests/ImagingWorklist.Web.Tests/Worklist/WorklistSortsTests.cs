@@ -1,5 +1,5 @@
 using ImagingWorklist.Application.Worklist;
-using ImagingWorklist.Web.Components.Worklist;
+using ImagingWorklist.Web.Features.Worklist;
 
 namespace ImagingWorklist.Web.Tests.Worklist;
 

@@ -1,0 +1,158 @@
+using System.Net.Http;
+using ImagingWorklist.Application.Common;
+using ImagingWorklist.Application.Realtime;
+using ImagingWorklist.Application.Rota;
+using ImagingWorklist.Application.Security;
+using ImagingWorklist.Domain.Common;
+using ImagingWorklist.Domain.Exams;
+using ImagingWorklist.Domain.Reporters;
+using ImagingWorklist.Domain.Rota;
+using ImagingWorklist.Web.Components.Layout;
+using ImagingWorklist.Web.Components.Shared;
+using ImagingWorklist.Web.Components;
+using ImagingWorklist.Web.Features.Account;
+using ImagingWorklist.Web.Features.Admin;
+using ImagingWorklist.Web.Features.Dashboards;
+using ImagingWorklist.Web.Features.Exams;
+using ImagingWorklist.Web.Features.Rota;
+using ImagingWorklist.Web.Features.Worklist;
+using ImagingWorklist.Web.Security;
+using ImagingWorklist.Web;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.Components.Forms;
+using Microsoft.AspNetCore.Components.Routing;
+using Microsoft.AspNetCore.Components.Web.Virtualization;
+using Microsoft.AspNetCore.Components.Web;
+using MudBlazor;
+using static Microsoft.AspNetCore.Components.Web.RenderMode;
+
+namespace ImagingWorklist.Web.Features.Rota;
+
+public partial class RotaPage
+{
+    private RotaWeek? _week;
+    private DateOnly _monday;
+    private DateOnly _dayView;
+    private DateOnly _day;
+    private Skill? _skill;
+    private bool _mayEdit;
+    private bool _mayPlan;
+    private bool _editing;
+    private ShiftRow? _shift;
+    private string? _message;
+    private Actor _actor = Actor.System;
+    private LiveUpdates? _live;
+
+    [CascadingParameter]
+    private Task<AuthenticationState> Authentication { get; set; } = null!;
+
+    [CascadingParameter(Name = "ClientAddress")]
+    private string? ClientAddress { get; set; }
+
+    private IEnumerable<DateOnly> Days => Enumerable.Range(0, 7).Select(i => _monday.AddDays(i));
+
+    private List<RotaPerson> Rows => [.. _week!.People.Where(p =>
+        (_week.Shifts.Any(s => s.ReporterId == p.Id) || _week.Absences.Any(a => a.ReporterId == p.Id))
+        && (_skill is not { } skill || p.Skills.Any(s => s.Skill == skill)))];
+
+    protected override async Task OnInitializedAsync()
+    {
+        var user = (await Authentication).User;
+        _actor = user.Actor(ClientAddress);
+        _mayEdit = user.InAny(WorklistRoles.RotaEditors);
+        _mayPlan = user.Oversees();
+        await MoveToAsync(ThisMonday());
+        _live = new LiveUpdates(Changes, Clock, () => InvokeAsync(async () =>
+        {
+            await ReloadAsync();
+            StateHasChanged();
+        }), LiveUpdates.RotaOnly);
+    }
+
+    private DateOnly ThisMonday()
+    {
+        var today = DateOnly.FromDateTime(UkCalendar.ToLocal(Clock.GetUtcNow()).Date);
+        return today.AddDays(-(((int)today.DayOfWeek + 6) % 7));
+    }
+
+    private Task MoveAsync(int days) => MoveToAsync(_monday.AddDays(days));
+
+    private async Task MoveToAsync(DateOnly monday)
+    {
+        _monday = monday;
+        var today = DateOnly.FromDateTime(UkCalendar.ToLocal(Clock.GetUtcNow()).Date);
+        _dayView = today >= monday && today < monday.AddDays(7) ? today : monday;
+        await ReloadAsync();
+    }
+
+    private async Task ReloadAsync() => _week = await RotaWeek.WeekFromAsync(UkCalendar.Midnight(_monday));
+
+    private void Edit(ShiftRow? shift)
+    {
+        _shift = shift;
+        _day = _dayView;
+        _editing = true;
+    }
+
+    private void EditIfAllowed(ShiftRow shift)
+    {
+        if (_mayEdit)
+        {
+            Edit(shift);
+        }
+    }
+
+    private async Task SavedAsync(string message)
+    {
+        _editing = false;
+        _message = message;
+        await ReloadAsync();
+    }
+
+    private IEnumerable<ShiftRow> ShiftsOn(Guid person, DateOnly day) =>
+        _week!.Shifts.Where(s => s.ReporterId == person && DateOnly.FromDateTime(UkCalendar.ToLocal(s.Start).Date) == day);
+
+    private IEnumerable<AbsenceRow> LeaveOn(Guid person, DateOnly day) =>
+        _week!.Absences.Where(a => a.ReporterId == person && Touches(a.Start, a.End, day));
+
+    private int OnDutyWith(Skill skill, DateOnly day)
+    {
+        var holders = _week!.People.Where(p => p.Skills.Any(s => s.Skill == skill)).Select(p => p.Id).ToHashSet();
+        return _week.Shifts.Where(s => holders.Contains(s.ReporterId) && Touches(s.Start, s.End, day)).Select(s => s.ReporterId).Distinct().Count();
+    }
+
+    private static bool Touches(DateTimeOffset start, DateTimeOffset end, DateOnly day)
+    {
+        var (from, to) = (UkCalendar.Midnight(day), UkCalendar.Midnight(day.AddDays(1)));
+        return start < to && end > from;
+    }
+
+    private static (string Left, string Width) Bar(DateTimeOffset start, DateTimeOffset end, DateOnly day)
+    {
+        var (from, to) = (UkCalendar.Midnight(day), UkCalendar.Midnight(day.AddDays(1)));
+        var total = (to - from).TotalMinutes;
+        var left = Math.Max(0, (start - from).TotalMinutes) / total * 100;
+        var right = Math.Min(total, (end - from).TotalMinutes) / total * 100;
+        return (left.ToString("0.##", System.Globalization.CultureInfo.InvariantCulture), (right - left).ToString("0.##", System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    private static string Short(ShiftKind kind) => kind switch
+    {
+        ShiftKind.InHoursSession => "Session",
+        ShiftKind.OnCallFirst => "On-call 1",
+        ShiftKind.OnCallSecond => "On-call 2",
+        ShiftKind.OutOfHoursHotReporting => "OOH hot",
+        _ => "Telerad",
+    };
+
+    private static Color ColourOf(ShiftKind kind) => kind switch
+    {
+        ShiftKind.InHoursSession => Color.Primary,
+        ShiftKind.Teleradiology => Color.Secondary,
+        _ => Color.Warning,
+    };
+
+    public void Dispose() => _live?.Dispose();
+}

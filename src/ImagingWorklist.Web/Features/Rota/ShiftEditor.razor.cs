@@ -1,0 +1,144 @@
+using System.Net.Http;
+using ImagingWorklist.Application.Common;
+using ImagingWorklist.Application.Rota;
+using ImagingWorklist.Domain.Common;
+using ImagingWorklist.Domain.Exams;
+using ImagingWorklist.Domain.Rota;
+using ImagingWorklist.Web.Components.Layout;
+using ImagingWorklist.Web.Components.Shared;
+using ImagingWorklist.Web.Components;
+using ImagingWorklist.Web.Features.Account;
+using ImagingWorklist.Web.Features.Admin;
+using ImagingWorklist.Web.Features.Dashboards;
+using ImagingWorklist.Web.Features.Exams;
+using ImagingWorklist.Web.Features.Rota;
+using ImagingWorklist.Web.Features.Worklist;
+using ImagingWorklist.Web.Security;
+using ImagingWorklist.Web;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.Components.Forms;
+using Microsoft.AspNetCore.Components.Routing;
+using Microsoft.AspNetCore.Components.Web.Virtualization;
+using Microsoft.AspNetCore.Components.Web;
+using MudBlazor;
+using static Microsoft.AspNetCore.Components.Web.RenderMode;
+
+namespace ImagingWorklist.Web.Features.Rota;
+
+public partial class ShiftEditor
+{
+    private RotaPerson? _person;
+    private ShiftKind _kind = ShiftKind.InHoursSession;
+    private string? _date;
+    private string? _from = "08:00";
+    private string? _until = "13:00";
+    private bool _network = true;
+    private IReadOnlyCollection<Guid> _trusts = [];
+    private int _capacity = 240;
+    private string? _error;
+    private bool _busy;
+
+    /// <summary>The shift to change; null to add one.</summary>
+    [Parameter]
+    public ShiftRow? Shift { get; set; }
+
+    [Parameter]
+    public DateOnly Day { get; set; }
+
+    [Parameter, EditorRequired]
+    public IReadOnlyList<RotaPerson> People { get; set; } = [];
+
+    [Parameter, EditorRequired]
+    public IReadOnlyList<RotaTrust> Trusts { get; set; } = [];
+
+    [Parameter, EditorRequired]
+    public Actor Actor { get; set; } = null!;
+
+    /// <summary>Called with what was done and any warnings to show.</summary>
+    [Parameter]
+    public EventCallback<string> OnSaved { get; set; }
+
+    [Parameter]
+    public EventCallback OnClose { get; set; }
+
+    private string ShareText =>
+        Times() is { } times && (times.End - times.Start).TotalMinutes is > 0 and var minutes
+            ? $"{_capacity / minutes:P0} of a {minutes / 60:0.#}-hour shift"
+            : "Give the date and times";
+
+    protected override void OnParametersSet()
+    {
+        if (Shift is { } shift)
+        {
+            _person = People.FirstOrDefault(p => p.Id == shift.ReporterId);
+            _kind = shift.Kind;
+            var start = UkCalendar.ToLocal(shift.Start);
+            _date = start.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+            _from = start.ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture);
+            _until = UkCalendar.TimeOfDay(shift.End);
+            _network = shift.Scope == CoverScope.Network;
+            _trusts = shift.Scope == CoverScope.Trusts ? [.. shift.CoveredIds] : [];
+            _capacity = shift.CapacityMinutes;
+        }
+        else
+        {
+            _date ??= Day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        }
+    }
+
+
+    private (DateTimeOffset Start, DateTimeOffset End)? Times()
+    {
+        if (!DateOnly.TryParseExact(_date?.Trim(), "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var day)
+            || UkCalendar.On(day, _from) is not { } start || UkCalendar.On(day, _until) is not { } end)
+        {
+            return null;
+        }
+
+        return (start, end <= start ? UkCalendar.On(day.AddDays(1), _until)!.Value : end);
+    }
+
+    private async Task SaveAsync()
+    {
+        if (_person is null)
+        {
+            _error = "Choose who the shift is for.";
+            return;
+        }
+
+        if (Times() is not { } times)
+        {
+            _error = "Give the date as yyyy-mm-dd and the times as HH:mm, for example 2026-12-05, 18:00 and 08:00.";
+            return;
+        }
+
+        _busy = true;
+        var draft = new ShiftDraft(Shift?.ShiftId, _person.Id, _kind, times.Start, times.End, _network ? CoverScope.Network : CoverScope.Trusts, _network ? [] : [.. _trusts], _capacity);
+        var saved = await Rota.SaveShiftAsync(draft, Actor);
+        _busy = false;
+        if (!saved.Succeeded)
+        {
+            _error = saved.Reason;
+            return;
+        }
+
+        var warnings = saved.Value!.Warnings.Count > 0 ? " Note: " + string.Join(" ", saved.Value.Warnings) : string.Empty;
+        await OnSaved.InvokeAsync($"{(Shift is null ? "Shift added" : "Shift changed")} for {_person.Name}.{warnings}");
+    }
+
+    private async Task DeleteAsync()
+    {
+        _busy = true;
+        var removed = await Rota.DeleteShiftAsync(Shift!.ShiftId, Actor);
+        _busy = false;
+        if (!removed.Succeeded)
+        {
+            _error = removed.Reason;
+            return;
+        }
+
+        await OnSaved.InvokeAsync($"Shift removed for {Shift.Reporter}.");
+    }
+}

@@ -1,0 +1,158 @@
+using ImagingWorklist.Application.Claiming;
+using ImagingWorklist.Application.Common;
+using ImagingWorklist.Application.Realtime;
+using ImagingWorklist.Application.Worklist;
+using ImagingWorklist.Domain.Engine;
+using ImagingWorklist.Web.Components.Shared;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Authorization;
+using MudBlazor;
+
+namespace ImagingWorklist.Web.Features.Worklist;
+
+/// <summary>The signed-in reporter's ranked list: the engine's top N for them, live, with claim and next case.</summary>
+public sealed partial class MyWorklist
+{
+    private static readonly TimeSpan CountdownTick = TimeSpan.FromSeconds(30);
+
+    private readonly HashSet<Guid> _expanded = [];
+    private List<(RankedExam Ranked, WorklistRow Row)> _rows = [];
+    private IReadOnlyList<WorklistRow> _held = [];
+    private WorklistFilter _filter = new();
+    private IReadOnlyList<TrustOption> _trusts = [];
+    private NextCase? _proposal;
+    private string? _message;
+    private Severity _messageSeverity = Severity.Info;
+    private bool _busy;
+    private bool _loaded;
+    private int _skips;
+    private LiveUpdates? _live;
+    private ITimer? _countdown;
+
+    [Parameter, EditorRequired]
+    public Guid ReporterId { get; set; }
+
+    [Parameter, EditorRequired]
+    public string UserId { get; set; } = string.Empty;
+
+    [CascadingParameter]
+    private Task<AuthenticationState> Authentication { get; set; } = null!;
+
+    [CascadingParameter(Name = "ClientAddress")]
+    private string? ClientAddress { get; set; }
+
+    [Inject]
+    private MyWorklistQuery Worklist { get; set; } = null!;
+
+    [Inject]
+    private WorklistFilterStore Filters { get; set; } = null!;
+
+    [Inject]
+    private TrustsQuery TrustList { get; set; } = null!;
+
+    [Inject]
+    private ClaimService Claims { get; set; } = null!;
+
+    [Inject]
+    private WorklistChangeDispatcher Changes { get; set; } = null!;
+
+    [Inject]
+    private TimeProvider Clock { get; set; } = null!;
+
+    [Inject]
+    private NavigationManager Navigation { get; set; } = null!;
+
+    protected override async Task OnInitializedAsync()
+    {
+        _filter = await Filters.LoadAsync(UserId);
+        _trusts = await TrustList.AllAsync();
+        await RefreshAsync();
+        _live = new LiveUpdates(Changes, Clock, () => InvokeAsync(async () =>
+        {
+            await RefreshAsync();
+            StateHasChanged();
+        }));
+        _countdown = Clock.CreateTimer(_ => InvokeAsync(StateHasChanged), null, CountdownTick, CountdownTick);
+    }
+
+    private async Task RefreshAsync()
+    {
+        var view = await Worklist.LoadAsync(ReporterId, _filter);
+        (_rows, _held, _skips) = ([.. view.Rows], view.Held, view.Skips);
+        _loaded = true;
+    }
+
+    private async Task FilterChangedAsync(WorklistFilter filter)
+    {
+        _filter = filter;
+        await Filters.SaveAsync(UserId, filter);
+        await RefreshAsync();
+    }
+
+    private void Toggle(Guid examId)
+    {
+        if (!_expanded.Remove(examId))
+        {
+            _expanded.Add(examId);
+        }
+    }
+
+    private void ProposeNextCase()
+    {
+        var next = Worklist.NextCase(ReporterId);
+        _proposal = next.Case;
+        if (next.Case is null)
+        {
+            Say(next.WhyNone!, Severity.Info);
+        }
+    }
+
+    private async Task ClaimAsync(Guid examId)
+    {
+        _busy = true;
+        try
+        {
+            var user = (await Authentication).User;
+            var claim = await Claims.ClaimAsync(examId, ReporterId, Security.ClaimsPrincipalExtensions.Actor(user, ClientAddress));
+            if (claim.Succeeded)
+            {
+                Navigation.NavigateTo($"/exams/{examId}");
+                return;
+            }
+
+            _proposal = null;
+            Say(claim.Reason!, Severity.Warning);
+            await RefreshAsync();
+        }
+        finally
+        {
+            _busy = false;
+        }
+    }
+
+    private async Task SkipAsync((Guid ExamId, string Reason) skip)
+    {
+        var user = (await Authentication).User;
+        var outcome = await Claims.SkipAsync(skip.ExamId, ReporterId, skip.Reason, Security.ClaimsPrincipalExtensions.Actor(user, ClientAddress));
+        if (!outcome.Succeeded)
+        {
+            Say(outcome.Reason!, Severity.Warning);
+            return;
+        }
+
+        _skips = Worklist.SkipCount(ReporterId);
+        ProposeNextCase();
+    }
+
+    private void Say(string message, Severity severity)
+    {
+        _message = message;
+        _messageSeverity = severity;
+    }
+
+    public void Dispose()
+    {
+        _live?.Dispose();
+        _countdown?.Dispose();
+    }
+}

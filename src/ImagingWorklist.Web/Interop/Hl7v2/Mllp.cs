@@ -1,0 +1,107 @@
+using System.Text;
+
+namespace ImagingWorklist.Web.Interop.Hl7v2;
+
+/// <summary>
+/// MLLP framing (HL7 v2 over TCP): each message between 0x0B and 0x1C 0x0D. One framing for the inbound listener, report
+/// delivery's answers and the tests; bytes outside a frame (a trailing carriage return, keep-alive noise) are ignored.
+/// </summary>
+public static class Mllp
+{
+    public const byte Start = 0x0B;
+    public const byte End = 0x1C;
+    public const byte Return = 0x0D;
+
+    public static byte[] Frame(string message)
+    {
+        var body = Encoding.UTF8.GetBytes(message);
+        var framed = new byte[body.Length + 3];
+        framed[0] = Start;
+        body.CopyTo(framed, 1);
+        framed[^2] = End;
+        framed[^1] = Return;
+        return framed;
+    }
+
+    /// <summary>Reads one framed message (what a peer answers); null if the peer closes first. Bounded like inbound frames.</summary>
+    public static async Task<string?> ReadFrameAsync(Stream stream, CancellationToken cancellationToken)
+    {
+        var reader = new MllpFrameReader();
+        var one = new byte[1];
+        while (await stream.ReadAsync(one, cancellationToken) == 1)
+        {
+            switch (reader.Push(one[0], out var message))
+            {
+                case MllpRead.Message:
+                    return message;
+                case MllpRead.TooLarge:
+                    throw new IOException($"The answer exceeded {reader.MaxBytes} bytes.");
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>UTF-8 when the bytes are valid UTF-8; otherwise ISO 8859-1, HL7 v2's usual 8-bit character set, so no byte is lost.</summary>
+    public static string Decode(ReadOnlySpan<byte> bytes)
+    {
+        try
+        {
+            return StrictUtf8.GetString(bytes);
+        }
+        catch (DecoderFallbackException)
+        {
+            return Encoding.Latin1.GetString(bytes);
+        }
+    }
+
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+}
+
+public enum MllpRead
+{
+    /// <summary>The byte was framing or part of a message still arriving.</summary>
+    Nothing,
+
+    /// <summary>A whole message has arrived.</summary>
+    Message,
+
+    /// <summary>The message in hand passed the size limit.</summary>
+    TooLarge,
+}
+
+/// <summary>Assembles framed messages from a byte stream, one byte at a time, up to a size limit.</summary>
+public sealed class MllpFrameReader(int maxBytes = Hl7Endpoints.MaxMessageBytes)
+{
+    private readonly MemoryStream _frame = new();
+    private bool _inFrame;
+
+    public int MaxBytes => maxBytes;
+
+    public MllpRead Push(byte value, out string? message)
+    {
+        message = null;
+        if (value == Mllp.Start)
+        {
+            _frame.SetLength(0);
+            _inFrame = true;
+        }
+        else if (value == Mllp.End && _inFrame)
+        {
+            _inFrame = false;
+            message = Mllp.Decode(_frame.GetBuffer().AsSpan(0, (int)_frame.Length));
+            return MllpRead.Message;
+        }
+        else if (_inFrame)
+        {
+            if (_frame.Length >= maxBytes)
+            {
+                return MllpRead.TooLarge;
+            }
+
+            _frame.WriteByte(value);
+        }
+
+        return MllpRead.Nothing;
+    }
+}

@@ -1,0 +1,152 @@
+using Bunit;
+using ImagingWorklist.Application.Dashboards;
+using ImagingWorklist.Application.Engine;
+using ImagingWorklist.Application.Realtime;
+using ImagingWorklist.Application.Reporting;
+using ImagingWorklist.Application.Security;
+using ImagingWorklist.Domain.Reporting;
+using ImagingWorklist.Domain.Exams;
+using ImagingWorklist.Persistence;
+using ImagingWorklist.TestSupport;
+using ImagingWorklist.Web.Features.Dashboards;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace ImagingWorklist.Web.Tests.Dashboards;
+
+public sealed class DashboardPageTests : MudComponentTest
+{
+    private Guid _examWithFinding;
+    private Guid _alpha;
+
+    public override async Task InitializeAsync()
+    {
+        await UseDatabaseAsync();
+        var fixture = new NetworkFixture();
+        _alpha = fixture.TrustA.Id;
+        var now = Clock.GetUtcNow();
+        await using var db = Database.CreateDbContext();
+        db.AddRange([
+            .. fixture.Organisations,
+            fixture.ReadyExam(fixture.SiteA, now, TimeSpan.FromHours(3), Pathway.Emergency, Modality.CT, ClinicalPriority.Stat),
+            fixture.ReadyExam(fixture.SiteA, now, TimeSpan.FromDays(1), modality: Modality.MR),
+            fixture.ReadyExam(fixture.SiteB, now, TimeSpan.FromDays(1), modality: Modality.MR),
+        ]);
+        var (reporter, rows) = fixture.OnDutyReporter("Dr Finder", now);
+        db.AddRange(rows);
+        await db.SaveChangesAsync();
+        _examWithFinding = await db.Exams.Select(e => e.Id).FirstAsync();
+        db.CriticalFindings.Add(CriticalFinding.Raise(Guid.NewGuid(), _examWithFinding, fixture.TrustA.Id, FindingCategory.Critical, "Tension pneumothorax", reporter.Id,
+            "Dr A Khan, ED registrar", CommunicationMethod.Telephone, now.AddMinutes(-90), new CriticalFindingPolicy(), now.AddMinutes(-90)).ValueOrThrow());
+        await db.SaveChangesAsync();
+        Services.AddSingleton<BacklogQuery>();
+        Services.AddSingleton<BacklogBreakdownQuery>();
+        Services.AddSingleton<TurnaroundQuery>();
+        Services.AddSingleton(new CriticalFindingPolicy());
+        Services.AddSingleton<CriticalFindings>();
+        Services.AddSingleton<MonthlyReturnQuery>();
+        Services.AddSingleton<Application.Simulation.WhatIfService>();
+        Services.AddSingleton<Application.Simulation.ForecastService>();
+    }
+
+    [Fact]
+    public async Task LastMonthsReturnCountsWhatWasStillWaitingOverFourWeeksAndTheForecastRunsOnRequest()
+    {
+        // Examined 60 days ago and never reported: at the end of last month it had waited over four weeks.
+        var fixture = new NetworkFixture();
+        await using (var db = Database.CreateDbContext())
+        {
+            db.Add(fixture.ReadyExam(await db.Sites.SingleAsync(s => s.Name == fixture.SiteA.Name), Clock.GetUtcNow(), TimeSpan.FromDays(60), accession: "OLD000001"));
+            await db.SaveChangesAsync();
+        }
+
+        Context.AddAuthorization().SetAuthorized("manager").SetRoles(WorklistRoles.Manager);
+
+        var page = Render<DashboardPage>();
+
+        var network = page.WaitForElement("tr[data-return='NETWORK|All']");
+        Assert.Equal(["0", "1"], network.QuerySelectorAll("td").Select(td => td.TextContent.Trim()).Where((_, i) => i is 0 or 5));
+        Assert.NotNull(page.Find("tr[data-return='NETWORK|Outpatient']"));
+
+        page.FindAll("button").Single(b => b.TextContent.Trim() == "Run forecast").Click();
+        page.WaitForAssertion(() => Assert.NotNull(page.Find("[data-testid='forecast-action']")), TimeSpan.FromSeconds(30));
+        Assert.Contains("4 open now", page.Markup, StringComparison.Ordinal);
+        Assert.Equal(7, page.FindAll("table").Single(t => t.QuerySelector("caption")?.TextContent == "Forecast by day").QuerySelectorAll("tbody tr").Length);
+    }
+
+
+    [Fact]
+    public void TheDashboardShowsTheBacklogPerTrustAndModality()
+    {
+        Context.AddAuthorization().SetAuthorized("manager").SetRoles(WorklistRoles.Manager);
+
+        var page = Render<DashboardPage>();
+
+        page.WaitForAssertion(() => Assert.Contains("Alpha Trust", page.Markup, StringComparison.Ordinal));
+        var headline = page.FindAll("p.mud-typography-h5").Select(p => p.TextContent.Trim()).ToList();
+        Assert.Equal(["3", "1", "0"], headline);
+        var alphaRow = page.FindAll("tr").Single(r => r.QuerySelector("td")?.TextContent.Trim() == "Alpha Trust");
+        Assert.Equal(["Alpha Trust", "2", "0", "0", "1", "0", "0", "–"], alphaRow.QuerySelectorAll("td").Select(td => td.TextContent.Trim()));
+        var mrRow = page.FindAll("tr").Single(r => r.QuerySelector("td")?.TextContent == "MR");
+        Assert.Equal(["MR", "2", "0"], mrRow.QuerySelectorAll("td").Select(td => td.TextContent.Trim()));
+    }
+
+    [Fact]
+    public void AManagerLimitedToOneTrustSeesOnlyThatTrustsBacklog()
+    {
+        Context.AddAuthorization().SetAuthorized("manager").SetRoles(WorklistRoles.Manager).SetClaims(new System.Security.Claims.Claim("TrustScope", "RTB"));
+
+        var page = Render<DashboardPage>();
+
+        page.WaitForAssertion(() => Assert.Contains("Beta Trust", page.Markup, StringComparison.Ordinal));
+        Assert.DoesNotContain("Alpha Trust", page.Markup, StringComparison.Ordinal);
+        Assert.Equal(["1", "0", "0"], page.FindAll("p.mud-typography-h5").Select(p => p.TextContent.Trim()));
+    }
+
+    [Fact]
+    public void AnOverdueFindingStandsOutUntilTheManagerRecordsItsAcknowledgement()
+    {
+        Context.AddAuthorization().SetAuthorized("manager").SetRoles(WorklistRoles.Manager);
+
+        var page = Render<DashboardPage>();
+
+        var alert = page.WaitForElement($"[data-finding]");
+        Assert.Contains("Tension pneumothorax", alert.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Acknowledgement due by", alert.TextContent, StringComparison.Ordinal);
+        Assert.Contains("mud-alert-text-error", alert.ClassName, StringComparison.Ordinal);
+        Assert.Contains($"/exams/{_examWithFinding}", alert.InnerHtml, StringComparison.Ordinal);
+
+        page.FindAll("button").Single(b => b.TextContent.Contains("Record acknowledgement", StringComparison.Ordinal)).Click();
+        page.Find("[data-finding] input").Input("Dr A Khan, ED registrar");
+        page.FindAll("button").Single(b => b.TextContent.Trim() == "Record").Click();
+
+        page.WaitForAssertion(() => Assert.Contains("None: every critical, urgent and unexpected finding has been acknowledged.", page.Markup, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void TheBacklogTableCountsEachBandAndEveryNumberLinksToItsExams()
+    {
+        Context.AddAuthorization().SetAuthorized("manager").SetRoles(WorklistRoles.Manager);
+
+        var page = Render<DashboardPage>();
+
+        var alpha = page.WaitForElement($"tr[data-line='{_alpha}']");
+        string Cell(string measure) => alpha.QuerySelector($"td[data-measure='{measure}']")!.TextContent.Trim();
+        Assert.Equal(("2", "1", "1", "1", "1"), (Cell("Open"), Cell("Under24Hours"), Cell("OneToThreeDays"), Cell("Unassigned"), Cell("Breached")));
+        Assert.Equal("0", Cell("OverFourWeeks"));
+
+        // The chart stacks the same age bands, line by line, as the table counts them.
+        var chart = page.FindComponent<BacklogTable>().Instance.AgeSeries;
+        Assert.Equal(["< 24 h", "1–3 d", "3–7 d", "1–2 w", "2–4 w", "> 4 w"], chart.Select(c => c.Name));
+        var alphaIndex = page.FindAll("tr[data-line]").ToList().FindIndex(r => r.GetAttribute("data-line") == _alpha.ToString());
+        Assert.Equal([1.0, 1.0, 0, 0, 0, 0], chart.Select(c => c.Data[alphaIndex].Y));
+        Assert.NotNull(page.Find("[data-testid='backlog-chart']"));
+        var link = alpha.QuerySelector("td[data-measure='Breached'] a")!;
+        Assert.Equal($"/dashboard/exams?by=Trust&key={_alpha}&measure=Breached", link.GetAttribute("href"));
+        Assert.Null(alpha.QuerySelector("td[data-measure='OverFourWeeks'] a"));
+        Assert.Contains("/api/dashboard/backlog.csv?by=Trust", page.Markup, StringComparison.Ordinal);
+        Assert.Contains("No exams were reported in this period.", page.Markup, StringComparison.Ordinal);
+    }
+}
