@@ -21,6 +21,10 @@ public sealed class WhatIfBrowserTests(BrowserApp app)
         var add = page.GetByRole(AriaRole.Heading, new() { Name = "Add a session" }).Locator("..");
         await add.GetByLabel("Reporter").FillAsync("Dr");
         await page.GetByRole(AriaRole.Option).First.ClickAsync();
+
+        // The picker's search answers as the name is typed; the choice holds once the field shows a whole name.
+        await Assertions.Expect(add.GetByLabel("Reporter")).Not.ToHaveValueAsync("Dr");
+        await Assertions.Expect(add.GetByRole(AriaRole.Button, new() { Name = "Add to the proposal" })).ToBeEnabledAsync();
         await add.GetByLabel("From (hh:mm)").FillAsync("18:00");
         await add.GetByLabel("Until (hh:mm)").FillAsync("09:00");
         await add.GetByRole(AriaRole.Button, new() { Name = "Add to the proposal" }).ClickAsync();

@@ -1,8 +1,8 @@
 using ImagingWorklist.Domain.Exams;
 using ImagingWorklist.Domain.Identifiers;
 using ImagingWorklist.Domain.Network;
-using ImagingWorklist.Domain.Rota;
 using ImagingWorklist.Domain.Reporters;
+using ImagingWorklist.Domain.Rota;
 using ImagingWorklist.Domain.Turnaround;
 
 namespace ImagingWorklist.TestSupport;

@@ -1,5 +1,4 @@
 using Bunit;
-using ImagingWorklist.Application.Engine;
 using ImagingWorklist.Application.Realtime;
 using ImagingWorklist.Persistence;
 using ImagingWorklist.TestSupport;

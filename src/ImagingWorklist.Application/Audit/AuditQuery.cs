@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using ImagingWorklist.Application.Common;
 using ImagingWorklist.Domain.Audit;
 using ImagingWorklist.Persistence;
 using Microsoft.EntityFrameworkCore;

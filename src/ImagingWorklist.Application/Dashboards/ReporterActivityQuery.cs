@@ -1,4 +1,3 @@
-using ImagingWorklist.Application.Common;
 using ImagingWorklist.Application.Security;
 using ImagingWorklist.Domain.Audit;
 using ImagingWorklist.Domain.Reporters;

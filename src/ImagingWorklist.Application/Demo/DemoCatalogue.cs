@@ -1,6 +1,5 @@
 using ImagingWorklist.Domain.Catalogue;
 using ImagingWorklist.Domain.Exams;
-using ImagingWorklist.Domain.Reporters;
 using ImagingWorklist.Domain.Reporting;
 
 namespace ImagingWorklist.Application.Demo;

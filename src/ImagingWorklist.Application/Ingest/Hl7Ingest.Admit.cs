@@ -1,12 +1,5 @@
-using ImagingWorklist.Application.Common;
-using ImagingWorklist.Application.Realtime;
-using ImagingWorklist.Application.Security;
-using ImagingWorklist.Domain.Audit;
 using ImagingWorklist.Domain.Common;
-using ImagingWorklist.Domain.Exams;
-using ImagingWorklist.Domain.Identifiers;
 using ImagingWorklist.Domain.Interop;
-using ImagingWorklist.Domain.Turnaround;
 using ImagingWorklist.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;

@@ -1,7 +1,3 @@
-using ImagingWorklist.Application.Common;
-using ImagingWorklist.Application.Realtime;
-using ImagingWorklist.Application.Security;
-using ImagingWorklist.Domain.Audit;
 using ImagingWorklist.Domain.Common;
 using ImagingWorklist.Domain.Exams;
 using ImagingWorklist.Domain.Identifiers;

@@ -25,8 +25,7 @@ public sealed class Hl7Settings
     /// <summary>A PKCS#12 file: with it MLLP speaks only TLS.</summary>
     public CertificateSettings MllpCertificate { get; init; } = new();
 
-    public IReadOnlyList<IPNetwork> AllowedPeers() =>
-        [.. (MllpAllowedPeers ?? string.Empty).Split([',', ' '], StringSplitOptions.RemoveEmptyEntries).Select(IPNetwork.Parse)];
+    public IReadOnlyList<IPNetwork> AllowedPeers() => [.. PeerTexts().Select(IPNetwork.Parse)];
 
     public IEnumerable<string> Problems()
     {
@@ -40,7 +39,7 @@ public sealed class Hl7Settings
             yield return $"Hl7:MllpAddress must be an IP address to listen on, not '{MllpAddress}'.";
         }
 
-        foreach (var peer in (MllpAllowedPeers ?? string.Empty).Split([',', ' '], StringSplitOptions.RemoveEmptyEntries))
+        foreach (var peer in PeerTexts())
         {
             if (!IPNetwork.TryParse(peer, out _))
             {
@@ -56,4 +55,6 @@ public sealed class Hl7Settings
             }
         }
     }
+
+    private string[] PeerTexts() => (MllpAllowedPeers ?? string.Empty).Split([',', ' '], StringSplitOptions.RemoveEmptyEntries);
 }

@@ -1,12 +1,10 @@
 using ImagingWorklist.Application.Claiming;
 using ImagingWorklist.Application.Common;
 using ImagingWorklist.Application.Delivery;
-using ImagingWorklist.Application.Engine;
 using ImagingWorklist.Application.Realtime;
 using ImagingWorklist.Domain.Audit;
 using ImagingWorklist.Domain.Common;
 using ImagingWorklist.Domain.Exams;
-using ImagingWorklist.Domain.Reporters;
 using ImagingWorklist.Domain.Reporting;
 using ImagingWorklist.Persistence;
 using Microsoft.EntityFrameworkCore;

@@ -1,5 +1,4 @@
 using ImagingWorklist.Application.Engine;
-using ImagingWorklist.Domain.Exams;
 using ImagingWorklist.Domain.Reporters;
 using ImagingWorklist.Domain.Rota;
 using ImagingWorklist.Persistence;

@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Text;
 using ImagingWorklist.Application.Common;
 using ImagingWorklist.Application.Realtime;
 using ImagingWorklist.Domain.Audit;

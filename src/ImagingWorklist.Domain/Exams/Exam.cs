@@ -10,7 +10,7 @@ namespace ImagingWorklist.Domain.Exams;
 /// <see cref="Outcome"/>, and every accepted change bumps <see cref="Version"/>, the concurrency token that
 /// lets the database arbitrate between reporters and app instances.
 /// </summary>
-public sealed class Exam
+public sealed partial class Exam
 {
     public const int BodyPartMaxLength = 40;
     public const int ProcedureCodeMaxLength = 40;
@@ -235,94 +235,6 @@ public sealed class Exam
         return Changed(ExamState.Ready, now);
     }
 
-    /// <summary>A preliminary report was issued by the holder; the claim stays until the final one.</summary>
-    public Outcome RecordPreliminary(Guid leaseToken, DateTimeOffset now)
-    {
-        var holds = HeldBy(leaseToken, now);
-        return holds.Succeeded ? Changed(ExamState.Preliminary, now) : holds;
-    }
-
-    /// <summary>SWIM Reported: the final, verified report was signed.</summary>
-    public Outcome Finalise(Guid reporterId, DateTimeOffset now)
-    {
-        if (State is not (ExamState.Claimed or ExamState.Preliminary))
-        {
-            return Outcome.Rejected($"Exam {Accession} is {State}; only a claimed exam can be finalised.");
-        }
-
-        if (ClaimedById != reporterId)
-        {
-            return Outcome.Rejected($"You do not hold exam {Accession}.");
-        }
-
-        ClearClaim();
-        Reported(now);
-        return Changed(ExamState.Final, now);
-    }
-
-    /// <summary>
-    /// A registrar signed their report: it waits for a consultant's verification, and the claim ends (the registrar has
-    /// finished; the exam is no longer in anyone's hands until a consultant verifies or returns it).
-    /// </summary>
-    public Outcome SubmitForVerification(Guid reporterId, DateTimeOffset now)
-    {
-        if (State is not (ExamState.Claimed or ExamState.Preliminary))
-        {
-            return Outcome.Rejected($"Exam {Accession} is {State}; only a claimed exam can be submitted for verification.");
-        }
-
-        if (ClaimedById != reporterId)
-        {
-            return Outcome.Rejected($"You do not hold exam {Accession}.");
-        }
-
-        ClearClaim();
-        return Changed(ExamState.AwaitingVerification, now);
-    }
-
-    /// <summary>SWIM Reported: a consultant verified the registrar's report; the turnaround clock stops here.</summary>
-    public Outcome Verify(DateTimeOffset now)
-    {
-        if (State != ExamState.AwaitingVerification)
-        {
-            return Outcome.Rejected($"Exam {Accession} is not awaiting verification.");
-        }
-
-        Reported(now);
-        return Changed(ExamState.Final, now);
-    }
-
-    /// <summary>The verifying consultant sends the report back: the registrar holds the exam again, with a fresh lease.</summary>
-    public Outcome ReturnForRevision(Guid registrarId, Guid leaseToken, TimeSpan lease, DateTimeOffset now)
-    {
-        if (State != ExamState.AwaitingVerification)
-        {
-            return Outcome.Rejected($"Exam {Accession} is not awaiting verification.");
-        }
-
-        ClaimedById = registrarId;
-        ClaimToken = leaseToken;
-        ClaimedAt = now;
-        LeaseExpiresAt = now + lease;
-        return Changed(ExamState.Claimed, now);
-    }
-
-    /// <summary>
-    /// The originating trust reported the exam in its own system (HL7 ORU^R01 final): it leaves the network's pool,
-    /// with any claim here ended. A report already made here is not overwritten.
-    /// </summary>
-    public Outcome CloseAsReportedElsewhere(DateTimeOffset reportedAt, DateTimeOffset now)
-    {
-        if (State.IsTerminal())
-        {
-            return Outcome.Rejected($"Exam {Accession} is already {State}.");
-        }
-
-        ClearClaim();
-        Reported(reportedAt);
-        return Changed(ExamState.Final, now);
-    }
-
     /// <summary>The images' Study Instance UID, when it arrives after the order (with "exam complete").</summary>
     public Outcome RecordStudy(StudyInstanceUid study, DateTimeOffset now)
     {
@@ -348,11 +260,6 @@ public sealed class Exam
         Patient = patient;
         return Changed(State, now);
     }
-
-    public Outcome Amend(DateTimeOffset now) =>
-        State is ExamState.Final or ExamState.Amended
-            ? Changed(ExamState.Amended, now)
-            : Outcome.Rejected($"Exam {Accession} has no final report to amend.");
 
     /// <summary>
     /// The order was changed at the RIS (HL7 ORC-1 XO): a new priority or clinical details. The due time follows the
@@ -399,12 +306,6 @@ public sealed class Exam
             : Outcome.Accepted;
     }
 
-    private void Reported(DateTimeOffset at)
-    {
-        ReportedAt = at;
-        TurnaroundMinutes = (int)Math.Max(0, Math.Floor((at - TurnaroundClockStart).TotalMinutes));
-    }
-
     private void ClearClaim()
     {
         ClaimedById = null;
@@ -421,24 +322,3 @@ public sealed class Exam
         return Outcome.Accepted;
     }
 }
-
-/// <summary>What an order (HL7 ORM/OMI, FHIR ServiceRequest, or the demo seed) tells us about a new exam.</summary>
-public sealed record ExamOrder(
-    Guid Id,
-    Guid TrustId,
-    Guid SiteId,
-    AccessionNumber Accession,
-    StudyInstanceUid? StudyInstanceUid,
-    Patient Patient,
-    Modality Modality,
-    string BodyPart,
-    string ProcedureCode,
-    string ProcedureDescription,
-    Skill RequiredSkill,
-    int ExpectedReadingMinutes,
-    Pathway Pathway,
-    PatientClass PatientClass,
-    ClinicalPriority Priority,
-    string ClinicalDetails,
-    DateTimeOffset OrderedAt,
-    DateTimeOffset? PerformedAt);

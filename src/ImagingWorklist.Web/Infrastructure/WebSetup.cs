@@ -1,6 +1,6 @@
 using ImagingWorklist.Web.Components;
-using Microsoft.AspNetCore.Diagnostics;
 using ImagingWorklist.Web.Security;
+using Microsoft.AspNetCore.Diagnostics;
 using MudBlazor.Services;
 
 namespace ImagingWorklist.Web.Infrastructure;

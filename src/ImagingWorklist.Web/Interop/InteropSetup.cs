@@ -1,4 +1,3 @@
-using ImagingWorklist.Application.Ingest;
 using ImagingWorklist.Web.Interop.Delivery;
 using ImagingWorklist.Web.Interop.Hl7v2;
 

@@ -1,7 +1,6 @@
 using System.Security.Cryptography;
 using ImagingWorklist.Application.Demo;
 using ImagingWorklist.Application.Security;
-using ImagingWorklist.Domain.Reporters;
 using ImagingWorklist.Persistence;
 using Microsoft.AspNetCore.Identity;
 

@@ -2,7 +2,6 @@ using System.Net;
 using System.Threading.RateLimiting;
 using ImagingWorklist.Web.Infrastructure;
 using Microsoft.AspNetCore.HttpOverrides;
-using Microsoft.AspNetCore.RateLimiting;
 
 namespace ImagingWorklist.Web.Security;
 

@@ -1,6 +1,5 @@
 using System.Security.Claims;
 using ImagingWorklist.Application.Security;
-using ImagingWorklist.Persistence;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using OpenIddict.Abstractions;

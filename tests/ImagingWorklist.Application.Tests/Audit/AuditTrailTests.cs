@@ -1,7 +1,4 @@
-using ImagingWorklist.Application.Admin;
 using ImagingWorklist.Application.Audit;
-using ImagingWorklist.Application.Common;
-using ImagingWorklist.Application.Tests.Claiming;
 using ImagingWorklist.Domain.Audit;
 using ImagingWorklist.Persistence;
 using ImagingWorklist.TestSupport;

@@ -1,7 +1,6 @@
 using ImagingWorklist.Application.Dashboards;
 using ImagingWorklist.Application.Security;
 using ImagingWorklist.Domain.Audit;
-using ImagingWorklist.Domain.Exams;
 using ImagingWorklist.Domain.Network;
 using ImagingWorklist.Domain.Reporters;
 using ImagingWorklist.Domain.Reporting;

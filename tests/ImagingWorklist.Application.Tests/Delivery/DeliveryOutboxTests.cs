@@ -1,16 +1,9 @@
 using ImagingWorklist.Application.Common;
 using ImagingWorklist.Application.Delivery;
-using ImagingWorklist.Application.Realtime;
-using ImagingWorklist.Application.Reporting;
-using ImagingWorklist.Application.Security;
 using ImagingWorklist.Application.Tests.Reporting;
-using ImagingWorklist.Domain.Audit;
 using ImagingWorklist.Domain.Interop;
-using ImagingWorklist.Domain.Reporters;
-using ImagingWorklist.Domain.Reporting;
 using ImagingWorklist.Persistence;
 using ImagingWorklist.TestSupport;
-using Microsoft.EntityFrameworkCore;
 
 namespace ImagingWorklist.Application.Tests.Delivery;
 

@@ -1,6 +1,4 @@
 using ImagingWorklist.Application.Tests.Claiming;
-using ImagingWorklist.Domain.Exams;
-using ImagingWorklist.Domain.Rota;
 using ImagingWorklist.Persistence;
 using ImagingWorklist.TestSupport;
 using Microsoft.EntityFrameworkCore;

@@ -1,10 +1,8 @@
 using ImagingWorklist.Application.Common;
-using ImagingWorklist.Application.Delivery;
 using ImagingWorklist.Application.Realtime;
 using ImagingWorklist.Application.Reporting;
 using ImagingWorklist.Application.Security;
 using ImagingWorklist.Domain.Audit;
-using ImagingWorklist.Domain.Interop;
 using ImagingWorklist.Domain.Reporters;
 using ImagingWorklist.Domain.Reporting;
 using ImagingWorklist.Persistence;

@@ -1,7 +1,6 @@
 using ImagingWorklist.Application.Claiming;
 using ImagingWorklist.Application.Common;
 using ImagingWorklist.Application.Delivery;
-using ImagingWorklist.Application.Realtime;
 using ImagingWorklist.Application.Reporting;
 using ImagingWorklist.Application.Tests.Claiming;
 using ImagingWorklist.Domain.Exams;

@@ -1,5 +1,4 @@
 using ImagingWorklist.Application.Common;
-using ImagingWorklist.Application.Ingest;
 using ImagingWorklist.Application.Realtime;
 using ImagingWorklist.Application.Rota;
 using ImagingWorklist.Application.Tests.Claiming;

@@ -2,7 +2,6 @@ using System.Net;
 using ImagingWorklist.Application.Worklist;
 using ImagingWorklist.Persistence;
 using ImagingWorklist.Testing;
-using ImagingWorklist.TestSupport;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace ImagingWorklist.Web.IntegrationTests.Hosting;

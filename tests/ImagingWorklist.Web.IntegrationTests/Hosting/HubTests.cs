@@ -1,5 +1,4 @@
 using System.Net;
-using ImagingWorklist.Testing;
 
 namespace ImagingWorklist.Web.IntegrationTests.Hosting;
 

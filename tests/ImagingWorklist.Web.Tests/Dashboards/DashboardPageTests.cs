@@ -1,18 +1,13 @@
 using Bunit;
 using ImagingWorklist.Application.Dashboards;
-using ImagingWorklist.Application.Engine;
-using ImagingWorklist.Application.Realtime;
 using ImagingWorklist.Application.Reporting;
 using ImagingWorklist.Application.Security;
-using ImagingWorklist.Domain.Reporting;
 using ImagingWorklist.Domain.Exams;
-using ImagingWorklist.Persistence;
+using ImagingWorklist.Domain.Reporting;
 using ImagingWorklist.TestSupport;
 using ImagingWorklist.Web.Features.Dashboards;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Abstractions;
 
 namespace ImagingWorklist.Web.Tests.Dashboards;
 

@@ -1,20 +1,14 @@
 using Bunit;
 using ImagingWorklist.Application.Claiming;
 using ImagingWorklist.Application.Common;
-using ImagingWorklist.Application.Engine;
 using ImagingWorklist.Application.Exams;
-using ImagingWorklist.Application.Realtime;
 using ImagingWorklist.Application.Reporting;
 using ImagingWorklist.Domain.Exams;
 using ImagingWorklist.Domain.Reporters;
 using ImagingWorklist.Domain.Reporting;
-using ImagingWorklist.Persistence;
 using ImagingWorklist.TestSupport;
 using ImagingWorklist.Web.Features.Exams;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Abstractions;
 
 namespace ImagingWorklist.Web.Tests.Exams;
 

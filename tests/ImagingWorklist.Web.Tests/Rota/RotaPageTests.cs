@@ -1,17 +1,11 @@
 using Bunit;
-using ImagingWorklist.Application.Engine;
 using ImagingWorklist.Application.Ingest;
-using ImagingWorklist.Application.Realtime;
 using ImagingWorklist.Application.Rota;
 using ImagingWorklist.Application.Security;
-using ImagingWorklist.Domain.Rota;
-using ImagingWorklist.Persistence;
 using ImagingWorklist.TestSupport;
 using ImagingWorklist.Web.Features.Rota;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Abstractions;
 
 namespace ImagingWorklist.Web.Tests.Rota;
 

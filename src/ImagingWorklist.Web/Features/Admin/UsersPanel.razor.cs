@@ -1,29 +1,10 @@
-using System.Net.Http;
 using ImagingWorklist.Application.Admin;
 using ImagingWorklist.Application.Common;
 using ImagingWorklist.Application.Security;
-using ImagingWorklist.Domain.Common;
-using ImagingWorklist.Domain.Exams;
-using ImagingWorklist.Web.Components.Layout;
-using ImagingWorklist.Web.Components.Shared;
-using ImagingWorklist.Web.Components;
-using ImagingWorklist.Web.Features.Account;
-using ImagingWorklist.Web.Features.Admin;
-using ImagingWorklist.Web.Features.Dashboards;
-using ImagingWorklist.Web.Features.Exams;
-using ImagingWorklist.Web.Features.Rota;
-using ImagingWorklist.Web.Features.Worklist;
 using ImagingWorklist.Web.Security;
-using ImagingWorklist.Web;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
-using Microsoft.AspNetCore.Components.Forms;
-using Microsoft.AspNetCore.Components.Routing;
-using Microsoft.AspNetCore.Components.Web.Virtualization;
-using Microsoft.AspNetCore.Components.Web;
 using MudBlazor;
-using static Microsoft.AspNetCore.Components.Web.RenderMode;
 
 namespace ImagingWorklist.Web.Features.Admin;
 

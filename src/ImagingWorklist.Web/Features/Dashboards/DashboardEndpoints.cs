@@ -1,13 +1,10 @@
-using ImagingWorklist.Application.Security;
-using ImagingWorklist.Domain.Common;
 using System.Globalization;
 using System.Security.Claims;
 using System.Text;
 using ImagingWorklist.Application.Common;
 using ImagingWorklist.Application.Dashboards;
-using ImagingWorklist.Persistence;
-using ImagingWorklist.Web.Features.Dashboards;
-using ImagingWorklist.Web.Components.Shared;
+using ImagingWorklist.Application.Security;
+using ImagingWorklist.Domain.Common;
 using ImagingWorklist.Web.Security;
 
 namespace ImagingWorklist.Web.Features.Dashboards;

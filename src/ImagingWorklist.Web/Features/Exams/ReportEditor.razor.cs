@@ -1,13 +1,10 @@
 using ImagingWorklist.Application.Common;
-using ImagingWorklist.Domain.Common;
 using ImagingWorklist.Application.Exams;
 using ImagingWorklist.Application.Reporting;
-using ImagingWorklist.Domain.Exams;
+using ImagingWorklist.Domain.Common;
 using ImagingWorklist.Domain.Reporting;
-using ImagingWorklist.Web.Components.Shared;
 using Microsoft.AspNetCore.Components;
 using Microsoft.JSInterop;
-using MudBlazor;
 
 namespace ImagingWorklist.Web.Features.Exams;
 

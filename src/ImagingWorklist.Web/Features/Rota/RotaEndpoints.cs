@@ -1,11 +1,9 @@
-using ImagingWorklist.Application.Security;
-using ImagingWorklist.Domain.Common;
 using System.Globalization;
 using System.Security.Claims;
 using System.Text;
 using ImagingWorklist.Application.Rota;
-using ImagingWorklist.Persistence;
-using ImagingWorklist.Web.Components.Shared;
+using ImagingWorklist.Application.Security;
+using ImagingWorklist.Domain.Common;
 using ImagingWorklist.Web.Security;
 
 namespace ImagingWorklist.Web.Features.Rota;

@@ -1,5 +1,4 @@
 using ImagingWorklist.Application.Claiming;
-using ImagingWorklist.Application.Common;
 using ImagingWorklist.Application.Realtime;
 using ImagingWorklist.Application.Worklist;
 using ImagingWorklist.Domain.Engine;

@@ -3,7 +3,6 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using ImagingWorklist.Application.Common;
 using ImagingWorklist.Application.Workitems;
-using ImagingWorklist.Persistence;
 using ImagingWorklist.Web.Security;
 
 namespace ImagingWorklist.Web.Interop.DicomWeb;

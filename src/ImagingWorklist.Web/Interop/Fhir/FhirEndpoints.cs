@@ -7,7 +7,6 @@ using ImagingWorklist.Application.Delivery;
 using ImagingWorklist.Application.Workitems;
 using ImagingWorklist.Domain.Exams;
 using ImagingWorklist.Web.Security;
-using Task = System.Threading.Tasks.Task;
 
 namespace ImagingWorklist.Web.Interop.Fhir;
 

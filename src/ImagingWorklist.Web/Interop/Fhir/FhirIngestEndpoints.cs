@@ -5,7 +5,6 @@ using Hl7.Fhir.Model;
 using Hl7.Fhir.Serialization;
 using ImagingWorklist.Application.Ingest;
 using ImagingWorklist.Web.Security;
-using Task = System.Threading.Tasks.Task;
 
 namespace ImagingWorklist.Web.Interop.Fhir;
 

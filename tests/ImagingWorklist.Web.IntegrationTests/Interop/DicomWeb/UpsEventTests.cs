@@ -3,11 +3,9 @@ using System.Net.WebSockets;
 using System.Text;
 using System.Text.Json.Nodes;
 using ImagingWorklist.Application.Common;
-using ImagingWorklist.Application.Engine;
 using ImagingWorklist.Persistence;
 using ImagingWorklist.Testing;
 using ImagingWorklist.Web.Interop.DicomWeb;
-using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 

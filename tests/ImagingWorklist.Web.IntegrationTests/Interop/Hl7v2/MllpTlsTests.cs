@@ -2,7 +2,6 @@ using System.Net;
 using System.Net.Security;
 using System.Net.Sockets;
 using System.Security.Cryptography.X509Certificates;
-using System.Text;
 using ImagingWorklist.Testing;
 using ImagingWorklist.Web.Interop.Hl7v2;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,15 +1,12 @@
 using System.Text.Json;
 using ImagingWorklist.Application.Delivery;
 using ImagingWorklist.Domain.Exams;
-using ImagingWorklist.Persistence;
 using ImagingWorklist.Web.Interop.Delivery;
-using ImagingWorklist.Web.Interop.Hl7v2;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace ImagingWorklist.Web.IntegrationTests.Interop.Hl7v2;

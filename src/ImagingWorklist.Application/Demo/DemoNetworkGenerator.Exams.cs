@@ -1,0 +1,195 @@
+using ImagingWorklist.Domain.Catalogue;
+using ImagingWorklist.Domain.Exams;
+using ImagingWorklist.Domain.Identifiers;
+using ImagingWorklist.Domain.Network;
+using ImagingWorklist.Domain.Reporters;
+using ImagingWorklist.Domain.Reporting;
+using ImagingWorklist.Domain.Rota;
+using ImagingWorklist.Domain.Turnaround;
+
+namespace ImagingWorklist.Application.Demo;
+
+/// <summary>The demo's exams: open work across pathways and priorities, and weeks of reported history with reports.</summary>
+public sealed partial class DemoNetworkGenerator
+{
+    private (List<Exam> Exams, List<Report> Reports) GenerateExams(
+        List<Trust> trusts, List<Site> sites, List<Reporter> reporters, List<RotaShift> shifts, TurnaroundPolicy policy, DateTimeOffset now)
+    {
+        var exams = new List<Exam>();
+        var reports = new List<Report>();
+        var accessionCounters = trusts.ToDictionary(t => t.Id, _ => 1000);
+        var patients = new List<(Guid TrustId, Patient Patient)>();
+        var onDutyNow = shifts.Where(s => s.IsOnDutyAt(now)).Select(s => s.ReporterId).Distinct().ToList();
+        var consultants = reporters.Where(r => r.Role == ProfessionalRole.ConsultantRadiologist).ToList();
+
+        Exam NewExam(DateTimeOffset performedAt, Pathway pathway)
+        {
+            var procedure = PickProcedure(pathway);
+            var site = Pick(sites);
+            var patient = PatientFor(site.TrustId, procedure, patients, now);
+            var patientClass = pathway switch
+            {
+                Pathway.Emergency => PatientClass.Emergency,
+                Pathway.Inpatient => PatientClass.Inpatient,
+                Pathway.GpDirectAccess => PatientClass.GeneralPractice,
+                _ => PatientClass.Outpatient,
+            };
+            var priority = pathway switch
+            {
+                Pathway.Emergency => _random.Next(3) == 0 ? ClinicalPriority.Stat : ClinicalPriority.Asap,
+                Pathway.Inpatient => _random.Next(3) == 0 ? ClinicalPriority.Urgent : ClinicalPriority.Routine,
+                Pathway.UrgentSuspectedCancer => ClinicalPriority.Urgent,
+                _ => ClinicalPriority.Routine,
+            };
+            var number = accessionCounters[site.TrustId]++;
+            var trustOds = trusts.Single(t => t.Id == site.TrustId).OdsCode.Value;
+            var order = new ExamOrder(
+                NextGuid(),
+                site.TrustId,
+                site.Id,
+                AccessionNumber.FromTrusted($"{trustOds}{number:D8}"),
+                StudyInstanceUid.FromTrusted($"2.25.{(ulong)_random.NextInt64(1L << 60, long.MaxValue)}{_random.Next(100000, 999999)}"),
+                patient,
+                procedure.Modality,
+                procedure.BodyPart,
+                procedure.Code,
+                procedure.Description,
+                procedure.RequiredSkill,
+                procedure.ExpectedReadingMinutes,
+                pathway,
+                patientClass,
+                priority,
+                ClinicalDetails(pathway, procedure),
+                performedAt.AddMinutes(-_random.Next(30, 60 * 24)),
+                performedAt);
+            var exam = Exam.Order(order, policy, performedAt);
+            exam.MarkReady(performedAt, performedAt.AddMinutes(_random.Next(2, 30)), policy);
+            return exam;
+        }
+
+        for (var i = 0; i < options.OpenExams; i++)
+        {
+            var pathway = PickPathway();
+            var ageMinutes = pathway switch
+            {
+                Pathway.Emergency => _random.Next(5, 45),
+                Pathway.Inpatient => _random.Next(10, 26 * 60),
+                Pathway.UrgentSuspectedCancer => _random.Next(60, 6 * 24 * 60),
+                _ => i % 100 == 0 ? _random.Next(8 * 24 * 60, 30 * 24 * 60) : _random.Next(60, 5 * 24 * 60),
+            };
+            var exam = NewExam(now.AddMinutes(-ageMinutes - 30), pathway);
+            var state = _random.Next(100);
+            if (state < 5 && onDutyNow.Count > 0)
+            {
+                var holder = Pick(onDutyNow);
+                exam.Claim(holder, NextGuid(), TimeSpan.FromMinutes(20), now.AddMinutes(-_random.Next(1, 15)));
+                reports.Add(Report.StartDraft(NextGuid(), exam.Id, holder, "Findings: ", now.AddMinutes(-1)));
+            }
+            else if (state < 7)
+            {
+                exam.Hold(_random.Next(2) == 0 ? "Awaiting prior imaging from another trust" : "Awaiting clinical information from referrer", now.AddHours(-_random.Next(1, 12)));
+            }
+
+            exams.Add(exam);
+        }
+
+        var historyStart = now.AddDays(-options.HistoryDays);
+        for (var day = 0; day < options.HistoryDays; day++)
+        {
+            for (var i = 0; i < options.ReportedPerDay; i++)
+            {
+                var performed = historyStart.AddDays(day).AddMinutes(_random.Next(0, 24 * 60));
+                var pathway = PickPathway();
+                var exam = NewExam(performed, pathway);
+                var target = exam.DueAt - exam.TurnaroundClockStart;
+                var turnaround = TimeSpan.FromMinutes(target.TotalMinutes * (0.05 + (_random.NextDouble() * _random.NextDouble() * 1.4)));
+                var signedAt = exam.ReadyAt!.Value + turnaround + TimeSpan.FromMinutes(exam.ExpectedReadingMinutes);
+                if (signedAt >= now)
+                {
+                    continue;
+                }
+
+                var reporter = Pick(consultants);
+                var claimedAt = signedAt.AddMinutes(-exam.ExpectedReadingMinutes);
+                exam.Claim(reporter.Id, NextGuid(), TimeSpan.FromMinutes(20), claimedAt);
+                var report = Report.StartDraft(NextGuid(), exam.Id, reporter.Id, $"{exam.ProcedureDescription}: no acute abnormality demonstrated.", claimedAt);
+                report.Sign(reporter.Id, signedAt);
+                exam.Finalise(reporter.Id, signedAt);
+                exams.Add(exam);
+                reports.Add(report);
+            }
+        }
+
+        return (exams, reports);
+    }
+
+    private Patient PatientFor(Guid trustId, Procedure procedure, List<(Guid TrustId, Patient Patient)> patients, DateTimeOffset now)
+    {
+        // About one exam in ten belongs to a patient who already has one, so same-patient grouping has work to do.
+        var known = patients.Where(p => p.TrustId == trustId).ToList();
+        if (known.Count > 20 && _random.Next(10) == 0)
+        {
+            return known[_random.Next(known.Count)].Patient;
+        }
+
+        var female = procedure.Modality == Modality.MG || _random.Next(2) == 0;
+        var age = procedure.RequiredSkill == Skill.Paediatric ? _random.Next(0, 16)
+            : procedure.Modality == Modality.MG ? _random.Next(50, 71)
+            : (int)Math.Clamp(20 + (_random.NextDouble() * 75), 18, 98);
+        var dob = DateOnly.FromDateTime(now.UtcDateTime).AddYears(-age).AddDays(-_random.Next(0, 365));
+        var patient = new Patient(
+            NextNhsNumber(),
+            $"M{_random.Next(1000000, 9999999)}",
+            Pick(FamilyNames),
+            female ? Pick(GivenNames[..16]) : Pick(GivenNames[16..]),
+            dob,
+            female ? Sex.Female : Sex.Male);
+        patients.Add((trustId, patient));
+        return patient;
+    }
+
+    private string NextNhsNumber()
+    {
+        while (true)
+        {
+            var first = $"999{_random.Next(0, 1_000_000):D6}";
+            if (NhsNumber.CheckDigit(first) is { } check)
+            {
+                return first + check;
+            }
+        }
+    }
+
+    private Procedure PickProcedure(Pathway pathway)
+    {
+        // Mix per DOMAIN.md: plain film ~1/2, ultrasound ~1/5, CT ~1/8, MR ~1/15, the rest NM/PET/mammography/fluoroscopy/angiography.
+        var roll = _random.NextDouble();
+        Modality[] modalities = pathway == Pathway.Screening ? [Modality.MG]
+            : roll < 0.50 ? [Modality.DX, Modality.CR]
+            : roll < 0.70 ? [Modality.US]
+            : roll < 0.825 ? [Modality.CT]
+            : roll < 0.892 ? [Modality.MR]
+            : [Modality.NM, Modality.PT, Modality.MG, Modality.RF, Modality.XA];
+        var candidates = StandardProcedures.Where(p => modalities.Contains(p.Modality)).ToList();
+        return Pick(candidates);
+    }
+
+    private Pathway PickPathway() => _random.Next(100) switch
+    {
+        < 15 => Pathway.Emergency,
+        < 35 => Pathway.Inpatient,
+        < 43 => Pathway.UrgentSuspectedCancer,
+        < 70 => Pathway.Outpatient,
+        < 98 => Pathway.GpDirectAccess,
+        _ => Pathway.Screening,
+    };
+
+    private static string ClinicalDetails(Pathway pathway, Procedure procedure) => pathway switch
+    {
+        Pathway.Emergency => $"ED attendance. {procedure.Description} requested to exclude acute pathology.",
+        Pathway.UrgentSuspectedCancer => "Urgent suspected cancer referral. Weight loss, query malignancy.",
+        Pathway.Inpatient => "Inpatient. Clinical deterioration, please assess.",
+        Pathway.Screening => "Routine screening round.",
+        _ => "Persistent symptoms for several weeks. Please report.",
+    };
+}

@@ -1,0 +1,61 @@
+using System.Text.RegularExpressions;
+
+namespace ImagingWorklist.Architecture.Tests;
+
+/// <summary>Rules about the source text that the type graph cannot see.</summary>
+public partial class SourceRulesTests
+{
+    [Fact]
+    public void OnlyTheAnnouncerBuildsAChangeMessage() =>
+        Assert.Equal(["src/ImagingWorklist.Application/Realtime/ChangeAnnouncer.cs"], FilesContaining("new WorklistChange("));
+
+    [Fact]
+    public void OnlyTheAuditLogBuildsAnAuditRow() =>
+        Assert.Equal(["src/ImagingWorklist.Application/Common/AuditLog.cs"], FilesContaining("new AuditEvent("));
+
+    [Fact]
+    public void SettingsAreReadThroughTheirTypesNotByKey()
+    {
+        var offenders = SourceFiles("src/ImagingWorklist.Web/Features", "src/ImagingWorklist.Web/Interop", "src/ImagingWorklist.Web/Components")
+            .Where(f => File.ReadAllText(f).Contains("IConfiguration", StringComparison.Ordinal))
+            .Select(Relative)
+            .ToList();
+
+        Assert.Empty(offenders);
+    }
+
+    [Fact]
+    public void NoComponentCodeBlockIsLongerThanSixtyLines()
+    {
+        var tooLong = SourceFiles("src/ImagingWorklist.Web")
+            .Where(f => f.EndsWith(".razor", StringComparison.Ordinal))
+            .Select(f => (File: Relative(f), Lines: CodeBlockLines(File.ReadAllLines(f))))
+            .Where(c => c.Lines > 60)
+            .ToList();
+
+        Assert.Empty(tooLong);
+    }
+
+    [Theory]
+    [InlineData(new[] { "<p>x</p>", "@code {", "    private int _a;", "}" }, 3)]
+    [InlineData(new[] { "<p>x</p>" }, 0)]
+    public void TheCodeBlockCounterCountsFromTheBlockToTheEnd(string[] lines, int expected) =>
+        Assert.Equal(expected, CodeBlockLines(lines));
+
+    private static int CodeBlockLines(string[] lines) =>
+        Array.FindIndex(lines, l => CodeBlock().IsMatch(l)) is var start and >= 0 ? lines.Length - start : 0;
+
+    private static List<string> FilesContaining(string text) =>
+        [.. SourceFiles("src").Where(f => File.ReadAllText(f).Contains(text, StringComparison.Ordinal)).Select(Relative).Order(StringComparer.Ordinal)];
+
+    private static IEnumerable<string> SourceFiles(params string[] folders) =>
+        folders.SelectMany(folder => Directory.EnumerateFiles(Path.Combine(Layers.RepositoryRoot, folder), "*.*", SearchOption.AllDirectories))
+            .Where(f => f.EndsWith(".cs", StringComparison.Ordinal) || f.EndsWith(".razor", StringComparison.Ordinal))
+            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
+                && !f.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}", StringComparison.Ordinal));
+
+    private static string Relative(string path) => Path.GetRelativePath(Layers.RepositoryRoot, path).Replace('\\', '/');
+
+    [GeneratedRegex(@"^@code\s*\{")]
+    private static partial Regex CodeBlock();
+}
