@@ -3,20 +3,33 @@ using System.Globalization;
 namespace ImagingWorklist.Application.Ingest;
 
 /// <summary>
-/// The answer to one inbound message, as a type: the acknowledgement code (AA, AE, AR), its text, each problem with the
-/// segment and field it concerns, and the ACK message itself. HTTP and MLLP send <see cref="Ack"/>; FHIR renders the
-/// rest as an OperationOutcome. A resend gets its first answer, which is kept as the ACK the sender saw.
+/// The answer to one inbound message: the ACK message itself, and read from it on demand the acknowledgement code (AA,
+/// AE, AR), its text and each problem with the segment and field it concerns. HTTP and MLLP send <see cref="Ack"/>;
+/// FHIR renders the parts as an OperationOutcome. A resend gets its first answer, kept as the ACK the sender saw, so
+/// the ACK is the one record of an answer and its parts are read from it in one place.
 /// </summary>
-public sealed record IngestOutcome(string Code, string Text, IReadOnlyList<Hl7Error> Errors, string Ack)
+public sealed class IngestOutcome(string ack)
 {
+    private readonly Lazy<(string Code, string Text, IReadOnlyList<Hl7Error> Errors)> _parts = new(() => Read(ack));
+
+    public string Ack => ack;
+
+    public string Code => _parts.Value.Code;
+
+    public string Text => _parts.Value.Text;
+
+    public IReadOnlyList<Hl7Error> Errors => _parts.Value.Errors;
+
     public bool Accepted => Code == Hl7Ack.Accept;
 
-    /// <summary>Reads an ACK built by <see cref="Hl7Ack.Build"/> (now or when the message first arrived) back into its parts.</summary>
-    public static IngestOutcome FromAck(string ack)
+    /// <summary>Reads an ACK built by <see cref="Hl7Ack.Build"/> (now or when the message first arrived).</summary>
+    public static IngestOutcome FromAck(string ack) => new(ack);
+
+    private static (string Code, string Text, IReadOnlyList<Hl7Error> Errors) Read(string ack)
     {
         if (Hl7Message.Parse(ack).Value is not { } message)
         {
-            return new IngestOutcome(Hl7Ack.Reject, string.Empty, [], ack);
+            return (Hl7Ack.Reject, string.Empty, []);
         }
 
         var errors = Enumerable.Range(1, message.Count("ERR"))
@@ -26,6 +39,6 @@ public sealed record IngestOutcome(string Code, string Text, IReadOnlyList<Hl7Er
                 int.TryParse(message.Value("ERR", 3, component: 1, occurrence: n), CultureInfo.InvariantCulture, out var code) ? code : 207,
                 message.Value("ERR", 8, occurrence: n)))
             .ToList();
-        return new IngestOutcome(message.Value("MSA", 1), message.Value("MSA", 3), errors, ack);
+        return (message.Value("MSA", 1), message.Value("MSA", 3), errors);
     }
 }
