@@ -66,15 +66,22 @@ public enum MllpRead
     /// <summary>A whole message has arrived.</summary>
     Message,
 
-    /// <summary>The message in hand passed the size limit.</summary>
+    /// <summary>
+    /// A message over the size limit has ended: its bytes past the limit were not kept, and the message holds only its
+    /// first segment (the MSH, so the answer can name it).
+    /// </summary>
     TooLarge,
 }
 
-/// <summary>Assembles framed messages from a byte stream, one byte at a time, up to a size limit.</summary>
+/// <summary>
+/// Assembles framed messages from a byte stream, one byte at a time, up to a size limit. A message over the limit is
+/// read to its end without being kept, so the sender can be answered once it has finished sending.
+/// </summary>
 public sealed class MllpFrameReader(int maxBytes = Hl7Endpoints.MaxMessageBytes)
 {
     private readonly MemoryStream _frame = new();
     private bool _inFrame;
+    private bool _tooLarge;
 
     public int MaxBytes => maxBytes;
 
@@ -84,19 +91,26 @@ public sealed class MllpFrameReader(int maxBytes = Hl7Endpoints.MaxMessageBytes)
         if (value == Mllp.Start)
         {
             _frame.SetLength(0);
-            _inFrame = true;
+            (_inFrame, _tooLarge) = (true, false);
         }
         else if (value == Mllp.End && _inFrame)
         {
             _inFrame = false;
             message = Mllp.Decode(_frame.GetBuffer().AsSpan(0, (int)_frame.Length));
+            if (_tooLarge)
+            {
+                message = message.Split('\r', 2)[0];
+                return MllpRead.TooLarge;
+            }
+
             return MllpRead.Message;
         }
-        else if (_inFrame)
+        else if (_inFrame && !_tooLarge)
         {
             if (_frame.Length >= maxBytes)
             {
-                return MllpRead.TooLarge;
+                _tooLarge = true;
+                return MllpRead.Nothing;
             }
 
             _frame.WriteByte(value);

@@ -15,7 +15,7 @@ namespace ImagingWorklist.Web.Interop.Hl7v2;
 /// sending facility must still be a trust of the network. With Hl7:MllpCertificate:Path set it speaks only TLS.
 /// Hl7:MllpPort -1 turns it off; 0 takes any free port.
 /// </summary>
-internal sealed class MllpListener(Hl7Ingest ingest, Hl7Settings settings, ILogger<MllpListener> logger) : BackgroundService
+internal sealed class MllpListener(Hl7Ingest ingest, Hl7Settings settings, TimeProvider clock, ILogger<MllpListener> logger) : BackgroundService
 {
     private readonly TaskCompletionSource<IPEndPoint?> _bound = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
@@ -131,7 +131,9 @@ internal sealed class MllpListener(Hl7Ingest ingest, Hl7Settings settings, ILogg
                     }
                     else if (step == MllpRead.TooLarge)
                     {
-                        logger.LogWarning("HL7 MLLP message from {Peer} exceeded {Limit} bytes; connection closed", peer, frames.MaxBytes);
+                        // Answered, so the sender's log says why, then closed: it was not stored, and a resend is as large.
+                        logger.LogWarning("HL7 MLLP message from {Peer} exceeded {Limit} bytes; answered AR and closed", peer, frames.MaxBytes);
+                        await stream.WriteAsync(Mllp.Frame(TooLarge(text!, frames.MaxBytes)), stoppingToken);
                         return;
                     }
                 }
@@ -141,5 +143,17 @@ internal sealed class MllpListener(Hl7Ingest ingest, Hl7Settings settings, ILogg
         {
             logger.LogInformation("HL7 MLLP connection from {Peer} ended: {Reason}", peer, exception.GetType().Name);
         }
+    }
+
+    private string TooLarge(string header, int limit)
+    {
+        var now = clock.GetUtcNow();
+        return Hl7Ack.Build(
+            Hl7Message.Parse(header).Value,
+            Hl7Ack.Reject,
+            $"The message is larger than {limit:N0} bytes, the most this interface takes; it was not stored. Send it in smaller messages.",
+            [],
+            now,
+            $"IW{now.UtcDateTime:yyyyMMddHHmmssfff}");
     }
 }
