@@ -7,9 +7,9 @@ using StackExchange.Redis;
 namespace ImagingWorklist.Web.Realtime;
 
 /// <summary>The <c>Redis</c> settings: a StackExchange.Redis configuration string; empty for one instance.</summary>
-internal sealed record RedisSettings
+internal sealed record RedisSettings : IStartupSettings
 {
-    public const string Section = "Redis";
+    public static string Section => "Redis";
 
     public string? Configuration { get; init; }
 }
@@ -26,7 +26,7 @@ internal static class RealtimeSetup
     public static IHostApplicationBuilder AddWorklistRealtime(this IHostApplicationBuilder builder)
     {
         var signalR = builder.Services.AddSignalR();
-        var redis = builder.Settings<RedisSettings>(RedisSettings.Section).Configuration;
+        var redis = builder.Settings<RedisSettings>().Configuration;
         if (string.IsNullOrWhiteSpace(redis))
         {
             builder.Services.AddSingleton<IWorklistNotifier, LocalNotifier>();

@@ -28,7 +28,7 @@ internal static class IdentitySetup
                 options.ForwardDefaultSelector = context => OpenIdSetup.UsesToken(context) ? OpenIdSetup.TokenScheme : IdentityConstants.ApplicationScheme)
             .AddIdentityCookies();
         services.AddAuthorizationBuilder().AddWorklistPolicies();
-        var security = builder.Settings<SecuritySettings>(SecuritySettings.Section, s => s.Problems());
+        var security = builder.Settings<SecuritySettings>();
         var requireHttps = security.RequiresHttps(builder.Environment.IsDevelopment());
         var idle = TimeSpan.FromMinutes(security.IdleTimeoutMinutes);
 

@@ -47,7 +47,7 @@ internal static class OpenIdSetup
                     .EnableTokenEndpointPassthrough()
                     .EnableEndSessionEndpointPassthrough()
                     .EnableUserInfoEndpointPassthrough();
-                if (!builder.Settings<SecuritySettings>(SecuritySettings.Section, s => s.Problems()).RequiresHttps(development))
+                if (!builder.Settings<SecuritySettings>().RequiresHttps(development))
                 {
                     aspNetCore.DisableTransportSecurityRequirement();
                 }

@@ -1,9 +1,11 @@
+using ImagingWorklist.Web.Infrastructure;
+
 namespace ImagingWorklist.Web.Security;
 
 /// <summary>The <c>Security</c> settings.</summary>
-internal sealed record SecuritySettings
+internal sealed record SecuritySettings : IStartupSettings
 {
-    public const string Section = "Security";
+    public static string Section => "Security";
 
     /// <summary>Secure cookies, HSTS and token endpoints that refuse plain HTTP; unset means "outside Development".</summary>
     public bool? RequireHttps { get; init; }
@@ -26,9 +28,9 @@ internal sealed record SecuritySettings
 }
 
 /// <summary>The <c>RateLimits</c> settings: requests per client address per minute before 429 Too Many Requests.</summary>
-internal sealed record RateLimitSettings
+internal sealed record RateLimitSettings : IStartupSettings
 {
-    public const string Section = "RateLimits";
+    public static string Section => "RateLimits";
 
     public int SignInPerMinute { get; init; } = 10;
 

@@ -18,7 +18,7 @@ internal static class SecuritySetup
 
     public static IHostApplicationBuilder AddWorklistSecurity(this IHostApplicationBuilder builder)
     {
-        var limits = builder.Settings<RateLimitSettings>(RateLimitSettings.Section, s => s.Problems());
+        var limits = builder.Settings<RateLimitSettings>();
         builder.Services.AddRateLimiter(options =>
         {
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
