@@ -94,7 +94,7 @@ public sealed partial class DemoNetworkGenerator(DemoNetworkOptions options)
         var policy = new TurnaroundPolicy(rules);
         var reporters = GenerateReporters(trusts);
         var credentials = GenerateCredentials(reporters, trusts, now);
-        var (shifts, absences) = GenerateRota(reporters, trusts, now);
+        var (shifts, absences) = GenerateRota(reporters, trusts, credentials, now);
         var (exams, reports) = GenerateExams(trusts, sites, reporters, shifts, policy, now);
         return new DemoNetwork(network, trusts, sites, ProcedureCatalogue.Standard(), rules, reporters, credentials, shifts, absences, exams, reports);
     }
@@ -161,6 +161,9 @@ public sealed partial class DemoNetworkGenerator(DemoNetworkOptions options)
                     1 when trust.Id != reporter.HomeTrustId => now.AddDays(-_random.Next(1, 30)),
                     _ => null,
                 };
+
+                // An outsourced service holds its credentials for the length of its contract: its nights never outlast them.
+                to = outsourced ? null : to;
                 credentials.Add(new Credential(NextGuid(), reporter.Id, trust.Id, from, to));
             }
         }
@@ -168,7 +171,8 @@ public sealed partial class DemoNetworkGenerator(DemoNetworkOptions options)
         return credentials;
     }
 
-    private (List<RotaShift> Shifts, List<Absence> Absences) GenerateRota(List<Reporter> reporters, List<Trust> trusts, DateTimeOffset now)
+    /// <summary>The rota keeps the rules a coordinator is held to (RotaChecks): no shift over 24 hours or outlasting a credential.</summary>
+    private (List<RotaShift> Shifts, List<Absence> Absences) GenerateRota(List<Reporter> reporters, List<Trust> trusts, List<Credential> credentials, DateTimeOffset now)
     {
         var shifts = new List<RotaShift>();
         var absences = new List<Absence>();
@@ -186,6 +190,10 @@ public sealed partial class DemoNetworkGenerator(DemoNetworkOptions options)
         bool Away(Reporter r, DateTimeOffset start, DateTimeOffset end) =>
             absences.Any(a => a.ReporterId == r.Id && a.Overlaps(start, end));
 
+        // Credentialed for the trust (any trust when null) for the whole of a shift.
+        bool Credentialed(Reporter r, Guid? trust, DateTimeOffset start, DateTimeOffset end) =>
+            credentials.Any(c => c.ReporterId == r.Id && (trust is null || c.TrustId == trust) && c.ValidFrom <= start && (c.ValidTo is null || c.ValidTo >= end));
+
         for (var day = 0; day < 8; day++)
         {
             var date = firstDay.AddDays(day);
@@ -201,6 +209,11 @@ public sealed partial class DemoNetworkGenerator(DemoNetworkOptions options)
                     }
 
                     var networkWide = _random.Next(4) == 0;
+                    if (!Credentialed(reporter, networkWide ? null : reporter.HomeTrustId, start, end))
+                    {
+                        continue;
+                    }
+
                     shifts.Add(new RotaShift(
                         NextGuid(),
                         reporter.Id,
@@ -215,7 +228,7 @@ public sealed partial class DemoNetworkGenerator(DemoNetworkOptions options)
 
             var nightStart = date.AddHours(weekend ? 8 : 18);
             var nightEnd = date.AddDays(1).AddHours(8);
-            var available = consultants.Where(r => !Away(r, nightStart, nightEnd)).OrderBy(_ => _random.Next()).ToList();
+            var available = consultants.Where(r => !Away(r, nightStart, nightEnd) && Credentialed(r, null, nightStart, nightEnd)).OrderBy(_ => _random.Next()).ToList();
             ShiftKind[] outOfHours = [ShiftKind.OnCallFirst, ShiftKind.OnCallFirst, ShiftKind.OnCallSecond, ShiftKind.OutOfHoursHotReporting];
             for (var i = 0; i < outOfHours.Length && i < available.Count; i++)
             {
@@ -224,7 +237,12 @@ public sealed partial class DemoNetworkGenerator(DemoNetworkOptions options)
         }
 
         var telerad = reporters.Single(r => r.RegistrationNumber.StartsWith("TELERAD", StringComparison.Ordinal));
-        shifts.Add(new RotaShift(NextGuid(), telerad.Id, ShiftKind.Teleradiology, firstDay.AddHours(20), firstDay.AddDays(8), CoverScope.Trusts, trusts.Take(3).Select(t => t.Id), 600));
+        for (var night = 0; night < 8; night++)
+        {
+            var start = firstDay.AddDays(night).AddHours(20);
+            shifts.Add(new RotaShift(NextGuid(), telerad.Id, ShiftKind.Teleradiology, start, start.AddHours(12), CoverScope.Trusts, trusts.Take(3).Select(t => t.Id), 600));
+        }
+
         return (shifts, absences);
     }
 

@@ -22,6 +22,30 @@ public class DemoNetworkGeneratorTests
         Assert.Equal(Network.Reporters.Select(r => r.DisplayName), again.Reporters.Select(r => r.DisplayName));
     }
 
+    [Theory]
+    [InlineData(20231109)]
+    [InlineData(7)]
+    [InlineData(424242)]
+    public void EverySeededShiftKeepsTheRulesACoordinatorIsHeldTo(int seed)
+    {
+        var network = seed == new DemoNetworkOptions().RandomSeed ? Network : new DemoNetworkGenerator(new DemoNetworkOptions { RandomSeed = seed }).Generate(TestClock.Now);
+        var context = new RotaContext(
+            "Seeded reporter",
+            network.Shifts,
+            network.Absences,
+            network.Credentials,
+            network.Sites.ToDictionary(s => s.Id, s => s.TrustId),
+            network.Trusts.ToDictionary(t => t.Id, t => t.Name),
+            Domain.Common.UkCalendar.Zone);
+
+        var refused = network.Shifts
+            .Select(s => (Shift: s, Problems: RotaChecks.Check(new ShiftPlan(s.Id, s.ReporterId, s.Kind, s.Start, s.End, s.Scope, s.CoveredIds, s.CapacityMinutes), context)))
+            .SelectMany(c => c.Problems.Where(p => p.Refuses).Select(p => $"{c.Shift.Kind} {c.Shift.Start:u}–{c.Shift.End:u}: {p.Message}"))
+            .ToList();
+
+        Assert.True(refused.Count == 0, string.Join("\n", refused.Take(20)));
+    }
+
     [Fact]
     public void TheNetworkHasTheAdvertisedShape()
     {
