@@ -58,9 +58,10 @@ public static partial class LoadDriver
 
                 var transaction = $"2.25.{(ulong)random.NextInt64()}";
                 var claim = await http.PutAsync($"/dicomweb/workitems/{uid}/state", State("IN PROGRESS", transaction), stop);
-                if (claim.StatusCode == HttpStatusCode.Conflict)
+                if (claim.StatusCode is HttpStatusCode.Conflict or HttpStatusCode.Forbidden)
                 {
-                    // Taken by a colleague, or this reporter is at capacity: look again a simulated minute later.
+                    // Taken by a colleague (409), or not this reporter's to take: outside their scope, off duty or at
+                    // capacity (403). Look again a simulated minute later.
                     stats.Conflict(await claim.Content.ReadAsStringAsync(stop));
                     await Task.Delay(TimeSpan.FromSeconds(60 / options.Speedup), options.Clock, stop);
                     continue;

@@ -48,7 +48,7 @@ public sealed record LoadDriverReport(
 
     public override string ToString() =>
         $"{MessagesSent} HL7 messages sent ({Accepted} AA, {Refused} other; ack p50 {AckP50Milliseconds:0.0} ms, p99 {AckP99Milliseconds:0.0} ms), " +
-        $"{Claims} claims ({Conflicts} refused: taken or at capacity), {Completions} completions, {Errors} errors in {Elapsed.TotalSeconds:0} s" +
+        $"{Claims} claims ({Conflicts} refused: taken, or not theirs to take), {Completions} completions, {Errors} errors in {Elapsed.TotalSeconds:0} s" +
         (FirstRefusal is null ? string.Empty : $"; first refusal: {FirstRefusal}") +
         (FirstConflict is null ? string.Empty : $"; first claim refused: {FirstConflict}") +
         (FirstError is null ? string.Empty : $"; first error: {FirstError}");
@@ -63,36 +63,6 @@ public sealed record LoadDriverReport(
 public static partial class LoadDriver
 {
     public static readonly TimeSpan LongestRun = TimeSpan.FromMinutes(30);
-
-    internal static async Task<int> RunAsync(Arguments arguments)
-    {
-        var mllp = arguments.Required("mllp");
-        var separator = mllp.LastIndexOf(':');
-        if (separator < 0 || !IPAddress.TryParse(mllp[..separator].Trim('[', ']'), out var host) || !int.TryParse(mllp[(separator + 1)..], out var port))
-        {
-            throw new ArgumentException($"--mllp must be an address and port such as 127.0.0.1:2575; '{mllp}' is not.");
-        }
-
-        if (!Uri.TryCreate(arguments.Required("url"), UriKind.Absolute, out var url))
-        {
-            throw new ArgumentException("--url must be an absolute URL such as http://127.0.0.1:5000.");
-        }
-
-        var options = new LoadDriverOptions(
-            new IPEndPoint(host, port),
-            url,
-            [.. arguments.Text("users", "radiologist,radiologist2").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)],
-            arguments.Required("password"),
-            [.. arguments.Text("trusts", "RZ1,RZ2,RZ3,RZ4,RZ5,RZ6").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)])
-        {
-            Speedup = arguments.Int("speedup", 60, 1, 10_000),
-            Duration = TimeSpan.FromSeconds(arguments.Int("duration", 60, 1, (int)LongestRun.TotalSeconds)),
-            ExamsPerDay = arguments.Int("per-day", 2400, 1, 200_000),
-        };
-        var report = await DriveAsync(options, Console.Out);
-        Console.WriteLine(report);
-        return report.Errors == 0 ? 0 : 1;
-    }
 
     public static async Task<LoadDriverReport> DriveAsync(LoadDriverOptions options, TextWriter log, CancellationToken cancellationToken = default)
     {
