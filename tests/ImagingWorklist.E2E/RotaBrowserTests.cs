@@ -15,6 +15,32 @@ namespace ImagingWorklist.E2E;
 [Collection(BrowserCollection.Name)]
 public sealed class RotaBrowserTests(BrowserApp app)
 {
+    /// <summary>The Files tab's promise, kept: the week downloaded and uploaded again changes nothing and says so.</summary>
+    [Fact]
+    public async Task AWeeksExportImportsBackUnchanged()
+    {
+        var coordinator = await app.SignedInPageAsync("coordinator");
+        await coordinator.GotoAsync("/rota");
+        await coordinator.GetByRole(AriaRole.Tab, new() { Name = "Files" }).ClickAsync();
+
+        var download = await coordinator.RunAndWaitForDownloadAsync(() => coordinator.GetByText("Download this week as CSV").ClickAsync());
+        var path = Path.Combine(Path.GetTempPath(), $"rota-{Guid.NewGuid():N}.csv");
+        await download.SaveAsAsync(path);
+        try
+        {
+            var rows = (await File.ReadAllLinesAsync(path)).Length - 2;
+            Assert.True(rows > 10, "the demo week has shifts every day");
+            await coordinator.Locator("#rota-csv").SetInputFilesAsync(path);
+
+            await Assertions.Expect(coordinator.GetByRole(AriaRole.Status)).ToContainTextAsync($"0 added, 0 changed, {rows} unchanged, 0 removed");
+            await BrowserApp.SaveScreenshotAsync(coordinator, "rota-import-back");
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
     /// <summary>
     /// A trust joins the network with two plain-film exams waiting and nobody on duty for it; the registrar holds a
     /// credential there but has no shift. The coordinator adds an out-of-hours shift for them: the gap closes on the cover

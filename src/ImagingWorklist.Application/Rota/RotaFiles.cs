@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text;
 using ImagingWorklist.Application.Common;
 using ImagingWorklist.Application.Realtime;
-using ImagingWorklist.Domain.Audit;
 using ImagingWorklist.Domain.Common;
 using ImagingWorklist.Domain.Rota;
 using ImagingWorklist.Persistence;
@@ -14,79 +13,18 @@ namespace ImagingWorklist.Application.Rota;
 /// The rota as files: CSV import (all or nothing, every row checked) and export in the same format, and each
 /// reporter's shifts and leave as an iCalendar feed.
 /// </summary>
-public sealed class RotaFiles(IDbContextFactory<WorklistDbContext> contexts, ChangeAnnouncer announce, TimeProvider clock)
+public sealed partial class RotaFiles(IDbContextFactory<WorklistDbContext> contexts, ChangeAnnouncer announce, TimeProvider clock)
 {
+    /// <summary>The columns every import needs; an export also writes each shift's <c>id</c> first.</summary>
     public const string CsvHeader = "registration,kind,start,end,cover,capacity_minutes";
 
+    /// <summary>The first line of an export: the UK days the file stands for, so importing it back replaces them.</summary>
+    public const string ReplacesDirective = "#replaces";
+
     /// <summary>
-    /// Imports shifts from CSV (<see cref="CsvHeader"/>; times as yyyy-MM-dd HH:mm UK local time; cover "network", trust
-    /// ODS codes or site ODS codes separated by ';'). Every row is checked, against the rota and against the other rows;
-    /// if any row is refused nothing is imported and every problem is named with its row.
+    /// The shifts overlapping [from, to) as CSV in the import format, so an export imports back: first the days it
+    /// replaces (<see cref="ReplacesDirective"/>), then each shift with its id, so an edited row changes that shift.
     /// </summary>
-    public async Task<ImportReport> ImportCsvAsync(string csv, Actor actor, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(csv);
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var reporters = await db.Reporters.AsNoTracking().ToDictionaryAsync(r => r.RegistrationNumber, StringComparer.OrdinalIgnoreCase, cancellationToken);
-        var trusts = await db.Trusts.AsNoTracking().ToListAsync(cancellationToken);
-        var sites = await db.Sites.AsNoTracking().ToListAsync(cancellationToken);
-        var problems = new List<ImportProblem>();
-        var warnings = new List<ImportProblem>();
-        var drafts = new List<(int Row, ShiftDraft Draft)>();
-
-        var records = CsvText.Parse(csv);
-        var columns = records.Count > 0 ? records[0].Select(c => c.ToLowerInvariant()).ToList() : [];
-        if (!CsvHeader.Split(',').All(columns.Contains))
-        {
-            return new ImportReport(0, [new ImportProblem(1, $"The first line must be the header: {CsvHeader}")], []);
-        }
-
-        for (var i = 1; i < records.Count; i++)
-        {
-            var fields = records[i];
-            string Get(string column) => columns.IndexOf(column) is var at && at < fields.Length ? fields[at] : string.Empty;
-            var read = ReadRow(Get, reporters, trusts, sites);
-            if (!read.Succeeded)
-            {
-                problems.Add(new ImportProblem(i + 1, read.Reason!));
-                continue;
-            }
-
-            drafts.Add((i + 1, read.Value!));
-        }
-
-        if (drafts.Count == 0 && problems.Count == 0)
-        {
-            problems.Add(new ImportProblem(2, "The file has no shifts after its header."));
-        }
-
-        foreach (var (number, draft) in drafts)
-        {
-            var context = await RotaContexts.ContextAsync(db, draft.ReporterId, draft.Start, draft.End, cancellationToken);
-            var earlier = drafts.Where(d => d.Row < number && d.Draft.ReporterId == draft.ReporterId)
-                .Select(d => new RotaShift(Guid.NewGuid(), d.Draft.ReporterId, d.Draft.Kind, d.Draft.Start, d.Draft.End, d.Draft.Scope, d.Draft.CoveredIds, d.Draft.CapacityMinutes));
-            var found = RotaChecks.Check(draft.Plan, context! with { Shifts = [.. context.Shifts, .. earlier] });
-            problems.AddRange(found.Where(p => p.Refuses).Select(p => new ImportProblem(number, p.Message)));
-            warnings.AddRange(found.Where(p => !p.Refuses).Select(p => new ImportProblem(number, p.Message)));
-        }
-
-        if (problems.Count > 0)
-        {
-            return new ImportReport(0, [.. problems.OrderBy(p => p.Row)], warnings);
-        }
-
-        db.RotaShifts.AddRange(drafts.Select(d => new RotaShift(Guid.NewGuid(), d.Draft.ReporterId, d.Draft.Kind, d.Draft.Start, d.Draft.End, d.Draft.Scope, d.Draft.CoveredIds, d.Draft.CapacityMinutes)));
-        db.Audit(actor, AuditAction.RotaChanged, clock.GetUtcNow(), $"Rota imported: {drafts.Count} shifts");
-        await db.SaveChangesAsync(cancellationToken);
-        foreach (var reporter in drafts.Select(d => d.Draft.ReporterId).Distinct())
-        {
-            await announce.RotaAsync(reporter, cancellationToken);
-        }
-
-        return new ImportReport(drafts.Count, [], warnings);
-    }
-
-    /// <summary>The shifts overlapping [from, to) as CSV in the import format, so an export imports back.</summary>
     public async Task<string> ExportCsvAsync(DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
@@ -94,7 +32,10 @@ public sealed class RotaFiles(IDbContextFactory<WorklistDbContext> contexts, Cha
         var trusts = await db.Trusts.AsNoTracking().ToDictionaryAsync(t => t.Id, t => t.OdsCode.Value, cancellationToken);
         var sites = await db.Sites.AsNoTracking().ToDictionaryAsync(s => s.Id, s => s.OdsCode.Value, cancellationToken);
         var shifts = await db.RotaShifts.AsNoTracking().Where(s => s.Start < to && s.End > from).OrderBy(s => s.Start).ToListAsync(cancellationToken);
-        var text = new StringBuilder().Append(CsvHeader).Append("\r\n");
+        var (first, last) = (UkCalendar.ToLocal(from).Date, UkCalendar.ToLocal(to.AddTicks(-1)).Date);
+        var text = new StringBuilder()
+            .Append(CsvText.Line(ReplacesDirective, $"{first:yyyy-MM-dd}", $"{last:yyyy-MM-dd}")).Append("\r\n")
+            .Append("id,").Append(CsvHeader).Append("\r\n");
         foreach (var shift in shifts)
         {
             var cover = shift.Scope switch
@@ -103,7 +44,7 @@ public sealed class RotaFiles(IDbContextFactory<WorklistDbContext> contexts, Cha
                 CoverScope.Trusts => string.Join(';', shift.CoveredIds.Select(id => trusts.GetValueOrDefault(id, "?"))),
                 _ => string.Join(';', shift.CoveredIds.Select(id => sites.GetValueOrDefault(id, "?"))),
             };
-            text.Append(CsvText.Line(registrations.GetValueOrDefault(shift.ReporterId, "?"), shift.Kind.ToString(), Local(shift.Start), Local(shift.End), cover,
+            text.Append(CsvText.Line(shift.Id.ToString(), registrations.GetValueOrDefault(shift.ReporterId, "?"), shift.Kind.ToString(), Local(shift.Start), Local(shift.End), cover,
                 shift.CapacityMinutes.ToString(CultureInfo.InvariantCulture))).Append("\r\n");
         }
 

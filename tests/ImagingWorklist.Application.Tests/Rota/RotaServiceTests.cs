@@ -100,6 +100,82 @@ public class RotaServiceTests
 
     [Theory]
     [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task AnEditedExportImportsBackAddingChangingAndRemovingByShift(DatabaseProvider provider)
+    {
+        await using var world = await ClaimingWorld.CreateAsync(provider);
+        var (first, second) = (world.Reporters[0].RegistrationNumber, world.Reporters[1].RegistrationNumber);
+        var seeded = await Files(world).ImportCsvAsync($"""
+            {RotaFiles.CsvHeader}
+            {second},InHoursSession,2026-11-28 09:00,2026-11-28 13:00,RTA;RTB,200
+            {second},Teleradiology,2026-11-28 13:00,2026-11-28 17:00,RTA01,120
+            {first},OnCallFirst,2026-11-28 18:00,2026-11-29 08:00,network,240
+            """, Coordinator);
+        Assert.True(seeded.Succeeded);
+        var (from, to) = (new DateTimeOffset(2026, 11, 28, 0, 0, 0, TimeSpan.Zero), new DateTimeOffset(2026, 11, 29, 0, 0, 0, TimeSpan.Zero));
+        var export = await Files(world).ExportCsvAsync(from, to);
+
+        var again = await Files(world).ImportCsvAsync(export, Coordinator);
+
+        Assert.True(again.Succeeded, string.Join("; ", again.Problems.Select(p => p.Message)));
+        Assert.Equal((0, 0, 3, 0), (again.Imported, again.Changed, again.Unchanged, again.Removed));
+
+        // Edited: the session's capacity lowered, the teleradiology row deleted, a new session added.
+        var lines = export.Split("\r\n", StringSplitOptions.RemoveEmptyEntries).ToList();
+        lines[2] = lines[2].Replace(",200", ",180", StringComparison.Ordinal);
+        lines.RemoveAt(3);
+        lines.Add($",{first},InHoursSession,2026-11-28 08:00,2026-11-28 12:00,network,200");
+        var edited = await Files(world).ImportCsvAsync(string.Join("\r\n", lines), Coordinator);
+
+        Assert.True(edited.Succeeded, string.Join("; ", edited.Problems.Select(p => p.Message)));
+        Assert.Equal((1, 1, 1, 1), (edited.Imported, edited.Changed, edited.Unchanged, edited.Removed));
+        Assert.Equal((new DateOnly(2026, 11, 28), new DateOnly(2026, 11, 28)), edited.Replaced);
+        await using (var db = world.Database.CreateDbContext())
+        {
+            Assert.Equal(3, await db.RotaShifts.CountAsync(s => s.Start >= from && s.Start < to));
+            Assert.False(await db.RotaShifts.AnyAsync(s => s.Kind == ShiftKind.Teleradiology));
+            Assert.Equal(180, (await db.RotaShifts.SingleAsync(s => s.ReporterId == world.Reporters[1].Id && s.Start >= from && s.Start < to)).CapacityMinutes);
+            Assert.Contains(await db.AuditEvents.Select(a => a.Detail).ToListAsync(), d => d == "Rota imported: 1 added, 1 changed, 1 removed (the file replaces 28 Nov 2026 to 28 Nov 2026)");
+        }
+
+        // Without its first line the file only adds and changes: nothing it leaves out is removed.
+        var partial = await Files(world).ImportCsvAsync(string.Join("\r\n", lines.Skip(1).Take(2)), Coordinator);
+        Assert.Equal((0, 0, 1, 0), (partial.Imported, partial.Changed, partial.Unchanged, partial.Removed));
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task AnImportNamesRowsWhoseIdCannotBeUsedAndChangesNothing(DatabaseProvider provider)
+    {
+        await using var world = await ClaimingWorld.CreateAsync(provider);
+        var (first, second) = (world.Reporters[0].RegistrationNumber, world.Reporters[1].RegistrationNumber);
+        Assert.True((await Files(world).ImportCsvAsync($"{RotaFiles.CsvHeader}\n{first},OnCallFirst,2026-11-28 18:00,2026-11-29 08:00,network,240", Coordinator)).Succeeded);
+        var export = await Files(world).ExportCsvAsync(new DateTimeOffset(2026, 11, 28, 0, 0, 0, TimeSpan.Zero), new DateTimeOffset(2026, 11, 29, 0, 0, 0, TimeSpan.Zero));
+        var row = export.Split("\r\n", StringSplitOptions.RemoveEmptyEntries)[2];
+        var id = row.Split(',')[0];
+
+        var report = await Files(world).ImportCsvAsync($"""
+            id,{RotaFiles.CsvHeader}
+            not-an-id,{first},InHoursSession,2026-11-27 09:00,2026-11-27 13:00,network,200
+            {row}
+            {row}
+            {id},{second},OnCallFirst,2026-11-28 18:00,2026-11-29 08:00,network,240
+            {Guid.NewGuid()},{first},InHoursSession,2026-11-26 09:00,2026-11-26 13:00,network,200
+            """, Coordinator);
+        var directive = await Files(world).ImportCsvAsync($"#replace-all\n{RotaFiles.CsvHeader}", Coordinator);
+
+        Assert.Equal([2, 4, 5, 6], report.Problems.Select(p => p.Row));
+        Assert.Contains("'not-an-id' is not a shift id", report.Problems[0].Message, StringComparison.Ordinal);
+        Assert.Contains("on an earlier row too", report.Problems[1].Message, StringComparison.Ordinal);
+        Assert.Contains("cannot be moved to another person", report.Problems[2].Message, StringComparison.Ordinal);
+        Assert.Contains("removed after the file was exported", report.Problems[3].Message, StringComparison.Ordinal);
+        Assert.Contains("The first line may only be #replaces", Assert.Single(directive.Problems).Message, StringComparison.Ordinal);
+        await using var db = world.Database.CreateDbContext();
+        var (from, to) = (new DateTimeOffset(2026, 11, 26, 0, 0, 0, TimeSpan.Zero), new DateTimeOffset(2026, 11, 29, 0, 0, 0, TimeSpan.Zero));
+        Assert.Equal(1, await db.RotaShifts.CountAsync(s => s.Start >= from && s.Start < to));
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
     public async Task AGoodCsvImportsWholeAndExportsBackTheSame(DatabaseProvider provider)
     {
         await using var world = await ClaimingWorld.CreateAsync(provider);
@@ -115,8 +191,11 @@ public class RotaServiceTests
 
         Assert.True(report.Succeeded, string.Join("; ", report.Problems.Select(p => p.Message)));
         Assert.Equal(3, report.Imported);
-        var exported = await Files(world).ExportCsvAsync(new DateTimeOffset(2026, 11, 28, 0, 0, 0, TimeSpan.Zero), new DateTimeOffset(2026, 11, 29, 0, 0, 0, TimeSpan.Zero));
-        Assert.Equal(csv.Replace("\n", "\r\n", StringComparison.Ordinal) + "\r\n", exported);
+        var exported = (await Files(world).ExportCsvAsync(new DateTimeOffset(2026, 11, 28, 0, 0, 0, TimeSpan.Zero), new DateTimeOffset(2026, 11, 29, 0, 0, 0, TimeSpan.Zero)))
+            .Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal("#replaces,2026-11-28,2026-11-28", exported[0]);
+        Assert.Equal(csv.Split('\n').Select(l => l.Trim()), exported.Skip(1).Select(l => l[(l.IndexOf(',', StringComparison.Ordinal) + 1)..]));
+        Assert.All(exported.Skip(2), l => Assert.True(Guid.TryParse(l.Split(',')[0], out _), l));
         Assert.Contains(world.Announced, c => c.Kind == WorklistChangeKind.RotaChanged && c.ReporterId == world.Reporters[1].Id);
         Assert.Equal("The first line must be the header: " + RotaFiles.CsvHeader, Assert.Single((await Files(world).ImportCsvAsync("who,when\nx,y", Coordinator)).Problems).Message);
     }

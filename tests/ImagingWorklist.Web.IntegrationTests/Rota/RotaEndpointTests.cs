@@ -36,7 +36,8 @@ public sealed class RotaEndpointTests(RotaEndpointTests.App app) : IClassFixture
 
         Assert.Equal(HttpStatusCode.OK, export.StatusCode);
         var lines = (await export.Content.ReadAsStringAsync()).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
-        Assert.Equal(RotaFiles.CsvHeader, lines[0]);
+        Assert.Equal($"{RotaFiles.ReplacesDirective},{monday:yyyy-MM-dd},{monday.AddDays(2):yyyy-MM-dd}", lines[0]);
+        Assert.Equal("id," + RotaFiles.CsvHeader, lines[1]);
         Assert.True(lines.Length > 10, "the demo rota has shifts every day");
         Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
         Assert.Contains("from=yyyy-MM-dd", await bad.Content.ReadAsStringAsync(), StringComparison.Ordinal);
