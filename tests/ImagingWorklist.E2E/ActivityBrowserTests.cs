@@ -1,3 +1,4 @@
+using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 
 namespace ImagingWorklist.E2E;
@@ -14,6 +15,8 @@ public sealed class ActivityBrowserTests(BrowserApp app)
         await Assertions.Expect(manager.GetByTestId("activity-summary")).ToContainTextAsync("mean utilisation of rostered capacity");
         Assert.True(await manager.Locator("tr[data-reporter]").CountAsync() > 10);
         await BrowserApp.SaveScreenshotAsync(manager, "activity-manager");
+        var scan = await manager.RunAxe();
+        Assert.DoesNotContain(scan.Violations, v => v.Impact is "serious" or "critical");
 
         var radiologist = await app.SignedInPageAsync("radiologist");
         await radiologist.GotoAsync("/activity");
