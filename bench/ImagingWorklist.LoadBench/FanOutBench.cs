@@ -3,7 +3,6 @@ using System.Diagnostics;
 using System.Net;
 using ImagingWorklist.Application.Claiming;
 using ImagingWorklist.Application.Common;
-using ImagingWorklist.Application.Realtime;
 using ImagingWorklist.Application.Worklist;
 using ImagingWorklist.Persistence;
 using ImagingWorklist.Testing;
@@ -60,7 +59,7 @@ internal sealed class FanOutBench(int clients, int changes, TimeSpan interval)
                     options.SkipNegotiation = true;
                 })
                 .Build();
-            connection.On<WorklistChange>(nameof(IWorklistClient.WorklistChanged), change =>
+            connection.On<WorklistChangedMessage>(nameof(IWorklistClient.WorklistChanged), change =>
             {
                 if (sent.TryGetValue(change.Version, out var at))
                 {

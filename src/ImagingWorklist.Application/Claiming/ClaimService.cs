@@ -54,6 +54,18 @@ public sealed class ClaimService(
         return outcome.Succeeded ? Outcome<Claim>.Accepted(claim!) : Outcome<Claim>.Rejected(outcome.Reason!);
     }
 
+    /// <summary>
+    /// Why this reporter may not take this exam at all (scope of practice, credential, rota, capacity), or null when
+    /// they may: a refusal about the person, not about a race with a colleague.
+    /// </summary>
+    public async Task<string?> WhyNotAsync(Guid examId, Guid reporterId, CancellationToken cancellationToken = default)
+    {
+        var verdict = await JudgeAsync(reporterId, examId, cancellationToken);
+        return !verdict.Succeeded ? verdict.Reason
+            : verdict.Value is { IsEligible: false } refusal ? string.Join(" ", refusal.Reasons.Select(r => r.Explanation))
+            : null;
+    }
+
     /// <summary>The heartbeat of an open exam view.</summary>
     public Task<Outcome> RenewAsync(Guid examId, Guid leaseToken, Actor actor, CancellationToken cancellationToken = default) =>
         ChangeAsync(examId, actor, AuditAction.LeaseRenewed, null, null, (exam, now) => exam.RenewLease(leaseToken, settings.Lease, now), cancellationToken, audit: false);

@@ -2,6 +2,7 @@ using ImagingWorklist.Application.Common;
 using ImagingWorklist.Application.Realtime;
 using ImagingWorklist.Application.Security;
 using ImagingWorklist.Domain.Audit;
+using ImagingWorklist.Domain.Common;
 using ImagingWorklist.Domain.Exams;
 using ImagingWorklist.Domain.Interop;
 using ImagingWorklist.Persistence;
@@ -73,6 +74,17 @@ public sealed partial class Hl7Ingest : IAsyncDisposable
     private async Task<string> AnswerAsync(string raw, string channel, string source, AccessScope sender, string? original, CancellationToken cancellationToken)
     {
         var now = _clock.GetUtcNow();
+        if (StoredText.NulAt(raw) is { } nul)
+        {
+            // Answered and kept, with the NUL made visible: PostgreSQL text cannot hold it, and the sender must be told.
+            var visible = StoredText.WithNulVisible(raw);
+            var line = visible[..nul].Split('\r', '\n')[^1];
+            var segment = line.Length >= 3 ? line[..3] : "MSH";
+            var field = line.Count(c => c == (raw.Length > 3 ? raw[3] : '|')) + (segment == "MSH" ? 1 : 0);
+            var reason = StoredText.NulRefusal("The message", nul);
+            return await RefuseUnreadableAsync(visible, channel, source, reason, now, cancellationToken, Hl7Message.Parse(visible).Value, new Hl7Error(segment, field, 102, reason));
+        }
+
         var parsed = Hl7Message.Parse(raw);
         if (!parsed.Succeeded)
         {
@@ -80,6 +92,13 @@ public sealed partial class Hl7Ingest : IAsyncDisposable
         }
 
         var message = parsed.Value!;
+        _ = Hl7Charsets.OfMsh18(message.Value("MSH", 18), out var known);
+        if (!known)
+        {
+            var reason = $"MSH-18 names the character set '{StoredText.Echo(message.Value("MSH", 18))}', which this interface cannot read; use {Hl7Charsets.Supported}.";
+            return await RefuseUnreadableAsync(raw, channel, source, reason, now, cancellationToken, message, new Hl7Error("MSH", 18, 103, reason));
+        }
+
         var facility = Trimmed(message.SendingFacility, InboundMessage.FacilityMaxLength);
         var controlId = Trimmed(message.ControlId, InboundMessage.ControlIdMaxLength);
         if (controlId.Length == 0 || facility.Length == 0)
@@ -219,9 +238,10 @@ public sealed partial class Hl7Ingest : IAsyncDisposable
         return (await _reference.GetAsync(CancellationToken.None)).Trusts.FirstOrDefault(t => t.OdsCode.Value == ods);
     }
 
-    private async Task<string> RefuseUnreadableAsync(string raw, string channel, string source, string reason, DateTimeOffset now, CancellationToken cancellationToken, Hl7Message? message = null)
+    private async Task<string> RefuseUnreadableAsync(
+        string raw, string channel, string source, string reason, DateTimeOffset now, CancellationToken cancellationToken, Hl7Message? message = null, Hl7Error? error = null)
     {
-        var ack = Ack(message, Hl7Ack.Reject, reason, [new Hl7Error("MSH", message is null ? 1 : 10, message is null ? 100 : 101, reason)], now);
+        var ack = Ack(message, Hl7Ack.Reject, reason, [error ?? new Hl7Error("MSH", message is null ? 1 : 10, message is null ? 100 : 101, reason)], now);
         await using var db = await _contexts.CreateDbContextAsync(cancellationToken);
         db.InboundMessages.Add(new InboundMessage
         {

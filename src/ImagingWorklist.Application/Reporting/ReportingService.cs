@@ -47,6 +47,11 @@ public sealed class ReportingService(
             return Outcome<DraftSaved>.Rejected($"A report may be at most {Report.TextMaxLength} characters; this one has {text.Length}.");
         }
 
+        if (StoredText.NulAt(text) is { } nul)
+        {
+            return Outcome<DraftSaved>.Rejected(StoredText.NulRefusal("The report", nul));
+        }
+
         string? notice = null;
         Claim? reclaimed = null;
         var now = clock.GetUtcNow();
@@ -234,8 +239,8 @@ public sealed class ReportingService(
 
     /// <summary>A signed addition to a final report (SWIM ReportCorrected); the original is never changed.</summary>
     public Task<Outcome> AddAddendumAsync(Guid examId, Guid reporterId, string text, Patient confirmedPatient, Actor actor, CancellationToken cancellationToken = default) =>
-        string.IsNullOrWhiteSpace(text)
-            ? Task.FromResult(Outcome.Rejected("Write the addendum before signing it."))
+        string.IsNullOrWhiteSpace(text) ? Task.FromResult(Outcome.Rejected("Write the addendum before signing it."))
+            : StoredText.NulAt(text) is { } nul ? Task.FromResult(Outcome.Rejected(StoredText.NulRefusal("The addendum", nul)))
             : OnExamAsync(examId, confirmedPatient, actor, WorklistChangeKind.ExamUpdated, cancellationToken, async (db, exam, now) =>
             {
                 var access = await ReportingAccess.ForAsync(db, exam, reporterId, now, cancellationToken);

@@ -52,13 +52,20 @@ public sealed record WorkitemQuery(
     int Offset = 0,
     int Limit = 100);
 
-/// <summary>Who is asking: a reporter sees only trusts they hold a valid credential for; managers see the network.</summary>
-
+/// <summary>Why a UPS-RS request was refused; each has its own HTTP status (PS3.18 11.7).</summary>
 public enum WorkitemFailure
 {
+    /// <summary>404: no such workitem among the trusts the caller may see.</summary>
     NotFound,
+
+    /// <summary>409: the workitem's state does not allow it (someone else holds it, a wrong Transaction UID).</summary>
     Conflict,
+
+    /// <summary>400: the request itself is wrong.</summary>
     Invalid,
+
+    /// <summary>403: this caller may not do it (outside their scope of practice, no credential, off duty).</summary>
+    Forbidden,
 }
 
 public sealed record WorkitemResult(WorkitemFailure? Failure, string? Reason)
@@ -137,6 +144,11 @@ public sealed class WorkitemService(IDbContextFactory<WorklistDbContext> context
         switch (state)
         {
             case ProcedureStepState.InProgress when actor.ReporterId is { } reporter:
+                if (item.State == ProcedureStepState.Scheduled && await claims.WhyNotAsync(examId, reporter, cancellationToken) is { } refusal)
+                {
+                    return new(WorkitemFailure.Forbidden, refusal);
+                }
+
                 var claimed = await claims.ClaimAsync(examId, reporter, actor, cancellationToken, transaction);
                 outcome = claimed.Succeeded ? Outcome.Accepted : Outcome.Rejected(claimed.Reason!);
                 break;

@@ -12,15 +12,18 @@ internal static class WebSetup
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         builder.Services.AddMudServices();
         builder.Services.AddSingleton<Interop.DicomWeb.UpsEvents>();
+
+        // A minimal-API parameter that cannot be read is reported with its reason (ApiErrors), not as a bare 400.
+        builder.Services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
+        builder.Services.AddExceptionHandler<ApiErrors>();
         return builder;
     }
 
     public static WebApplication UseWorklistWeb(this WebApplication app)
     {
-        if (!app.Environment.IsDevelopment())
-        {
-            app.UseExceptionHandler("/error", createScopeForErrors: true);
-        }
+        // In every environment, Development too: API clients never get a stack trace, and the tests see what users see.
+        app.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandlingPath = "/error", CreateScopeForErrors = true });
+        app.UseWorklistInputGuard();
 
         // People get a page for an address that does not exist; programs calling the APIs get the bare status code.
         app.UseStatusCodePagesWithReExecute("/not-found");

@@ -46,7 +46,7 @@ internal static class RealtimeSetup
         public async Task PublishAsync(WorklistChange change, CancellationToken cancellationToken = default)
         {
             await dispatcher.DispatchAsync(change, cancellationToken);
-            await hub.Clients.All.WorklistChanged(change);
+            await hub.Clients.All.WorklistChanged(WorklistChangedMessage.Of(change));
         }
     }
 
@@ -61,7 +61,7 @@ internal static class RealtimeSetup
         public async Task PublishAsync(WorklistChange change, CancellationToken cancellationToken = default)
         {
             await redis.GetSubscriber().PublishAsync(Channel, JsonSerializer.Serialize(change));
-            await hub.Clients.All.WorklistChanged(change);
+            await hub.Clients.All.WorklistChanged(WorklistChangedMessage.Of(change));
         }
 
         public async Task StartAsync(CancellationToken cancellationToken) =>

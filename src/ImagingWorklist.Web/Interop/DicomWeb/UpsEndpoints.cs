@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using ImagingWorklist.Application.Common;
 using ImagingWorklist.Application.Workitems;
+using ImagingWorklist.Domain.Common;
 using ImagingWorklist.Web.Security;
 
 namespace ImagingWorklist.Web.Interop.DicomWeb;
@@ -47,33 +48,48 @@ internal static class UpsEndpoints
     private static async Task<IResult> SearchAsync(HttpRequest request, ClaimsPrincipal user, WorkitemService workitems, CancellationToken cancellationToken)
     {
         var matching = new Dictionary<string, string>();
-        foreach (var (key, value) in request.Query)
+        foreach (var (key, values) in request.Query)
         {
+            if (values.Count > 1)
+            {
+                return Refuse(StatusCodes.Status400BadRequest, $"'{StoredText.Echo(key)}' is given {values.Count} times; give each key once.");
+            }
+
             if (QueryKeys.TryGetValue(key, out var tag))
             {
-                matching[tag] = value.ToString();
+                if (!matching.TryAdd(tag, values.ToString()))
+                {
+                    return Refuse(StatusCodes.Status400BadRequest, $"'{StoredText.Echo(key)}' names an attribute already given under its other name; give it once.");
+                }
             }
             else if (!IgnoredKeys.Contains(key, StringComparer.OrdinalIgnoreCase))
             {
-                return Refuse(StatusCodes.Status400BadRequest, $"Matching on '{key}' is not supported; use ProcedureStepState, ScheduledProcedureStepPriority, AccessionNumber, PatientID or ProcedureStepLabel.");
+                return Refuse(StatusCodes.Status400BadRequest, $"Matching on '{StoredText.Echo(key)}' is not supported; use ProcedureStepState, ScheduledProcedureStepPriority, AccessionNumber, PatientID or ProcedureStepLabel.");
             }
+        }
+
+        // A value that no workitem can hold is refused, never dropped: dropping it would answer with unrelated workitems.
+        if (matching.GetValueOrDefault(DicomJson.AccessionNumber) is { } accessionText && !string.IsNullOrWhiteSpace(accessionText)
+            && Domain.Identifiers.AccessionNumber.Parse(accessionText) is { Succeeded: false })
+        {
+            return Refuse(StatusCodes.Status400BadRequest, $"AccessionNumber '{StoredText.Echo(accessionText)}' cannot match any workitem: an accession number has at most {Domain.Identifiers.AccessionNumber.MaxLength} characters and no backslash or control character.");
         }
 
         ProcedureStepState? state = null;
         if (matching.TryGetValue(DicomJson.ProcedureStepState, out var stateText) && (state = DicomJson.ParseState(stateText)) is null)
         {
-            return Refuse(StatusCodes.Status400BadRequest, $"'{stateText}' is not a procedure step state (SCHEDULED, IN PROGRESS, COMPLETED, CANCELED).");
+            return Refuse(StatusCodes.Status400BadRequest, $"'{StoredText.Echo(stateText)}' is not a procedure step state (SCHEDULED, IN PROGRESS, COMPLETED, CANCELED).");
         }
 
         Domain.Exams.ClinicalPriority[]? priorities = null;
         if (matching.TryGetValue(DicomJson.Priority, out var priorityText) && (priorities = DicomJson.ParsePriority(priorityText)) is null)
         {
-            return Refuse(StatusCodes.Status400BadRequest, $"'{priorityText}' is not a UPS priority (HIGH, MEDIUM, LOW).");
+            return Refuse(StatusCodes.Status400BadRequest, $"'{StoredText.Echo(priorityText)}' is not a UPS priority (HIGH, MEDIUM, LOW).");
         }
 
-        if (!TryInt(request.Query["offset"], 0, out var offset) || !TryInt(request.Query["limit"], 100, out var limit) || offset < 0 || limit < 1)
+        if (!TryInt(request.Query["offset"], 0, out var offset) || !TryInt(request.Query["limit"], 100, out var limit) || offset < 0 || limit < 1 || limit > WorkitemService.MaxLimit)
         {
-            return Refuse(StatusCodes.Status400BadRequest, "offset and limit must be whole numbers (offset ≥ 0, limit ≥ 1).");
+            return Refuse(StatusCodes.Status400BadRequest, $"offset and limit must be whole numbers (offset ≥ 0, limit 1 to {WorkitemService.MaxLimit}).");
         }
 
         var query = new WorkitemQuery(state, priorities, matching.GetValueOrDefault(DicomJson.AccessionNumber), matching.GetValueOrDefault(DicomJson.PatientId), matching.GetValueOrDefault(DicomJson.ProcedureStepLabel), offset, limit);
@@ -87,7 +103,7 @@ internal static class UpsEndpoints
     {
         if (DicomJson.IdOf(uid) is not { } id)
         {
-            return Refuse(StatusCodes.Status400BadRequest, $"'{uid}' is not a workitem UID of this worklist.");
+            return Refuse(StatusCodes.Status400BadRequest, $"'{StoredText.Echo(uid)}' is not a workitem UID of this worklist.");
         }
 
         return await workitems.RetrieveAsync(id, ScopeOf(user), cancellationToken) is { } item
@@ -99,7 +115,7 @@ internal static class UpsEndpoints
     {
         if (DicomJson.IdOf(uid) is not { } id)
         {
-            return Refuse(StatusCodes.Status400BadRequest, $"'{uid}' is not a workitem UID of this worklist.");
+            return Refuse(StatusCodes.Status400BadRequest, $"'{StoredText.Echo(uid)}' is not a workitem UID of this worklist.");
         }
 
         var body = await ReadBodyAsync(request, cancellationToken);
@@ -123,7 +139,7 @@ internal static class UpsEndpoints
     {
         if (DicomJson.IdOf(uid) is not { } id)
         {
-            return Refuse(StatusCodes.Status400BadRequest, $"'{uid}' is not a workitem UID of this worklist.");
+            return Refuse(StatusCodes.Status400BadRequest, $"'{StoredText.Echo(uid)}' is not a workitem UID of this worklist.");
         }
 
         var body = request.ContentLength is > 0 ? await ReadBodyAsync(request, cancellationToken) : default;
@@ -146,7 +162,8 @@ internal static class UpsEndpoints
 
         try
         {
-            return (await JsonNode.ParseAsync(request.Body, cancellationToken: cancellationToken), null);
+            // A repeated attribute would leave it unclear which value was meant: refused, like any other malformed body.
+            return (await JsonNode.ParseAsync(request.Body, documentOptions: new JsonDocumentOptions { AllowDuplicateProperties = false }, cancellationToken: cancellationToken), null);
         }
         catch (JsonException exception)
         {
@@ -159,10 +176,14 @@ internal static class UpsEndpoints
         null => success,
         WorkitemFailure.NotFound => Refuse(StatusCodes.Status404NotFound, result.Reason!),
         WorkitemFailure.Conflict => Refuse(StatusCodes.Status409Conflict, result.Reason!),
+        WorkitemFailure.Forbidden => Refuse(StatusCodes.Status403Forbidden, result.Reason!),
         _ => Refuse(StatusCodes.Status400BadRequest, result.Reason!),
     };
 
-    /// <summary>DICOMweb reports a reason in a Warning header (PS3.18 8.10.4) as well as the body.</summary>
+    /// <summary>
+    /// DICOMweb reports a reason in a Warning header (PS3.18 8.10.4) as well as the body. A header carries ASCII only, so
+    /// there the reason is written in ASCII (anything else as \uXXXX); the body keeps it as it is, in UTF-8.
+    /// </summary>
     private static IResult Refuse(int status, string reason) => new Refusal(status, reason);
 
     private static Application.Security.AccessScope ScopeOf(ClaimsPrincipal user) => user.AccessScope();
@@ -180,7 +201,8 @@ internal static class UpsEndpoints
         public async Task ExecuteAsync(HttpContext context)
         {
             context.Response.StatusCode = status;
-            context.Response.Headers.Warning = $"299 ImagingWorklist: \"{reason.Replace("\"", "'", StringComparison.Ordinal)}\"";
+            context.Response.Headers.Warning = $"299 ImagingWorklist: \"{StoredText.Ascii(reason)}\"";
+            context.Response.ContentType = "text/plain; charset=utf-8";
             await context.Response.WriteAsync(reason);
         }
     }

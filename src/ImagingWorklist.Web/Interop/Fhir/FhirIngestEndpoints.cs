@@ -35,6 +35,11 @@ internal static class FhirIngestEndpoints
 
         using var reader = new StreamReader(request.Body, Encoding.UTF8);
         var json = await reader.ReadToEndAsync(cancellationToken);
+        if (!json.AsSpan().TrimStart().StartsWith("{"))
+        {
+            return FhirEndpoints.Problem(StatusCodes.Status400BadRequest, OperationOutcome.IssueType.Structure, "The body must be one FHIR resource, a JSON object ({…}); to send several, POST them in a Bundle to /fhir.");
+        }
+
         Resource? resource;
         try
         {

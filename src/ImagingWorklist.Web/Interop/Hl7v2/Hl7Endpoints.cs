@@ -1,6 +1,8 @@
 using System.Security.Claims;
 using System.Text;
 using ImagingWorklist.Application.Ingest;
+using ImagingWorklist.Domain.Common;
+using Microsoft.Net.Http.Headers;
 using ImagingWorklist.Web.Security;
 
 namespace ImagingWorklist.Web.Interop.Hl7v2;
@@ -34,23 +36,40 @@ internal static class Hl7Endpoints
             return Results.Text($"A message may be at most {MaxMessageBytes / 1024} KB.", statusCode: StatusCodes.Status413PayloadTooLarge);
         }
 
-        // Read in small pieces, so an oversized body without a Content-Length is refused without holding it all.
-        using var reader = new StreamReader(request.Body, Encoding.UTF8);
-        var text = new StringBuilder();
-        var chunk = new char[8192];
-        int read;
-        while ((read = await reader.ReadAsync(chunk, cancellationToken)) > 0)
+        Encoding? declared = null;
+        var charset = MediaTypeHeaderValue.TryParse(request.ContentType, out var contentType) ? contentType.Charset.Value : null;
+        if (!string.IsNullOrWhiteSpace(charset) && (declared = Hl7Charsets.OfHttpCharset(charset)) is null)
         {
-            if (text.Length + read > MaxMessageBytes)
+            return Results.Text($"The charset '{StoredText.Echo(charset)}' cannot be read here; send the message as {Hl7Charsets.Supported}.", statusCode: StatusCodes.Status415UnsupportedMediaType);
+        }
+
+        // Read in small pieces, so an oversized body without a Content-Length is refused without holding it all.
+        using var body = new MemoryStream();
+        var chunk = new byte[8192];
+        int read;
+        while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
+        {
+            if (body.Length + read > MaxMessageBytes)
             {
                 return Results.Text($"A message may be at most {MaxMessageBytes / 1024} KB.", statusCode: StatusCodes.Status413PayloadTooLarge);
             }
 
-            text.Append(chunk, 0, read);
+            body.Write(chunk, 0, read);
+        }
+
+        var bytes = body.GetBuffer().AsSpan(0, (int)body.Length);
+        string? text = Mllp.Decode(bytes);
+        if (declared is not null)
+        {
+            (text, var problem) = Hl7Charsets.Decode(bytes, declared, $"charset {charset}");
+            if (problem is not null)
+            {
+                return Results.Text(problem, statusCode: StatusCodes.Status400BadRequest);
+            }
         }
 
         var source = $"{user.Identity?.Name ?? "client"}@{request.HttpContext.Connection.RemoteIpAddress}";
-        var outcome = await ingest.ReceiveAsync(text.ToString(), "HTTP", source, user.AccessScope(), cancellationToken);
+        var outcome = await ingest.ReceiveAsync(text!, "HTTP", source, user.AccessScope(), cancellationToken);
         return Results.Text(outcome.Ack, MediaType, Encoding.UTF8);
     }
 }

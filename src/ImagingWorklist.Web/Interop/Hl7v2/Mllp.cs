@@ -1,4 +1,5 @@
 using System.Text;
+using ImagingWorklist.Application.Ingest;
 
 namespace ImagingWorklist.Web.Interop.Hl7v2;
 
@@ -42,20 +43,8 @@ public static class Mllp
         return null;
     }
 
-    /// <summary>UTF-8 when the bytes are valid UTF-8; otherwise ISO 8859-1, HL7 v2's usual 8-bit character set, so no byte is lost.</summary>
-    public static string Decode(ReadOnlySpan<byte> bytes)
-    {
-        try
-        {
-            return StrictUtf8.GetString(bytes);
-        }
-        catch (DecoderFallbackException)
-        {
-            return Encoding.Latin1.GetString(bytes);
-        }
-    }
-
-    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+    /// <summary>The message's text in the character set MSH-18 declares (<see cref="Hl7Charsets.Read"/>).</summary>
+    public static string Decode(ReadOnlySpan<byte> bytes) => Hl7Charsets.Read(bytes);
 }
 
 public enum MllpRead

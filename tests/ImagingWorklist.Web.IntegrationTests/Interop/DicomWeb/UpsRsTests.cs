@@ -44,6 +44,14 @@ public sealed class UpsRsTests(UpsRsTests.App app) : IClassFixture<UpsRsTests.Ap
     [InlineData("ProcedureStepState=DONE", "not a procedure step state")]
     [InlineData("ScheduledProcedureStepPriority=URGENT", "not a UPS priority")]
     [InlineData("limit=lots", "whole numbers")]
+    [InlineData("limit=-1", "offset ≥ 0")]
+    [InlineData("limit=501", "limit 1 to 500")]
+    [InlineData("ProcedureStepState=%C3%A9t%C3%A9", "'été' is not a procedure step state")]
+    [InlineData("Couleur%C3%A9=1", "Matching on 'Couleuré' is not supported")]
+    [InlineData("AccessionNumber=RZ1000000000000000001", "cannot match any workitem")]
+    [InlineData("AccessionNumber=RZ1%5C0001", "cannot match any workitem")]
+    [InlineData("AccessionNumber=RZ1&AccessionNumber=RZ2", "'AccessionNumber' is given 2 times")]
+    [InlineData("AccessionNumber=RZ1&00080050=RZ2", "already given under its other name")]
     public async Task ABadSearchIsRefusedWithAReason(string query, string reason)
     {
         var client = await SignIn.AsAsync(app, "radiologist");
@@ -52,7 +60,58 @@ public sealed class UpsRsTests(UpsRsTests.App app) : IClassFixture<UpsRsTests.Ap
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains(reason, await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
-        Assert.Contains(reason, response.Headers.Warning.ToString(), StringComparison.Ordinal);
+        var warning = Assert.Single(response.Headers.GetValues("Warning"));
+        Assert.True(Ascii.IsValid(warning), warning);
+        Assert.Contains(Domain.Common.StoredText.Ascii(reason), warning, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ANonAsciiWorkitemUidIsRefusedWithAnAsciiWarning()
+    {
+        var client = await SignIn.AsAsync(app, "radiologist");
+
+        var response = await client.GetAsync($"{Workitems}/2.25.%C3%A9t%C3%A9");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("'2.25.été' is not a workitem UID", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains("2.25.\\u00E9t\\u00E9", response.Headers.GetValues("Warning").Single(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ARepeatedAttributeInABodyIsRefusedAndChangesNothing()
+    {
+        var a = await SignIn.AsAsync(app, "radiologist");
+        var uid = Value(JsonNode.Parse(await a.GetStringAsync($"{Workitems}?ProcedureStepState=SCHEDULED&limit=1&offset=5"))!.AsArray()[0], "00080018");
+        const string state = "{\"vr\":\"CS\",\"Value\":[\"IN PROGRESS\"]}";
+        const string transaction = "{\"vr\":\"UI\",\"Value\":[\"1.2.3.4.700\"]}";
+
+        var twice = await a.PutAsync($"{Workitems}/{uid}/state", Dicom($"[{{\"00741000\":{state},\"00081195\":{transaction},\"00081195\":{transaction}}}]"));
+        var cancel = await a.PostAsync($"{Workitems}/{uid}/cancelrequest", Dicom("[{\"00741238\":{\"vr\":\"LT\",\"Value\":[\"a\"]},\"00741238\":{\"vr\":\"LT\",\"Value\":[\"b\"]}}]"));
+
+        foreach (var response in new[] { twice, cancel })
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+            Assert.Contains("not valid DICOM JSON", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+
+        Assert.Equal("SCHEDULED", Value(JsonNode.Parse(await a.GetStringAsync($"{Workitems}/{uid}"))!.AsArray()[0], "00741000"));
+    }
+
+    [Fact]
+    public async Task AReporterOutsideTheirScopeIsForbiddenNotInConflict()
+    {
+        var radiographer = await SignIn.AsAsync(app, "radiographer");
+        var reporter = await DemoPeople.ReporterOfAsync(app.Services, "radiographer");
+        var engine = app.Services.GetRequiredService<Application.Engine.WorklistEngineHost>();
+        var visible = JsonNode.Parse(await radiographer.GetStringAsync($"{Workitems}?ProcedureStepState=SCHEDULED&limit=500"))!.AsArray();
+        var outside = visible.Select(i => Value(i, "00080018")!)
+            .First(uid => engine.Check(reporter, Web.Interop.DicomWeb.DicomJson.IdOf(uid)!.Value) is { IsEligible: false });
+
+        var response = await radiographer.PutAsync($"{Workitems}/{outside}/state", State("IN PROGRESS", "1.2.3.4.800"));
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.NotEmpty(await response.Content.ReadAsStringAsync());
+        Assert.Equal("SCHEDULED", Value(JsonNode.Parse(await radiographer.GetStringAsync($"{Workitems}/{outside}"))!.AsArray()[0], "00741000"));
     }
 
     [Fact]
@@ -123,6 +182,13 @@ public sealed class UpsRsTests(UpsRsTests.App app) : IClassFixture<UpsRsTests.Ap
             ["00081195"] = new JsonObject { ["vr"] = "UI", ["Value"] = new JsonArray(transaction) },
         });
         var content = new StringContent(body.ToJsonString(), Encoding.UTF8);
+        content.Headers.ContentType = new MediaTypeHeaderValue("application/dicom+json");
+        return content;
+    }
+
+    private static StringContent Dicom(string json)
+    {
+        var content = new StringContent(json, Encoding.UTF8);
         content.Headers.ContentType = new MediaTypeHeaderValue("application/dicom+json");
         return content;
     }

@@ -61,7 +61,9 @@ public sealed class FhirIngestTests(FhirIngestTests.App app) : IClassFixture<Fhi
     [Theory]
     [InlineData("{\"resourceType\":\"ServiceRequest\",\"status\":\"sort-of\",\"intent\":\"order\",\"subject\":{\"reference\":\"#p\"}}", "sort-of")]
     [InlineData("{\"resourceType\":\"ServiceRequest\",\"colour\":\"blue\"}", "colour")]
-    [InlineData("not json", "not FHIR JSON")]
+    [InlineData("not json", "must be one FHIR resource")]
+    [InlineData("[{\"resourceType\":\"ServiceRequest\"}]", "must be one FHIR resource")]
+    [InlineData("{\"resourceType\":\"ServiceRequest\",\"status\":", "not FHIR JSON")]
     [InlineData("{\"resourceType\":\"Patient\",\"gender\":\"male\"}", "takes a ServiceRequest")]
     public async Task InvalidR4IsRefusedWithTheParsersFindings(string json, string finding)
     {
@@ -91,7 +93,7 @@ public sealed class FhirIngestTests(FhirIngestTests.App app) : IClassFixture<Fhi
 
     private static StringContent Body(string json) => new(json, Encoding.UTF8, "application/fhir+json");
 
-    private static string Request(string accession, string code) => $$"""
+    internal static string Request(string accession, string code) => $$"""
         {
           "resourceType": "ServiceRequest",
           "id": "sr-{{accession}}",

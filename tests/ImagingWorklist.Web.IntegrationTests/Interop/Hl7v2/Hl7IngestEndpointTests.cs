@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Headers;
 using System.Net.Sockets;
 using System.Text;
 using ImagingWorklist.Application.Engine;
@@ -63,6 +64,49 @@ public sealed class Hl7IngestEndpointTests(Hl7IngestEndpointTests.App app) : ICl
         Assert.False(await db.InboundMessages.AnyAsync(m => m.ControlId == "BIG1"));
     }
 
+    [Theory]
+    [InlineData("C1", "RZ100900601", "iso-8859-1", "")]
+    [InlineData("C2", "RZ100900602", null, "8859/1")]
+    [InlineData("C3", "RZ100900603", "utf-8", "")]
+    public async Task TheDeclaredCharacterSetIsHonoured(string controlId, string accession, string? charset, string msh18)
+    {
+        var client = Tokens.WithToken(app, await Tokens.ClientCredentialsAsync(app, "worklist.ingest"));
+        var text = WithMsh18(Message(controlId, accession).Replace("Testpatient^Alex", "Ó Súilleabháin^Siân", StringComparison.Ordinal), msh18);
+        var encoding = charset == "utf-8" ? Encoding.UTF8 : Encoding.Latin1;
+        using var content = new ByteArrayContent(encoding.GetBytes(text));
+        content.Headers.ContentType = MediaTypeHeaderValue.Parse(Hl7Endpoints.MediaType + (charset is null ? string.Empty : $"; charset={charset}"));
+
+        var response = await client.PostAsync(Hl7Endpoints.Path, content);
+
+        Assert.Contains($"MSA|AA|{controlId}|", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        await using var db = app.Services.GetRequiredService<IDbContextFactory<WorklistDbContext>>().CreateDbContext();
+        var exam = await db.Exams.SingleAsync(e => e.Accession == Domain.Identifiers.AccessionNumber.FromTrusted(accession));
+        Assert.Equal("Ó Súilleabháin", exam.Patient.FamilyName);
+        Assert.Equal("Siân", exam.Patient.GivenName);
+    }
+
+    [Fact]
+    public async Task ACharacterSetThatCannotBeReadIsRefusedByName()
+    {
+        var client = Tokens.WithToken(app, await Tokens.ClientCredentialsAsync(app, "worklist.ingest"));
+        using var unknownCharset = new ByteArrayContent(Encoding.ASCII.GetBytes(Message("C4", "RZ100900604")));
+        unknownCharset.Headers.ContentType = MediaTypeHeaderValue.Parse(Hl7Endpoints.MediaType + "; charset=x-klingon");
+        using var notUtf8 = new ByteArrayContent(Encoding.Latin1.GetBytes(Message("C5", "RZ100900605").Replace("Alex", "Siân", StringComparison.Ordinal)));
+        notUtf8.Headers.ContentType = MediaTypeHeaderValue.Parse(Hl7Endpoints.MediaType + "; charset=utf-8");
+
+        var charset = await client.PostAsync(Hl7Endpoints.Path, unknownCharset);
+        var invalid = await client.PostAsync(Hl7Endpoints.Path, notUtf8);
+        var msh18 = await client.PostAsync(Hl7Endpoints.Path, Body(WithMsh18(Message("C6", "RZ100900606"), "ISO IR87")));
+
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, charset.StatusCode);
+        Assert.Contains("'x-klingon' cannot be read", await charset.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.BadRequest, invalid.StatusCode);
+        Assert.Contains("not valid in its declared character set (charset utf-8)", await invalid.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var ack = await msh18.Content.ReadAsStringAsync();
+        Assert.Contains("MSA|AR|C6|", ack, StringComparison.Ordinal);
+        Assert.Contains("MSH-18 names the character set 'ISO IR87'", ack, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task MllpTakesFramedMessagesAndAnswersEachInTheSameFraming()
     {
@@ -90,6 +134,10 @@ public sealed class Hl7IngestEndpointTests(Hl7IngestEndpointTests.App app) : ICl
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
         return await Mllp.ReadFrameAsync(stream, timeout.Token) ?? throw new IOException("The listener closed the connection without answering.");
     }
+
+    /// <summary>The message with MSH-18 set (MSH-13 to MSH-17 left empty).</summary>
+    private static string WithMsh18(string message, string msh18) =>
+        msh18.Length == 0 ? message : message.Replace("|P|2.4\r", $"|P|2.4||||||{msh18}\r", StringComparison.Ordinal);
 
     private static StringContent Body(string message) => new(message, Encoding.UTF8, Hl7Endpoints.MediaType);
 
