@@ -13,6 +13,8 @@ public sealed record IssuedReportCriteria(IReadOnlyList<DeliveryKind> Kinds, Dat
 /// </summary>
 public sealed class IssuedReports(IDbContextFactory<WorklistDbContext> contexts, TimeProvider clock)
 {
+    public const int MaxCount = 200;
+
     public async Task<(IReadOnlyList<ReportDocument> Reports, int Total)> SearchAsync(IssuedReportCriteria criteria, AccessScope scope, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(criteria);
@@ -38,7 +40,7 @@ public sealed class IssuedReports(IDbContextFactory<WorklistDbContext> contexts,
         }
 
         var total = await reports.CountAsync(cancellationToken);
-        var page = await reports.OrderByDescending(r => r.UpdatedAt).Skip(criteria.Offset).Take(Math.Clamp(criteria.Count, 1, 200)).ToListAsync(cancellationToken);
+        var page = await reports.OrderByDescending(r => r.UpdatedAt).Skip(criteria.Offset).Take(Math.Clamp(criteria.Count, 1, MaxCount)).ToListAsync(cancellationToken);
         var documents = new List<ReportDocument>(page.Count);
         foreach (var report in page)
         {

@@ -74,14 +74,14 @@ public sealed partial class Hl7Ingest : IAsyncDisposable
     private async Task<string> AnswerAsync(string raw, string channel, string source, AccessScope sender, string? original, CancellationToken cancellationToken)
     {
         var now = _clock.GetUtcNow();
-        if (StoredText.NulAt(raw) is { } nul)
+        if (StoredText.UnstorableAt(raw) is { } nul)
         {
-            // Answered and kept, with the NUL made visible: PostgreSQL text cannot hold it, and the sender must be told.
+            // Answered and kept, with the character made visible: PostgreSQL text cannot hold it, and the sender must be told.
             var visible = StoredText.WithNulVisible(raw);
             var line = visible[..nul].Split('\r', '\n')[^1];
             var segment = line.Length >= 3 ? line[..3] : "MSH";
             var field = line.Count(c => c == (raw.Length > 3 ? raw[3] : '|')) + (segment == "MSH" ? 1 : 0);
-            var reason = StoredText.NulRefusal("The message", nul);
+            var reason = StoredText.Refusal("The message", raw, nul);
             return await RefuseUnreadableAsync(visible, channel, source, reason, now, cancellationToken, Hl7Message.Parse(visible).Value, new Hl7Error(segment, field, 102, reason));
         }
 

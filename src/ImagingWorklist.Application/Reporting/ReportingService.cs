@@ -47,9 +47,9 @@ public sealed class ReportingService(
             return Outcome<DraftSaved>.Rejected($"A report may be at most {Report.TextMaxLength} characters; this one has {text.Length}.");
         }
 
-        if (StoredText.NulAt(text) is { } nul)
+        if (StoredText.UnstorableAt(text) is { } unstorable)
         {
-            return Outcome<DraftSaved>.Rejected(StoredText.NulRefusal("The report", nul));
+            return Outcome<DraftSaved>.Rejected(StoredText.Refusal("The report", text, unstorable));
         }
 
         string? notice = null;
@@ -240,7 +240,7 @@ public sealed class ReportingService(
     /// <summary>A signed addition to a final report (SWIM ReportCorrected); the original is never changed.</summary>
     public Task<Outcome> AddAddendumAsync(Guid examId, Guid reporterId, string text, Patient confirmedPatient, Actor actor, CancellationToken cancellationToken = default) =>
         string.IsNullOrWhiteSpace(text) ? Task.FromResult(Outcome.Rejected("Write the addendum before signing it."))
-            : StoredText.NulAt(text) is { } nul ? Task.FromResult(Outcome.Rejected(StoredText.NulRefusal("The addendum", nul)))
+            : StoredText.UnstorableAt(text) is { } unstorable ? Task.FromResult(Outcome.Rejected(StoredText.Refusal("The addendum", text, unstorable)))
             : OnExamAsync(examId, confirmedPatient, actor, WorklistChangeKind.ExamUpdated, cancellationToken, async (db, exam, now) =>
             {
                 var access = await ReportingAccess.ForAsync(db, exam, reporterId, now, cancellationToken);

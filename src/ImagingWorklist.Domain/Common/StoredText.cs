@@ -19,7 +19,51 @@ public static class StoredText
     public static string NulRefusal(string what, int at) =>
         $"{what} contains a NUL character (0x00) at position {at + 1}, which cannot be stored; remove it and send again.";
 
-    public static string WithNulVisible(string text) => text.Replace('\0', VisibleNul);
+    /// <summary>
+    /// Where the first character that cannot be stored is: a NUL, or half of a surrogate pair (not a character at all:
+    /// SQLite would change it and PostgreSQL refuse it). Null when every character can be stored.
+    /// </summary>
+    public static int? UnstorableAt(string? text)
+    {
+        for (var i = 0; i < (text?.Length ?? 0); i++)
+        {
+            var c = text![i];
+            if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+            {
+                i++;
+            }
+            else if (c == '\0' || char.IsSurrogate(c))
+            {
+                return i;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The sentence that refuses text at <paramref name="at"/> (from <see cref="UnstorableAt"/>), naming what and where.</summary>
+    public static string Refusal(string what, string text, int at) => text[at] == '\0'
+        ? NulRefusal(what, at)
+        : $"{what} contains half of a character (an unpaired surrogate, U+{(int)text[at]:X4}) at position {at + 1}, which cannot be stored; send it as proper Unicode text.";
+
+    /// <summary>Raw input kept for the record: a NUL shown as ␀, half a character as the replacement character.</summary>
+    public static string WithNulVisible(string text)
+    {
+        var visible = text.Replace('\0', VisibleNul).ToCharArray();
+        for (var i = 0; i < visible.Length; i++)
+        {
+            if (char.IsHighSurrogate(visible[i]) && i + 1 < visible.Length && char.IsLowSurrogate(visible[i + 1]))
+            {
+                i++;
+            }
+            else if (char.IsSurrogate(visible[i]))
+            {
+                visible[i] = '\uFFFD';
+            }
+        }
+
+        return new string(visible);
+    }
 
     /// <summary>
     /// A value echoed in an error message: control characters written as \uXXXX (so a NUL or a line break is seen,

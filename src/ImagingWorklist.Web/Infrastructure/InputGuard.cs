@@ -39,7 +39,18 @@ internal static class InputGuard
 
         if (request.HasFormContentType)
         {
-            foreach (var (key, values) in await request.ReadFormAsync(request.HttpContext.RequestAborted))
+            IFormCollection form;
+            try
+            {
+                form = await request.ReadFormAsync(request.HttpContext.RequestAborted);
+            }
+            catch (InvalidDataException unreadable)
+            {
+                // The framework's own form reader refuses an encoded NUL, and a form over its size limits.
+                return $"The form could not be read ({unreadable.Message.TrimEnd('.')}): a field holds a NUL character (0x00) or the form is too large. Correct it and send again.";
+            }
+
+            foreach (var (key, values) in form)
             {
                 if (Problem("form field", key, values) is { } problem)
                 {

@@ -3,6 +3,7 @@ using System.Net.Sockets;
 using System.Text;
 using CsCheck;
 using ImagingWorklist.Persistence;
+using ImagingWorklist.Testing;
 using ImagingWorklist.TestSupport;
 using ImagingWorklist.Web.IntegrationTests.Interop.Fhir;
 using ImagingWorklist.Web.Interop.Hl7v2;
@@ -153,6 +154,52 @@ public sealed class InputPropertyTests(HostileApps apps) : IClassFixture<Hostile
             Assert.True(report.Succeeded || report.Problems.All(p => p.Message.Length > 0));
             await using var db = app.Services.GetRequiredService<IDbContextFactory<WorklistDbContext>>().CreateDbContext();
             Assert.True(report.Succeeded || await db.RotaShifts.CountAsync() == shifts + 0, "a refused file changed the rota");
+        }, iter: 40, threads: 1);
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task EverySignInFormGetsAnAnswerAndOnlyTheRightPasswordSignsIn(DatabaseProvider provider)
+    {
+        var app = apps.On(provider);
+
+        await Gen.Frequency<string>((3, Noise), (1, Mutations("radiologist"))).SampleAsync(async userName =>
+        {
+            var client = app.CreateClient(new() { AllowAutoRedirect = false });
+            using var response = await SignIn.PostAsync(client, userName, WorklistAppFactory.DemoPassword);
+            Assert.True((int)response.StatusCode < 500, $"{(int)response.StatusCode} signing in as {Shown(userName)}");
+            Assert.True(userName == "radiologist" || response.StatusCode != HttpStatusCode.Redirect || response.Headers.Location?.ToString().Contains("login", StringComparison.OrdinalIgnoreCase) == true,
+                $"signed in as {Shown(userName)}");
+        }, iter: 30, threads: 1);
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task ReportTextInAnyScriptIsKeptExactlyAndWhatCannotBeStoredIsRefused(DatabaseProvider provider)
+    {
+        var app = apps.On(provider);
+        var reporter = await DemoPeople.ReporterOfAsync(app.Services, "radiologist2");
+        var actor = new Application.Common.Actor("radiologist2", reporter);
+        var exam = await DemoPeople.ClaimAndSignAsync(app.Services, "radiologist2", text: null);
+        var reports = app.Services.GetRequiredService<Application.Reporting.ReportingService>();
+        var text = Gen.String[Gen.Char[Hostile + "Llŷr Ó Súilleabháin Łódź — ≥ 5 mm, 2×3 cm; “quoted”.\r\n"], 1, 400];
+
+        await text.SampleAsync(async draft =>
+        {
+            var saved = await reports.SaveDraftAsync(exam, reporter, draft, actor);
+            await using var db = app.Services.GetRequiredService<IDbContextFactory<WorklistDbContext>>().CreateDbContext();
+            var stored = await db.Reports.AsNoTracking().Where(r => r.ExamId == exam).Select(r => r.Text).SingleOrDefaultAsync();
+            if (Domain.Common.StoredText.UnstorableAt(draft) is not null)
+            {
+                Assert.False(saved.Succeeded);
+                Assert.Contains("cannot be stored", saved.Reason, StringComparison.Ordinal);
+                Assert.NotEqual(draft, stored);
+            }
+            else
+            {
+                Assert.True(saved.Succeeded, saved.Reason);
+                Assert.Equal(draft, stored);
+            }
         }, iter: 40, threads: 1);
     }
 

@@ -144,4 +144,29 @@ public sealed class DashboardPageTests : MudComponentTest
         Assert.Contains("/api/dashboard/backlog.csv?by=Trust", page.Markup, StringComparison.Ordinal);
         Assert.Contains("No exams were reported in this period.", page.Markup, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("by=Trust&measure=Open", 2)]
+    [InlineData("by=Trust&measure=7", 0)]
+    [InlineData("by=0&measure=Open", 0)]
+    [InlineData("by=Trust&measure=Nonsense", 0)]
+    [InlineData("by=Trust&measure=Open&key=", 0)]
+    public void ADrillDownShowsTheExamsItNamesOrSaysItNamesNone(string query, int exams)
+    {
+        Context.AddAuthorization().SetAuthorized("manager").SetRoles(WorklistRoles.Manager);
+        var address = query.Contains("key=", StringComparison.Ordinal) ? query : $"{query}&key={_alpha}";
+        Services.GetRequiredService<Microsoft.AspNetCore.Components.NavigationManager>().NavigateTo($"/dashboard/exams?{address}");
+
+        var page = Render<BacklogExams>();
+
+        if (exams == 0)
+        {
+            page.WaitForAssertion(() => Assert.Contains("This link does not name a backlog figure", page.Markup, StringComparison.Ordinal));
+            Assert.Empty(page.FindAll("tr[data-exam]"));
+        }
+        else
+        {
+            page.WaitForAssertion(() => Assert.Equal(exams, page.FindAll("tr[data-exam]").Count));
+        }
+    }
 }

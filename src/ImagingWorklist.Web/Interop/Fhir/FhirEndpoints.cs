@@ -5,6 +5,7 @@ using Hl7.Fhir.Model;
 using Hl7.Fhir.Serialization;
 using ImagingWorklist.Application.Delivery;
 using ImagingWorklist.Application.Workitems;
+using ImagingWorklist.Domain.Common;
 using ImagingWorklist.Domain.Exams;
 using ImagingWorklist.Web.Security;
 
@@ -78,7 +79,7 @@ internal static class FhirEndpoints
     {
         if (request.Query.Keys.FirstOrDefault(k => !SearchParameters.Contains(k)) is { } unknown)
         {
-            return Problem(StatusCodes.Status400BadRequest, OperationOutcome.IssueType.NotSupported, $"Search parameter '{unknown}' is not supported on Task; use status, owner, priority or _lastUpdated.");
+            return Problem(StatusCodes.Status400BadRequest, OperationOutcome.IssueType.NotSupported, $"Search parameter '{StoredText.Echo(unknown)}' is not supported on Task; use status, owner, priority or _lastUpdated.");
         }
 
         var states = new List<ExamState>();
@@ -114,7 +115,7 @@ internal static class FhirEndpoints
             owner = ownerId;
         }
 
-        if (Window(request, out var from, out var before, out var count, out var offset) is { } problem)
+        if (Window(request, TaskSearch.MaxCount, out var from, out var before, out var count, out var offset) is { } problem)
         {
             return problem;
         }
@@ -149,7 +150,7 @@ internal static class FhirEndpoints
     {
         if (request.Query.Keys.FirstOrDefault(k => !ReportSearchParameters.Contains(k)) is { } unknown)
         {
-            return Problem(StatusCodes.Status400BadRequest, OperationOutcome.IssueType.NotSupported, $"Search parameter '{unknown}' is not supported on DiagnosticReport; use status or _lastUpdated.");
+            return Problem(StatusCodes.Status400BadRequest, OperationOutcome.IssueType.NotSupported, $"Search parameter '{StoredText.Echo(unknown)}' is not supported on DiagnosticReport; use status or _lastUpdated.");
         }
 
         var kinds = new List<DeliveryKind>();
@@ -170,7 +171,7 @@ internal static class FhirEndpoints
             kinds.Add(kind.Value);
         }
 
-        if (Window(request, out var from, out var before, out var count, out var offset) is { } problem)
+        if (Window(request, IssuedReports.MaxCount, out var from, out var before, out var count, out var offset) is { } problem)
         {
             return problem;
         }
@@ -204,7 +205,7 @@ internal static class FhirEndpoints
     }
 
     /// <summary>The search window every search shares (_lastUpdated, _count, _offset), or the problem with it.</summary>
-    private static IResult? Window(HttpRequest request, out DateTimeOffset? from, out DateTimeOffset? before, out int count, out int offset)
+    private static IResult? Window(HttpRequest request, int maxCount, out DateTimeOffset? from, out DateTimeOffset? before, out int count, out int offset)
     {
         from = null;
         before = null;
@@ -218,9 +219,16 @@ internal static class FhirEndpoints
             }
         }
 
-        return Whole(request.Query["_count"], 50, out count) && Whole(request.Query["_offset"], 0, out offset)
+        if (request.Query["_format"].ToString() is { Length: > 0 } format && format is not ("json" or "application/json" or MediaType))
+        {
+            count = 0;
+            return Problem(StatusCodes.Status406NotAcceptable, OperationOutcome.IssueType.NotSupported, $"_format '{StoredText.Echo(format)}' cannot be served; this server answers in JSON (_format=json).");
+        }
+
+        // A page larger than the server gives would silently lose the rest (there is no next link): refused instead.
+        return Whole(request.Query["_count"], 50, out count) && Whole(request.Query["_offset"], 0, out offset) && count >= 1 && count <= maxCount
             ? null
-            : Problem(StatusCodes.Status400BadRequest, OperationOutcome.IssueType.Value, "_count and _offset must be whole numbers (_count 1 to 500).");
+            : Problem(StatusCodes.Status400BadRequest, OperationOutcome.IssueType.Value, $"_count and _offset must be whole numbers (_count 1 to {maxCount}).");
     }
 
     internal static Hl7.Fhir.Model.Task TaskOf(TaskItem item)

@@ -69,13 +69,18 @@ public sealed class FhirTaskTests(FhirTaskTests.App app) : IClassFixture<FhirTas
     [InlineData("/fhir/Task?_lastUpdated=yesterday", "must be a prefix")]
     [InlineData("/fhir/Task?owner=Bob", "Practitioner/")]
     [InlineData("/fhir/Task?_count=-1", "whole numbers")]
-    public async Task ABadSearchIsAnsweredWithAnOperationOutcome(string url, string reason)
+    [InlineData("/fhir/Task?_count=501", "_count 1 to 500")]
+    [InlineData("/fhir/DiagnosticReport?_count=201", "_count 1 to 200")]
+    [InlineData("/fhir/Task?_count=0", "_count 1 to 500")]
+    [InlineData("/fhir/Task?_format=xml", "answers in JSON", HttpStatusCode.NotAcceptable)]
+    [InlineData("/fhir/Task?st%C3%A4tus=ready", "'stätus' is not supported")]
+    public async Task ABadSearchIsAnsweredWithAnOperationOutcome(string url, string reason, HttpStatusCode status = HttpStatusCode.BadRequest)
     {
         var client = await SignIn.AsAsync(app, "manager");
 
         var response = await client.GetAsync(url);
 
-        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(status, response.StatusCode);
         var outcome = Assert.IsType<OperationOutcome>(await FhirJson.ParseAsync(response));
         Assert.Contains(reason, outcome.Issue[0].Diagnostics, StringComparison.Ordinal);
     }
