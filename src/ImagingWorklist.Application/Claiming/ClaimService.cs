@@ -179,6 +179,38 @@ public sealed class ClaimService(
     }
 
     /// <summary>
+    /// Withdraws every claim whose holder no longer holds a valid credential for the exam's trust, so nobody keeps a case
+    /// they may no longer open: the exam goes back to the worklist for colleagues, and the audit trail (which managers
+    /// see on the exam) says why. Run by a hosted service with lease expiry. Returns how many were withdrawn.
+    /// </summary>
+    public async Task<int> WithdrawLapsedClaimsAsync(CancellationToken cancellationToken = default)
+    {
+        var now = clock.GetUtcNow();
+        List<(Guid Exam, string Holder, string Trust)> lapsed;
+        await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
+        {
+            lapsed = [.. (await (
+                from e in db.Exams.AsNoTracking()
+                where e.State == ExamState.Claimed
+                    && !db.Credentials.Any(c => c.ReporterId == e.ClaimedById && c.TrustId == e.TrustId && c.ValidFrom <= now && (c.ValidTo == null || c.ValidTo > now))
+                join r in db.Reporters on e.ClaimedById equals r.Id
+                join t in db.Trusts on e.TrustId equals t.Id
+                select new { e.Id, r.DisplayName, t.Name })
+                .ToListAsync(cancellationToken)).Select(x => (x.Id, x.DisplayName, x.Name))];
+        }
+
+        var withdrawn = 0;
+        foreach (var (examId, holder, trust) in lapsed)
+        {
+            var reason = $"{holder} no longer holds a valid credential for {trust}, so the claim was withdrawn and the exam went back to the worklist.";
+            var outcome = await ChangeAsync(examId, Actor.System, AuditAction.Sendback, reason, WorklistChangeKind.ExamReleased, (exam, at) => exam.WithdrawClaim(at), cancellationToken);
+            withdrawn += outcome.Succeeded ? 1 : 0;
+        }
+
+        return withdrawn;
+    }
+
+    /// <summary>
     /// The eligibility verdict for a reporter and an exam. If this instance has not heard of either yet (just added on
     /// another instance), it reads both first. The verdict is null when the exam is not in the open pool (on hold,
     /// reported): the entity's own transition then refuses with the reason.

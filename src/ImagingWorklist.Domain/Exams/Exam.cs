@@ -207,6 +207,21 @@ public sealed partial class Exam
         return Changed(ExamState.Ready, now);
     }
 
+    /// <summary>
+    /// The holder may no longer hold the exam (their credential for its trust has lapsed): the claim is withdrawn,
+    /// whatever its lease, and the exam goes back to the pool. The draft stays with the report.
+    /// </summary>
+    public Outcome WithdrawClaim(DateTimeOffset now)
+    {
+        if (State != ExamState.Claimed || CurrentClaim is null)
+        {
+            return Outcome.Rejected($"Exam {Accession} is not claimed.");
+        }
+
+        ClearClaim();
+        return Changed(ExamState.Ready, now);
+    }
+
     public Outcome Hold(string reason, DateTimeOffset now)
     {
         if (string.IsNullOrWhiteSpace(reason))

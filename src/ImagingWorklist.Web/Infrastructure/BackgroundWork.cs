@@ -6,7 +6,7 @@ using ImagingWorklist.Application.Reporting;
 namespace ImagingWorklist.Web.Infrastructure;
 
 /// <summary>
-/// Every half minute: release lapsed claims, move the engine's clock so breaches and ageing re-rank exams, and escalate
+/// Every half minute: release lapsed claims and withdraw those whose holder's credential lapsed, move the engine's clock so breaches and ageing re-rank exams, and escalate
 /// critical findings whose acknowledgement is overdue, and apply any HL7 message held while its order reached another
 /// instance.
 /// </summary>
@@ -26,6 +26,12 @@ internal sealed class BackgroundWork(ClaimService claims, WorklistEngineHost eng
                 if (released > 0)
                 {
                     logger.LogInformation("Released {Count} claim(s) whose lease lapsed", released);
+                }
+
+                var withdrawn = await claims.WithdrawLapsedClaimsAsync(stoppingToken);
+                if (withdrawn > 0)
+                {
+                    logger.LogInformation("Withdrew {Count} claim(s) whose holder's credential lapsed", withdrawn);
                 }
 
                 await findings.EscalateOverdueAsync(stoppingToken);

@@ -80,6 +80,40 @@ public class ClaimServiceTests
 
     [Theory]
     [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task AClaimWhoseHoldersCredentialLapsesIsWithdrawnWithTheReason(DatabaseProvider provider)
+    {
+        await using var world = await ClaimingWorld.CreateAsync(provider);
+        var exam = world.Exams[0];
+        var holder = world.Reporters[0];
+        Assert.True((await world.Claims.ClaimAsync(exam.Id, holder.Id, world.As(0))).Succeeded);
+        var held = new Application.Worklist.OpenExamsQuery(world.Database, world.Clock);
+        Assert.Contains(await held.HeldByAsync(holder.Id), r => r.ExamId == exam.Id);
+        Assert.Equal(0, await world.Claims.WithdrawLapsedClaimsAsync());
+
+        await using (var db = world.Database.CreateDbContext())
+        {
+            // The credential for the exam's trust ends a minute ago.
+            var credential = await db.Credentials.SingleAsync(c => c.ReporterId == holder.Id && c.TrustId == exam.TrustId);
+            db.Credentials.Remove(credential);
+            db.Credentials.Add(new Domain.Reporters.Credential(Guid.NewGuid(), holder.Id, exam.TrustId, credential.ValidFrom, world.Clock.GetUtcNow().AddMinutes(-1)));
+            await db.SaveChangesAsync();
+        }
+
+        Assert.DoesNotContain(await held.HeldByAsync(holder.Id), r => r.ExamId == exam.Id);
+        Assert.Equal(1, await world.Claims.WithdrawLapsedClaimsAsync());
+
+        await using var after = world.Database.CreateDbContext();
+        Assert.Equal(ExamState.Ready, (await after.Exams.SingleAsync(e => e.Id == exam.Id)).State);
+        var audit = await after.AuditEvents.SingleAsync(a => a.ExamId == exam.Id && a.Action == AuditAction.Sendback);
+        Assert.Equal("system", audit.Actor);
+        Assert.Contains("no longer holds a valid credential for", audit.Reason, StringComparison.Ordinal);
+        Assert.Contains(world.Announced, c => c.Kind == Application.Realtime.WorklistChangeKind.ExamReleased && c.ExamId == exam.Id);
+        Assert.Contains(world.Engine.RankedFor(world.Reporters[1].Id), r => r.Exam.Id == exam.Id);
+        Assert.Equal(0, await world.Claims.WithdrawLapsedClaimsAsync());
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
     public async Task AnUnrenewedLeaseExpiresAndTheExamReturnsToThePool(DatabaseProvider provider)
     {
         await using var world = await ClaimingWorld.CreateAsync(provider);
