@@ -108,7 +108,7 @@ public sealed class SecurityBrowserTests(BrowserApp app)
         var users = await page.RunAxe();
 
         await page.GetByRole(AriaRole.Tab, new() { Name = "Audit trail" }).ClickAsync();
-        await Assertions.Expect(page.GetByRole(AriaRole.Cell, new() { Name = "SignedIn" }).First).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Cell, new() { Name = "Signed in", Exact = true }).First).ToBeVisibleAsync();
         await BrowserApp.SaveScreenshotAsync(page, "admin-audit");
         var audit = await page.RunAxe();
 

@@ -97,4 +97,55 @@ internal static class Labels
         Skill.NuclearMedicine => "Nuclear medicine",
         _ => skill.ToString(),
     };
+
+    /// <summary>What happened, in the words of the person reading the audit trail.</summary>
+    public static string Of(Domain.Audit.AuditAction action) => action switch
+    {
+        Domain.Audit.AuditAction.OrderReceived => "Order received",
+        Domain.Audit.AuditAction.ImagesPrepared => "Images available",
+        Domain.Audit.AuditAction.InterpStarted => "Claimed",
+        Domain.Audit.AuditAction.LeaseRenewed => "Claim renewed",
+        Domain.Audit.AuditAction.Sendback => "Released",
+        Domain.Audit.AuditAction.LeaseExpired => "Claim lapsed",
+        Domain.Audit.AuditAction.ExamHeld => "Put on hold",
+        Domain.Audit.AuditAction.ExamResumed => "Taken off hold",
+        Domain.Audit.AuditAction.PreliminaryIssued => "Preliminary report issued",
+        Domain.Audit.AuditAction.Reported => "Report signed",
+        Domain.Audit.AuditAction.ReportCorrected => "Addendum signed",
+        Domain.Audit.AuditAction.ExamReassigned => "Reassigned",
+        Domain.Audit.AuditAction.ExamCancelled => "Cancellation",
+        Domain.Audit.AuditAction.CritNotification => "Finding communicated",
+        Domain.Audit.AuditAction.PatientDataViewed => "Patient record viewed",
+        Domain.Audit.AuditAction.SignedIn => "Signed in",
+        Domain.Audit.AuditAction.SignInFailed => "Sign-in refused",
+        Domain.Audit.AuditAction.RotaChanged => "Rota changed",
+        Domain.Audit.AuditAction.ConfigurationChanged => "Settings changed",
+        Domain.Audit.AuditAction.AuditExported => "Audit trail exported",
+        Domain.Audit.AuditAction.PatientUpdated => "Patient details updated",
+        Domain.Audit.AuditAction.MessageReprocessed => "Message processed again",
+        Domain.Audit.AuditAction.ReportDraftSaved => "Draft saved",
+        Domain.Audit.AuditAction.VerificationRequested => "Sent for verification",
+        Domain.Audit.AuditAction.ReportVerified => "Report verified",
+        Domain.Audit.AuditAction.ReportReturned => "Report returned",
+        Domain.Audit.AuditAction.ConsultRequested => "Opinion asked for",
+        Domain.Audit.AuditAction.ConsultAnswered => "Opinion given",
+        Domain.Audit.AuditAction.CritAcknowledged => "Finding acknowledged",
+        Domain.Audit.AuditAction.CritEscalated => "Finding escalated",
+        Domain.Audit.AuditAction.ReportDelivered => "Report delivered",
+        Domain.Audit.AuditAction.ReportDeliveryFailed => "Delivery failed",
+        Domain.Audit.AuditAction.CaseSkipped => "Case skipped",
+        _ => action.ToString(),
+    };
+
+    /// <summary>
+    /// An account's role. "Reporter" rather than "Radiologist": the role is held by consultants, registrars and reporting
+    /// radiographers alike, and a radiographer is not a radiologist.
+    /// </summary>
+    public static string OfRole(string role) => role switch
+    {
+        Application.Security.WorklistRoles.Radiologist => "Reporter",
+        Application.Security.WorklistRoles.RotaCoordinator => "Rota coordinator",
+        Application.Security.WorklistRoles.Admin => "Administrator",
+        _ => role,
+    };
 }

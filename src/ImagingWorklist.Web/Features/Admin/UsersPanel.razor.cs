@@ -1,6 +1,7 @@
 using ImagingWorklist.Application.Admin;
 using ImagingWorklist.Application.Common;
 using ImagingWorklist.Application.Security;
+using ImagingWorklist.Web.Components.Shared;
 using ImagingWorklist.Web.Security;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
@@ -10,6 +11,8 @@ namespace ImagingWorklist.Web.Features.Admin;
 
 public partial class UsersPanel
 {
+    private static readonly Func<string?, string?> RoleLabel = role => role is null ? null : Labels.OfRole(role);
+
     private IReadOnlyList<UserSummary>? _users;
     private IReadOnlyList<ReporterRow> _unlinked = [];
     private UserSummary? _passwordFor;
