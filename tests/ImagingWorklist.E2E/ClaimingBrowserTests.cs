@@ -108,6 +108,6 @@ public sealed class ClaimingBrowserTests(BrowserApp app)
         await panel.GetByRole(AriaRole.Button, new() { Name = "Reassign" }).ClickAsync();
 
         await Assertions.Expect(page.GetByText("Reassigned.")).ToBeVisibleAsync();
-        await Assertions.Expect(page.GetByText($"Claimed by {chosen} since")).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByText($"Claimed by {chosen} on")).ToBeVisibleAsync();
     }
 }
