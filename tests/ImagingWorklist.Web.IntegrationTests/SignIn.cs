@@ -7,11 +7,12 @@ namespace ImagingWorklist.Web.IntegrationTests;
 /// <summary>Signs a test client in through the real sign-in form, antiforgery token and all.</summary>
 internal static partial class SignIn
 {
-    public static async Task<HttpResponseMessage> PostAsync(HttpClient client, string userName, string password)
+    public static async Task<HttpResponseMessage> PostAsync(HttpClient client, string userName, string password, string? returnUrl = null)
     {
-        var form = await client.GetStringAsync("/account/login");
+        var address = returnUrl is null ? "/account/login" : $"/account/login?ReturnUrl={Uri.EscapeDataString(returnUrl)}";
+        var form = await client.GetStringAsync(address);
         var token = AntiforgeryToken().Match(form).Groups[1].Value;
-        return await client.PostAsync("/account/login", new FormUrlEncodedContent(new Dictionary<string, string>
+        return await client.PostAsync(address, new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["_handler"] = "login",
             ["__RequestVerificationToken"] = WebUtility.HtmlDecode(token),
