@@ -186,7 +186,7 @@ public sealed class ClaimService(
     public async Task<int> WithdrawLapsedClaimsAsync(CancellationToken cancellationToken = default)
     {
         var now = clock.GetUtcNow();
-        List<(Guid Exam, string Holder, string Trust)> lapsed;
+        List<(Guid Exam, Guid HolderId, string Holder, string Trust)> lapsed;
         await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
         {
             lapsed = [.. (await (
@@ -195,15 +195,15 @@ public sealed class ClaimService(
                     && !db.Credentials.Any(c => c.ReporterId == e.ClaimedById && c.TrustId == e.TrustId && c.ValidFrom <= now && (c.ValidTo == null || c.ValidTo > now))
                 join r in db.Reporters on e.ClaimedById equals r.Id
                 join t in db.Trusts on e.TrustId equals t.Id
-                select new { e.Id, r.DisplayName, t.Name })
-                .ToListAsync(cancellationToken)).Select(x => (x.Id, x.DisplayName, x.Name))];
+                select new { e.Id, HolderId = r.Id, r.DisplayName, t.Name })
+                .ToListAsync(cancellationToken)).Select(x => (x.Id, x.HolderId, x.DisplayName, x.Name))];
         }
 
         var withdrawn = 0;
-        foreach (var (examId, holder, trust) in lapsed)
+        foreach (var (examId, holderId, holder, trust) in lapsed)
         {
             var reason = $"{holder} no longer holds a valid credential for {trust}, so the claim was withdrawn and the exam went back to the worklist.";
-            var outcome = await ChangeAsync(examId, Actor.System, AuditAction.Sendback, reason, WorklistChangeKind.ExamReleased, (exam, at) => exam.WithdrawClaim(at), cancellationToken);
+            var outcome = await ChangeAsync(examId, Actor.System, AuditAction.Sendback, reason, WorklistChangeKind.ExamReleased, (exam, at) => exam.WithdrawClaim(holderId, at), cancellationToken);
             withdrawn += outcome.Succeeded ? 1 : 0;
         }
 

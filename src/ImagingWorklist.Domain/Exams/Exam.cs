@@ -208,14 +208,15 @@ public sealed partial class Exam
     }
 
     /// <summary>
-    /// The holder may no longer hold the exam (their credential for its trust has lapsed): the claim is withdrawn,
+    /// The holder may no longer hold the exam (their credential for its trust has lapsed): their claim is withdrawn,
     /// whatever its lease, and the exam goes back to the pool. The draft stays with the report.
     /// </summary>
-    public Outcome WithdrawClaim(DateTimeOffset now)
+    public Outcome WithdrawClaim(Guid holderId, DateTimeOffset now)
     {
-        if (State != ExamState.Claimed || CurrentClaim is null)
+        // Only the claim that lapsed: if the exam has been released and claimed again since, the new claim stands.
+        if (State != ExamState.Claimed || CurrentClaim is null || ClaimedById != holderId)
         {
-            return Outcome.Rejected($"Exam {Accession} is not claimed.");
+            return Outcome.Rejected($"Exam {Accession} is not claimed by that reporter.");
         }
 
         ClearClaim();

@@ -52,6 +52,22 @@ public class ExamLifecycleTests
     }
 
     [Fact]
+    public void AWithdrawnClaimIsOnlyTheOneWhoseHolderLostAccess()
+    {
+        var exam = ExamBuilder.Ready();
+        var (lapsed, colleague) = (Guid.NewGuid(), Guid.NewGuid());
+        exam.Claim(colleague, Guid.NewGuid(), Lease, Now);
+
+        var wrongHolder = exam.WithdrawClaim(lapsed, Now.AddMinutes(1));
+
+        Assert.False(wrongHolder.Succeeded);
+        Assert.Equal((ExamState.Claimed, colleague), (exam.State, exam.ClaimedById));
+        Assert.True(exam.WithdrawClaim(colleague, Now.AddMinutes(2)).Succeeded);
+        Assert.Equal((ExamState.Ready, (Guid?)null), (exam.State, exam.ClaimedById));
+        Assert.False(exam.WithdrawClaim(colleague, Now.AddMinutes(3)).Succeeded);
+    }
+
+    [Fact]
     public void AnExpiredLeaseCanBeTakenOverByAnotherReporter()
     {
         var exam = ExamBuilder.Ready();
