@@ -42,6 +42,9 @@ public sealed class DashboardEndpointTests(DashboardEndpointTests.App app) : ICl
         Assert.Equal("pathway,modality,trust,reported,median_minutes_approx,p90_minutes_approx,max_minutes,within_target,over_4_weeks", lines[0]);
         Assert.True(lines.Length > 1, "the demo network has reports in the last 30 days");
         Assert.All(lines.Skip(1), l => Assert.True(int.Parse(l.Split(',')[3], System.Globalization.CultureInfo.InvariantCulture) > 0));
+        // The pathway in the words the pages use, not the code's name for it.
+        Assert.Contains(lines.Skip(1), l => l.StartsWith("ED,", StringComparison.Ordinal));
+        Assert.DoesNotContain(lines.Skip(1), l => l.StartsWith("Emergency,", StringComparison.Ordinal));
         Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
     }
 
@@ -57,6 +60,7 @@ public sealed class DashboardEndpointTests(DashboardEndpointTests.App app) : ICl
 
         Assert.StartsWith("reporter,role,reports,reading_minutes,out_of_hours_minutes,verified,releases,skips,capacity_minutes,utilisation,minutes_general", all[0], StringComparison.Ordinal);
         Assert.True(all.Length > 20, "the demo network's reporters signed reports in the last 30 days");
+        Assert.All(all.Skip(1), l => Assert.Contains(l.Split(',')[1], new[] { "Consultant radiologist", "Registrar", "Reporting radiographer" }));
         Assert.True(own.Length <= 2, string.Join(" | ", own));
         Assert.Equal(all[0], own[0]);
         Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);

@@ -5,6 +5,7 @@ using ImagingWorklist.Application.Common;
 using ImagingWorklist.Application.Dashboards;
 using ImagingWorklist.Application.Security;
 using ImagingWorklist.Domain.Common;
+using ImagingWorklist.Web.Components.Shared;
 using ImagingWorklist.Web.Security;
 
 namespace ImagingWorklist.Web.Features.Dashboards;
@@ -87,7 +88,7 @@ internal static class DashboardEndpoints
                 .. skills.Select(s => $"minutes_{s.ToString().ToLowerInvariant()}")])).Append("\r\n");
         foreach (var row in report.Rows)
         {
-            text.Append(CsvText.Line([row.Name, row.Role.ToString(), Invariant(row.Reports), Invariant(row.Minutes), Invariant(row.OutOfHoursMinutes), Invariant(row.Verified),
+            text.Append(CsvText.Line([row.Name, Labels.Of(row.Role), Invariant(row.Reports), Invariant(row.Minutes), Invariant(row.OutOfHoursMinutes), Invariant(row.Verified),
                 Invariant(row.Releases), Invariant(row.Skips), Invariant(Math.Round(row.CapacityMinutes)), row.Utilisation is { } u ? Invariant(Math.Round(u, 3)) : string.Empty,
                 .. skills.Select(s => Invariant(row.MinutesBySkill.GetValueOrDefault(s)))])).Append("\r\n");
         }
@@ -107,7 +108,7 @@ internal static class DashboardEndpoints
         var text = new StringBuilder().Append(CsvText.Line("pathway", "modality", "trust", "reported", "median_minutes_approx", "p90_minutes_approx", "max_minutes", "within_target", "over_4_weeks")).Append("\r\n");
         foreach (var row in report.Rows)
         {
-            text.Append(CsvText.Line(row.Pathway.ToString(), row.Modality.ToString(), row.TrustName, Invariant(row.Reported), Invariant(Math.Round(row.P50Minutes)), Invariant(Math.Round(row.P90Minutes)),
+            text.Append(CsvText.Line(Labels.Of(row.Pathway), row.Modality.ToString(), row.TrustName, Invariant(row.Reported), Invariant(Math.Round(row.P50Minutes)), Invariant(Math.Round(row.P90Minutes)),
                 Invariant(row.MaxMinutes), Invariant(row.WithinTarget), Invariant(row.OverFourWeeks))).Append("\r\n");
         }
 
