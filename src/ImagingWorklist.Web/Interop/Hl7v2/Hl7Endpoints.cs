@@ -58,14 +58,11 @@ internal static class Hl7Endpoints
         }
 
         var bytes = body.GetBuffer().AsSpan(0, (int)body.Length);
-        string? text = Mllp.Decode(bytes);
-        if (declared is not null)
+        // Decoded once: by the declared charset when there is one, else as MLLP reads it (MSH-18, then the default).
+        var (text, problem) = declared is null ? (Mllp.Decode(bytes), null) : Hl7Charsets.Decode(bytes, declared, $"charset {charset}");
+        if (problem is not null)
         {
-            (text, var problem) = Hl7Charsets.Decode(bytes, declared, $"charset {charset}");
-            if (problem is not null)
-            {
-                return Results.Text(problem, statusCode: StatusCodes.Status400BadRequest);
-            }
+            return Results.Text(problem, statusCode: StatusCodes.Status400BadRequest);
         }
 
         var source = $"{user.Identity?.Name ?? "client"}@{request.HttpContext.Connection.RemoteIpAddress}";
