@@ -43,6 +43,15 @@ internal static class FhirIngestEndpoints
         Resource? resource;
         try
         {
+            // The FHIR parser fails with an internal error on a property without a name, so that is answered here.
+            using (var document = JsonDocument.Parse(json))
+            {
+                if (UnnamedProperty(document.RootElement, string.Empty) is { } place)
+                {
+                    return FhirEndpoints.Problem(StatusCodes.Status400BadRequest, OperationOutcome.IssueType.Structure, $"A property has an empty name at {(place.Length == 0 ? "the top level" : place)}; every FHIR JSON property is named.");
+                }
+            }
+
             resource = JsonSerializer.Deserialize<Resource>(json, Json);
         }
         catch (DeserializationFailedException failure)
@@ -53,6 +62,11 @@ internal static class FhirIngestEndpoints
         catch (JsonException failure)
         {
             return FhirEndpoints.Problem(StatusCodes.Status400BadRequest, OperationOutcome.IssueType.Structure, $"The body is not FHIR JSON: {failure.Message}");
+        }
+        catch (Exception failure) when (failure is IndexOutOfRangeException or InvalidOperationException or ArgumentException or FormatException or NullReferenceException)
+        {
+            // Any other parser failure is still a body it could not read, never a server error.
+            return FhirEndpoints.Problem(StatusCodes.Status400BadRequest, OperationOutcome.IssueType.Structure, $"The FHIR parser could not read this body ({failure.GetType().Name}); check it against the R4 JSON format.");
         }
 
         var expected = request.Path.Value!.TrimEnd('/').Split('/')[^1];
@@ -130,4 +144,40 @@ internal static class FhirIngestEndpoints
 
     private static IResult Outcome(int status, List<OperationOutcome.IssueComponent> issues) =>
         Results.Text(JsonSerializer.Serialize<Resource>(new OperationOutcome { Issue = issues }, Json), FhirEndpoints.MediaType, statusCode: status);
+
+    /// <summary>Where (as a FHIRPath-like path) the first property with an empty name is, or null when all are named.</summary>
+    private static string? UnnamedProperty(JsonElement element, string path)
+    {
+        switch (element.ValueKind)
+        {
+            case JsonValueKind.Object:
+                foreach (var property in element.EnumerateObject())
+                {
+                    if (property.Name.Length == 0)
+                    {
+                        return path;
+                    }
+
+                    if (UnnamedProperty(property.Value, path.Length == 0 ? property.Name : $"{path}.{property.Name}") is { } found)
+                    {
+                        return found;
+                    }
+                }
+
+                return null;
+            case JsonValueKind.Array:
+                var index = 0;
+                foreach (var item in element.EnumerateArray())
+                {
+                    if (UnnamedProperty(item, $"{path}[{index++}]") is { } found)
+                    {
+                        return found;
+                    }
+                }
+
+                return null;
+            default:
+                return null;
+        }
+    }
 }

@@ -65,6 +65,8 @@ public sealed class FhirIngestTests(FhirIngestTests.App app) : IClassFixture<Fhi
     [InlineData("[{\"resourceType\":\"ServiceRequest\"}]", "must be one FHIR resource")]
     [InlineData("{\"resourceType\":\"ServiceRequest\",\"status\":", "not FHIR JSON")]
     [InlineData("{\"resourceType\":\"Patient\",\"gender\":\"male\"}", "takes a ServiceRequest")]
+    [InlineData("{\"resourceType\":\"ServiceRequest\",\"identifier\":[{\"type\":{\"coding\":[{\"\":[]}]}}]}", "empty name at identifier[0].type.coding[0]")]
+    [InlineData("{\"resourceType\":\"ServiceRequest\",\"\":1}", "empty name at the top level")]
     public async Task InvalidR4IsRefusedWithTheParsersFindings(string json, string finding)
     {
         var client = await IngesterAsync();
