@@ -4,6 +4,7 @@ using ImagingWorklist.Application.Exams;
 using ImagingWorklist.Application.Realtime;
 using ImagingWorklist.Application.Reporting;
 using ImagingWorklist.Application.Security;
+using ImagingWorklist.Web.Features.Worklist;
 using ImagingWorklist.Web.Security;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
@@ -32,6 +33,9 @@ public sealed partial class ExamView
     private AccessScope _scope = AccessScope.Nothing;
     private IDisposable? _changes;
     private int _editorKey;
+    private bool _signedHere;
+    private Guid _shown;
+    private string? _carried;
 
     [Parameter]
     public Guid ExamId { get; set; }
@@ -66,16 +70,37 @@ public sealed partial class ExamView
     [Inject]
     private WorklistChangeDispatcher Changes { get; set; } = null!;
 
-    protected override async Task OnInitializedAsync()
-    {
-        await LoadAsync();
-        _changes ??= Changes.Subscribe(change => change.ExamId == ExamId && _details is not null
+    [Inject]
+    private Application.Worklist.MyWorklistQuery Worklist { get; set; } = null!;
+
+    protected override void OnInitialized() =>
+        _changes = Changes.Subscribe(change => change.ExamId == ExamId && _details is not null
             ? InvokeAsync(async () =>
             {
                 await LoadReportingAsync();
                 StateHasChanged();
             })
             : Task.CompletedTask);
+
+    /// <summary>The page is reused when "Next case" opens another exam: everything shown is for the new one.</summary>
+    protected override async Task OnParametersSetAsync()
+    {
+        if (_shown == ExamId)
+        {
+            return;
+        }
+
+        _shown = ExamId;
+        _signedHere = false;
+        _details = null;
+        _refusal = null;
+        _message = null;
+        await LoadAsync();
+        if (_carried is not null)
+        {
+            Say(_carried, Severity.Success);
+            _carried = null;
+        }
     }
 
     private async Task LoadAsync()
@@ -112,10 +137,36 @@ public sealed partial class ExamView
         _findings = await Findings.AlertsAsync(_scope, ExamId);
     }
 
-    private async Task SignedAsync((string Message, bool Left) signed)
+    private async Task SignedAsync((string Message, bool Next) signed)
     {
+        _signedHere = true;
+        _carried = $"{signed.Message} This is your next case.";
+        if (signed.Next && await OpenNextCaseAsync() is null)
+        {
+            return;
+        }
+
+        _carried = null;
+
         await LoadAsync();
         Say(signed.Message, Severity.Success);
+    }
+
+    /// <summary>Claims and opens the engine's next case for this reporter; says why when there is none.</summary>
+    private async Task<string?> OpenNextCaseAsync()
+    {
+        if (_actor.ReporterId is not { } reporter)
+        {
+            return "Only a reporter has a next case.";
+        }
+
+        var refusal = await Claims.OpenNextAsync(Worklist, Navigation, reporter, _actor);
+        if (refusal is not null)
+        {
+            Say(refusal, Severity.Info);
+        }
+
+        return refusal;
     }
 
     private void Reclaimed(DraftSaved saved)

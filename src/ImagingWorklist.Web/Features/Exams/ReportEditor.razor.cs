@@ -36,6 +36,7 @@ public sealed partial class ReportEditor
     {
         Preliminary,
         Sign,
+        SignAndNext,
         Verify,
         Addendum,
     }
@@ -52,9 +53,12 @@ public sealed partial class ReportEditor
     [Parameter]
     public bool IsRegistrar { get; set; }
 
-    /// <summary>Called with what happened (to show) after a signature or return; the page reloads what it shows.</summary>
+    /// <summary>
+    /// Called with what happened (to show) after a signature or return, and whether the reporter asked to go straight
+    /// on to the next case; the page reloads what it shows, or opens that case.
+    /// </summary>
     [Parameter]
-    public EventCallback<(string Message, bool Left)> OnSigned { get; set; }
+    public EventCallback<(string Message, bool Next)> OnSigned { get; set; }
 
     /// <summary>Called when a save had to take the claim up again (the new lease), or failed.</summary>
     [Parameter]
@@ -163,11 +167,12 @@ public sealed partial class ReportEditor
         _reveal = true;
     }
 
-    private static string StepTitle(SignStep step) => step switch
+    private string StepTitle(SignStep step) => step switch
     {
         SignStep.Preliminary => "Issue preliminary report",
         SignStep.Verify => "Verify and sign",
         SignStep.Addendum => "Sign addendum",
+        SignStep.SignAndNext => IsRegistrar ? "Send for verification and open the next case" : "Sign and open the next case",
         _ => "Sign report",
     };
 
@@ -183,12 +188,12 @@ public sealed partial class ReportEditor
         {
             var patient = Details.Patient;
             string? done = null;
-            var left = false;
             string? refusal;
             switch (step)
             {
                 case SignStep.Preliminary:
                 case SignStep.Sign:
+                case SignStep.SignAndNext:
                     if (!await SaveAsync())
                     {
                         refusal = _saveError;
@@ -205,7 +210,6 @@ public sealed partial class ReportEditor
                     {
                         var signed = await Reports.SignAsync(Details.ExamId, reporter, patient, Actor);
                         refusal = signed.Reason;
-                        left = true;
                         done = signed.Value == SignResult.AwaitingVerification
                             ? "Signed and sent for a consultant's verification."
                             : "Report signed; it is on its way to the trust.";
@@ -228,12 +232,12 @@ public sealed partial class ReportEditor
             _confirming = null;
             if (refusal is null)
             {
-                if (step is SignStep.Sign)
+                if (step is SignStep.Sign or SignStep.SignAndNext)
                 {
                     await JavaScript.InvokeVoidAsync("iwDrafts.clear", Details.ExamId.ToString());
                 }
 
-                await OnSigned.InvokeAsync((done!, left));
+                await OnSigned.InvokeAsync((done!, step == SignStep.SignAndNext));
             }
             else
             {
@@ -256,7 +260,7 @@ public sealed partial class ReportEditor
         var returned = await Reports.ReturnAsync(Details.ExamId, reporter, _comment ?? string.Empty, Actor);
         if (returned.Succeeded)
         {
-            await OnSigned.InvokeAsync(("Returned to the registrar with your comment.", true));
+            await OnSigned.InvokeAsync(("Returned to the registrar with your comment.", false));
         }
         else
         {

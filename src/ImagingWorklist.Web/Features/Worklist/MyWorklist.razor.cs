@@ -112,15 +112,13 @@ public sealed partial class MyWorklist
         try
         {
             var user = (await Authentication).User;
-            var claim = await Claims.ClaimAsync(examId, ReporterId, Security.ClaimsPrincipalExtensions.Actor(user, ClientAddress));
-            if (claim.Succeeded)
+            if (await Claims.ClaimAndOpenAsync(Navigation, examId, ReporterId, Security.ClaimsPrincipalExtensions.Actor(user, ClientAddress)) is not { } refusal)
             {
-                Navigation.NavigateTo($"/exams/{examId}");
                 return;
             }
 
             _proposal = null;
-            Say(claim.Reason!, Severity.Warning);
+            Say(refusal, Severity.Warning);
             await RefreshAsync();
         }
         finally

@@ -1,0 +1,94 @@
+// Keyboard shortcuts for the reporting loop. A control takes part by naming its keys in data-shortcut (space-separated,
+// e.g. "n" or "ctrl+enter"); a key press clicks the first visible, enabled control that names it, or focuses it when it
+// is a text field. Keys without Ctrl, Alt or Meta never fire while the user is typing in a field, so report text is
+// never taken for a command. "?" opens the list of shortcuts (the dialog #iw-shortcuts in the layout).
+(() => {
+  const typing = (element) => element instanceof HTMLElement
+    && (element.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(element.tagName));
+
+  const keyName = (event) => {
+    const parts = [];
+    if (event.ctrlKey || event.metaKey) {
+      parts.push('ctrl');
+    }
+
+    if (event.altKey) {
+      parts.push('alt');
+    }
+
+    // Shift is part of a name only for keys without a character of their own: "?" is "?", Shift+Enter is "shift+enter".
+    if (event.shiftKey && event.key.length > 1) {
+      parts.push('shift');
+    }
+
+    parts.push(event.key.toLowerCase());
+    return parts.join('+');
+  };
+
+  const usable = (element) => element.getClientRects().length > 0
+    && !element.disabled
+    && element.getAttribute('aria-disabled') !== 'true'
+    && !element.closest('[inert]');
+
+  const act = (element) => {
+    const field = typing(element) ? element : element.querySelector('input, textarea');
+    if (field && !(element instanceof HTMLButtonElement) && !(element instanceof HTMLAnchorElement)) {
+      field.focus();
+      field.select?.();
+      return;
+    }
+
+    element.click();
+  };
+
+  const help = () => document.getElementById('iw-shortcuts');
+
+  document.addEventListener('click', (event) => {
+    if (event.target instanceof Element && event.target.closest('[data-shortcuts-open]')) {
+      help()?.showModal();
+    }
+  });
+
+  document.addEventListener('keydown', (event) => {
+    if (event.defaultPrevented || event.isComposing || document.querySelector('dialog[open], .mud-dialog-container')) {
+      return;
+    }
+
+    const name = keyName(event);
+    const modified = event.ctrlKey || event.metaKey || event.altKey;
+    if (typing(event.target) && !modified) {
+      return;
+    }
+
+    if (name === '?') {
+      event.preventDefault();
+      help()?.showModal();
+      return;
+    }
+
+    const named = () => [...document.querySelectorAll('[data-shortcut]')]
+      .filter((element) => element.dataset.shortcut.split(' ').includes(name));
+    if (named().length === 0) {
+      return;
+    }
+
+    event.preventDefault();
+    // Leaving a text field first hands its last keystrokes to the server (the report box sends them when it loses focus),
+    // so a Ctrl+Enter straight after typing signs what is on the screen; the control may only become enabled once the
+    // server has answered, so look for it again for up to two seconds.
+    if (typing(document.activeElement)) {
+      document.activeElement.blur();
+    }
+
+    let tries = 0;
+    const attempt = () => {
+      const target = named().find(usable);
+      if (target) {
+        act(target);
+      } else if (++tries < 40) {
+        setTimeout(attempt, 50);
+      }
+    };
+    attempt();
+  });
+})();
