@@ -1,5 +1,11 @@
 using System.Diagnostics;
+using ImagingWorklist.Application.Claiming;
+using ImagingWorklist.Application.Common;
+using ImagingWorklist.Application.Engine;
+using ImagingWorklist.Application.Exams;
 using ImagingWorklist.Application.Reporting;
+using ImagingWorklist.Application.Security;
+using ImagingWorklist.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using Xunit.Abstractions;
@@ -99,6 +105,40 @@ public sealed class KeyboardLoopBrowserTests(BrowserApp app, ITestOutputHelper o
 
         output.WriteLine($"Two cases signed and a third released with {commands} command keys (report text aside); " +
             $"signed to next case open: {signToNext.TotalMilliseconds:F0} ms; next case from 'What next?': {nextByKey.TotalMilliseconds:F0} ms.");
+    }
+
+    [Fact]
+    public async Task TheExamViewShowsThePatientsPriorReportFromAnotherTrust()
+    {
+        // The demo network has patients scanned at more than one trust: find an open exam radiologist2 may take whose
+        // patient has a signed report at another trust that radiologist2 is credentialed for.
+        var reporter = await DemoPeople.ReporterOfAsync(app.Services, "radiologist2");
+        var details = app.Services.GetRequiredService<ExamDetailsQuery>();
+        var actor = new Actor("radiologist2", reporter);
+        (Guid ExamId, PriorExam Prior)? found = null;
+        foreach (var ranked in app.Services.GetRequiredService<WorklistEngineHost>().RankedFor(reporter, take: 2_000))
+        {
+            var loaded = await details.LoadAsync(ranked.Exam.Id, actor, holderOnly: false, AccessScope.ForReporter(reporter));
+            if (loaded.Value?.Priors.FirstOrDefault(p => p.Reports.Count > 0 && p.TrustName != loaded.Value.TrustName) is { } prior)
+            {
+                found = (ranked.Exam.Id, prior);
+                break;
+            }
+        }
+
+        Assert.True(found is not null, "The demo network should have a patient with a reported exam at another trust.");
+        var (examId, reported) = found.Value;
+        Assert.True((await app.Services.GetRequiredService<ClaimService>().ClaimAsync(examId, reporter, actor)).Succeeded);
+
+        var page = await app.SignedInPageAsync("radiologist2");
+        await page.GotoAsync($"/exams/{examId}");
+        var priors = page.GetByRole(AriaRole.Region, new() { Name = "Priors across the network" });
+        var item = priors.Locator($"[data-prior='{reported.Accession}']");
+        await Assertions.Expect(item).ToContainTextAsync(reported.TrustName);
+        await Assertions.Expect(item.GetByText(reported.Reports[0].Text)).ToBeHiddenAsync();
+        await item.Locator("summary").ClickAsync();
+        await Assertions.Expect(item.GetByText(reported.Reports[0].Text)).ToBeVisibleAsync();
+        await BrowserApp.SaveScreenshotAsync(page, "exam-priors-across-network");
     }
 
     private static Guid ExamOf(string url) => Guid.Parse(new Uri(url).AbsolutePath.Split('/')[^1]);

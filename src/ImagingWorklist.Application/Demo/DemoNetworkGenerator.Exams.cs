@@ -1,3 +1,4 @@
+using System.Globalization;
 using ImagingWorklist.Domain.Catalogue;
 using ImagingWorklist.Domain.Exams;
 using ImagingWorklist.Domain.Identifiers;
@@ -125,11 +126,27 @@ public sealed partial class DemoNetworkGenerator
 
     private Patient PatientFor(Guid trustId, Procedure procedure, List<(Guid TrustId, Patient Patient)> patients, DateTimeOffset now)
     {
-        // About one exam in ten belongs to a patient who already has one, so same-patient grouping has work to do.
+        // About one exam in ten belongs to a patient who already has one, so same-patient grouping has work to do; about
+        // a third of those had their earlier exam at another trust of the network (same NHS number, that trust's own
+        // local number), so the exam view has priors from across the network to show.
         var known = patients.Where(p => p.TrustId == trustId).ToList();
         if (known.Count > 20 && _random.Next(10) == 0)
         {
-            return known[_random.Next(known.Count)].Patient;
+            var roll = _random.Next((known.Count * 8) + patients.Count);
+            if (roll < known.Count * 8)
+            {
+                return known[roll % known.Count].Patient;
+            }
+
+            var (otherTrust, seen) = patients[roll - (known.Count * 8)];
+            if (otherTrust == trustId || seen.NhsNumber is not { } nhs)
+            {
+                return seen;
+            }
+
+            var here = new Patient(nhs.Value, $"M{1_000_000 + (long.Parse(nhs.Value, CultureInfo.InvariantCulture) % 9_000_000)}", seen.FamilyName, seen.GivenName, seen.DateOfBirth, seen.Sex);
+            patients.Add((trustId, here));
+            return here;
         }
 
         var female = procedure.Modality == Modality.MG || _random.Next(2) == 0;

@@ -4,12 +4,16 @@ using ImagingWorklist.Application.Security;
 using ImagingWorklist.Domain.Audit;
 using ImagingWorklist.Domain.Common;
 using ImagingWorklist.Domain.Exams;
+using ImagingWorklist.Domain.Reporting;
 using ImagingWorklist.Persistence;
 using Microsoft.EntityFrameworkCore;
 
 namespace ImagingWorklist.Application.Exams;
 
-public sealed record PriorExam(Guid ExamId, string Accession, string ProcedureDescription, DateTimeOffset PerformedAt, ExamState State);
+/// <summary>An earlier exam of the same patient, with its signed report (final, then any addenda) when there is one.</summary>
+public sealed record PriorExam(Guid ExamId, string Accession, string ProcedureDescription, DateTimeOffset PerformedAt, ExamState State, string TrustName, IReadOnlyList<PriorReport> Reports);
+
+public sealed record PriorReport(bool IsAddendum, DateTimeOffset SignedAt, string Text);
 
 public sealed record ExamDetails(
     Guid ExamId,
@@ -57,7 +61,8 @@ public sealed class ExamDetailsQuery(IDbContextFactory<WorklistDbContext> contex
             return Outcome<ExamDetails>.Rejected("There is no such exam.");
         }
 
-        if (await scope.TrustIdsAsync(db, now, cancellationToken) is { } trusts && !trusts.Contains(exam.TrustId))
+        var trusts = await scope.TrustIdsAsync(db, now, cancellationToken);
+        if (trusts is not null && !trusts.Contains(exam.TrustId))
         {
             // Said the same way as a missing exam: the refusal must not confirm that the trust has such a patient.
             return Outcome<ExamDetails>.Rejected("There is no such exam among the trusts you may see.");
@@ -74,16 +79,9 @@ public sealed class ExamDetailsQuery(IDbContextFactory<WorklistDbContext> contex
         var holder = exam.ClaimedById is { } holderId
             ? await db.Reporters.AsNoTracking().Where(r => r.Id == holderId).Select(r => r.DisplayName).SingleOrDefaultAsync(cancellationToken)
             : null;
-        var nhsNumber = exam.Patient.NhsNumber;
-        var mrn = exam.Patient.LocalMrn;
-        var priors = await db.Exams.AsNoTracking()
-            .Where(e => e.Id != exam.Id && e.TrustId == exam.TrustId && (nhsNumber != null ? e.Patient.NhsNumber == nhsNumber : e.Patient.LocalMrn == mrn))
-            .OrderByDescending(e => e.OrderedAt)
-            .Take(20)
-            .Select(e => new { e.Id, e.Accession, e.ProcedureDescription, e.PerformedAt, e.OrderedAt, e.State })
-            .ToListAsync(cancellationToken);
+        var priors = await PriorsAsync(db, exam, trusts, cancellationToken);
 
-        db.Audit(viewer, AuditAction.PatientDataViewed, now, $"Viewed exam {exam.Accession}", examId: exam.Id, trustId: exam.TrustId);
+        db.Audit(viewer, AuditAction.PatientDataViewed, now, $"Viewed exam {exam.Accession}{(priors.Count > 0 ? $" with {priors.Count} prior(s): {string.Join(", ", priors.Select(p => p.Accession))}" : "")}", examId: exam.Id, trustId: exam.TrustId);
         await db.SaveChangesAsync(cancellationToken);
 
         return Outcome<ExamDetails>.Accepted(new ExamDetails(
@@ -106,9 +104,45 @@ public sealed class ExamDetailsQuery(IDbContextFactory<WorklistDbContext> contex
             holder,
             exam.HoldReason,
             exam.StudyInstanceUid is { } uid ? site.ViewerUrl(uid, exam.Accession) : null,
-            [.. priors.Select(p => new PriorExam(p.Id, p.Accession.Value, p.ProcedureDescription, p.PerformedAt ?? p.OrderedAt, p.State))],
+            priors,
             access,
             exam.ProcedureCode,
             exam.RequiredSkill));
+    }
+
+    /// <summary>
+    /// The patient's other exams, newest first: at every trust the viewer may see when the patient has a verified NHS
+    /// number (the one identifier shared across the network), otherwise only at this trust by its local number.
+    /// </summary>
+    private static async Task<IReadOnlyList<PriorExam>> PriorsAsync(WorklistDbContext db, Exam exam, IReadOnlyList<Guid>? trusts, CancellationToken cancellationToken)
+    {
+        var nhsNumber = exam.Patient.NhsNumber;
+        var mrn = exam.Patient.LocalMrn;
+        var query = db.Exams.AsNoTracking().Where(e => e.Id != exam.Id);
+        query = nhsNumber is not null
+            ? query.Where(e => e.Patient.NhsNumber == nhsNumber)
+            : query.Where(e => e.TrustId == exam.TrustId && e.Patient.LocalMrn == mrn);
+        if (trusts is not null)
+        {
+            query = query.Where(e => trusts.Contains(e.TrustId));
+        }
+
+        var rows = await (
+            from e in query
+            join t in db.Trusts on e.TrustId equals t.Id
+            orderby e.OrderedAt descending
+            select new { e.Id, e.Accession, e.ProcedureDescription, e.PerformedAt, e.OrderedAt, e.State, Trust = t.Name })
+            .Take(20)
+            .ToListAsync(cancellationToken);
+        var ids = rows.Select(r => r.Id).ToList();
+        var reports = (await db.Reports.AsNoTracking()
+                .Where(r => ids.Contains(r.ExamId) && (r.Status == ReportStatus.Final || r.Status == ReportStatus.Addendum) && r.SignedAt != null)
+                .Select(r => new { r.ExamId, r.Status, r.SignedAt, r.Text })
+                .ToListAsync(cancellationToken))
+            .OrderBy(r => r.SignedAt)
+            .ToLookup(r => r.ExamId);
+        return [.. rows.Select(r => new PriorExam(
+            r.Id, r.Accession.Value, r.ProcedureDescription, r.PerformedAt ?? r.OrderedAt, r.State, r.Trust,
+            [.. reports[r.Id].Select(p => new PriorReport(p.Status == ReportStatus.Addendum, p.SignedAt!.Value, p.Text))]))];
     }
 }
