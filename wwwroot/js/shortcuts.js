@@ -33,8 +33,9 @@
   const act = (element) => {
     const field = typing(element) ? element : element.querySelector('input, textarea');
     if (field && !(element instanceof HTMLButtonElement) && !(element instanceof HTMLAnchorElement)) {
+      // The caret goes to the end: typing carries on from what is there and never replaces a draft.
       field.focus();
-      field.select?.();
+      field.setSelectionRange?.(field.value.length, field.value.length);
       return;
     }
 

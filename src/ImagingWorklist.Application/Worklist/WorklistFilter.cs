@@ -2,8 +2,7 @@ using System.Text.Json;
 using ImagingWorklist.Domain.Engine;
 using ImagingWorklist.Domain.Exams;
 using ImagingWorklist.Domain.Reporters;
-using ImagingWorklist.Persistence;
-using Microsoft.EntityFrameworkCore;
+using ImagingWorklist.Application.Common;
 
 namespace ImagingWorklist.Application.Worklist;
 
@@ -28,14 +27,13 @@ public sealed record WorklistFilter
 }
 
 /// <summary>Keeps each user's worklist filters between visits.</summary>
-public sealed class WorklistFilterStore(IDbContextFactory<WorklistDbContext> contexts)
+public sealed class WorklistFilterStore(UserPreferenceStore preferences)
 {
     private const string Key = "worklist.filter";
 
     public async Task<WorklistFilter> LoadAsync(string userId, CancellationToken cancellationToken = default)
     {
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var stored = await db.UserPreferences.AsNoTracking().Where(p => p.UserId == userId && p.Key == Key).Select(p => p.Value).SingleOrDefaultAsync(cancellationToken);
+        var stored = await preferences.GetAsync(userId, Key, cancellationToken);
         if (stored is null)
         {
             return new WorklistFilter();
@@ -59,22 +57,8 @@ public sealed class WorklistFilterStore(IDbContextFactory<WorklistDbContext> con
         }
     }
 
-    public async Task SaveAsync(string userId, WorklistFilter filter, CancellationToken cancellationToken = default)
-    {
-        var value = JsonSerializer.Serialize(new Saved([.. filter.Modalities], [.. filter.Trusts], [.. filter.Pathways], [.. filter.Skills]));
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var existing = await db.UserPreferences.SingleOrDefaultAsync(p => p.UserId == userId && p.Key == Key, cancellationToken);
-        if (existing is null)
-        {
-            db.UserPreferences.Add(new UserPreference { UserId = userId, Key = Key, Value = value });
-        }
-        else
-        {
-            existing.Value = value;
-        }
-
-        await db.SaveChangesAsync(cancellationToken);
-    }
+    public Task SaveAsync(string userId, WorklistFilter filter, CancellationToken cancellationToken = default) =>
+        preferences.SetAsync(userId, Key, JsonSerializer.Serialize(new Saved([.. filter.Modalities], [.. filter.Trusts], [.. filter.Pathways], [.. filter.Skills])), cancellationToken);
 
     private sealed record Saved(Modality[] Modalities, Guid[] Trusts, Pathway[] Pathways, Skill[] Skills);
 }

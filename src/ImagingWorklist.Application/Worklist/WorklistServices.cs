@@ -7,6 +7,7 @@ public static class WorklistServices
     public static IServiceCollection AddWorklist(this IServiceCollection services) => services
         .AddSingleton<OpenExamsQuery>()
         .AddSingleton<MyWorklistQuery>()
+        .AddSingleton<Common.UserPreferenceStore>()
         .AddSingleton<WorklistFilterStore>()
         .AddSingleton<TrustsQuery>();
 }

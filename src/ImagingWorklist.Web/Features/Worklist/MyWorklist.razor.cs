@@ -23,6 +23,7 @@ public sealed partial class MyWorklist
     private string? _message;
     private Severity _messageSeverity = Severity.Info;
     private bool _busy;
+    private bool _filtersOpen;
     private bool _loaded;
     private int _skips;
     private LiveUpdates? _live;
