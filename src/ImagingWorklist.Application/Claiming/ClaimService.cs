@@ -183,6 +183,9 @@ public sealed class ClaimService(
     /// they may no longer open: the exam goes back to the worklist for colleagues, and the audit trail (which managers
     /// see on the exam) says why. Run by a hosted service with lease expiry. Returns how many were withdrawn.
     /// </summary>
+    /// <summary>How a withdrawal's audit detail names the reporter it was taken from (so they can be told).</summary>
+    public static string WithdrawnFrom(Guid reporterId) => $"from reporter {reporterId}";
+
     public async Task<int> WithdrawLapsedClaimsAsync(CancellationToken cancellationToken = default)
     {
         var now = clock.GetUtcNow();
@@ -203,7 +206,9 @@ public sealed class ClaimService(
         foreach (var (examId, holderId, holder, trust) in lapsed)
         {
             var reason = $"{holder} no longer holds a valid credential for {trust}, so the claim was withdrawn and the exam went back to the worklist.";
-            var outcome = await ChangeAsync(examId, Actor.System, AuditAction.Sendback, reason, WorklistChangeKind.ExamReleased, (exam, at) => exam.WithdrawClaim(holderId, at), cancellationToken);
+            var outcome = await ChangeAsync(
+                examId, Actor.System, AuditAction.ClaimWithdrawn, reason, WorklistChangeKind.ExamReleased, (exam, at) => exam.WithdrawClaim(holderId, at), cancellationToken,
+                subject: WithdrawnFrom(holderId));
             withdrawn += outcome.Succeeded ? 1 : 0;
         }
 
@@ -263,7 +268,8 @@ public sealed class ClaimService(
         WorklistChangeKind? change,
         Func<Exam, DateTimeOffset, Outcome> transition,
         CancellationToken cancellationToken,
-        bool audit = true)
+        bool audit = true,
+        string? subject = null)
     {
         var now = clock.GetUtcNow();
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
@@ -281,7 +287,7 @@ public sealed class ClaimService(
 
         if (audit)
         {
-            db.Audit(actor, action, now, $"{action} {exam.Accession}", examId: exam.Id, trustId: exam.TrustId, reason: reason?.Trim());
+            db.Audit(actor, action, now, subject is null ? $"{action} {exam.Accession}" : $"{action} {exam.Accession} {subject}", examId: exam.Id, trustId: exam.TrustId, reason: reason?.Trim());
         }
 
         try

@@ -8,5 +8,6 @@ public static class ClaimingServices
 {
     public static IServiceCollection AddClaiming(this IServiceCollection services, IConfiguration configuration) => services
         .AddSettings<ClaimSettings>(configuration, ClaimSettings.Section, s => s.Problems())
-        .AddSingleton<ClaimService>();
+        .AddSingleton<ClaimService>()
+        .AddSingleton<WithdrawnClaimsQuery>();
 }

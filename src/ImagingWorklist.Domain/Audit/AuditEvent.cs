@@ -41,6 +41,9 @@ public enum AuditAction
 
     /// <summary>A reporter passed over the proposed next case, with a reason (counted: the cherry-picking signal).</summary>
     CaseSkipped,
+
+    /// <summary>The system took a claim back from its holder (their credential for the trust lapsed).</summary>
+    ClaimWithdrawn,
 }
 
 /// <summary>One append-only audit row: who did what, when, from where and why. Never updated or deleted.</summary>

@@ -104,9 +104,21 @@ public class ClaimServiceTests
 
         await using var after = world.Database.CreateDbContext();
         Assert.Equal(ExamState.Ready, (await after.Exams.SingleAsync(e => e.Id == exam.Id)).State);
-        var audit = await after.AuditEvents.SingleAsync(a => a.ExamId == exam.Id && a.Action == AuditAction.Sendback);
+        var audit = await after.AuditEvents.SingleAsync(a => a.ExamId == exam.Id && a.Action == AuditAction.ClaimWithdrawn);
         Assert.Equal("system", audit.Actor);
         Assert.Contains("no longer holds a valid credential for", audit.Reason, StringComparison.Ordinal);
+
+        // The holder is told on their worklist; a colleague is not.
+        var withdrawals = new Application.Claiming.WithdrawnClaimsQuery(world.Database, world.Clock);
+        var told = Assert.Single(await withdrawals.WithdrawnFromAsync(holder.Id, world.Clock.GetUtcNow().AddHours(-1)));
+        Assert.Equal((exam.Id, audit.Reason), (told.ExamId, told.Reason));
+        Assert.Empty(await withdrawals.WithdrawnFromAsync(world.Reporters[1].Id, world.Clock.GetUtcNow().AddHours(-1)));
+        Assert.Empty(await withdrawals.WithdrawnFromAsync(holder.Id, world.Clock.GetUtcNow().AddMinutes(1)));
+
+        // Managers see it at the trusts in their scope only.
+        Assert.Single(await withdrawals.WithdrawnAsync(Application.Security.AccessScope.WholeNetwork, world.Clock.GetUtcNow().AddHours(-1)));
+        var otherTrust = (await after.Trusts.AsNoTracking().ToListAsync()).First(t => t.Id != exam.TrustId).OdsCode.Value;
+        Assert.Empty(await withdrawals.WithdrawnAsync(Application.Security.AccessScope.ForTrusts([otherTrust]), world.Clock.GetUtcNow().AddHours(-1)));
         Assert.Contains(world.Announced, c => c.Kind == Application.Realtime.WorklistChangeKind.ExamReleased && c.ExamId == exam.Id);
         Assert.Contains(world.Engine.RankedFor(world.Reporters[1].Id), r => r.Exam.Id == exam.Id);
         Assert.Equal(0, await world.Claims.WithdrawLapsedClaimsAsync());

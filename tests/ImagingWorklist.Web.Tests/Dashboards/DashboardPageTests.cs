@@ -41,6 +41,7 @@ public sealed class DashboardPageTests : MudComponentTest
         Services.AddSingleton<TurnaroundQuery>();
         Services.AddSingleton(new CriticalFindingPolicy());
         Services.AddSingleton<CriticalFindings>();
+        Services.AddSingleton<Application.Claiming.WithdrawnClaimsQuery>();
         Services.AddSingleton<MonthlyReturnQuery>();
         Services.AddSingleton<Application.Simulation.WhatIfService>();
         Services.AddSingleton<Application.Simulation.ForecastService>();
@@ -86,6 +87,26 @@ public sealed class DashboardPageTests : MudComponentTest
         Assert.Equal(["Alpha Trust", "2", "0", "0", "1", "0", "0", "–"], alphaRow.QuerySelectorAll("td").Select(td => td.TextContent.Trim()));
         var mrRow = page.FindAll("tr").Single(r => r.QuerySelector("td")?.TextContent == "MR");
         Assert.Equal(["MR", "2", "0"], mrRow.QuerySelectorAll("td").Select(td => td.TextContent.Trim()));
+    }
+
+    [Fact]
+    public async Task AClaimTakenBackForALapsedCredentialIsListedForManagers()
+    {
+        await using (var db = Database.CreateDbContext())
+        {
+            Application.Common.AuditLog.Audit(db, Application.Common.Actor.System, Domain.Audit.AuditAction.ClaimWithdrawn, Clock.GetUtcNow().AddHours(-2),
+                $"ClaimWithdrawn X {Application.Claiming.ClaimService.WithdrawnFrom(Guid.NewGuid())}", examId: _examWithFinding, trustId: _alpha,
+                reason: "Dr Finder no longer holds a valid credential for Alpha Trust, so the claim was withdrawn and the exam went back to the worklist.");
+            await db.SaveChangesAsync();
+        }
+
+        Context.AddAuthorization().SetAuthorized("manager").SetRoles(WorklistRoles.Manager);
+
+        var page = Render<DashboardPage>();
+
+        var listed = page.WaitForElement("[data-testid='withdrawn-claims']");
+        Assert.Contains("Dr Finder no longer holds a valid credential for Alpha Trust", listed.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Claims withdrawn in the last 7 days (1)", page.Markup, StringComparison.Ordinal);
     }
 
     [Fact]

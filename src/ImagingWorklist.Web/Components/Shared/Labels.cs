@@ -106,6 +106,7 @@ internal static class Labels
         Domain.Audit.AuditAction.InterpStarted => "Claimed",
         Domain.Audit.AuditAction.LeaseRenewed => "Claim renewed",
         Domain.Audit.AuditAction.Sendback => "Released",
+        Domain.Audit.AuditAction.ClaimWithdrawn => "Claim withdrawn",
         Domain.Audit.AuditAction.LeaseExpired => "Claim lapsed",
         Domain.Audit.AuditAction.ExamHeld => "Put on hold",
         Domain.Audit.AuditAction.ExamResumed => "Taken off hold",

@@ -17,6 +17,8 @@ public sealed partial class MyWorklist
     private readonly HashSet<Guid> _expanded = [];
     private List<(RankedExam Ranked, WorklistRow Row)> _rows = [];
     private IReadOnlyList<WorklistRow> _held = [];
+    private IReadOnlyList<WithdrawnClaim> _withdrawn = [];
+    private DateTimeOffset _withdrawnSeenUntil;
     private WorklistFilter _filter = new();
     private IReadOnlyList<TrustOption> _trusts = [];
     private NextCase? _proposal;
@@ -54,6 +56,9 @@ public sealed partial class MyWorklist
     private ClaimService Claims { get; set; } = null!;
 
     [Inject]
+    private WithdrawnClaimsQuery Withdrawals { get; set; } = null!;
+
+    [Inject]
     private WorklistChangeDispatcher Changes { get; set; } = null!;
 
     [Inject]
@@ -79,6 +84,8 @@ public sealed partial class MyWorklist
     {
         var view = await Worklist.LoadAsync(ReporterId, _filter);
         (_rows, _held, _skips) = ([.. view.Rows], view.Held, view.Skips);
+        var since = Clock.GetUtcNow().AddHours(-24);
+        _withdrawn = await Withdrawals.WithdrawnFromAsync(ReporterId, since > _withdrawnSeenUntil ? since : _withdrawnSeenUntil);
         _loaded = true;
     }
 
@@ -140,6 +147,13 @@ public sealed partial class MyWorklist
 
         _skips = Worklist.SkipCount(ReporterId);
         ProposeNextCase();
+    }
+
+    /// <summary>The reporter has read the notices: only later withdrawals are shown from now on, in this session.</summary>
+    private void DismissWithdrawn()
+    {
+        _withdrawnSeenUntil = _withdrawn.Max(w => w.At).AddTicks(1);
+        _withdrawn = [];
     }
 
     private void Say(string message, Severity severity)
