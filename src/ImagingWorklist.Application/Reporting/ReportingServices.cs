@@ -19,6 +19,7 @@ public static class ReportingServices
         .AddSingleton<ReportingQuery>()
         .AddSingleton<ReportingTasks>()
         .AddSingleton<Consults>()
+        .AddSingleton<Verifiers>()
         .AddSingleton<CriticalFindings>()
         .AddSingleton<ReportTemplates>();
 }

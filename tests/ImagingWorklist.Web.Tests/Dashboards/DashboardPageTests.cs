@@ -42,6 +42,7 @@ public sealed class DashboardPageTests : MudComponentTest
         Services.AddSingleton(new CriticalFindingPolicy());
         Services.AddSingleton<CriticalFindings>();
         Services.AddSingleton<Application.Claiming.WithdrawnClaimsQuery>();
+        Services.AddSingleton<Verifiers>();
         Services.AddSingleton<MonthlyReturnQuery>();
         Services.AddSingleton<Application.Simulation.WhatIfService>();
         Services.AddSingleton<Application.Simulation.ForecastService>();

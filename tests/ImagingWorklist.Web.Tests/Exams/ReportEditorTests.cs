@@ -58,6 +58,21 @@ public sealed class ReportEditorTests : MudComponentTest
     }
 
     [Fact]
+    public void ARegistrarSeesWhoCanVerifyOrWhenBeforeSigning()
+    {
+        var access = new ReportingAccess(true, false, [], true, false, SignNeedsVerification: true);
+        var onDuty = Editor(access, Working(ReportStatus.Draft, "Normal."), registrar: true, verifiers: new VerifierOutlook(["Dr A Khan", "Dr B Osei"], null, null));
+        var overnight = Editor(access, Working(ReportStatus.Draft, "Normal."), registrar: true,
+            verifiers: new VerifierOutlook([], new DateTimeOffset(2026, 11, 26, 8, 0, 0, TimeSpan.Zero), "Dr A Khan"));
+
+        Assert.Equal("Dr A Khan and Dr B Osei can verify it and are on duty now.", onDuty.Find("[data-testid=verifier-outlook]").TextContent.Trim());
+        Assert.Equal("Nobody who can verify it is on duty until Thu 26 Nov 08:00 (Dr A Khan); it will wait in their list until then.",
+            overnight.Find("[data-testid=verifier-outlook]").TextContent.Trim());
+        Button(overnight, "Send for verification and next case")!.Click();
+        Assert.Contains("Nobody who can verify it is on duty until", overnight.Find("[role=alertdialog]").TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void AHolderIsToldWhoseDraftTheyAreContinuingAndWhyItWasReturned()
     {
         var editor = Editor(new ReportingAccess(true, false, [], true, false), Working(ReportStatus.Draft, "Findings:", author: Guid.NewGuid(), authorName: "Dr Before", comment: "Add the conclusion."));
@@ -89,7 +104,8 @@ public sealed class ReportEditorTests : MudComponentTest
         Assert.NotNull(Button(editor, "Sign addendum"));
     }
 
-    private IRenderedComponent<ReportEditor> Editor(ReportingAccess access, ReportView? working, IReadOnlyList<ReportView>? signed = null, ExamState state = ExamState.Claimed, bool registrar = false)
+    private IRenderedComponent<ReportEditor> Editor(
+        ReportingAccess access, ReportView? working, IReadOnlyList<ReportView>? signed = null, ExamState state = ExamState.Claimed, bool registrar = false, VerifierOutlook? verifiers = null)
     {
         var details = new ExamDetails(
             Guid.NewGuid(), "ACC1", "1.2.3", ThePatient, 53, "Alpha Trust", "Alpha General", Modality.CT, "CT Head", Pathway.Outpatient, ClinicalPriority.Routine, "Headache",
@@ -99,7 +115,8 @@ public sealed class ReportEditorTests : MudComponentTest
             .Add(e => e.Details, details)
             .Add(e => e.Reporting, reporting)
             .Add(e => e.Actor, new Actor("me", Me))
-            .Add(e => e.IsRegistrar, registrar));
+            .Add(e => e.IsRegistrar, registrar)
+            .Add(e => e.Verifiers, verifiers));
     }
 
     private static ReportView Working(ReportStatus status, string text, Guid? author = null, string authorName = "Me", string? comment = null) =>

@@ -34,6 +34,7 @@ public sealed partial class ExamView
     private IDisposable? _changes;
     private int _editorKey;
     private bool _signedHere;
+    private VerifierOutlook? _verifiers;
     private Guid _shown;
     private string? _carried;
 
@@ -66,6 +67,9 @@ public sealed partial class ExamView
 
     [Inject]
     private CriticalFindings Findings { get; set; } = null!;
+
+    [Inject]
+    private Verifiers VerifierList { get; set; } = null!;
 
     [Inject]
     private WorklistChangeDispatcher Changes { get; set; } = null!;
@@ -135,6 +139,7 @@ public sealed partial class ExamView
     {
         _reporting = await Reporting.LoadAsync(ExamId);
         _findings = await Findings.AlertsAsync(_scope, ExamId);
+        _verifiers = _details is { Access: { Holds: true, SignNeedsVerification: true } } ? await VerifierList.ForExamAsync(ExamId, _actor.ReporterId) : null;
     }
 
     private async Task SignedAsync((string Message, bool Next) signed)

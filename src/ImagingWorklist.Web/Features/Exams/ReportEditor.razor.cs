@@ -53,6 +53,10 @@ public sealed partial class ReportEditor
     [Parameter]
     public bool IsRegistrar { get; set; }
 
+    /// <summary>For a registrar: who could verify the report once it is signed.</summary>
+    [Parameter]
+    public VerifierOutlook? Verifiers { get; set; }
+
     /// <summary>
     /// Called with what happened (to show) after a signature or return, and whether the reporter asked to go straight
     /// on to the next case; the page reloads what it shows, or opens that case.

@@ -1,0 +1,73 @@
+using ImagingWorklist.Application.Security;
+using ImagingWorklist.Domain.Exams;
+using ImagingWorklist.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace ImagingWorklist.Application.Reporting;
+
+/// <summary>
+/// Who could verify a registrar's report on the exam: consultants with its skill, its modality and body part in their
+/// scope and a valid credential for its trust, on duty now on a shift covering it, or else the first to come on duty
+/// within a week. Null names mean nobody is on the rota in that week.
+/// </summary>
+public sealed record VerifierOutlook(IReadOnlyList<string> OnDutyNow, DateTimeOffset? NextOnDutyAt, string? NextOnDuty)
+{
+    public static readonly TimeSpan Horizon = TimeSpan.FromDays(7);
+
+    public bool NobodyOnDuty => OnDutyNow.Count == 0;
+}
+
+/// <summary>A registrar's report waiting for verification while nobody who could verify it is on duty.</summary>
+public sealed record UnverifiableWait(Guid ExamId, string ProcedureDescription, string TrustName, DateTimeOffset SubmittedAt, VerifierOutlook Outlook);
+
+public sealed class Verifiers(IDbContextFactory<WorklistDbContext> contexts, TimeProvider clock)
+{
+    /// <summary>The outlook for one exam, leaving out the registrar who wrote it (they cannot verify their own report).</summary>
+    public async Task<VerifierOutlook?> ForExamAsync(Guid examId, Guid? author, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var exam = await db.Exams.AsNoTracking().SingleOrDefaultAsync(e => e.Id == examId, cancellationToken);
+        return exam is null ? null : await OutlookAsync(db, exam, author, cancellationToken);
+    }
+
+    /// <summary>Reports awaiting verification at the viewer's trusts with nobody on duty to verify them: the managers' view.</summary>
+    public async Task<IReadOnlyList<UnverifiableWait>> WaitingWithNobodyOnDutyAsync(AccessScope scope, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var exams = await scope.ExamsAsync(db, clock.GetUtcNow(), cancellationToken);
+        var waiting = await (
+            from e in exams.Where(e => e.State == ExamState.AwaitingVerification)
+            join r in db.Reports on e.Id equals r.ExamId
+            where r.Status == Domain.Reporting.ReportStatus.AwaitingVerification
+            join t in db.Trusts on e.TrustId equals t.Id
+            select new { Exam = e, r.SubmittedById, r.SubmittedAt, Trust = t.Name })
+            .ToListAsync(cancellationToken);
+        var waits = new List<UnverifiableWait>();
+        foreach (var wait in waiting.OrderBy(w => w.SubmittedAt))
+        {
+            var outlook = await OutlookAsync(db, wait.Exam, wait.SubmittedById, cancellationToken);
+            if (outlook.NobodyOnDuty)
+            {
+                waits.Add(new UnverifiableWait(wait.Exam.Id, wait.Exam.ProcedureDescription, wait.Trust, wait.SubmittedAt ?? wait.Exam.UpdatedAt, outlook));
+            }
+        }
+
+        return waits;
+    }
+
+    private async Task<VerifierOutlook> OutlookAsync(WorklistDbContext db, Exam exam, Guid? author, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var until = now + VerifierOutlook.Horizon;
+        var consultants = (await Consults.SpecialistsAsync(db, exam.TrustId, exam.RequiredSkill, now, cancellationToken))
+            .Where(r => r.Id != author && r.MayReport(exam.Modality, exam.BodyPart))
+            .ToDictionary(r => r.Id, r => r.DisplayName);
+        var ids = consultants.Keys.ToList();
+        var shifts = (await db.RotaShifts.AsNoTracking().Where(s => ids.Contains(s.ReporterId) && s.End > now && s.Start < until).ToListAsync(cancellationToken))
+            .Where(s => s.Covers(exam.TrustId, exam.SiteId))
+            .ToList();
+        var onDuty = shifts.Where(s => s.IsOnDutyAt(now)).Select(s => consultants[s.ReporterId]).Distinct().Order(StringComparer.Ordinal).ToList();
+        var next = shifts.Where(s => s.Start > now).OrderBy(s => s.Start).FirstOrDefault();
+        return new VerifierOutlook(onDuty, next?.Start, next is null ? null : consultants[next.ReporterId]);
+    }
+}
