@@ -88,6 +88,7 @@ public sealed class KeyboardLoopBrowserTests(BrowserApp app, ITestOutputHelper o
         await Assertions.Expect(check.GetByRole(AriaRole.Button, new() { Name = "Confirm: sign report" })).ToBeFocusedAsync();
         await PressAsync("Enter");
         await Assertions.Expect(page.GetByRole(AriaRole.Region, new() { Name = "What next" })).ToBeVisibleAsync();
+        Assert.Equal(before + "Normal study.", Assert.Single((await app.Services.GetRequiredService<ReportingQuery>().LoadAsync(second)).Signed).Text);
         await BrowserApp.SaveScreenshotAsync(page, "exam-what-next");
         var keysBefore = commands;
         clock.Restart();

@@ -8,6 +8,8 @@ window.iwDrafts = {
     return stored ? JSON.parse(stored) : null;
   },
   clear: (key) => sessionStorage.removeItem('iw-draft:' + key),
+  // The report box's text as it is on the screen now (the server may not have had the last keystrokes yet).
+  current: (key) => document.querySelector(`[data-draft-key="${CSS.escape(key)}"] textarea`)?.value ?? null,
 };
 
 document.addEventListener('input', (event) => {

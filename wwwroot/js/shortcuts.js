@@ -93,3 +93,33 @@
     attempt();
   });
 })();
+
+// A table wider than the screen (on a phone) scrolls sideways inside its container; keyboard users must be able to
+// reach and scroll it, so each such container gets a tab stop and a name, and loses them when it no longer scrolls.
+(() => {
+  const mark = () => {
+    for (const box of document.querySelectorAll('.mud-table-container')) {
+      const scrolls = box.scrollWidth > box.clientWidth + 1;
+      if (scrolls && !box.hasAttribute('tabindex')) {
+        const caption = box.querySelector('caption')?.textContent?.trim();
+        box.tabIndex = 0;
+        box.setAttribute('role', 'region');
+        box.setAttribute('aria-label', `${caption || 'Table'} (scrolls sideways)`);
+        box.dataset.iwScroll = '';
+      } else if (!scrolls && box.hasAttribute('data-iw-scroll')) {
+        box.removeAttribute('tabindex');
+        box.removeAttribute('role');
+        box.removeAttribute('aria-label');
+        delete box.dataset.iwScroll;
+      }
+    }
+  };
+
+  let pending = 0;
+  const soon = () => {
+    clearTimeout(pending);
+    pending = setTimeout(mark, 100);
+  };
+  new MutationObserver(soon).observe(document.body, { childList: true, subtree: true });
+  window.addEventListener('resize', soon);
+})();

@@ -198,6 +198,9 @@ public sealed partial class ReportEditor
                 case SignStep.Preliminary:
                 case SignStep.Sign:
                 case SignStep.SignAndNext:
+                    // What is signed is what is on the screen: the box sends its text after a pause in typing, so a
+                    // signature straight after the last keystroke takes the box's own value, not the last one sent.
+                    _text = await JavaScript.InvokeAsync<string?>("iwDrafts.current", Details.ExamId.ToString()) ?? _text;
                     if (!await SaveAsync())
                     {
                         refusal = _saveError;

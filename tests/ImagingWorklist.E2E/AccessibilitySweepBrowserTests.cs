@@ -1,0 +1,53 @@
+using Microsoft.Playwright;
+
+namespace ImagingWorklist.E2E;
+
+/// <summary>
+/// Every view each role reaches, every tab of it, at a desktop and a phone size, scanned with the WCAG 2.0-2.2 A/AA
+/// rules: no serious or critical violation anywhere. All findings are reported together.
+/// </summary>
+[Collection(BrowserCollection.Name)]
+public sealed class AccessibilitySweepBrowserTests(BrowserApp app)
+{
+    private static readonly (int Width, int Height)[] Sizes = [(1440, 900), (390, 844)];
+
+    /// <summary>Per role: the address, and the tabs to open one after another on it (none: the page as it opens).</summary>
+    private static readonly (string Role, (string Path, string[] Tabs)[] Views)[] Sweep =
+    [
+        ("radiologist", [("/", ["My worklist", "Whole network"]), ("/rota", []), ("/activity", [])]),
+        ("manager", [("/dashboard", []), ("/dashboard/exams?by=Trust&key=RZ1&measure=Open", []), ("/activity", []), ("/", [])]),
+        ("coordinator", [("/rota", ["By skill", "Day", "Cover and demand", "Job plans", "Leave", "Files", "What if", "By reporter"])]),
+        ("admin", [("/admin", ["Network and credentials", "Users", "Integration clients", "Inbound messages", "Procedures", "Report templates", "Report delivery", "Audit trail"])]),
+    ];
+
+    [Fact]
+    public async Task EveryViewForEveryRolePassesAtDesktopAndPhoneSizes()
+    {
+        var failures = new List<string>();
+        foreach (var (role, views) in Sweep)
+        {
+            var page = await app.SignedInPageAsync(role);
+            foreach (var (width, height) in Sizes)
+            {
+                await page.SetViewportSizeAsync(width, height);
+                foreach (var (path, tabs) in views)
+                {
+                    await page.GotoAsync(path);
+                    await Accessibility.ScanAsync(page, $"{role} {path} {width}px", failures);
+                    await BrowserApp.SaveScreenshotAsync(page, Shot(role, path, null, width));
+                    foreach (var tab in tabs)
+                    {
+                        await page.GetByRole(AriaRole.Tab, new() { Name = tab, Exact = true }).ClickAsync();
+                        await Accessibility.ScanAsync(page, $"{role} {path} [{tab}] {width}px", failures);
+                        await BrowserApp.SaveScreenshotAsync(page, Shot(role, path, tab, width));
+                    }
+                }
+            }
+        }
+
+        Assert.True(failures.Count == 0, $"{failures.Count} violations:{Environment.NewLine}{string.Join(Environment.NewLine, failures)}");
+    }
+
+    private static string Shot(string role, string path, string? tab, int width) =>
+        $"sweep-{role}-{new string([.. (path.Split('?')[0] + (tab is null ? "" : "-" + tab)).Select(c => char.IsLetterOrDigit(c) ? char.ToLowerInvariant(c) : '-')]).Trim('-')}-{width}";
+}
