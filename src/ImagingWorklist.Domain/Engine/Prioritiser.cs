@@ -73,37 +73,39 @@ public static class Prioritiser
         factors.Add(new("Clinical urgency", $"{PathwayText(exam.Pathway)}, {exam.Priority.ToString().ToLowerInvariant()} priority: {baseClass.Label()} class"));
         if (exam.AiCritical)
         {
-            factors.Add(new("AI critical flag", "treated as an emergency"));
+            factors.Add(new("AI flag", "an AI system flagged a critical finding: treated as an emergency"));
         }
 
         if (exam.Escalated)
         {
-            factors.Add(new("Clinician escalation", "up one class"));
+            factors.Add(new("Escalated", "a clinician asked for it sooner: moved up one class"));
         }
 
         if (now >= exam.DueAt)
         {
-            factors.Add(new("Breached", $"overdue by {Durations.Describe(now - exam.DueAt)}: up one class"));
+            factors.Add(new("Past its due time", $"due {Durations.Describe(now - exam.DueAt)} ago: moved up one class"));
         }
 
         var waited = now - exam.ReadyAt;
         if (waited >= policy.AgeingFirstPromotion)
         {
             var floor = waited >= policy.AgeingSecondPromotion ? UrgencyClass.High : UrgencyClass.Urgent;
-            factors.Add(new("Ageing", $"waiting {Durations.Describe(waited)}: at least {floor.Label()} class, so nothing nears the 4-week limit"));
+            factors.Add(new("Waiting a long time", $"waiting {Durations.Describe(waited)}: at least {floor.Label()} class, so nothing nears the 4-week limit"));
         }
 
         var slack = exam.DueAt - now - TimeSpan.FromMinutes(exam.ExpectedMinutes);
-        factors.Add(new("Slack", $"{Durations.Describe(slack.Duration())} {(slack >= TimeSpan.Zero ? "to spare" : "short")} after {exam.ExpectedMinutes} min expected reading"));
+        factors.Add(new("Time in hand", slack >= TimeSpan.Zero
+            ? $"{Durations.Describe(slack)} to spare after about {exam.ExpectedMinutes} min to read"
+            : $"{Durations.Describe(slack.Duration())} short: about {exam.ExpectedMinutes} min to read"));
 
-        var due = now >= exam.DueAt ? $"overdue by {Durations.Describe(now - exam.DueAt)}" : $"due in {Durations.Describe(exam.DueAt - now)}";
+        var due = now >= exam.DueAt ? $"due {Durations.Describe(now - exam.DueAt)} ago" : $"due in {Durations.Describe(exam.DueAt - now)}";
         var who = eligibleOnDuty switch
         {
-            <= 0 => "no reporter on duty is eligible for it",
-            1 => "you are the only eligible reporter on duty",
-            _ => $"{eligibleOnDuty} eligible reporters are on duty",
+            <= 0 => "nobody on duty may take it",
+            1 => "you are the only one on duty who may take it",
+            _ => $"{eligibleOnDuty} people on duty may take it",
         };
-        var sentence = $"{PathwayText(exam.Pathway)} {exam.Description}, {due}; {who}.";
+        var sentence = $"{PathwayText(exam.Pathway)} {exam.Description}: {due}, about {exam.ExpectedMinutes} min to read; {who}.";
         return new PriorityExplanation(ClassOf(exam, now, policy), factors, exam.DueAt, slack, sentence);
     }
 

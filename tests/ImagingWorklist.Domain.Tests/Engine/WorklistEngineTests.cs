@@ -23,7 +23,7 @@ public class WorklistEngineTests
 
         Assert.Equal([ed.Id, uscLater.Id, routineSoon.Id, routineLater.Id], list.Select(r => r.Exam.Id));
         Assert.Equal([1, 2, 3, 4], list.Select(r => r.Rank));
-        Assert.Equal("ED CT head, due in 50 min; you are the only eligible reporter on duty.", list[0].Explanation.Sentence);
+        Assert.Equal("ED CT head: due in 50 min, about 15 min to read; you are the only one on duty who may take it.", list[0].Explanation.Sentence);
         Assert.All(list, r => Assert.Equal(r.Class, r.Explanation.Class));
     }
 
@@ -272,6 +272,6 @@ public class WorklistEngineTests
         var chestOnly = Reporter("Chest", skills: [new ReporterSkill(Skill.Chest, 3)]);
         var engine = WorklistEngine.Build([exam], [onCall, chestOnly], Now, Policy);
 
-        Assert.Equal("ED CT head, due in 12 min; you are the only eligible reporter on duty.", engine.Explain(exam.Id, Now).Sentence);
+        Assert.Equal("ED CT head: due in 12 min, about 15 min to read; you are the only one on duty who may take it.", engine.Explain(exam.Id, Now).Sentence);
     }
 }
