@@ -115,6 +115,7 @@
     }
   };
 
+  window.iwMarkScrollers = mark;
   let pending = 0;
   const soon = () => {
     clearTimeout(pending);

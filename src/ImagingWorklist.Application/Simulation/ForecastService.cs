@@ -38,7 +38,7 @@ public sealed class ForecastService(WhatIfService whatIf)
     public async Task<Forecast> RunAsync(bool suggestAction, IProgress<double>? progress = null, CancellationToken cancellationToken = default)
     {
         var current = await whatIf.CurrentAsync(cancellationToken);
-        return await WhatIfService.RunExclusiveAsync(() => Compute(current, suggestAction, DefaultReplications, progress, cancellationToken), cancellationToken);
+        return await WhatIfService.RunExclusiveAsync(() => Compute(current, suggestAction, DefaultReplications, progress, cancellationToken), cancellationToken, progress);
     }
 
     public static Forecast Compute(SimulationScenario scenario, bool suggestAction, int replications = DefaultReplications, IProgress<double>? progress = null, CancellationToken cancellationToken = default)

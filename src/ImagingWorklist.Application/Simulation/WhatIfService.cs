@@ -41,7 +41,51 @@ public sealed record WhatIfProjection(
         [.. Enumerable.Range(0, days).Select(d => runs.Average(r => r.BreachesByDay[d]))]);
 }
 
-public sealed record WhatIfResult(DateTimeOffset From, int Days, int Replications, int OpenAtStart, double ArrivalsPerDay, WhatIfProjection Current, WhatIfProjection Proposed);
+/// <summary>
+/// The proposal's effect on one measure: the mean of the paired differences (the same simulated work under both rotas)
+/// with a 95 % interval (Student's t over the replications). When the interval holds zero the difference is within the
+/// simulation's noise.
+/// </summary>
+public sealed record WhatIfChange(double Mean, double Low, double High)
+{
+    public bool WithinNoise => Low <= 0 && High >= 0;
+
+    internal static WhatIfChange Paired(IReadOnlyList<SimulationResult> current, IReadOnlyList<SimulationResult> proposed, Func<SimulationResult, double> measure)
+    {
+        var differences = current.Zip(proposed, (c, p) => measure(p) - measure(c)).ToList();
+        var mean = differences.Average();
+        if (differences.Count < 2)
+        {
+            return new WhatIfChange(mean, mean, mean);
+        }
+
+        var sd = Math.Sqrt(differences.Sum(d => (d - mean) * (d - mean)) / (differences.Count - 1));
+        var half = StudentT95(differences.Count - 1) * sd / Math.Sqrt(differences.Count);
+        return new WhatIfChange(mean, mean - half, mean + half);
+    }
+
+    /// <summary>The two-sided 95 % point of Student's t for small samples (the what-if runs a handful of weeks).</summary>
+    private static double StudentT95(int degrees) => degrees switch
+    {
+        1 => 12.706,
+        2 => 4.303,
+        3 => 3.182,
+        4 => 2.776,
+        5 => 2.571,
+        6 => 2.447,
+        7 => 2.365,
+        8 => 2.306,
+        9 => 2.262,
+        < 20 => 2.2,
+        _ => 1.96,
+    };
+}
+
+/// <summary>The proposal against the rota as it stands, measure by measure.</summary>
+public sealed record WhatIfChanges(WhatIfChange Breaches, WhatIfChange UrgentBreaches, WhatIfChange OnTimePercent, WhatIfChange BacklogAtEnd);
+
+public sealed record WhatIfResult(
+    DateTimeOffset From, int Days, int Replications, int OpenAtStart, double ArrivalsPerDay, WhatIfProjection Current, WhatIfProjection Proposed, WhatIfChanges Changes);
 
 /// <summary>
 /// "What happens to breaches next week if I change the rota?": the network simulation (the real engine, in pull mode)
@@ -62,9 +106,10 @@ public sealed class WhatIfService(IDbContextFactory<WorklistDbContext> contexts,
     public static bool Busy => Gate.CurrentCount == 0;
 
     /// <summary>Runs CPU-bound simulation work off the caller's thread, one simulation at a time on this server.</summary>
-    public static async Task<T> RunExclusiveAsync<T>(Func<T> work, CancellationToken cancellationToken)
+    public static async Task<T> RunExclusiveAsync<T>(Func<T> work, CancellationToken cancellationToken, IProgress<double>? progress = null)
     {
         await Gate.WaitAsync(cancellationToken);
+        progress?.Report(0); // Our turn: the caller can say "Starting…" rather than "waiting".
         try
         {
             return await Task.Run(work, cancellationToken);
@@ -77,7 +122,7 @@ public sealed class WhatIfService(IDbContextFactory<WorklistDbContext> contexts,
 
     /// <summary>The week against both rotas, one simulation at a time on this server.</summary>
     public Task<WhatIfResult> CompareAsync(SimulationScenario current, WhatIfProposal proposal, IProgress<double>? progress = null, CancellationToken cancellationToken = default) =>
-        RunExclusiveAsync(() => Compare(current, proposal, DefaultReplications, progress, cancellationToken), cancellationToken);
+        RunExclusiveAsync(() => Compare(current, proposal, DefaultReplications, progress, cancellationToken), cancellationToken, progress);
     private static readonly TimeSpan History = TimeSpan.FromDays(28);
 
     /// <summary>The network as it stands now: reporters with their rota, the open backlog and the recent arrival pattern.</summary>
@@ -180,6 +225,11 @@ public sealed class WhatIfService(IDbContextFactory<WorklistDbContext> contexts,
             current.Backlog.Count,
             current.Arrivals.Sum(a => a.PerHourOfWeek.Sum()) / 7,
             WhatIfProjection.Of(currentRuns, Days),
-            WhatIfProjection.Of(proposedRuns, Days));
+            WhatIfProjection.Of(proposedRuns, Days),
+            new WhatIfChanges(
+                WhatIfChange.Paired(currentRuns, proposedRuns, r => r.Breaches),
+                WhatIfChange.Paired(currentRuns, proposedRuns, r => r.UrgentBreaches),
+                WhatIfChange.Paired(currentRuns, proposedRuns, r => 100 * r.OnTimeShare),
+                WhatIfChange.Paired(currentRuns, proposedRuns, r => r.OpenAtEnd)));
     }
 }

@@ -14,7 +14,12 @@ namespace ImagingWorklist.Web.Features.Exams;
 /// </summary>
 public sealed partial class ReportEditor
 {
+    private static readonly TimeSpan SavePause = TimeSpan.FromMilliseconds(800);
+
     private string _text = string.Empty;
+    private string _shown = string.Empty;
+    private int _boxVersion;
+    private CancellationTokenSource? _pendingSave;
     private string? _comment;
     private string? _addendum;
     private SignStep? _confirming;
@@ -95,7 +100,7 @@ public sealed partial class ReportEditor
         if (_loadedFor != Details.ExamId)
         {
             _loadedFor = Details.ExamId;
-            _text = Working?.Text ?? string.Empty;
+            _text = _shown = Working?.Text ?? string.Empty;
         }
     }
 
@@ -128,11 +133,33 @@ public sealed partial class ReportEditor
         }
     }
 
+    /// <summary>Text put into the box by the page (a template, a restored copy): shown, then saved at once.</summary>
     private async Task TextChangedAsync(string text)
     {
-        _text = text ?? string.Empty;
+        _text = _shown = text ?? string.Empty;
+        _boxVersion++;
         await SaveAsync();
     }
+
+    /// <summary>The reporter typed: keep the text, and save it once typing pauses.</summary>
+    private void Typed(ChangeEventArgs change)
+    {
+        _text = change.Value?.ToString() ?? string.Empty;
+        _pendingSave?.Cancel();
+        _pendingSave = new CancellationTokenSource();
+        var pause = _pendingSave.Token;
+        _ = Task.Delay(SavePause, pause).ContinueWith(
+            _ => InvokeAsync(async () =>
+            {
+                await SaveAsync();
+                StateHasChanged();
+            }),
+            pause,
+            TaskContinuationOptions.OnlyOnRanToCompletion,
+            TaskScheduler.Default);
+    }
+
+    public void Dispose() => _pendingSave?.Cancel();
 
     private async Task<bool> SaveAsync()
     {
@@ -200,6 +227,7 @@ public sealed partial class ReportEditor
                 case SignStep.SignAndNext:
                     // What is signed is what is on the screen: the box sends its text after a pause in typing, so a
                     // signature straight after the last keystroke takes the box's own value, not the last one sent.
+                    _pendingSave?.Cancel();
                     _text = await JavaScript.InvokeAsync<string?>("iwDrafts.current", Details.ExamId.ToString()) ?? _text;
                     if (!await SaveAsync())
                     {

@@ -23,6 +23,8 @@ public partial class WhatIfPanel
     private string? _error;
     private bool _running;
     private double _progress;
+    private bool _started;
+    private readonly System.Diagnostics.Stopwatch _clock = new();
     private CancellationTokenSource? _cancel;
 
     [Parameter, EditorRequired]
@@ -81,10 +83,17 @@ public partial class WhatIfPanel
     {
         _running = true;
         _progress = 0;
+        _started = false;
         _error = null;
         _cancel = new CancellationTokenSource();
         var progress = new Progress<double>(p =>
         {
+            if (!_started)
+            {
+                _started = true;
+                _clock.Restart();
+            }
+
             _progress = 100 * p;
             _ = InvokeAsync(StateHasChanged);
         });
@@ -111,6 +120,24 @@ public partial class WhatIfPanel
     }
 
     private void Cancel() => _cancel?.Cancel();
+
+    /// <summary>
+    /// Where the run is: waiting its turn behind another simulation on this server, starting, or how far it has got and,
+    /// from the pace so far, about how long is left.
+    /// </summary>
+    private string Status => (_started, _progress) switch
+    {
+        (false, _) when WhatIfService.Busy => "Waiting for another simulation on this server to finish…",
+        (false, _) or (true, < 1) => "Starting…",
+        (true, < 10) => $"Simulating… {(int)_progress} %",
+        _ => $"Simulating… {(int)_progress} %, about {Remaining()} left",
+    };
+
+    private string Remaining()
+    {
+        var seconds = _clock.Elapsed.TotalSeconds * (100 - _progress) / _progress;
+        return seconds < 60 ? $"{Math.Max(5, Math.Ceiling(seconds / 5) * 5):0} s" : $"{Math.Ceiling(seconds / 60):0} min";
+    }
 
     public void Dispose()
     {
