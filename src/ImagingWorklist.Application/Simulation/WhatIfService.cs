@@ -52,33 +52,10 @@ public sealed record WhatIfChange(double Mean, double Low, double High)
 
     internal static WhatIfChange Paired(IReadOnlyList<SimulationResult> current, IReadOnlyList<SimulationResult> proposed, Func<SimulationResult, double> measure)
     {
-        var differences = current.Zip(proposed, (c, p) => measure(p) - measure(c)).ToList();
-        var mean = differences.Average();
-        if (differences.Count < 2)
-        {
-            return new WhatIfChange(mean, mean, mean);
-        }
-
-        var sd = Math.Sqrt(differences.Sum(d => (d - mean) * (d - mean)) / (differences.Count - 1));
-        var half = StudentT95(differences.Count - 1) * sd / Math.Sqrt(differences.Count);
-        return new WhatIfChange(mean, mean - half, mean + half);
+        var difference = Estimate.Of([.. current.Zip(proposed, (c, p) => measure(p) - measure(c))]);
+        var half = double.IsNaN(difference.HalfWidth) ? 0 : difference.HalfWidth;
+        return new WhatIfChange(difference.Mean, difference.Mean - half, difference.Mean + half);
     }
-
-    /// <summary>The two-sided 95 % point of Student's t for small samples (the what-if runs a handful of weeks).</summary>
-    private static double StudentT95(int degrees) => degrees switch
-    {
-        1 => 12.706,
-        2 => 4.303,
-        3 => 3.182,
-        4 => 2.776,
-        5 => 2.571,
-        6 => 2.447,
-        7 => 2.365,
-        8 => 2.306,
-        9 => 2.262,
-        < 20 => 2.2,
-        _ => 1.96,
-    };
 }
 
 /// <summary>The proposal against the rota as it stands, measure by measure.</summary>

@@ -56,6 +56,13 @@ public class WhatIfServiceTests
         Assert.True(result.Proposed.BacklogAtEnd >= result.OpenAtStart, "With nobody on duty nothing is reported, so nothing leaves the backlog.");
         Assert.True(result.Proposed.Breaches >= result.Current.Breaches);
         Assert.Equal(7, result.Proposed.BacklogAtEndOfDay.Count);
+        // Taking everyone off is no noise: the backlog's rise is a range above zero, said as worse.
+        Assert.False(result.Changes.BacklogAtEnd.WithinNoise);
+        Assert.True(result.Changes.BacklogAtEnd.Low > 0, $"{result.Changes.BacklogAtEnd}");
+
+        // The same rota against itself is no meaningful difference on every measure.
+        var same = WhatIfService.Compare(current, new WhatIfProposal([], []), replications: 2);
+        Assert.All(new[] { same.Changes.Breaches, same.Changes.UrgentBreaches, same.Changes.OnTimePercent, same.Changes.BacklogAtEnd }, c => Assert.True(c.WithinNoise, $"{c}"));
         Assert.Equal(1.0, progress.Max());
     }
 
