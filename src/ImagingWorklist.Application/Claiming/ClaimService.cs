@@ -1,6 +1,7 @@
 using ImagingWorklist.Application.Common;
 using ImagingWorklist.Application.Engine;
 using ImagingWorklist.Application.Realtime;
+using ImagingWorklist.Application.Security;
 using ImagingWorklist.Domain.Audit;
 using ImagingWorklist.Domain.Common;
 using ImagingWorklist.Domain.Engine;
@@ -192,10 +193,10 @@ public sealed class ClaimService(
         List<(Guid Exam, Guid HolderId, string Holder, string Trust)> lapsed;
         await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
         {
+            var valid = db.Credentials.ValidAt(now);
             lapsed = [.. (await (
                 from e in db.Exams.AsNoTracking()
-                where e.State == ExamState.Claimed
-                    && !db.Credentials.Any(c => c.ReporterId == e.ClaimedById && c.TrustId == e.TrustId && c.ValidFrom <= now && (c.ValidTo == null || c.ValidTo > now))
+                where e.State == ExamState.Claimed && !valid.Any(c => c.ReporterId == e.ClaimedById && c.TrustId == e.TrustId)
                 join r in db.Reporters on e.ClaimedById equals r.Id
                 join t in db.Trusts on e.TrustId equals t.Id
                 select new { e.Id, HolderId = r.Id, r.DisplayName, t.Name })

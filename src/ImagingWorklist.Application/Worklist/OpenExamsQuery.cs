@@ -94,10 +94,10 @@ public sealed class OpenExamsQuery(IDbContextFactory<WorklistDbContext> contexts
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         // Only what they may still open: the same scope as the exam view, so "Your cases" never leads to a dead end.
-        var now = clock.GetUtcNow();
+        var valid = db.Credentials.ValidAt(clock.GetUtcNow());
         var held = await db.Exams.AsNoTracking()
             .Where(e => e.ClaimedById == reporterId && OpenStates.Contains(e.State))
-            .Where(e => db.Credentials.Any(c => c.ReporterId == reporterId && c.TrustId == e.TrustId && c.ValidFrom <= now && (c.ValidTo == null || c.ValidTo > now)))
+            .Where(e => valid.Any(c => c.ReporterId == reporterId && c.TrustId == e.TrustId))
             .OrderBy(e => e.ClaimedAt).Select(e => e.Id).ToListAsync(cancellationToken);
         return await RowsAsync(held, cancellationToken);
     }
