@@ -71,6 +71,22 @@ public sealed class RotaPageTests : MudComponentTest
     }
 
     [Fact]
+    public void TheWeekRunsMondayToSundayWithTodayMarked()
+    {
+        Context.AddAuthorization().SetAuthorized("coordinator").SetRoles(WorklistRoles.RotaCoordinator);
+        var page = Render<RotaPage>();
+        page.WaitForElement($"[data-shift='{_shiftId}']");
+
+        var days = page.Find("table.iw-rota thead").QuerySelectorAll("th[scope=col]").Skip(1).Select(th => th.TextContent.Trim()).ToList();
+        Assert.Equal(7, days.Count);
+        Assert.StartsWith("Mon", days[0].Replace("Today, ", string.Empty, StringComparison.Ordinal), StringComparison.Ordinal);
+        Assert.StartsWith("Sun", days[6].Replace("Today, ", string.Empty, StringComparison.Ordinal), StringComparison.Ordinal);
+        var today = Assert.Single(page.Find("table.iw-rota thead").QuerySelectorAll("th[aria-current=date]"));
+        var expected = ImagingWorklist.Domain.Common.UkCalendar.ToLocal(Clock.GetUtcNow()).ToString("ddd d MMM");
+        Assert.Equal($"Today, {expected}", today.TextContent.Trim());
+    }
+
+    [Fact]
     public void OthersSeeTheWeekButCannotOpenShiftsToChangeThem()
     {
         Context.AddAuthorization().SetAuthorized("radiologist").SetRoles(WorklistRoles.Radiologist);
