@@ -53,10 +53,21 @@ document.addEventListener('click', (event) => {
 })();
 
 // Brings a just-opened confirmation into view and puts the keyboard on its first button (called from Blazor).
+// While a confirmation (the patient check) is open, focus stays in it: if anything else took focus (a re-render, a
+// click elsewhere), it returns to the first button, so Enter confirms and Tab reaches Cancel.
+window.iwKeepFocus = (id) => {
+  const element = document.getElementById(id);
+  if (element && !element.contains(document.activeElement)) {
+    element.querySelector('button')?.focus();
+  }
+};
+
 window.iwReveal = (id) => {
   const element = document.getElementById(id);
   if (element) {
     element.scrollIntoView({ block: 'center' });
     element.querySelector('button')?.focus();
+    // A render arriving just after (a draft save's answer) can take focus back out; return it once things settle.
+    setTimeout(() => window.iwKeepFocus(id), 300);
   }
 };

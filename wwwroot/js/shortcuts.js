@@ -94,17 +94,18 @@
   });
 })();
 
-// A table wider than the screen (on a phone) scrolls sideways inside its container; keyboard users must be able to
-// reach and scroll it, so each such container gets a tab stop and a name, and loses them when it no longer scrolls.
+// A table larger than its box (wider than a phone, or a long virtualised list) scrolls inside its container; keyboard
+// users must be able to reach and scroll it, so each such container gets a tab stop and a name, and loses them when it
+// no longer scrolls.
 (() => {
   const mark = () => {
     for (const box of document.querySelectorAll('.mud-table-container')) {
-      const scrolls = box.scrollWidth > box.clientWidth + 1;
+      const scrolls = box.scrollWidth > box.clientWidth + 1 || box.scrollHeight > box.clientHeight + 1;
       if (scrolls && !box.hasAttribute('tabindex')) {
         const caption = box.querySelector('caption')?.textContent?.trim();
         box.tabIndex = 0;
         box.setAttribute('role', 'region');
-        box.setAttribute('aria-label', `${caption || 'Table'} (scrolls sideways)`);
+        box.setAttribute('aria-label', `${caption || 'Table'} (scrolls)`);
         box.dataset.iwScroll = '';
       } else if (!scrolls && box.hasAttribute('data-iw-scroll')) {
         box.removeAttribute('tabindex');

@@ -111,6 +111,10 @@ public sealed partial class ReportEditor
             _reveal = false;
             await JavaScript.InvokeVoidAsync("iwReveal", "sign-confirm");
         }
+        else if (_confirming is not null)
+        {
+            await JavaScript.InvokeVoidAsync("iwKeepFocus", "sign-confirm");
+        }
 
         if (!firstRender || Mode != EditorMode.Holder)
         {
