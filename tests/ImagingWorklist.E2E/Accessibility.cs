@@ -23,6 +23,8 @@ internal static class Accessibility
         await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
         // The page marks sideways-scrolling tables shortly after they change; mark them now, as the page would.
         await page.EvaluateAsync("() => window.iwMarkScrollers?.()");
+        await page.WaitForTimeoutAsync(300);
+        await page.EvaluateAsync("() => window.iwMarkScrollers?.()");
         var result = await page.RunAxe(Rules);
         failures.AddRange(result.Violations
             .Where(v => v.Impact is "serious" or "critical")

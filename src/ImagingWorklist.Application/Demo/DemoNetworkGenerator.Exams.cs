@@ -21,6 +21,8 @@ public sealed partial class DemoNetworkGenerator
         var accessionCounters = trusts.ToDictionary(t => t.Id, _ => 1000);
         var patients = new List<(Guid TrustId, Patient Patient)>();
         var onDutyNow = shifts.Where(s => s.IsOnDutyAt(now)).Select(s => s.ReporterId).Distinct().ToList();
+        var capacityNow = shifts.Where(s => s.IsOnDutyAt(now)).GroupBy(s => s.ReporterId).ToDictionary(g => g.Key, g => g.Max(s => s.CapacityMinutes));
+        var heldMinutes = new Dictionary<Guid, int>();
         var consultants = reporters.Where(r => r.Role == ProfessionalRole.ConsultantRadiologist).ToList();
 
         Exam NewExam(DateTimeOffset performedAt, Pathway pathway)
@@ -83,8 +85,16 @@ public sealed partial class DemoNetworkGenerator
             if (state < 5 && onDutyNow.Count > 0)
             {
                 var holder = Pick(onDutyNow);
-                exam.Claim(holder, NextGuid(), TimeSpan.FromMinutes(20), now.AddMinutes(-_random.Next(1, 15)));
-                reports.Add(Report.StartDraft(NextGuid(), exam.Id, holder, "Findings: ", now.AddMinutes(-1)));
+                var (token, claimedAt, draftId) = (NextGuid(), now.AddMinutes(-_random.Next(1, 15)), NextGuid());
+                // Within the holder's capacity, as the product would allow (a demo that starts over it hides bugs), and
+                // only half of it: a reporter has a few cases in hand at the start of the demo, with room to claim more.
+                var held = heldMinutes.GetValueOrDefault(holder);
+                if (held + exam.ExpectedReadingMinutes <= capacityNow[holder] / 2)
+                {
+                    exam.Claim(holder, token, TimeSpan.FromMinutes(20), claimedAt);
+                    reports.Add(Report.StartDraft(draftId, exam.Id, holder, "Findings: ", now.AddMinutes(-1)));
+                    heldMinutes[holder] = held + exam.ExpectedReadingMinutes;
+                }
             }
             else if (state < 7)
             {

@@ -93,6 +93,12 @@ public class DemoNetworkGeneratorTests
         Assert.InRange(overdue, 1, Open.Count() / 4);
         Assert.Contains(Open, e => e.State == ExamState.Claimed);
         Assert.Contains(Open, e => e.State == ExamState.OnHold);
+
+        // Nobody starts the demo holding more reading than their shift allows: the product would refuse that claim.
+        var capacity = Network.Shifts.Where(s => s.IsOnDutyAt(TestClock.Now)).GroupBy(s => s.ReporterId).ToDictionary(g => g.Key, g => g.Max(s => s.CapacityMinutes));
+        Assert.All(
+            Open.Where(e => e.State == ExamState.Claimed).GroupBy(e => e.ClaimedById!.Value),
+            held => Assert.True(held.Sum(e => e.ExpectedReadingMinutes) <= capacity[held.Key], $"{held.Sum(e => e.ExpectedReadingMinutes)} minutes held of {capacity[held.Key]}"));
     }
 
     [Fact]
