@@ -25,7 +25,7 @@ public sealed class FindingsAndDeliveryBrowserTests(BrowserApp app)
         await findings.EscalateOverdueAsync();
 
         var manager = await app.SignedInPageAsync("manager");
-        await manager.GotoAsync("/dashboard");
+        await manager.GotoAsync("/dashboard?tab=findings");
         var alert = manager.Locator($"[data-finding='{raised.Value}']");
         await Assertions.Expect(alert).ToContainTextAsync("escalated");
         await Assertions.Expect(alert).ToContainTextAsync("Aortic dissection, type A");

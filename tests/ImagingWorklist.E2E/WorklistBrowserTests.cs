@@ -61,7 +61,7 @@ public sealed class WorklistBrowserTests(BrowserApp app)
         await Assertions.Expect(page.Locator("table tbody tr.mud-table-row").First).ToBeVisibleAsync();
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Dashboard" }).ClickAsync();
-        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Backlog dashboard" })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Dashboard", Exact = true })).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByText("Northfell Teaching Hospitals NHS Foundation Trust").First).ToBeVisibleAsync();
         await BrowserApp.SaveScreenshotAsync(page, "dashboard");
 

@@ -44,6 +44,7 @@ public sealed class DashboardPageTests : MudComponentTest
         Services.AddSingleton<Application.Claiming.WithdrawnClaimsQuery>();
         Services.AddSingleton<Verifiers>();
         Services.AddSingleton<MonthlyReturnQuery>();
+        Services.AddSingleton<ReporterActivityQuery>();
         Services.AddSingleton<Application.Simulation.WhatIfService>();
         Services.AddSingleton<Application.Simulation.ForecastService>();
     }
@@ -60,13 +61,13 @@ public sealed class DashboardPageTests : MudComponentTest
         }
 
         Context.AddAuthorization().SetAuthorized("manager").SetRoles(WorklistRoles.Manager);
-
-        var page = Render<DashboardPage>();
+        var page = RenderTab("return");
 
         var network = page.WaitForElement("tr[data-return='NETWORK|All']");
         Assert.Equal(["0", "1"], network.QuerySelectorAll("td").Select(td => td.TextContent.Trim()).Where((_, i) => i is 0 or 5));
         Assert.NotNull(page.Find("tr[data-return='NETWORK|Outpatient']"));
 
+        page.FindAll("[role='tab']").Single(b => b.TextContent.Trim() == "Forecast").Click();
         page.FindAll("button").Single(b => b.TextContent.Trim() == "Run forecast").Click();
         page.WaitForAssertion(() => Assert.NotNull(page.Find("[data-testid='forecast-action']")), TimeSpan.FromSeconds(30));
         Assert.Contains("4 open now", page.Markup, StringComparison.Ordinal);
@@ -128,6 +129,8 @@ public sealed class DashboardPageTests : MudComponentTest
         Context.AddAuthorization().SetAuthorized("manager").SetRoles(WorklistRoles.Manager);
 
         var page = Render<DashboardPage>();
+        page.WaitForAssertion(() => Assert.Equal("Findings (1 waiting)", page.FindAll("[role='tab']")[2].TextContent.Trim()));
+        page.FindAll("[role='tab']")[2].Click();
 
         var alert = page.WaitForElement($"[data-finding]");
         Assert.Contains("Tension pneumothorax", alert.TextContent, StringComparison.Ordinal);
@@ -140,6 +143,7 @@ public sealed class DashboardPageTests : MudComponentTest
         page.FindAll("button").Single(b => b.TextContent.Trim() == "Record").Click();
 
         page.WaitForAssertion(() => Assert.Contains("None: every critical, urgent and unexpected finding has been acknowledged.", page.Markup, StringComparison.Ordinal));
+        Assert.Equal("Findings", page.FindAll("[role='tab']")[2].TextContent.Trim());
     }
 
     [Fact]
@@ -164,11 +168,35 @@ public sealed class DashboardPageTests : MudComponentTest
         Assert.Equal($"/dashboard/exams?by=Trust&key={_alpha}&measure=Breached", link.GetAttribute("href"));
         Assert.Null(alpha.QuerySelector("td[data-measure='OverFourWeeks'] a"));
         Assert.Contains("/api/dashboard/backlog.csv?by=Trust", page.Markup, StringComparison.Ordinal);
-        Assert.Contains("No exams were reported in this period.", page.Markup, StringComparison.Ordinal);
+        Assert.DoesNotContain("turnaround-heading", page.Markup, StringComparison.Ordinal);
+
+        // Each tab has an address, and choosing one puts it there.
+        page.FindAll("[role='tab']").Single(b => b.TextContent.Trim() == "Turnaround").Click();
+        page.WaitForAssertion(() => Assert.Contains("No exams were reported in this period.", page.Markup, StringComparison.Ordinal));
+        Assert.EndsWith("/dashboard?tab=turnaround", Services.GetRequiredService<Microsoft.AspNetCore.Components.NavigationManager>().Uri, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AnAddressNamingATabOpensIt()
+    {
+        Context.AddAuthorization().SetAuthorized("manager").SetRoles(WorklistRoles.Manager);
+
+        var page = RenderTab("activity");
+
+        page.WaitForAssertion(() => Assert.Contains("Reporter activity", page.Find("h2").TextContent, StringComparison.Ordinal));
+        Assert.Single(page.FindAll("h1"));
+        Assert.Equal("true", page.FindAll("[role='tab']").Single(b => b.TextContent.Trim() == "Activity").GetAttribute("aria-selected"));
+    }
+
+    private IRenderedComponent<DashboardPage> RenderTab(string tab)
+    {
+        Services.GetRequiredService<Microsoft.AspNetCore.Components.NavigationManager>().NavigateTo($"/dashboard?tab={tab}");
+        return Render<DashboardPage>();
     }
 
     [Theory]
     [InlineData("by=Trust&measure=Open", 2)]
+    [InlineData("by=Trust&measure=Breached", 1)]
     [InlineData("by=Trust&measure=7", 0)]
     [InlineData("by=0&measure=Open", 0)]
     [InlineData("by=Trust&measure=Nonsense", 0)]
@@ -189,6 +217,7 @@ public sealed class DashboardPageTests : MudComponentTest
         else
         {
             page.WaitForAssertion(() => Assert.Equal(exams, page.FindAll("tr[data-exam]").Count));
+            Assert.Equal(query.Contains("Breached", StringComparison.Ordinal) ? "Alpha Trust (trust): past their due time" : "Alpha Trust (trust): open exams", page.Find("h1").TextContent.Trim());
         }
     }
 }

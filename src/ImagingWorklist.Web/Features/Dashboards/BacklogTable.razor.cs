@@ -104,5 +104,22 @@ public partial class BacklogTable
         _ => "Breached",
     };
 
+    /// <summary>A figure in words, for a title that has room for them.</summary>
+    internal static string Describe(BacklogMeasure measure) => measure switch
+    {
+        BacklogMeasure.Open => "open exams",
+        BacklogMeasure.Under24Hours => "open under 24 hours",
+        BacklogMeasure.OneToThreeDays => "open 1 to 3 days",
+        BacklogMeasure.ThreeToSevenDays => "open 3 to 7 days",
+        BacklogMeasure.OneToTwoWeeks => "open 1 to 2 weeks",
+        BacklogMeasure.TwoToFourWeeks => "open 2 to 4 weeks",
+        BacklogMeasure.OverFourWeeks => "open over 4 weeks",
+        BacklogMeasure.Unassigned => $"ready and unclaimed for over {(int)BacklogBreakdownQuery.UnassignedAfter.TotalHours} hours",
+        BacklogMeasure.AtRisk4Hours => "due within 4 hours",
+        BacklogMeasure.AtRisk24Hours => "due within 24 hours",
+        BacklogMeasure.AtRisk72Hours => "due within 72 hours",
+        _ => "past their due time",
+    };
+
     public void Dispose() => _live?.Dispose();
 }

@@ -17,6 +17,10 @@ public partial class ReporterActivity
     private Application.Security.AccessScope _scope = Application.Security.AccessScope.Nothing;
     private LiveUpdates? _live;
 
+    /// <summary>Shown as the dashboard's Activity tab rather than as a page of its own.</summary>
+    [Parameter]
+    public bool InDashboard { get; set; }
+
     [CascadingParameter]
     private Task<AuthenticationState> Authentication { get; set; } = null!;
 
