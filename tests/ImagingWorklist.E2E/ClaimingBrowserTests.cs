@@ -102,12 +102,18 @@ public sealed class ClaimingBrowserTests(BrowserApp app)
         await Assertions.Expect(panel).ToBeVisibleAsync();
         await panel.Locator("div.mud-select").First.ClickAsync();
         var choice = page.GetByRole(AriaRole.Option).First;
-        var chosen = (await choice.InnerTextAsync()).Replace(" (over capacity)", string.Empty, StringComparison.Ordinal).Trim();
+        var offered = await choice.InnerTextAsync();
+        Assert.Matches(@"^.+, (consultant radiologist|registrar|reporting radiographer): holds \d+ of \d+ min", offered);
+        var chosen = offered[..offered.IndexOf(',', StringComparison.Ordinal)];
         await choice.ClickAsync();
         await panel.GetByLabel("Reason for reassigning").FillAsync("Subspecialty opinion needed");
         await panel.GetByRole(AriaRole.Button, new() { Name = "Reassign" }).ClickAsync();
 
-        await Assertions.Expect(page.GetByText("Reassigned.")).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByText($"Reassigned to {chosen}.")).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByText($"Claimed by {chosen} on")).ToBeVisibleAsync();
+
+        // Done: the panel is ready for the next decision, not holding the last one.
+        await Assertions.Expect(panel.GetByLabel("Reason for reassigning")).ToHaveValueAsync(string.Empty);
+        await Assertions.Expect(panel.GetByRole(AriaRole.Button, new() { Name = "Reassign" })).ToBeDisabledAsync();
     }
 }

@@ -112,7 +112,7 @@ public sealed class WorklistEngineHost(IDbContextFactory<WorklistDbContext> cont
     public IReadOnlyList<RankedExam> RankedFor(Guid reporterId, Func<EngineExam, bool>? filter = null, int? take = null) =>
         Use(engine => engine.RankedFor(reporterId, clock.GetUtcNow(), take, filter));
 
-    public IReadOnlyList<(EngineReporter Reporter, EligibilityVerdict Verdict)> CandidatesFor(Guid examId) =>
+    public IReadOnlyList<Candidate> CandidatesFor(Guid examId) =>
         Use(engine => engine.CandidatesFor(examId, clock.GetUtcNow()));
 
     public NextCaseResult NextCase(Guid reporterId) => Use(engine => engine.NextCase(reporterId, clock.GetUtcNow()));

@@ -17,6 +17,9 @@ public enum IneligibilityReason
 public sealed record Ineligibility(IneligibilityReason Reason, string Explanation);
 
 /// <summary>Every reason a reporter may not take an exam now; empty means eligible.</summary>
+/// <summary>A reporter who could be given an exam: the verdict, and the reading minutes they hold of their capacity now.</summary>
+public sealed record Candidate(EngineReporter Reporter, EligibilityVerdict Verdict, int HeldMinutes, int CapacityMinutes);
+
 public sealed record EligibilityVerdict(IReadOnlyList<Ineligibility> Reasons)
 {
     public bool IsEligible => Reasons.Count == 0;

@@ -412,7 +412,8 @@ public sealed class WorklistEngine
     }
 
     /// <summary>Reporters who may take the exam now, capacity aside, with the reference verdict for each (for reassignment).</summary>
-    public IReadOnlyList<(EngineReporter Reporter, EligibilityVerdict Verdict)> CandidatesFor(Guid examId, DateTimeOffset now)
+    /// <summary>Who could take the exam now (or could but for capacity), with what each already holds, for a manager choosing.</summary>
+    public IReadOnlyList<Candidate> CandidatesFor(Guid examId, DateTimeOffset now)
     {
         if (!_slotOf.TryGetValue(examId, out var slot))
         {
@@ -420,9 +421,10 @@ public sealed class WorklistEngine
         }
 
         return [.. _reporters
-            .Select(r => (r.Reporter, Verdict: Eligibility.Check(r.Reporter, _exams[slot]!, r.HeldMinutes, now, _policy)))
+            .Select(r => new Candidate(r.Reporter, Eligibility.Check(r.Reporter, _exams[slot]!, r.HeldMinutes, now, _policy), r.HeldMinutes, r.Reporter.CapacityAt(now) ?? 0))
             .Where(c => c.Verdict.IsEligible || c.Verdict.FailsOnlyOnCapacity)
             .OrderBy(c => c.Verdict.IsEligible ? 0 : 1)
+            .ThenBy(c => c.HeldMinutes)
             .ThenBy(c => c.Reporter.Name, StringComparer.Ordinal)];
     }
 

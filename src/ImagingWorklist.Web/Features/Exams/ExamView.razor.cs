@@ -21,6 +21,7 @@ namespace ImagingWorklist.Web.Features.Exams;
 public sealed partial class ExamView
 {
     private ExamDetails? _details;
+    private ReassignPanel? _reassign;
     private string? _refusal;
     private string? _message;
     private Severity _messageSeverity;
@@ -244,7 +245,8 @@ public sealed partial class ExamView
         if (outcome.Succeeded)
         {
             await LoadAsync();
-            Say("Reassigned.", Severity.Success);
+            _reassign?.Clear();
+            Say(_details?.ClaimedBy is { } holder ? $"Reassigned to {holder}." : "Reassigned.", Severity.Success);
             return;
         }
 
