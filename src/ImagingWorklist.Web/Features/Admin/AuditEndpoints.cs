@@ -1,6 +1,7 @@
 using System.Globalization;
 using ImagingWorklist.Application.Audit;
 using ImagingWorklist.Domain.Audit;
+using ImagingWorklist.Domain.Common;
 using ImagingWorklist.Web.Security;
 
 namespace ImagingWorklist.Web.Features.Admin;
@@ -20,7 +21,7 @@ internal static class AuditEndpoints
     {
         if (!TryDate(from, out var start) || !TryDate(to, out var end))
         {
-            return Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Dates must be written yyyy-MM-dd (UK dates are midnight to midnight, UTC).");
+            return Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Dates must be written yyyy-MM-dd; each is a UK day, from midnight UK time (GMT or BST as the day falls).");
         }
 
         AuditAction? kind = null;
@@ -59,7 +60,7 @@ internal static class AuditEndpoints
 
         if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
         {
-            value = new DateTimeOffset(date.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+            value = UkCalendar.Midnight(date);
             return true;
         }
 
