@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using ImagingWorklist.Domain.Audit;
+using ImagingWorklist.Domain.Common;
 using ImagingWorklist.Persistence;
 using Microsoft.EntityFrameworkCore;
 
@@ -48,7 +49,7 @@ public sealed class AuditQuery(IDbContextFactory<WorklistDbContext> contexts)
             var row = projected.ToRow();
             await writer.WriteLineAsync(string.Join(',',
                 Csv(row.At.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture)),
-                Csv(row.Action.ToString()),
+                Csv(Labels.Of(row.Action)),
                 Csv(row.Actor),
                 Csv(row.Detail),
                 Csv(row.Reason),

@@ -18,6 +18,9 @@ public sealed partial class RotaFiles(IDbContextFactory<WorklistDbContext> conte
     /// <summary>The columns every import needs; an export also writes each shift's <c>id</c> first.</summary>
     public const string CsvHeader = "registration,kind,start,end,cover,capacity_minutes";
 
+    /// <summary>The shift kinds a file may name, as the rota shows them (their code names are read too).</summary>
+    public static string AcceptedKinds => string.Join(", ", Labels.All<ShiftKind>());
+
     /// <summary>The first line of an export: the UK days the file stands for, so importing it back replaces them.</summary>
     public const string ReplacesDirective = "#replaces";
 
@@ -44,7 +47,7 @@ public sealed partial class RotaFiles(IDbContextFactory<WorklistDbContext> conte
                 CoverScope.Trusts => string.Join(';', shift.CoveredIds.Select(id => trusts.GetValueOrDefault(id, "?"))),
                 _ => string.Join(';', shift.CoveredIds.Select(id => sites.GetValueOrDefault(id, "?"))),
             };
-            text.Append(CsvText.Line(shift.Id.ToString(), registrations.GetValueOrDefault(shift.ReporterId, "?"), shift.Kind.ToString(), Local(shift.Start), Local(shift.End), cover,
+            text.Append(CsvText.Line(shift.Id.ToString(), registrations.GetValueOrDefault(shift.ReporterId, "?"), Labels.Of(shift.Kind), Local(shift.Start), Local(shift.End), cover,
                 shift.CapacityMinutes.ToString(CultureInfo.InvariantCulture))).Append("\r\n");
         }
 
@@ -80,16 +83,20 @@ public sealed partial class RotaFiles(IDbContextFactory<WorklistDbContext> conte
 
     private Outcome<ShiftDraft> ReadRow(Func<string, string> row, Dictionary<string, Domain.Reporters.Reporter> reporters, List<Domain.Network.Trust> trusts, List<Domain.Network.Site> sites)
     {
-        var registration = row("registration");
-        if (!reporters.TryGetValue(registration, out var reporter))
+        var registration = row("registration").Trim();
+        var named = reporters.Values.Where(r => string.Equals(r.DisplayName, registration, StringComparison.OrdinalIgnoreCase)).ToList();
+        if (!reporters.TryGetValue(registration, out var reporter) && named.Count != 1)
         {
-            return Outcome<ShiftDraft>.Rejected($"No reporter has registration number '{registration}'.");
+            return Outcome<ShiftDraft>.Rejected(named.Count > 1
+                ? $"{named.Count} reporters are called '{StoredText.Echo(registration)}'; write the registration number (GMC or HCPC) instead."
+                : $"No reporter has registration number or name '{StoredText.Echo(registration)}'.");
         }
 
+        reporter ??= named[0];
         var kindText = row("kind");
-        if (!Enum.TryParse<ShiftKind>(kindText, ignoreCase: true, out var kind) || !Enum.IsDefined(kind))
+        if (!Labels.TryParse<ShiftKind>(kindText, out var kind))
         {
-            return Outcome<ShiftDraft>.Rejected($"Kind '{kindText}' is not one of {string.Join(", ", Enum.GetNames<ShiftKind>())}.");
+            return Outcome<ShiftDraft>.Rejected($"Kind '{StoredText.Echo(kindText)}' is not one of: {AcceptedKinds}.");
         }
 
         if (ParseLocal(row("start")) is not { } start || ParseLocal(row("end")) is not { } end)
@@ -109,19 +116,19 @@ public sealed partial class RotaFiles(IDbContextFactory<WorklistDbContext> conte
             return Outcome<ShiftDraft>.Accepted(new ShiftDraft(null, reporter.Id, kind, start, end, CoverScope.Network, [], capacity));
         }
 
-        var trustIds = cover.Select(c => trusts.FirstOrDefault(t => string.Equals(t.OdsCode.Value, c, StringComparison.OrdinalIgnoreCase))?.Id).ToList();
+        var trustIds = cover.Select(c => trusts.FirstOrDefault(t => string.Equals(t.OdsCode.Value, c, StringComparison.OrdinalIgnoreCase) || string.Equals(t.Name, c, StringComparison.OrdinalIgnoreCase))?.Id).ToList();
         if (cover.Length > 0 && trustIds.All(t => t is not null))
         {
             return Outcome<ShiftDraft>.Accepted(new ShiftDraft(null, reporter.Id, kind, start, end, CoverScope.Trusts, [.. trustIds.OfType<Guid>()], capacity));
         }
 
-        var siteIds = cover.Select(c => sites.FirstOrDefault(s => string.Equals(s.OdsCode.Value, c, StringComparison.OrdinalIgnoreCase))?.Id).ToList();
+        var siteIds = cover.Select(c => sites.FirstOrDefault(s => string.Equals(s.OdsCode.Value, c, StringComparison.OrdinalIgnoreCase) || string.Equals(s.Name, c, StringComparison.OrdinalIgnoreCase))?.Id).ToList();
         if (cover.Length > 0 && siteIds.All(s => s is not null))
         {
             return Outcome<ShiftDraft>.Accepted(new ShiftDraft(null, reporter.Id, kind, start, end, CoverScope.Sites, [.. siteIds.OfType<Guid>()], capacity));
         }
 
-        return Outcome<ShiftDraft>.Rejected($"Cover '{string.Join(';', cover)}' must be 'network', or ODS codes of trusts, or of sites (not a mix), separated by ';'.");
+        return Outcome<ShiftDraft>.Rejected($"Cover '{StoredText.Echo(string.Join(';', cover))}' must be 'network', or trusts, or sites (not a mix), each by ODS code or name, separated by ';'.");
     }
 
     private DateTimeOffset? ParseLocal(string? text)

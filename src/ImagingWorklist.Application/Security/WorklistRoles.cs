@@ -24,6 +24,18 @@ public static class WorklistRoles
     /// <summary>Those who may act on an exam held by someone else (reassign, release, hold).</summary>
     public static IReadOnlyList<string> ExamManagers { get; } = [Manager, Admin];
 
+    /// <summary>
+    /// An account's role in words. "Reporter" rather than "Radiologist": the role is held by consultants, registrars and
+    /// reporting radiographers alike, and a radiographer is not a radiologist.
+    /// </summary>
+    public static string Label(string role) => role switch
+    {
+        Radiologist => "Reporter",
+        RotaCoordinator => "Rota coordinator",
+        Admin => "Administrator",
+        _ => role,
+    };
+
     public static bool Oversees(this ClaimsPrincipal user) => InAny(user, Oversight);
 
     public static bool InAny(this ClaimsPrincipal user, IEnumerable<string> roles) => roles.Any(user.IsInRole);

@@ -1,5 +1,4 @@
 using ImagingWorklist.Domain.Common;
-using ImagingWorklist.Domain.Exams;
 
 namespace ImagingWorklist.Domain.Engine;
 
@@ -70,7 +69,7 @@ public static class Prioritiser
     {
         var factors = new List<PriorityFactor>();
         var baseClass = UrgencyClasses.Base(exam.Priority, exam.Pathway);
-        factors.Add(new("Clinical urgency", $"{PathwayText(exam.Pathway)}, {exam.Priority.ToString().ToLowerInvariant()} priority: {baseClass.Label()} class"));
+        factors.Add(new("Clinical urgency", $"{Labels.Of(exam.Pathway)}, {exam.Priority.ToString().ToLowerInvariant()} priority: {baseClass.Label()} class"));
         if (exam.AiCritical)
         {
             factors.Add(new("AI flag", "an AI system flagged a critical finding: treated as an emergency"));
@@ -105,17 +104,8 @@ public static class Prioritiser
             1 => "you are the only one on duty who may take it",
             _ => $"{eligibleOnDuty} people on duty may take it",
         };
-        var sentence = $"{PathwayText(exam.Pathway)} {exam.Description}: {due}, about {exam.ExpectedMinutes} min to read; {who}.";
+        var sentence = $"{Labels.Of(exam.Pathway)} {exam.Description}: {due}, about {exam.ExpectedMinutes} min to read; {who}.";
         return new PriorityExplanation(ClassOf(exam, now, policy), factors, exam.DueAt, slack, sentence);
     }
 
-    public static string PathwayText(Pathway pathway) => pathway switch
-    {
-        Pathway.Emergency => "ED",
-        Pathway.Inpatient => "Inpatient",
-        Pathway.UrgentSuspectedCancer => "Urgent suspected cancer",
-        Pathway.Outpatient => "Outpatient",
-        Pathway.GpDirectAccess => "GP direct access",
-        _ => "Screening",
-    };
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using ImagingWorklist.Domain.Common;
 using ImagingWorklist.Domain.Reporters;
 
 namespace ImagingWorklist.Domain.Rota;
@@ -107,21 +108,9 @@ public static class RotaChecks
             .Select(s => new RotaProblem($"This {Describe(kind)} clashes with {context.ReporterName}'s {Describe(s.Kind)} ({Span(s.Start, s.End, context.LocalTime)}): find cover for it.", false))];
     }
 
-    public static string Describe(ShiftKind kind) => kind switch
-    {
-        ShiftKind.InHoursSession => "in-hours session",
-        ShiftKind.OnCallFirst => "on-call 1st",
-        ShiftKind.OnCallSecond => "on-call 2nd",
-        ShiftKind.OutOfHoursHotReporting => "out-of-hours hot reporting",
-        _ => "teleradiology cover",
-    };
+    public static string Describe(ShiftKind kind) => Labels.InSentence(Labels.Of(kind));
 
-    public static string Describe(AbsenceKind kind) => kind switch
-    {
-        AbsenceKind.AnnualLeave => "annual leave",
-        AbsenceKind.SickLeave => "sick leave",
-        _ => "study leave",
-    };
+    public static string Describe(AbsenceKind kind) => Labels.InSentence(Labels.Of(kind));
 
     public static string Span(DateTimeOffset start, DateTimeOffset end, TimeZoneInfo local)
     {

@@ -92,7 +92,7 @@ public class AuditTrailTests
 
         var lines = System.Text.Encoding.UTF8.GetString(output.ToArray()).Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal("at_utc,action,actor,detail,reason,source,exam_id,accession,trust_ods", lines[0]);
-        Assert.Equal("2026-11-25T10:00:00Z,ConfigurationChanged,admin,\"Renamed \"\"North\"\", then =HYPERLINK(\"\"x\"\")\",,10.0.0.1,,,", lines[1].TrimEnd('\r'));
-        Assert.StartsWith("2026-11-25T10:01:00Z,SignedIn,'=cmd|' /C calc'!A0,Signed in", lines[2], StringComparison.Ordinal);
+        Assert.Equal("2026-11-25T10:00:00Z,Settings changed,admin,\"Renamed \"\"North\"\", then =HYPERLINK(\"\"x\"\")\",,10.0.0.1,,,", lines[1].TrimEnd('\r'));
+        Assert.StartsWith("2026-11-25T10:01:00Z,Signed in,'=cmd|' /C calc'!A0,Signed in", lines[2], StringComparison.Ordinal);
     }
 }

@@ -89,8 +89,8 @@ public class RotaServiceTests
         Assert.False(report.Succeeded);
         Assert.Equal(0, report.Imported);
         Assert.Equal([4, 5, 6, 7, 8], report.Problems.Select(p => p.Row));
-        Assert.Contains("No reporter has registration number 'GMC99999'", report.Problems[0].Message, StringComparison.Ordinal);
-        Assert.Contains("Kind 'Nightshift' is not one of", report.Problems[1].Message, StringComparison.Ordinal);
+        Assert.Contains("No reporter has registration number or name 'GMC99999'", report.Problems[0].Message, StringComparison.Ordinal);
+        Assert.Contains("Kind 'Nightshift' is not one of: In-hours session, On-call 1st, On-call 2nd", report.Problems[1].Message, StringComparison.Ordinal);
         Assert.Contains("like 2026-12-05 18:00", report.Problems[2].Message, StringComparison.Ordinal);
         Assert.Contains("already has a shift then", report.Problems[3].Message, StringComparison.Ordinal);
         Assert.Contains("Cover 'XYZ'", report.Problems[4].Message, StringComparison.Ordinal);
@@ -174,6 +174,28 @@ public class RotaServiceTests
         Assert.Equal(1, await db.RotaShifts.CountAsync(s => s.Start >= from && s.Start < to));
     }
 
+    /// <summary>A coordinator types what the rota shows: people and trusts by name, kinds in words or code names.</summary>
+    [Theory]
+    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task ACsvMayNamePeopleTrustsAndKindsAsTheRotaShowsThem(DatabaseProvider provider)
+    {
+        await using var world = await ClaimingWorld.CreateAsync(provider);
+        var csv = $"""
+            {RotaFiles.CsvHeader}
+            {world.Reporters[1].DisplayName.ToUpperInvariant()},in-hours session,2026-11-28 09:00,2026-11-28 13:00,Alpha Trust; beta trust,200
+            {world.Reporters[0].DisplayName},OnCallFirst,2026-11-28 18:00,2026-11-29 08:00,Network,240
+            """;
+        await using var db = world.Database.CreateDbContext();
+        var before = await db.RotaShifts.Select(s => s.Id).ToListAsync();
+
+        var report = await Files(world).ImportCsvAsync(csv, Coordinator);
+
+        Assert.True(report.Succeeded, string.Join("; ", report.Problems.Select(p => p.Message)));
+        var shifts = (await db.RotaShifts.ToListAsync()).Where(s => !before.Contains(s.Id)).OrderBy(s => s.Start).ToList();
+        Assert.Equal([(world.Reporters[1].Id, ShiftKind.InHoursSession, CoverScope.Trusts, 2), (world.Reporters[0].Id, ShiftKind.OnCallFirst, CoverScope.Network, 0)],
+            shifts.Select(s => (s.ReporterId, s.Kind, s.Scope, s.CoveredIds.Count)));
+    }
+
     [Theory]
     [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
     public async Task AGoodCsvImportsWholeAndExportsBackTheSame(DatabaseProvider provider)
@@ -182,9 +204,9 @@ public class RotaServiceTests
         var rota = Rota(world);
         var csv = $"""
             {RotaFiles.CsvHeader}
-            {world.Reporters[1].RegistrationNumber},InHoursSession,2026-11-28 09:00,2026-11-28 13:00,RTA;RTB,200
-            {world.Reporters[1].RegistrationNumber},Teleradiology,2026-11-28 13:00,2026-11-28 17:00,RTA01,120
-            {world.Reporters[0].RegistrationNumber},OnCallFirst,2026-11-28 18:00,2026-11-29 08:00,network,240
+            {world.Reporters[1].RegistrationNumber},In-hours session,2026-11-28 09:00,2026-11-28 13:00,RTA;RTB,200
+            {world.Reporters[1].RegistrationNumber},Teleradiology cover,2026-11-28 13:00,2026-11-28 17:00,RTA01,120
+            {world.Reporters[0].RegistrationNumber},On-call 1st,2026-11-28 18:00,2026-11-29 08:00,network,240
             """;
 
         var report = await Files(world).ImportCsvAsync(csv, Coordinator);

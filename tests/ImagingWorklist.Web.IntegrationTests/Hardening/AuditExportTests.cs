@@ -36,6 +36,14 @@ public sealed class AuditExportTests(HostileApps apps) : IClassFixture<HostileAp
         Assert.Contains("winter", await Export("2026-01-14", "2026-01-15"), StringComparison.Ordinal);
         Assert.DoesNotContain("winter", await Export("2026-01-15", "2026-01-16"), StringComparison.Ordinal);
 
+        // Actions are written, and may be asked for, in the trail's own words.
+        var summer = await Export("2026-07-02", "2026-07-03&action=Settings%20changed");
+        Assert.Contains(",Settings changed,", summer, StringComparison.Ordinal);
+        Assert.DoesNotContain("ConfigurationChanged", summer, StringComparison.Ordinal);
+        var unknown = await admin.GetAsync("/api/audit/export.csv?action=Nonsense");
+        Assert.Equal(HttpStatusCode.BadRequest, unknown.StatusCode);
+        Assert.Contains("Use one of: Order received;", await unknown.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
         var refused = await admin.GetAsync("/api/audit/export.csv?from=02/07/2026");
         Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
         Assert.Contains("each is a UK day", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);

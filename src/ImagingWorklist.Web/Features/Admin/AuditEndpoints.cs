@@ -27,9 +27,9 @@ internal static class AuditEndpoints
         AuditAction? kind = null;
         if (!string.IsNullOrWhiteSpace(action))
         {
-            if (!Enum.TryParse<AuditAction>(action, ignoreCase: true, out var parsed) || !Enum.IsDefined(parsed))
+            if (!Labels.TryParse<AuditAction>(action, out var parsed))
             {
-                return Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: $"'{action}' is not an audited action. Use one of: {string.Join(", ", Enum.GetNames<AuditAction>())}.");
+                return Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: $"'{action}' is not an audited action. Use one of: {string.Join("; ", Labels.All<AuditAction>())}.");
             }
 
             kind = parsed;

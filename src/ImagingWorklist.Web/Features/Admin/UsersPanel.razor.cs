@@ -1,7 +1,6 @@
 using ImagingWorklist.Application.Admin;
 using ImagingWorklist.Application.Common;
 using ImagingWorklist.Application.Security;
-using ImagingWorklist.Web.Components.Shared;
 using ImagingWorklist.Web.Security;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
@@ -11,7 +10,7 @@ namespace ImagingWorklist.Web.Features.Admin;
 
 public partial class UsersPanel
 {
-    private static readonly Func<string?, string?> RoleLabel = role => role is null ? null : Labels.OfRole(role);
+    private static readonly Func<string?, string?> RoleLabel = role => role is null ? null : Application.Security.WorklistRoles.Label(role);
 
     private IReadOnlyList<UserSummary>? _users;
     private IReadOnlyList<ReporterRow> _unlinked = [];

@@ -1,4 +1,5 @@
 using ImagingWorklist.Application.Dashboards;
+using ImagingWorklist.Domain.Common;
 using ImagingWorklist.Domain.Exams;
 using ImagingWorklist.Web.Components.Shared;
 using Microsoft.AspNetCore.Components;

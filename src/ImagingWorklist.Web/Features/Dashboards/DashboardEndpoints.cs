@@ -5,7 +5,6 @@ using ImagingWorklist.Application.Common;
 using ImagingWorklist.Application.Dashboards;
 using ImagingWorklist.Application.Security;
 using ImagingWorklist.Domain.Common;
-using ImagingWorklist.Web.Components.Shared;
 using ImagingWorklist.Web.Security;
 
 namespace ImagingWorklist.Web.Features.Dashboards;

@@ -1,6 +1,7 @@
 using ImagingWorklist.Application.Dashboards;
 using ImagingWorklist.Application.Realtime;
 using ImagingWorklist.Application.Security;
+using ImagingWorklist.Domain.Common;
 using ImagingWorklist.Web.Components.Shared;
 using ImagingWorklist.Web.Security;
 using Microsoft.AspNetCore.Components;
