@@ -76,7 +76,7 @@ public sealed class RotaBrowserTests(BrowserApp app)
         await editor.GetByLabel("Kind").ClickAsync();
         await coordinator.GetByRole(AriaRole.Option, new() { Name = "Out-of-hours hot reporting" }).ClickAsync();
         var local = TimeZoneInfo.ConvertTime(hour, TimeZoneInfo.FindSystemTimeZoneById("Europe/London"));
-        await editor.GetByLabel("Date (yyyy-mm-dd)").FillAsync(local.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        await editor.GetByLabel("Date (dd/mm/yyyy)").FillAsync(local.ToString("dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture));
         await editor.GetByLabel("From (HH:mm)").FillAsync(local.ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture));
         await editor.GetByLabel("Until (HH:mm)").FillAsync(local.AddHours(6).ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture));
         await editor.GetByLabel("Capacity (reading minutes)").FillAsync("300");

@@ -57,8 +57,41 @@ public static class UkCalendar
         return new DateOnly(local.Year, local.Month, 1);
     }
 
-    private static TimeOnly? ParseTime(string? text) =>
-        TimeOnly.TryParseExact(text?.Trim(), ["HH:mm", "H:mm"], EnGb, DateTimeStyles.None, out var time) ? time : null;
+    /// <summary>The ways people in the UK write a time: 18:00, 8:30, 18.00, 1800.</summary>
+    public static TimeOnly? ParseTime(string? text) =>
+        TimeOnly.TryParseExact(text?.Trim(), ["HH:mm", "H:mm", "HH.mm", "H.mm", "HHmm"], EnGb, DateTimeStyles.None, out var time) ? time : null;
+
+    /// <summary>
+    /// The ways people in the UK write a date: 05/12/2026, 5/12/26, 5 Dec 2026, 5 December 2026, or 2026-12-05 as files
+    /// do; never the American month first. Without a year ("5 Dec") it is the next such day from <paramref name="today"/>.
+    /// </summary>
+    public static DateOnly? ParseDate(string? text, DateOnly today)
+    {
+        var written = text?.Trim() ?? string.Empty;
+        if (DateOnly.TryParseExact(written, ["dd/MM/yyyy", "d/M/yyyy", "d/M/yy", "yyyy-MM-dd", "d MMM yyyy", "d MMMM yyyy", "ddd d MMM yyyy", "dddd d MMMM yyyy"], EnGb, DateTimeStyles.AllowWhiteSpaces, out var date))
+        {
+            return date;
+        }
+
+        // No year: the next such day, today included (29 Feb waits for a leap year).
+        for (var year = today.Year; year <= today.Year + 4; year++)
+        {
+            if (DateOnly.TryParseExact($"{written} {year}", ["d MMM yyyy", "d MMMM yyyy"], EnGb, DateTimeStyles.AllowWhiteSpaces, out var named) && named >= today)
+            {
+                return named;
+            }
+
+            if (DateOnly.TryParseExact($"{written}/{year}", "d/M/yyyy", EnGb, DateTimeStyles.None, out var numbered) && numbered >= today)
+            {
+                return numbered;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>A date as UK forms show it and <see cref="ParseDate"/> reads it back: 05/12/2026.</summary>
+    public static string WriteDate(DateOnly day) => day.ToString("dd/MM/yyyy", EnGb);
 
     private static TimeZoneInfo Find()
     {

@@ -1,6 +1,6 @@
-using System.Globalization;
 using ImagingWorklist.Application.Common;
 using ImagingWorklist.Application.Rota;
+using ImagingWorklist.Domain.Common;
 using ImagingWorklist.Domain.Rota;
 using Microsoft.AspNetCore.Components;
 
@@ -41,7 +41,7 @@ public partial class JobPlanPanel
 
     protected override async Task OnInitializedAsync()
     {
-        _validFrom = Monday.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        _validFrom = UkCalendar.WriteDate(Monday);
         _entries = await Rota.JobPlanAsync();
     }
 
@@ -50,19 +50,20 @@ public partial class JobPlanPanel
 
     private async Task AddAsync()
     {
-        if (!TimeOnly.TryParse(_from, CultureInfo.InvariantCulture, out var start) || !TimeOnly.TryParse(_until, CultureInfo.InvariantCulture, out var end))
+        if (UkCalendar.ParseTime(_from) is not { } start || UkCalendar.ParseTime(_until) is not { } end)
         {
-            Say("Give the times as HH:mm.", true);
+            Say("Give the times on the 24-hour clock, for example 08:00 and 13:00.", true);
             return;
         }
 
-        if (!DateOnly.TryParse(_validFrom, CultureInfo.InvariantCulture, out var from) || (!string.IsNullOrWhiteSpace(_validTo) && !DateOnly.TryParse(_validTo, CultureInfo.InvariantCulture, out _)))
+        var today = UkCalendar.DayOf(Clock.GetUtcNow());
+        DateOnly? to = string.IsNullOrWhiteSpace(_validTo) ? null : UkCalendar.ParseDate(_validTo, today);
+        if (UkCalendar.ParseDate(_validFrom, today) is not { } from || (!string.IsNullOrWhiteSpace(_validTo) && to is null))
         {
-            Say("Give the dates as yyyy-mm-dd.", true);
+            Say("Give the dates as UK dates, for example 05/12/2026 or 5 Dec 2026.", true);
             return;
         }
 
-        DateOnly? to = string.IsNullOrWhiteSpace(_validTo) ? null : DateOnly.Parse(_validTo, CultureInfo.InvariantCulture);
         _busy = true;
         var added = await Rota.AddJobPlanEntryAsync(_person!.Id, _day, start, end, _kind, _trusts.Count == 0 ? CoverScope.Network : CoverScope.Trusts, [.. _trusts], _capacity, from, to, Actor);
         _busy = false;
@@ -72,9 +73,9 @@ public partial class JobPlanPanel
 
     private async Task AddExceptionAsync(Guid entryId)
     {
-        if (!DateOnly.TryParse(_exceptionDate, CultureInfo.InvariantCulture, out var date))
+        if (UkCalendar.ParseDate(_exceptionDate, UkCalendar.DayOf(Clock.GetUtcNow())) is not { } date)
         {
-            Say("Give the date as yyyy-mm-dd.", true);
+            Say("Give the date as a UK date, for example 05/12/2026 or 5 Dec 2026.", true);
             return;
         }
 

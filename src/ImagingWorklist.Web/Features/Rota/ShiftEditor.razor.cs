@@ -54,7 +54,7 @@ public partial class ShiftEditor
             _person = People.FirstOrDefault(p => p.Id == shift.ReporterId);
             _kind = shift.Kind;
             var start = UkCalendar.ToLocal(shift.Start);
-            _date = start.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+            _date = UkCalendar.WriteDate(DateOnly.FromDateTime(start.DateTime));
             _from = start.ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture);
             _until = UkCalendar.TimeOfDay(shift.End);
             _network = shift.Scope == CoverScope.Network;
@@ -63,14 +63,14 @@ public partial class ShiftEditor
         }
         else
         {
-            _date ??= Day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+            _date ??= UkCalendar.WriteDate(Day);
         }
     }
 
 
     private (DateTimeOffset Start, DateTimeOffset End)? Times()
     {
-        if (!DateOnly.TryParseExact(_date?.Trim(), "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var day)
+        if (UkCalendar.ParseDate(_date, Day) is not { } day
             || UkCalendar.On(day, _from) is not { } start || UkCalendar.On(day, _until) is not { } end)
         {
             return null;
@@ -89,7 +89,7 @@ public partial class ShiftEditor
 
         if (Times() is not { } times)
         {
-            _error = "Give the date as yyyy-mm-dd and the times as HH:mm, for example 2026-12-05, 18:00 and 08:00.";
+            _error = "Give the date as a UK date and the times on the 24-hour clock, for example 05/12/2026 (or 5 Dec 2026), 18:00 and 08:00.";
             return;
         }
 
