@@ -16,6 +16,32 @@ namespace ImagingWorklist.E2E;
 public sealed class RotaBrowserTests(BrowserApp app)
 {
     /// <summary>The Files tab's promise, kept: the week downloaded and uploaded again changes nothing and says so.</summary>
+    /// <summary>*Add to rota* anywhere is an address: it opens the editor filled in for a coordinator, and says why not otherwise.</summary>
+    [Fact]
+    public async Task ASuggestedShiftInTheAddressOpensTheEditorFilledInOrSaysWhyItCannot()
+    {
+        var day = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(9);
+        var address = $"/rota?add=shift&day={day:yyyy-MM-dd}&from=18:00&until=22:00&kind=On-call%201st&capacity=120&why=the%20forecast%27s%20most%20useful%20action";
+        var coordinator = await app.SignedInPageAsync("coordinator");
+        await coordinator.GotoAsync(address);
+
+        var editor = coordinator.GetByRole(AriaRole.Region, new() { Name = "Add a shift" });
+        await Assertions.Expect(editor.GetByTestId("shift-suggestion")).ToContainTextAsync("Suggested: the forecast's most useful action. Choose who");
+        await Assertions.Expect(editor.GetByLabel("Date (dd/mm/yyyy)")).ToHaveValueAsync(day.ToString("dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture));
+        await Assertions.Expect(editor.GetByLabel("Until (HH:mm)")).ToHaveValueAsync("22:00");
+        await Assertions.Expect(editor.GetByLabel("Capacity (reading minutes)")).ToHaveValueAsync("120");
+        await Assertions.Expect(editor.GetByLabel("Kind")).ToContainTextAsync("On-call 1st");
+        await Assertions.Expect(coordinator.GetByText($"Week from {day.AddDays(-(((int)day.DayOfWeek + 6) % 7)):ddd d MMM yyyy}")).ToBeVisibleAsync();
+
+        await coordinator.GotoAsync("/rota?add=shift&day=31/11/2026&from=18:00&until=22:00&capacity=lots");
+        await Assertions.Expect(coordinator.GetByTestId("rota-message")).ToContainTextAsync("could not be read: it needs a day (05/12/2026) and from and until times (18:00); a capacity in whole reading minutes");
+        await Assertions.Expect(coordinator.GetByRole(AriaRole.Region, new() { Name = "Add a shift" })).ToHaveCountAsync(0);
+
+        var manager = await app.SignedInPageAsync("manager");
+        await manager.GotoAsync(address);
+        await Assertions.Expect(manager.GetByTestId("rota-message")).ToContainTextAsync("Only rota coordinators and administrators add shifts; ask one to add this one (the forecast's most useful action)");
+    }
+
     [Fact]
     public async Task AWeeksExportImportsBackUnchanged()
     {
@@ -68,22 +94,21 @@ public sealed class RotaBrowserTests(BrowserApp app)
         var gap = coordinator.Locator($"[data-gap='General|{trustId}|{hour.ToUnixTimeSeconds()}']");
         await Assertions.Expect(gap).ToContainTextAsync("No General cover for Test Dales NHS Trust");
 
-        await coordinator.GetByRole(AriaRole.Button, new() { Name = "Add shift" }).ClickAsync();
+        // The gap offers a shift to fill it: the editor opens with its day, hours and trust, saying why.
+        await coordinator.Locator("tr", new() { Has = gap }).GetByRole(AriaRole.Link, new() { NameRegex = new System.Text.RegularExpressions.Regex("^Add a shift for General cover at Test Dales") }).ClickAsync();
         var editor = coordinator.GetByRole(AriaRole.Region, new() { Name = "Add a shift" });
+        await Assertions.Expect(editor.GetByTestId("shift-suggestion")).ToContainTextAsync("Suggested: no General cover for Test Dales NHS Trust");
+        var local = TimeZoneInfo.ConvertTime(hour, TimeZoneInfo.FindSystemTimeZoneById("Europe/London"));
+        await Assertions.Expect(editor.GetByLabel("Date (dd/mm/yyyy)")).ToHaveValueAsync(local.ToString("dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture));
+        await Assertions.Expect(editor.GetByLabel("From (HH:mm)")).ToHaveValueAsync(local.ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture));
+        await Assertions.Expect(editor.GetByLabel("Named trusts")).ToBeCheckedAsync();
         var name = await RegistrarNameAsync();
         await editor.GetByLabel("Reporter or provider").FillAsync(name[..6]);
         await coordinator.GetByText(name, new() { Exact = true }).First.ClickAsync();
         await editor.GetByLabel("Kind").ClickAsync();
         await coordinator.GetByRole(AriaRole.Option, new() { Name = "Out-of-hours hot reporting" }).ClickAsync();
-        var local = TimeZoneInfo.ConvertTime(hour, TimeZoneInfo.FindSystemTimeZoneById("Europe/London"));
-        await editor.GetByLabel("Date (dd/mm/yyyy)").FillAsync(local.ToString("dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture));
-        await editor.GetByLabel("From (HH:mm)").FillAsync(local.ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture));
         await editor.GetByLabel("Until (HH:mm)").FillAsync(local.AddHours(6).ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture));
         await editor.GetByLabel("Capacity (reading minutes)").FillAsync("300");
-        await editor.GetByText("Named trusts").ClickAsync();
-        await editor.GetByLabel("Trusts covered").ClickAsync();
-        await coordinator.GetByRole(AriaRole.Option, new() { Name = "Test Dales NHS Trust" }).ClickAsync();
-        await coordinator.Keyboard.PressAsync("Escape");
         await BrowserApp.SaveScreenshotAsync(coordinator, "rota-add-shift");
         await editor.GetByRole(AriaRole.Button, new() { Name = "Add shift" }).ClickAsync();
 

@@ -6,8 +6,11 @@ using Microsoft.EntityFrameworkCore;
 
 namespace ImagingWorklist.Application.Rota;
 
-/// <summary>A cover gap as the page lists it: "no Neuro cover for Trust X, Sat 02:00–08:00".</summary>
-public sealed record GapRow(Skill Skill, Guid TrustId, string TrustName, DateTimeOffset Start, DateTimeOffset End);
+/// <summary>
+/// A cover gap as the page lists it: "no Neuro cover for Trust X, Sat 02:00–08:00", with the reading minutes of that
+/// skill at that trust expected to arrive during it (the same hours of the week over the last four weeks, averaged).
+/// </summary>
+public sealed record GapRow(Skill Skill, Guid TrustId, string TrustName, DateTimeOffset Start, DateTimeOffset End, double ExpectedMinutes);
 
 /// <summary>One hour: the reading minutes expected to arrive (from history, same hour of the week) against those rostered.</summary>
 public sealed record DemandHour(DateTimeOffset Hour, double DemandMinutes, double CapacityMinutes);
@@ -17,7 +20,8 @@ public sealed class CoverQuery(IDbContextFactory<WorklistDbContext> contexts)
 {
     public const int Week = 7 * 24;
 
-    public async Task<IReadOnlyList<GapRow>> GapsAsync(DateTimeOffset from, int hours = Week, CancellationToken cancellationToken = default)
+    /// <summary>The gaps, the ones that will leave the most work waiting first (then the soonest).</summary>
+    public async Task<IReadOnlyList<GapRow>> GapsAsync(DateTimeOffset from, int hours = Week, int weeksOfHistory = 4, CancellationToken cancellationToken = default)
     {
         from = Hour(from);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
@@ -27,8 +31,29 @@ public sealed class CoverQuery(IDbContextFactory<WorklistDbContext> contexts)
         var skills = (await db.Procedures.AsNoTracking().Select(p => p.RequiredSkill).Distinct().ToListAsync(cancellationToken)).OrderBy(s => s).ToList();
         var names = trusts.ToDictionary(t => t.Id, t => t.Name);
         var gaps = CoverGaps.Find(reporters, [.. trusts.Select(t => new CoverTrust(t.Id, [.. sites[t.Id]]))], skills, from, hours);
-        return [.. gaps.OrderBy(g => g.Start).ThenBy(g => names[g.TrustId], StringComparer.Ordinal).ThenBy(g => g.Skill)
-            .Select(g => new GapRow(g.Skill, g.TrustId, names[g.TrustId], g.Start, g.End))];
+        if (gaps.Count == 0)
+        {
+            return [];
+        }
+
+        var since = from.AddDays(-7 * weeksOfHistory);
+        var arrivals = await db.Exams.AsNoTracking()
+            .Where(e => e.ReadyAt >= since && e.ReadyAt < from)
+            .Select(e => new { e.TrustId, e.RequiredSkill, e.ReadyAt, e.ExpectedReadingMinutes })
+            .ToListAsync(cancellationToken);
+        var demand = new Dictionary<(Guid, Skill), double[]>();
+        foreach (var arrival in arrivals)
+        {
+            var hoursOfWeek = demand.TryGetValue((arrival.TrustId, arrival.RequiredSkill), out var found) ? found : demand[(arrival.TrustId, arrival.RequiredSkill)] = new double[Week];
+            hoursOfWeek[HourOfWeek(arrival.ReadyAt!.Value, from)] += arrival.ExpectedReadingMinutes / (double)weeksOfHistory;
+        }
+
+        double Expected(CoverGap gap) => demand.TryGetValue((gap.TrustId, gap.Skill), out var hoursOfWeek)
+            ? Enumerable.Range(0, (int)Math.Ceiling((gap.End - gap.Start).TotalHours)).Sum(h => hoursOfWeek[HourOfWeek(gap.Start.AddHours(h), from)])
+            : 0;
+
+        return [.. gaps.Select(g => new GapRow(g.Skill, g.TrustId, names[g.TrustId], g.Start, g.End, Math.Round(Expected(g), 1)))
+            .OrderByDescending(g => g.ExpectedMinutes).ThenBy(g => g.Start).ThenBy(g => g.TrustName, StringComparer.Ordinal).ThenBy(g => g.Skill)];
     }
 
     /// <summary>

@@ -260,6 +260,10 @@ public class RotaServiceTests
         await using (var db = world.Database.CreateDbContext())
         {
             db.Procedures.Add(new Domain.Catalogue.Procedure("CHEAD", "CT Head", Domain.Exams.Modality.CT, "HEAD", Skill.Neuro, 16));
+
+            // A neuro exam at Beta became ready a week ago in what will be the gap's third hour: Beta's gap expects its work.
+            var betaSite = await db.Sites.SingleAsync(s => s.TrustId == db.Trusts.Single(t => t.Name == "Beta Trust").Id);
+            db.Exams.Add(new NetworkFixture().ReadyExam(betaSite, now, TimeSpan.FromDays(7) - TimeSpan.FromHours(8)));
             await db.SaveChangesAsync();
         }
 
@@ -269,7 +273,7 @@ public class RotaServiceTests
         // Both consultants are on until 16:00 for both trusts: neuro is uncovered from 16:00 to 10:00 next day, at each trust.
         Assert.Equal(2, gaps.Count);
         Assert.All(gaps, g => Assert.Equal((Skill.Neuro, now.AddHours(6), now.AddHours(24)), (g.Skill, g.Start, g.End)));
-        Assert.Equal(["Alpha Trust", "Beta Trust"], gaps.Select(g => g.TrustName).Order());
+        Assert.Equal([("Beta Trust", 4.0), ("Alpha Trust", 0.0)], gaps.Select(g => (g.TrustName, g.ExpectedMinutes)));
 
         // The three exams became ready at 09:50, 09:49 and 09:48 this week: 48 reading minutes in that hour of next week.
         Assert.Equal(48, demand.Single(d => d.Hour == now.AddDays(7).AddHours(-1)).DemandMinutes);

@@ -24,6 +24,9 @@ public partial class RotaPage
     private bool _editing;
     private ShiftRow? _shift;
     private string? _message;
+    private bool _messageIsProblem;
+    private ShiftSuggestion? _suggestion;
+    private string? _suggestionHandled;
     private Actor _actor = Actor.System;
     private LiveUpdates? _live;
 
@@ -32,6 +35,33 @@ public partial class RotaPage
 
     [CascadingParameter(Name = "ClientAddress")]
     private string? ClientAddress { get; set; }
+
+    [SupplyParameterFromQuery(Name = "add")]
+    private string? AddWhat { get; set; }
+
+    [SupplyParameterFromQuery(Name = "day")]
+    private string? SuggestedDay { get; set; }
+
+    [SupplyParameterFromQuery(Name = "from")]
+    private string? SuggestedFrom { get; set; }
+
+    [SupplyParameterFromQuery(Name = "until")]
+    private string? SuggestedUntil { get; set; }
+
+    [SupplyParameterFromQuery(Name = "kind")]
+    private string? SuggestedKind { get; set; }
+
+    [SupplyParameterFromQuery(Name = "trust")]
+    private string? SuggestedTrust { get; set; }
+
+    [SupplyParameterFromQuery(Name = "reporter")]
+    private string? SuggestedReporter { get; set; }
+
+    [SupplyParameterFromQuery(Name = "capacity")]
+    private string? SuggestedCapacity { get; set; }
+
+    [SupplyParameterFromQuery(Name = "why")]
+    private string? SuggestedWhy { get; set; }
 
     private IEnumerable<DateOnly> Days => Enumerable.Range(0, 7).Select(i => _monday.AddDays(i));
 
@@ -77,8 +107,49 @@ public partial class RotaPage
 
     private async Task ReloadAsync() => _week = await RotaWeek.WeekFromAsync(UkCalendar.Midnight(_monday));
 
+    /// <summary>An address carrying a suggested shift (<see cref="ShiftSuggestion"/>) opens the editor with it, once per address.</summary>
+    protected override async Task OnParametersSetAsync()
+    {
+        if (AddWhat is null || Navigation.Uri == _suggestionHandled)
+        {
+            return;
+        }
+
+        _suggestionHandled = Navigation.Uri;
+        var (suggestion, problem) = AddWhat == "shift"
+            ? ShiftSuggestion.Read(SuggestedDay, SuggestedFrom, SuggestedUntil, SuggestedKind, SuggestedTrust, SuggestedReporter, SuggestedCapacity, SuggestedWhy, Today)
+            : (null, $"This address asks the rota to add '{StoredText.Echo(AddWhat)}'; it can add a shift only (add=shift).");
+        if (suggestion is not null && !_mayEdit)
+        {
+            problem = $"Only rota coordinators and administrators add shifts; ask one to add this one ({suggestion.Why}).";
+        }
+
+        if (problem is not null)
+        {
+            Say(problem, isProblem: true);
+            return;
+        }
+
+        _suggestion = suggestion;
+        if (suggestion!.Day < _monday || suggestion.Day >= _monday.AddDays(7))
+        {
+            await MoveToAsync(suggestion.Day.AddDays(-(((int)suggestion.Day.DayOfWeek + 6) % 7)));
+        }
+
+        _shift = null;
+        _day = suggestion.Day;
+        _editing = true;
+    }
+
+    private void Say(string message, bool isProblem = false)
+    {
+        _message = message;
+        _messageIsProblem = isProblem;
+    }
+
     private void Edit(ShiftRow? shift)
     {
+        _suggestion = null;
         _shift = shift;
         _day = _dayView;
         _editing = true;
@@ -95,7 +166,14 @@ public partial class RotaPage
     private async Task SavedAsync(string message)
     {
         _editing = false;
-        _message = message;
+        Say(message);
+        if (_suggestion is not null)
+        {
+            // Done with the suggestion: the address no longer carries it, so a reload does not offer it again.
+            _suggestion = null;
+            Navigation.NavigateTo("/rota", replace: true);
+        }
+
         await ReloadAsync();
     }
 

@@ -18,10 +18,15 @@ public partial class ShiftEditor
     private int _capacity = 240;
     private string? _error;
     private bool _busy;
+    private ShiftSuggestion? _filledFrom;
 
     /// <summary>The shift to change; null to add one.</summary>
     [Parameter]
     public ShiftRow? Shift { get; set; }
+
+    /// <summary>A shift the product proposes, to fill the form with when adding.</summary>
+    [Parameter]
+    public ShiftSuggestion? Suggestion { get; set; }
 
     [Parameter]
     public DateOnly Day { get; set; }
@@ -60,6 +65,18 @@ public partial class ShiftEditor
             _network = shift.Scope == CoverScope.Network;
             _trusts = shift.Scope == CoverScope.Trusts ? [.. shift.CoveredIds] : [];
             _capacity = shift.CapacityMinutes;
+        }
+        else if (Suggestion is { } suggested && !ReferenceEquals(suggested, _filledFrom))
+        {
+            _filledFrom = suggested;
+            _person = People.FirstOrDefault(p => p.Id == suggested.ReporterId);
+            _kind = suggested.Kind;
+            _date = UkCalendar.WriteDate(suggested.Day);
+            _from = suggested.From.ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture);
+            _until = suggested.Until.ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture);
+            _network = suggested.TrustId is null;
+            _trusts = suggested.TrustId is { } trust && Trusts.Any(t => t.Id == trust) ? [trust] : [];
+            _capacity = suggested.Capacity;
         }
         else
         {

@@ -30,6 +30,10 @@ public partial class WhatIfPanel
     [Parameter, EditorRequired]
     public IReadOnlyList<RotaPerson> People { get; set; } = [];
 
+    /// <summary>Whether the reader may change the rota: then each proposed session can be added to it.</summary>
+    [Parameter]
+    public bool MayEdit { get; set; }
+
     private IEnumerable<DateOnly> Days => _current is null ? [] :
         Enumerable.Range(0, WhatIfService.Days + 1).Select(i => DateOnly.FromDateTime(UkCalendar.ToLocal(_current.Start).Date).AddDays(i));
 
