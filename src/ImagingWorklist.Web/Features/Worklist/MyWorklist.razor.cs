@@ -29,6 +29,9 @@ public sealed partial class MyWorklist
     private bool _loaded;
     private int _skips;
     private LiveUpdates? _live;
+    private LiveUpdates? _liveWithdrawn;
+    private AlertsSwitch? _alerts;
+    private HashSet<Guid>? _emergenciesSeen;
     private ITimer? _countdown;
 
     [Parameter, EditorRequired]
@@ -72,11 +75,19 @@ public sealed partial class MyWorklist
         _filter = await Filters.LoadAsync(UserId);
         _trusts = await TrustList.AllAsync();
         await RefreshAsync();
+        await LoadWithdrawnAsync();
         _live = new LiveUpdates(Changes, Clock, () => InvokeAsync(async () =>
         {
             await RefreshAsync();
             StateHasChanged();
         }));
+
+        // Withdrawals are read when a claim goes back to the worklist, not on every change to the list.
+        _liveWithdrawn = new LiveUpdates(Changes, Clock, () => InvokeAsync(async () =>
+        {
+            await LoadWithdrawnAsync();
+            StateHasChanged();
+        }), change => change.Kind == WorklistChangeKind.ExamReleased);
         _countdown = Clock.CreateTimer(_ => InvokeAsync(StateHasChanged), null, CountdownTick, CountdownTick);
     }
 
@@ -84,9 +95,33 @@ public sealed partial class MyWorklist
     {
         var view = await Worklist.LoadAsync(ReporterId, _filter);
         (_rows, _held, _skips) = ([.. view.Rows], view.Held, view.Skips);
+        _loaded = true;
+        await AlertToNewEmergenciesAsync();
+    }
+
+    /// <summary>
+    /// An emergency-class case that arrives on this reporter's list while the page is open is announced by the device
+    /// (when they switched alerts on), so it is not missed in a background tab. Procedure, site and due time only.
+    /// </summary>
+    private async Task AlertToNewEmergenciesAsync()
+    {
+        var emergencies = _rows.Where(r => r.Ranked.Class == UrgencyClass.Emergency).ToList();
+        var first = _emergenciesSeen is null;
+        _emergenciesSeen ??= [];
+        foreach (var row in emergencies.Select(e => e.Row).Where(row => _emergenciesSeen.Add(row.ExamId)))
+        {
+            if (!first && _alerts is not null)
+            {
+                await _alerts.NotifyAsync($"Emergency case: {row.ProcedureDescription}", $"{row.SiteName}, {DueText.Describe(row.DueAt, Clock.GetUtcNow()).Text}. Open ImagingWorklist to claim it.",
+                    $"exam-{row.ExamId}", "/");
+            }
+        }
+    }
+
+    private async Task LoadWithdrawnAsync()
+    {
         var since = Clock.GetUtcNow().AddHours(-24);
         _withdrawn = await Withdrawals.WithdrawnFromAsync(ReporterId, since > _withdrawnSeenUntil ? since : _withdrawnSeenUntil);
-        _loaded = true;
     }
 
     private async Task FilterChangedAsync(WorklistFilter filter)
@@ -165,6 +200,7 @@ public sealed partial class MyWorklist
     public void Dispose()
     {
         _live?.Dispose();
+        _liveWithdrawn?.Dispose();
         _countdown?.Dispose();
     }
 }
