@@ -95,7 +95,7 @@ public sealed class RotaBrowserTests(BrowserApp app)
         await Assertions.Expect(gap).ToContainTextAsync("No General cover for Test Dales NHS Trust");
 
         // The gap offers a shift to fill it: the editor opens with its day, hours and trust, saying why.
-        await coordinator.Locator("tr", new() { Has = gap }).GetByRole(AriaRole.Link, new() { NameRegex = new System.Text.RegularExpressions.Regex("^Add a shift for General cover at Test Dales") }).ClickAsync();
+        await coordinator.Locator("tr", new() { Has = gap }).GetByRole(AriaRole.Link, new() { NameRegex = new System.Text.RegularExpressions.Regex("^Add shift for General cover at Test Dales") }).ClickAsync();
         var editor = coordinator.GetByRole(AriaRole.Region, new() { Name = "Add a shift" });
         await Assertions.Expect(editor.GetByTestId("shift-suggestion")).ToContainTextAsync("Suggested: no General cover for Test Dales NHS Trust");
         var local = TimeZoneInfo.ConvertTime(hour, TimeZoneInfo.FindSystemTimeZoneById("Europe/London"));

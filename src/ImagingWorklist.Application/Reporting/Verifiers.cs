@@ -42,10 +42,19 @@ public sealed class Verifiers(IDbContextFactory<WorklistDbContext> contexts, Tim
             join t in db.Trusts on e.TrustId equals t.Id
             select new { Exam = e, r.SubmittedById, r.SubmittedAt, Trust = t.Name })
             .ToListAsync(cancellationToken);
+        // One query per trust and skill, and one for all their shifts, however many reports wait.
+        var now = clock.GetUtcNow();
+        var specialists = new Dictionary<(Guid, Domain.Reporters.Skill), IReadOnlyList<Domain.Reporters.Reporter>>();
+        foreach (var key in waiting.Select(w => (w.Exam.TrustId, w.Exam.RequiredSkill)).Distinct())
+        {
+            specialists[key] = await Consults.SpecialistsAsync(db, key.TrustId, key.RequiredSkill, now, cancellationToken);
+        }
+
+        var shifts = await ShiftsAsync(db, [.. specialists.Values.SelectMany(r => r).Select(r => r.Id).Distinct()], now, cancellationToken);
         var waits = new List<UnverifiableWait>();
         foreach (var wait in waiting.OrderBy(w => w.SubmittedAt))
         {
-            var outlook = await OutlookAsync(db, wait.Exam, wait.SubmittedById, cancellationToken);
+            var outlook = Outlook(wait.Exam, wait.SubmittedById, specialists[(wait.Exam.TrustId, wait.Exam.RequiredSkill)], shifts, now);
             if (outlook.NobodyOnDuty)
             {
                 waits.Add(new UnverifiableWait(wait.Exam.Id, wait.Exam.ProcedureDescription, wait.Trust, wait.SubmittedAt ?? wait.Exam.UpdatedAt, outlook));
@@ -58,16 +67,24 @@ public sealed class Verifiers(IDbContextFactory<WorklistDbContext> contexts, Tim
     private async Task<VerifierOutlook> OutlookAsync(WorklistDbContext db, Exam exam, Guid? author, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
+        var specialists = await Consults.SpecialistsAsync(db, exam.TrustId, exam.RequiredSkill, now, cancellationToken);
+        return Outlook(exam, author, specialists, await ShiftsAsync(db, [.. specialists.Select(r => r.Id)], now, cancellationToken), now);
+    }
+
+    private static async Task<List<Domain.Rota.RotaShift>> ShiftsAsync(WorklistDbContext db, List<Guid> reporterIds, DateTimeOffset now, CancellationToken cancellationToken)
+    {
         var until = now + VerifierOutlook.Horizon;
-        var consultants = (await Consults.SpecialistsAsync(db, exam.TrustId, exam.RequiredSkill, now, cancellationToken))
+        return await db.RotaShifts.AsNoTracking().Where(s => reporterIds.Contains(s.ReporterId) && s.End > now && s.Start < until).ToListAsync(cancellationToken);
+    }
+
+    private static VerifierOutlook Outlook(Exam exam, Guid? author, IEnumerable<Domain.Reporters.Reporter> specialists, IEnumerable<Domain.Rota.RotaShift> shifts, DateTimeOffset now)
+    {
+        var consultants = specialists
             .Where(r => r.Id != author && r.MayReport(exam.Modality, exam.BodyPart))
             .ToDictionary(r => r.Id, r => r.DisplayName);
-        var ids = consultants.Keys.ToList();
-        var shifts = (await db.RotaShifts.AsNoTracking().Where(s => ids.Contains(s.ReporterId) && s.End > now && s.Start < until).ToListAsync(cancellationToken))
-            .Where(s => s.Covers(exam.TrustId, exam.SiteId))
-            .ToList();
-        var onDuty = shifts.Where(s => s.IsOnDutyAt(now)).Select(s => consultants[s.ReporterId]).Distinct().Order(StringComparer.Ordinal).ToList();
-        var next = shifts.Where(s => s.Start > now).OrderBy(s => s.Start).FirstOrDefault();
+        var covering = shifts.Where(s => consultants.ContainsKey(s.ReporterId) && s.Covers(exam.TrustId, exam.SiteId)).ToList();
+        var onDuty = covering.Where(s => s.IsOnDutyAt(now)).Select(s => consultants[s.ReporterId]).Distinct().Order(StringComparer.Ordinal).ToList();
+        var next = covering.Where(s => s.Start > now).OrderBy(s => s.Start).FirstOrDefault();
         return new VerifierOutlook(onDuty, next?.Start, next is null ? null : consultants[next.ReporterId]);
     }
 }

@@ -4,6 +4,7 @@ using ImagingWorklist.Application.Exams;
 using ImagingWorklist.Application.Realtime;
 using ImagingWorklist.Application.Reporting;
 using ImagingWorklist.Application.Security;
+using ImagingWorklist.Web.Components.Shared;
 using ImagingWorklist.Web.Features.Worklist;
 using ImagingWorklist.Web.Security;
 using Microsoft.AspNetCore.Components;
@@ -78,11 +79,20 @@ public sealed partial class ExamView
     [Inject]
     private Application.Worklist.MyWorklistQuery Worklist { get; set; } = null!;
 
+    /// <summary>
+    /// Live: this exam's changes reload its reporting; a rota change reloads who could verify (only while that is shown),
+    /// since a consultant coming on duty or going on leave changes it.
+    /// </summary>
     protected override void OnInitialized() =>
-        _changes = Changes.Subscribe(change => change.ExamId == ExamId && _details is not null
-            ? InvokeAsync(async () =>
+        _changes = Changes.Subscribe(change => _details is null ? Task.CompletedTask
+            : change.ExamId == ExamId ? InvokeAsync(async () =>
             {
                 await LoadReportingAsync();
+                StateHasChanged();
+            })
+            : _verifiers is not null && LiveUpdates.RotaOnly(change) ? InvokeAsync(async () =>
+            {
+                _verifiers = await VerifierList.ForExamAsync(ExamId, _actor.ReporterId);
                 StateHasChanged();
             })
             : Task.CompletedTask);
