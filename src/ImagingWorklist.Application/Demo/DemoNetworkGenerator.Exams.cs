@@ -1,5 +1,6 @@
 using System.Globalization;
 using ImagingWorklist.Domain.Catalogue;
+using ImagingWorklist.Domain.Engine;
 using ImagingWorklist.Domain.Exams;
 using ImagingWorklist.Domain.Identifiers;
 using ImagingWorklist.Domain.Network;
@@ -14,8 +15,10 @@ namespace ImagingWorklist.Application.Demo;
 public sealed partial class DemoNetworkGenerator
 {
     private (List<Exam> Exams, List<Report> Reports) GenerateExams(
-        List<Trust> trusts, List<Site> sites, List<Reporter> reporters, List<RotaShift> shifts, TurnaroundPolicy policy, DateTimeOffset now)
+        List<Trust> trusts, List<Site> sites, List<Reporter> reporters, (List<Credential> Credentials, List<RotaShift> Shifts, List<Absence> Absences) rota,
+        TurnaroundPolicy policy, DateTimeOffset now)
     {
+        var shifts = rota.Shifts;
         var exams = new List<Exam>();
         var reports = new List<Report>();
         var accessionCounters = trusts.ToDictionary(t => t.Id, _ => 1000);
@@ -23,6 +26,11 @@ public sealed partial class DemoNetworkGenerator
         var onDutyNow = shifts.Where(s => s.IsOnDutyAt(now)).Select(s => s.ReporterId).Distinct().ToList();
         var capacityNow = shifts.Where(s => s.IsOnDutyAt(now)).GroupBy(s => s.ReporterId).ToDictionary(g => g.Key, g => g.Max(s => s.CapacityMinutes));
         var heldMinutes = new Dictionary<Guid, int>();
+
+        // Who may hold what, by the engine's own rule: a seeded claim is one the product would have allowed.
+        var asEngineSees = reporters.Where(r => onDutyNow.Contains(r.Id))
+            .ToDictionary(r => r.Id, r => EngineReporter.From(r, rota.Credentials, shifts, rota.Absences));
+        var enginePolicy = EnginePolicy.Default;
         var consultants = reporters.Where(r => r.Role == ProfessionalRole.ConsultantRadiologist).ToList();
 
         Exam NewExam(DateTimeOffset performedAt, Pathway pathway)
@@ -89,7 +97,8 @@ public sealed partial class DemoNetworkGenerator
                 // Within the holder's capacity, as the product would allow (a demo that starts over it hides bugs), and
                 // only half of it: a reporter has a few cases in hand at the start of the demo, with room to claim more.
                 var held = heldMinutes.GetValueOrDefault(holder);
-                if (held + exam.ExpectedReadingMinutes <= capacityNow[holder] / 2)
+                if (held + exam.ExpectedReadingMinutes <= capacityNow[holder] / 2
+                    && Eligibility.Check(asEngineSees[holder], EngineExam.Snapshot(exam), held, now, enginePolicy).IsEligible)
                 {
                     exam.Claim(holder, token, TimeSpan.FromMinutes(20), claimedAt);
                     reports.Add(Report.StartDraft(draftId, exam.Id, holder, "Findings: ", now.AddMinutes(-1)));

@@ -95,7 +95,7 @@ public sealed partial class DemoNetworkGenerator(DemoNetworkOptions options)
         var reporters = GenerateReporters(trusts);
         var credentials = GenerateCredentials(reporters, trusts, now);
         var (shifts, absences) = GenerateRota(reporters, trusts, credentials, now);
-        var (exams, reports) = GenerateExams(trusts, sites, reporters, shifts, policy, now);
+        var (exams, reports) = GenerateExams(trusts, sites, reporters, (credentials, shifts, absences), policy, now);
         return new DemoNetwork(network, trusts, sites, ProcedureCatalogue.Standard(), rules, reporters, credentials, shifts, absences, exams, reports);
     }
 

@@ -101,6 +101,26 @@ public class DemoNetworkGeneratorTests
             held => Assert.True(held.Sum(e => e.ExpectedReadingMinutes) <= capacity[held.Key], $"{held.Sum(e => e.ExpectedReadingMinutes)} minutes held of {capacity[held.Key]}"));
     }
 
+    /// <summary>
+    /// Every claim the demo starts with is one the product would have allowed (credential valid now for the exam's
+    /// trust, skill, scope, a shift covering it): otherwise the lapsed-claim sweep takes them back at start-up and every
+    /// reporter's first screen is a list of withdrawn cases.
+    /// </summary>
+    [Fact]
+    public void EverySeededClaimPassesTheEnginesEligibilityRule()
+    {
+        var claimed = Open.Where(e => e.State == ExamState.Claimed).ToList();
+
+        Assert.NotEmpty(claimed);
+        Assert.All(claimed, exam =>
+        {
+            var holder = Network.Reporters.Single(r => r.Id == exam.ClaimedById);
+            var asEngineSees = Domain.Engine.EngineReporter.From(holder, Network.Credentials, Network.Shifts, Network.Absences);
+            var verdict = Domain.Engine.Eligibility.Check(asEngineSees, Domain.Engine.EngineExam.Snapshot(exam), 0, TestClock.Now, Domain.Engine.EnginePolicy.Default);
+            Assert.True(verdict.IsEligible, $"{holder.DisplayName} holds {exam.ProcedureDescription}: {string.Join("; ", verdict.Reasons.Select(r => r.Explanation))}");
+        });
+    }
+
     [Fact]
     public void TheRotaHasSessionsOutOfHoursCoverAndLeave()
     {

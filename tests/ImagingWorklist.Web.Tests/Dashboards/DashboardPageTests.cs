@@ -96,9 +96,13 @@ public sealed class DashboardPageTests : MudComponentTest
     {
         await using (var db = Database.CreateDbContext())
         {
-            Application.Common.AuditLog.Audit(db, Application.Common.Actor.System, Domain.Audit.AuditAction.ClaimWithdrawn, Clock.GetUtcNow().AddHours(-2),
-                $"ClaimWithdrawn X {Application.Claiming.ClaimService.WithdrawnFrom(Guid.NewGuid())}", examId: _examWithFinding, trustId: _alpha,
-                reason: "Dr Finder no longer holds a valid credential for Alpha Trust, so the claim was withdrawn and the exam went back to the worklist.");
+            for (var i = 0; i < 4; i++)
+            {
+                Application.Common.AuditLog.Audit(db, Application.Common.Actor.System, Domain.Audit.AuditAction.ClaimWithdrawn, Clock.GetUtcNow().AddHours(-2 - i),
+                    $"ClaimWithdrawn X {Application.Claiming.ClaimService.WithdrawnFrom(Guid.NewGuid())}", examId: _examWithFinding, trustId: _alpha,
+                    reason: $"Dr Finder {i} no longer holds a valid credential for Alpha Trust, so the claim was withdrawn and the exam went back to the worklist.");
+            }
+
             await db.SaveChangesAsync();
         }
 
@@ -106,9 +110,13 @@ public sealed class DashboardPageTests : MudComponentTest
 
         var page = Render<DashboardPage>();
 
+        // The newest three, and the rest a click away, so the figures below stay in view.
         var listed = page.WaitForElement("[data-testid='withdrawn-claims']");
-        Assert.Contains("Dr Finder no longer holds a valid credential for Alpha Trust", listed.TextContent, StringComparison.Ordinal);
-        Assert.Contains("Claims withdrawn in the last 7 days (1)", page.Markup, StringComparison.Ordinal);
+        Assert.Contains("Dr Finder 0 no longer holds a valid credential for Alpha Trust", listed.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Claims withdrawn in the last 7 days (4)", page.Markup, StringComparison.Ordinal);
+        Assert.Equal(3, listed.QuerySelectorAll("li").Length);
+        page.FindAll("button").Single(b => b.TextContent.Trim() == "Show all 4").Click();
+        Assert.Equal(4, page.Find("[data-testid='withdrawn-claims']").QuerySelectorAll("li").Length);
     }
 
     [Fact]
