@@ -98,8 +98,10 @@ public sealed class OpenExamsQuery(IDbContextFactory<WorklistDbContext> contexts
         var held = await db.Exams.AsNoTracking()
             .Where(e => e.ClaimedById == reporterId && OpenStates.Contains(e.State))
             .Where(e => valid.Any(c => c.ReporterId == reporterId && c.TrustId == e.TrustId))
-            .OrderBy(e => e.ClaimedAt).Select(e => e.Id).ToListAsync(cancellationToken);
-        return await RowsAsync(held, cancellationToken);
+            .Select(e => e.Id).ToListAsync(cancellationToken);
+
+        // Soonest due first, as the reporter should take them: the one about to breach is never tenth in the list.
+        return [.. (await RowsAsync(held, cancellationToken)).OrderBy(r => r.DueAt)];
     }
 
     /// <summary>Display rows for exams the engine ranked, in the engine's order.</summary>

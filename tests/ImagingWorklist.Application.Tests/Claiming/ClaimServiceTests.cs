@@ -80,6 +80,21 @@ public class ClaimServiceTests
 
     [Theory]
     [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task YourCasesAreListedSoonestDueFirstWhateverOrderTheyWereClaimedIn(DatabaseProvider provider)
+    {
+        await using var world = await ClaimingWorld.CreateAsync(provider);
+        foreach (var exam in world.Exams.OrderByDescending(e => e.DueAt))
+        {
+            Assert.True((await world.Claims.ClaimAsync(exam.Id, world.Reporters[0].Id, world.As(0))).Succeeded);
+        }
+
+        var held = await new Application.Worklist.OpenExamsQuery(world.Database, world.Clock).HeldByAsync(world.Reporters[0].Id);
+
+        Assert.Equal(world.Exams.OrderBy(e => e.DueAt).Select(e => e.Id), held.Select(r => r.ExamId));
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
     public async Task AClaimWhoseHoldersCredentialLapsesIsWithdrawnWithTheReason(DatabaseProvider provider)
     {
         await using var world = await ClaimingWorld.CreateAsync(provider);
