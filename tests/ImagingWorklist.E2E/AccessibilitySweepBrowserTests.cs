@@ -20,26 +20,46 @@ public sealed class AccessibilitySweepBrowserTests(BrowserApp app)
         ("admin", [("/admin", ["Network and credentials", "Users", "Integration clients", "Inbound messages", "Procedures", "Report templates", "Report delivery", "Audit trail"])]),
     ];
 
+    /// <summary>Both themes: by day, then the reading room (switched back afterwards, since it is remembered per user).</summary>
     [Fact]
-    public async Task EveryViewForEveryRolePassesAtDesktopAndPhoneSizes()
+    public async Task EveryViewForEveryRolePassesAtDesktopAndPhoneSizesInBothThemes()
     {
         var failures = new List<string>();
         foreach (var (role, views) in Sweep)
         {
             var page = await app.SignedInPageAsync(role);
-            foreach (var (width, height) in Sizes)
+            foreach (var theme in new[] { "day", "reading-room" })
             {
-                await page.SetViewportSizeAsync(width, height);
-                foreach (var (path, tabs) in views)
+                if (theme == "reading-room")
                 {
-                    await page.GotoAsync(path);
-                    await Accessibility.ScanAsync(page, $"{role} {path} {width}px", failures);
-                    await BrowserApp.SaveScreenshotAsync(page, Shot(role, path, null, width));
-                    foreach (var tab in tabs)
+                    await ToggleThemeAsync(page, pressed: "true");
+                }
+
+                try
+                {
+                    foreach (var (width, height) in Sizes)
                     {
-                        await page.GetByRole(AriaRole.Tab, new() { NameRegex = new System.Text.RegularExpressions.Regex($@"^{System.Text.RegularExpressions.Regex.Escape(tab)}( \(.+\))?$") }).ClickAsync();
-                        await Accessibility.ScanAsync(page, $"{role} {path} [{tab}] {width}px", failures);
-                        await BrowserApp.SaveScreenshotAsync(page, Shot(role, path, tab, width));
+                        await page.SetViewportSizeAsync(width, height);
+                        foreach (var (path, tabs) in views)
+                        {
+                            await page.GotoAsync(path);
+                            await Accessibility.ScanAsync(page, $"{role} {path} {theme} {width}px", failures);
+                            await BrowserApp.SaveScreenshotAsync(page, Shot(role, path, null, theme, width));
+                            foreach (var tab in tabs)
+                            {
+                                await page.GetByRole(AriaRole.Tab, new() { NameRegex = new System.Text.RegularExpressions.Regex($@"^{System.Text.RegularExpressions.Regex.Escape(tab)}( \(.+\))?$") }).ClickAsync();
+                                await Accessibility.ScanAsync(page, $"{role} {path} [{tab}] {theme} {width}px", failures);
+                                await BrowserApp.SaveScreenshotAsync(page, Shot(role, path, tab, theme, width));
+                            }
+                        }
+                    }
+                }
+                finally
+                {
+                    if (theme == "reading-room")
+                    {
+                        await page.SetViewportSizeAsync(1440, 900);
+                        await ToggleThemeAsync(page, pressed: "false");
                     }
                 }
             }
@@ -48,6 +68,14 @@ public sealed class AccessibilitySweepBrowserTests(BrowserApp app)
         Assert.True(failures.Count == 0, $"{failures.Count} violations:{Environment.NewLine}{string.Join(Environment.NewLine, failures)}");
     }
 
-    private static string Shot(string role, string path, string? tab, int width) =>
-        $"sweep-{role}-{new string([.. (path.Split('?')[0] + (tab is null ? "" : "-" + tab)).Select(c => char.IsLetterOrDigit(c) ? char.ToLowerInvariant(c) : '-')]).Trim('-')}-{width}";
+    private static async Task ToggleThemeAsync(IPage page, string pressed)
+    {
+        await page.GotoAsync("/");
+        var toggle = page.GetByRole(AriaRole.Button, new() { Name = "Reading-room theme" });
+        await toggle.ClickAsync();
+        await Assertions.Expect(toggle).ToHaveAttributeAsync("aria-pressed", pressed);
+    }
+
+    private static string Shot(string role, string path, string? tab, string theme, int width) =>
+        $"sweep-{role}-{new string([.. (path.Split('?')[0] + (tab is null ? "" : "-" + tab)).Select(c => char.IsLetterOrDigit(c) ? char.ToLowerInvariant(c) : '-')]).Trim('-')}-{theme}-{width}";
 }
