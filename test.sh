@@ -110,4 +110,8 @@ done
 echo
 [ ${#broken[@]} -eq 0 ] || printf 'Failing: %s\n' "${broken[@]}"
 echo "$passed passed, $failed failed, $skipped skipped"
+# The safety case's hazard log (held to the tests by HazardLogTests): how many hazards remain in each residual risk class.
+awk -F'|' '/^\| H[0-9][0-9] \|/ { gsub(/ /, "", $5); n[$5]++; total++ }
+  END { line = ""; for (c = 1; c <= 5; c++) if (n[c]) line = line (line ? ", " : "") n[c] " in class " c;
+        printf "Hazard log: %d hazards by residual risk: %s\n", total, line }' docs/safety/hazard-log.md
 [ "$failed" -eq 0 ] && [ "$passed" -gt 0 ]
