@@ -293,9 +293,10 @@ public sealed class WorklistEngine
     public UrgencyClass? ClassOf(Guid examId) => _slotOf.TryGetValue(examId, out var slot) ? _slots[slot].Class : null;
 
     /// <summary>
-    /// The reporter's list, best first: unclaimed exams of patients they already hold, then every other exam they may
-    /// take now, skipping those whose patient another reporter holds. <paramref name="take"/> defaults to the pull-list
-    /// size; <paramref name="filter"/> (modality, site, pathway…) is applied during the walk, so the list stays full.
+    /// The reporter's list, best first: emergencies they may take, then unclaimed exams of patients they already hold, then
+    /// every other exam they may take now, skipping those whose patient another reporter holds. <paramref name="take"/>
+    /// defaults to the pull-list size; <paramref name="filter"/> (modality, site, pathway…) is applied during the walk, so
+    /// the list stays full.
     /// </summary>
     public IReadOnlyList<RankedExam> RankedFor(Guid reporterId, DateTimeOffset now, int? take = null, Func<EngineExam, bool>? filter = null)
     {
@@ -313,9 +314,32 @@ public sealed class WorklistEngine
         RankedExam Ranked(int slot, bool samePatient) =>
             new(_exams[slot]!, _slots[slot].Class, result.Count + 1, samePatient, Prioritiser.Explain(_exams[slot]!, now, _policy, onDuty[_slots[slot].Signature].Count));
 
+        // Emergencies first, their own patients' included: an exam of a patient the reporter already holds goes ahead of
+        // routine and urgent work (one sitting for one patient), never ahead of an emergency they may take.
+        List<int>? emergencies = null;
+        foreach (var key in _pool)
+        {
+            if (key.Class != UrgencyClass.Emergency)
+            {
+                break;
+            }
+
+            var patient = _slots[key.Slot].Patient;
+            var theirs = _reporters[reporter].HeldPatients.ContainsKey(patient);
+            if ((theirs || _patients[patient].Holder < 0) && Offerable(key.Slot, reporter, eligible, spare) && (filter is null || filter(_exams[key.Slot]!)))
+            {
+                (emergencies ??= []).Add(key.Slot);
+                result.Add(Ranked(key.Slot, samePatient: theirs));
+                if (result.Count == limit)
+                {
+                    return result;
+                }
+            }
+        }
+
         foreach (var slot in CompanionSlots(reporter, eligible, spare))
         {
-            if (filter is not null && !filter(_exams[slot]!))
+            if ((filter is not null && !filter(_exams[slot]!)) || (emergencies is not null && emergencies.Contains(slot)))
             {
                 continue;
             }
@@ -329,7 +353,8 @@ public sealed class WorklistEngine
 
         foreach (var key in _pool)
         {
-            if (Offerable(key.Slot, reporter, eligible, spare) && _patients[_slots[key.Slot].Patient].Holder < 0 && (filter is null || filter(_exams[key.Slot]!)))
+            if (key.Class != UrgencyClass.Emergency && Offerable(key.Slot, reporter, eligible, spare) && _patients[_slots[key.Slot].Patient].Holder < 0
+                && (filter is null || filter(_exams[key.Slot]!)))
             {
                 result.Add(Ranked(key.Slot, samePatient: false));
                 if (result.Count == limit)
@@ -365,7 +390,24 @@ public sealed class WorklistEngine
         var eligible = SignatureEligibility(reporter, now);
         var spare = SpareMinutes(reporter, now);
         int? chosen = null;
-        foreach (var slot in CompanionSlots(reporter, eligible, spare))
+
+        // As the list: an emergency they may take comes before the rest of a patient they already hold.
+        foreach (var key in _pool)
+        {
+            if (key.Class != UrgencyClass.Emergency)
+            {
+                break;
+            }
+
+            var patient = _slots[key.Slot].Patient;
+            if ((state.HeldPatients.ContainsKey(patient) || _patients[patient].Holder < 0) && Offerable(key.Slot, reporter, eligible, spare) && !RecentlySkipped(state, key.Slot, now))
+            {
+                chosen = key.Slot;
+                break;
+            }
+        }
+
+        foreach (var slot in chosen is null ? CompanionSlots(reporter, eligible, spare) : [])
         {
             if (!RecentlySkipped(state, slot, now))
             {
@@ -762,7 +804,7 @@ public sealed class WorklistEngine
         }
     }
 
-    private RankKey KeyOf(int slot) => new(_slots[slot].Class, _slots[slot].DueTicks, slot);
+    private RankKey KeyOf(int slot) => new(_slots[slot].Class, _slots[slot].DueTicks, _exams[slot]!.Id, slot);
 
     private int SignatureIndex(EngineExam exam)
     {
@@ -841,11 +883,13 @@ public sealed class WorklistEngine
         public int NextOfPatient;
     }
 
-    private readonly record struct RankKey(UrgencyClass Class, long DueTicks, int Slot)
+    /// <summary>The pool's order: class, then due time, then the exam's id, so ties break the same in any engine (slots are reused).</summary>
+    private readonly record struct RankKey(UrgencyClass Class, long DueTicks, Guid Id, int Slot)
     {
         public static readonly IComparer<RankKey> Comparer = Comparer<RankKey>.Create(static (a, b) =>
             a.Class != b.Class ? a.Class.CompareTo(b.Class)
             : a.DueTicks != b.DueTicks ? a.DueTicks.CompareTo(b.DueTicks)
+            : a.Id != b.Id ? a.Id.CompareTo(b.Id)
             : a.Slot.CompareTo(b.Slot));
     }
 

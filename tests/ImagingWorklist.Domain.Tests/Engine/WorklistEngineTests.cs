@@ -98,6 +98,23 @@ public class WorklistEngineTests
         Assert.Equal([other.Id], engine.RankedFor(b.Id, Now).Select(r => r.Exam.Id));
     }
 
+    /// <summary>A patient's other exams stay together with their reporter, but not ahead of someone else's emergency.</summary>
+    [Fact]
+    public void AnEmergencyGoesAheadOfTheRestOfAPatientTheReporterHolds()
+    {
+        var held = Exam(patient: "P1");
+        var sameRoutine = Exam(patient: "P1", dueIn: TimeSpan.FromDays(10));
+        var ed = Exam(patient: "P2", pathway: Pathway.Emergency, priority: ClinicalPriority.Stat);
+        var reporter = Reporter();
+        var engine = WorklistEngine.Build([held, sameRoutine, ed], [reporter], Now, Policy);
+        engine.Claimed(held.Id, reporter.Id);
+
+        var list = engine.RankedFor(reporter.Id, Now);
+
+        Assert.Equal([(ed.Id, false), (sameRoutine.Id, true)], list.Select(r => (r.Exam.Id, r.SamePatientAsHeld)));
+        Assert.Equal(ed.Id, engine.NextCase(reporter.Id, Now).Case!.Exam.Id);
+    }
+
     [Fact]
     public void NextCaseBringsTheSamePatientsOtherExamsAlong()
     {
