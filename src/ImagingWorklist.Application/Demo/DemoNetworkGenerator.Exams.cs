@@ -31,6 +31,16 @@ public sealed partial class DemoNetworkGenerator
         var asEngineSees = reporters.Where(r => onDutyNow.Contains(r.Id))
             .ToDictionary(r => r.Id, r => EngineReporter.From(r, rota.Credentials, shifts, rota.Absences));
         var enginePolicy = EnginePolicy.Default;
+        var asEngineSaw = reporters.Where(r => r.Role == ProfessionalRole.ConsultantRadiologist).ToDictionary(r => r.Id, r => EngineReporter.From(r, rota.Credentials, shifts, rota.Absences));
+        bool CouldHaveClaimed(Reporter reporter, Exam exam, DateTimeOffset at) =>
+            Eligibility.Check(asEngineSaw[reporter.Id], EngineExam.Snapshot(exam), 0, at, enginePolicy).IsEligible;
+
+        // The first moment from `from` at which the reporter could have claimed the exam: within a shift of theirs.
+        DateTimeOffset? EarliestClaim(Reporter reporter, Exam exam, DateTimeOffset from) =>
+            asEngineSaw[reporter.Id].Shifts.Where(s => s.End > from).OrderBy(s => s.Start)
+                .Select(s => s.Start > from ? s.Start : from)
+                .Cast<DateTimeOffset?>()
+                .FirstOrDefault(at => CouldHaveClaimed(reporter, exam, at!.Value));
         var consultants = reporters.Where(r => r.Role == ProfessionalRole.ConsultantRadiologist).ToList();
 
         Exam NewExam(DateTimeOffset performedAt, Pathway pathway)
@@ -131,8 +141,25 @@ public sealed partial class DemoNetworkGenerator
 
                 var reporter = Pick(consultants);
                 var claimedAt = signedAt.AddMinutes(-exam.ExpectedReadingMinutes);
-                exam.Claim(reporter.Id, NextGuid(), TimeSpan.FromMinutes(20), claimedAt);
-                var report = Report.StartDraft(NextGuid(), exam.Id, reporter.Id, $"{exam.ProcedureDescription}: no acute abnormality demonstrated.", claimedAt);
+                var (token, reportId) = (NextGuid(), NextGuid());
+
+                // Claimed by someone who could have claimed it then (on a shift covering it, credentialed, skilled): the
+                // first pick if they could, else whoever could soonest; the exam waits for them, as it would have.
+                if (!CouldHaveClaimed(reporter, exam, claimedAt))
+                {
+                    var soonest = consultants.Select(c => (Reporter: c, At: EarliestClaim(c, exam, claimedAt))).Where(c => c.At is not null).OrderBy(c => c.At).ToList();
+                    if (soonest.Count == 0 || soonest[0].At!.Value.AddMinutes(exam.ExpectedReadingMinutes) >= now)
+                    {
+                        continue;
+                    }
+
+                    var first = soonest.Where(c => c.At == soonest[0].At).ToList();
+                    (reporter, claimedAt) = (first[_past.Next(first.Count)].Reporter, soonest[0].At!.Value);
+                    signedAt = claimedAt.AddMinutes(exam.ExpectedReadingMinutes);
+                }
+
+                exam.Claim(reporter.Id, token, TimeSpan.FromMinutes(20), claimedAt);
+                var report = Report.StartDraft(reportId, exam.Id, reporter.Id, $"{exam.ProcedureDescription}: no acute abnormality demonstrated.", claimedAt);
                 report.Sign(reporter.Id, signedAt);
                 exam.Finalise(reporter.Id, signedAt);
                 exams.Add(exam);

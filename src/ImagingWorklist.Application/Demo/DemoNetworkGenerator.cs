@@ -73,6 +73,9 @@ public sealed partial class DemoNetworkGenerator(DemoNetworkOptions options)
 
     private readonly Random _random = new(options.RandomSeed);
 
+    /// <summary>The past weeks' rota and who signed what then: a stream of its own, so the rest of the demo is as it was.</summary>
+    private readonly Random _past = new(options.RandomSeed ^ 0x2A5EED);
+
     public DemoNetwork Generate(DateTimeOffset now)
     {
         now = new DateTimeOffset(now.UtcTicks - (now.UtcTicks % TimeSpan.TicksPerMinute), TimeSpan.Zero);
@@ -95,6 +98,7 @@ public sealed partial class DemoNetworkGenerator(DemoNetworkOptions options)
         var reporters = GenerateReporters(trusts);
         var credentials = GenerateCredentials(reporters, trusts, now);
         var (shifts, absences) = GenerateRota(reporters, trusts, credentials, now);
+        shifts.InsertRange(0, GeneratePastRota(reporters, credentials, absences, now));
         var (exams, reports) = GenerateExams(trusts, sites, reporters, (credentials, shifts, absences), policy, now);
         return new DemoNetwork(network, trusts, sites, ProcedureCatalogue.Standard(), rules, reporters, credentials, shifts, absences, exams, reports);
     }
@@ -246,12 +250,54 @@ public sealed partial class DemoNetworkGenerator(DemoNetworkOptions options)
         return (shifts, absences);
     }
 
+    /// <summary>
+    /// The weeks the reported history covers are rostered too (consultants' in-hours sessions and network-wide nights),
+    /// so each historical report was claimed by someone on duty, as the product requires, and activity has a rota to
+    /// measure against. Same rules as the coming week: credentialed throughout, never over leave.
+    /// </summary>
+    private List<RotaShift> GeneratePastRota(List<Reporter> reporters, List<Credential> credentials, List<Absence> absences, DateTimeOffset now)
+    {
+        var shifts = new List<RotaShift>();
+        var firstDay = new DateTimeOffset(now.UtcDateTime.Date, TimeSpan.Zero).AddDays(-1);
+        var consultants = reporters.Where(r => r.Role == ProfessionalRole.ConsultantRadiologist && !r.RegistrationNumber.StartsWith("TELERAD", StringComparison.Ordinal)).ToList();
+        bool Free(Reporter r, DateTimeOffset start, DateTimeOffset end) =>
+            !absences.Any(a => a.ReporterId == r.Id && a.Overlaps(start, end))
+            && credentials.Any(c => c.ReporterId == r.Id && c.ValidFrom <= start && (c.ValidTo is null || c.ValidTo >= end));
+
+        for (var date = firstDay.AddDays(-options.HistoryDays - 1); date < firstDay; date = date.AddDays(1))
+        {
+            var weekend = date.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday;
+            if (!weekend)
+            {
+                foreach (var consultant in consultants.Where(_ => _past.NextDouble() < 0.6))
+                {
+                    var (start, end) = (date.AddHours(8), date.AddHours(18));
+                    if (Free(consultant, start, end))
+                    {
+                        shifts.Add(new RotaShift(NextGuid(_past), consultant.Id, ShiftKind.InHoursSession, start, end, CoverScope.Network, [], 480));
+                    }
+                }
+            }
+
+            var (nightStart, nightEnd) = (date.AddHours(weekend ? 8 : 18), date.AddDays(1).AddHours(8));
+            foreach (var consultant in consultants.Where(c => Free(c, nightStart, nightEnd) && !shifts.Any(s => s.ReporterId == c.Id && s.Overlaps(nightStart, nightEnd)))
+                .OrderBy(_ => _past.Next()).Take(4))
+            {
+                shifts.Add(new RotaShift(NextGuid(_past), consultant.Id, ShiftKind.OnCallFirst, nightStart, nightEnd, CoverScope.Network, [], 240));
+            }
+        }
+
+        return shifts;
+    }
+
     private T Pick<T>(IReadOnlyList<T> items) => items[_random.Next(items.Count)];
 
-    private Guid NextGuid()
+    private Guid NextGuid() => NextGuid(_random);
+
+    private static Guid NextGuid(Random random)
     {
         Span<byte> bytes = stackalloc byte[16];
-        _random.NextBytes(bytes);
+        random.NextBytes(bytes);
         bytes[7] = (byte)((bytes[7] & 0x0F) | 0x40);
         bytes[8] = (byte)((bytes[8] & 0x3F) | 0x80);
         return new Guid(bytes);

@@ -121,6 +121,23 @@ public class DemoNetworkGeneratorTests
         });
     }
 
+    /// <summary>The reported history too: each report was started by someone the engine would have let claim it then.</summary>
+    [Fact]
+    public void EveryHistoricalReportWasClaimedBySomeoneOnDutyAndEligibleThen()
+    {
+        var signed = Network.Reports.Where(r => r.SignedAt is not null).ToList();
+        var exams = Network.Exams.ToDictionary(e => e.Id);
+        var views = Network.Reporters.ToDictionary(r => r.Id, r => Domain.Engine.EngineReporter.From(r, Network.Credentials, Network.Shifts, Network.Absences));
+
+        var refused = signed.Where(r => !Domain.Engine.Eligibility.Check(views[r.AuthorId], Domain.Engine.EngineExam.Snapshot(exams[r.ExamId]) with { ClaimedBy = null },
+            0, r.CreatedAt, Domain.Engine.EnginePolicy.Default).IsEligible).ToList();
+
+        Assert.True(signed.Count > 1000, $"{signed.Count} signed reports");
+        Assert.True(refused.Count == 0, $"{refused.Count} of {signed.Count} historical reports were claimed by someone who could not have claimed them then: "
+            + string.Join("; ", refused.Take(5).Select(r => string.Join(", ", Domain.Engine.Eligibility.Check(views[r.AuthorId], Domain.Engine.EngineExam.Snapshot(exams[r.ExamId]) with { ClaimedBy = null },
+                0, r.CreatedAt, Domain.Engine.EnginePolicy.Default).Reasons.Select(x => x.Explanation)))));
+    }
+
     [Fact]
     public void TheRotaHasSessionsOutOfHoursCoverAndLeave()
     {
