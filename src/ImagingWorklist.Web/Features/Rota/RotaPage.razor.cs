@@ -121,7 +121,7 @@ public partial class RotaPage
             : (null, $"This address asks the rota to add '{StoredText.Echo(AddWhat)}'; it can add a shift only (add=shift).");
         if (suggestion is not null && !_mayEdit)
         {
-            problem = $"Only rota coordinators and administrators add shifts; ask one to add this one ({suggestion.Why}).";
+            problem = $"Only rota coordinators and administrators add shifts; ask one to add this one{(suggestion.Why.Length > 0 ? $" ({suggestion.Why})" : "")}.";
         }
 
         if (problem is not null)
