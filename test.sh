@@ -100,6 +100,11 @@ for project in tests/*/*.csproj; do
     failed=$((failed + 1))
     continue
   fi
+  # A host killed for hanging, or crashed, still prints a summary of the tests that finished: that is a failure.
+  if grep -qE '^Test Run Aborted|The active test run was aborted' "$output"; then
+    broken+=("$name (the test run was aborted: $(grep -A1 'The test running when the crash occurred' "$output" | tail -n 1 | xargs))")
+    failed=$((failed + 1))
+  fi
   p=$(sed -E 's/.*Passed: *([0-9]+).*/\1/' <<<"$summary")
   f=$(sed -E 's/.*Failed: *([0-9]+).*/\1/' <<<"$summary")
   s=$(sed -E 's/.*Skipped: *([0-9]+).*/\1/' <<<"$summary")
