@@ -128,6 +128,9 @@ public sealed partial class MyWorklist
     {
         _filter = filter;
         await Filters.SaveAsync(UserId, filter);
+
+        // Cases a wider filter brings into view are not new arrivals: only those arriving after it are announced.
+        _emergenciesSeen = null;
         await RefreshAsync();
     }
 
