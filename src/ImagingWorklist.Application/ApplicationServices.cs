@@ -6,6 +6,7 @@ using ImagingWorklist.Application.Database;
 using ImagingWorklist.Application.Delivery;
 using ImagingWorklist.Application.Demo;
 using ImagingWorklist.Application.Exams;
+using ImagingWorklist.Application.FollowUps;
 using ImagingWorklist.Application.Ingest;
 using ImagingWorklist.Application.Realtime;
 using ImagingWorklist.Application.Reporting;
@@ -37,6 +38,7 @@ public static class ApplicationServices
             .AddExams()
             .AddClaiming(configuration)
             .AddReporting(configuration)
+            .AddFollowUps(configuration)
             .AddDelivery(configuration)
             .AddIngest(configuration)
             .AddWorkitems()

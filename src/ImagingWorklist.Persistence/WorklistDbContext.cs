@@ -37,6 +37,8 @@ public sealed class WorklistDbContext(DbContextOptions<WorklistDbContext> option
 
     public DbSet<CriticalFinding> CriticalFindings => Set<CriticalFinding>();
 
+    public DbSet<FollowUp> FollowUps => Set<FollowUp>();
+
     public DbSet<ConsultRequest> ConsultRequests => Set<ConsultRequest>();
 
     public DbSet<ReportTemplate> ReportTemplates => Set<ReportTemplate>();

@@ -20,7 +20,8 @@ public sealed class FindingsAndDeliveryBrowserTests(BrowserApp app)
         var actor = new Actor("radiologist", reporter);
         var findings = app.Services.GetRequiredService<CriticalFindings>();
         var now = app.Services.GetRequiredService<TimeProvider>().GetUtcNow();
-        var raised = await findings.RaiseAsync(examId, reporter, FindingCategory.Critical, "Aortic dissection, type A", "Dr B Osei, ED consultant", CommunicationMethod.Telephone, now.AddHours(-2), actor);
+        var raised = await findings.RaiseAsync(examId, reporter, FindingCategory.Critical, "Aortic dissection, type A", null,
+            new Communication("Dr B Osei, ED consultant", CommunicationMethod.Telephone, now.AddHours(-2)), actor);
         Assert.True(raised.Succeeded, raised.Reason);
         await findings.EscalateOverdueAsync();
 
@@ -64,8 +65,8 @@ public sealed class FindingsAndDeliveryBrowserTests(BrowserApp app)
         var reporter = await DemoPeople.ReporterOfAsync(app.Services, "radiologist");
         var findings = app.Services.GetRequiredService<CriticalFindings>();
         var now = app.Services.GetRequiredService<TimeProvider>().GetUtcNow();
-        var raised = await findings.RaiseAsync(examId, reporter, FindingCategory.Critical, "Ruptured abdominal aortic aneurysm", "Dr C Lee, surgical registrar",
-            CommunicationMethod.Telephone, now.AddHours(-2), new Actor("radiologist", reporter));
+        var raised = await findings.RaiseAsync(examId, reporter, FindingCategory.Critical, "Ruptured abdominal aortic aneurysm", null,
+            new Communication("Dr C Lee, surgical registrar", CommunicationMethod.Telephone, now.AddHours(-2)), new Actor("radiologist", reporter));
         Assert.True(raised.Succeeded, raised.Reason);
         await findings.EscalateOverdueAsync();
 

@@ -509,7 +509,7 @@ namespace ImagingWorklist.Migrations.Postgres.Migrations
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
 
-                    b.Property<DateTimeOffset>("CommunicatedAt")
+                    b.Property<DateTimeOffset?>("CommunicatedAt")
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("CommunicatedTo")
@@ -524,7 +524,6 @@ namespace ImagingWorklist.Migrations.Postgres.Migrations
                         .HasColumnType("uuid");
 
                     b.Property<string>("Method")
-                        .IsRequired()
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
 
@@ -543,6 +542,10 @@ namespace ImagingWorklist.Migrations.Postgres.Migrations
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)");
 
+                    b.Property<string>("SuspectedPrimarySite")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
                     b.Property<Guid>("TrustId")
                         .HasColumnType("uuid");
 
@@ -559,6 +562,108 @@ namespace ImagingWorklist.Migrations.Postgres.Migrations
                     b.HasIndex("AcknowledgedAt", "AcknowledgeBy");
 
                     b.ToTable("CriticalFindings");
+                });
+
+            modelBuilder.Entity("ImagingWorklist.Domain.Reporting.FollowUp", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("BodyPart")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<DateTimeOffset?>("ClosedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ClosedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("ClosedNote")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("Closure")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid?>("DoneByExamId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("DueBy")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("ExamId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Modality")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("PatientMrn")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("PatientNhsNumber")
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<string>("ProcedureCode")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("Recipient")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("RecipientName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTimeOffset>("RecommendedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("RecommendedById")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<Guid>("TrustId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ExamId");
+
+                    b.HasIndex("RecommendedById");
+
+                    b.HasIndex("Status", "PatientNhsNumber");
+
+                    b.HasIndex("Status", "TrustId", "PatientMrn");
+
+                    b.ToTable("FollowUps");
                 });
 
             modelBuilder.Entity("ImagingWorklist.Domain.Reporting.Report", b =>
@@ -1584,6 +1689,21 @@ namespace ImagingWorklist.Migrations.Postgres.Migrations
                     b.HasOne("ImagingWorklist.Domain.Reporters.Reporter", null)
                         .WithMany()
                         .HasForeignKey("RaisedById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ImagingWorklist.Domain.Reporting.FollowUp", b =>
+                {
+                    b.HasOne("ImagingWorklist.Domain.Exams.Exam", null)
+                        .WithMany()
+                        .HasForeignKey("ExamId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ImagingWorklist.Domain.Reporters.Reporter", null)
+                        .WithMany()
+                        .HasForeignKey("RecommendedById")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });

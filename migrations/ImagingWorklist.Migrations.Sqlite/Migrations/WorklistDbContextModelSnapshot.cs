@@ -503,7 +503,7 @@ namespace ImagingWorklist.Migrations.Sqlite.Migrations
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
-                    b.Property<long>("CommunicatedAt")
+                    b.Property<long?>("CommunicatedAt")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("CommunicatedTo")
@@ -518,7 +518,6 @@ namespace ImagingWorklist.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Method")
-                        .IsRequired()
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
@@ -537,6 +536,10 @@ namespace ImagingWorklist.Migrations.Sqlite.Migrations
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("SuspectedPrimarySite")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("TrustId")
                         .HasColumnType("TEXT");
 
@@ -553,6 +556,108 @@ namespace ImagingWorklist.Migrations.Sqlite.Migrations
                     b.HasIndex("AcknowledgedAt", "AcknowledgeBy");
 
                     b.ToTable("CriticalFindings");
+                });
+
+            modelBuilder.Entity("ImagingWorklist.Domain.Reporting.FollowUp", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("BodyPart")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ClosedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ClosedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ClosedNote")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Closure")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("DoneByExamId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("DueBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ExamId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Modality")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PatientMrn")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PatientNhsNumber")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProcedureCode")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Recipient")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecipientName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RecommendedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("RecommendedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("TrustId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ExamId");
+
+                    b.HasIndex("RecommendedById");
+
+                    b.HasIndex("Status", "PatientNhsNumber");
+
+                    b.HasIndex("Status", "TrustId", "PatientMrn");
+
+                    b.ToTable("FollowUps");
                 });
 
             modelBuilder.Entity("ImagingWorklist.Domain.Reporting.Report", b =>
@@ -1572,6 +1677,21 @@ namespace ImagingWorklist.Migrations.Sqlite.Migrations
                     b.HasOne("ImagingWorklist.Domain.Reporters.Reporter", null)
                         .WithMany()
                         .HasForeignKey("RaisedById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ImagingWorklist.Domain.Reporting.FollowUp", b =>
+                {
+                    b.HasOne("ImagingWorklist.Domain.Exams.Exam", null)
+                        .WithMany()
+                        .HasForeignKey("ExamId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ImagingWorklist.Domain.Reporters.Reporter", null)
+                        .WithMany()
+                        .HasForeignKey("RecommendedById")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });

@@ -9,5 +9,6 @@ public static class DashboardServices
         .AddSingleton<BacklogBreakdownQuery>()
         .AddSingleton<TurnaroundQuery>()
         .AddSingleton<ReporterActivityQuery>()
-        .AddSingleton<MonthlyReturnQuery>();
+        .AddSingleton<MonthlyReturnQuery>()
+        .AddSingleton<AlertAcknowledgementQuery>();
 }

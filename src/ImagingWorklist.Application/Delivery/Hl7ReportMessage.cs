@@ -55,20 +55,15 @@ public static class Hl7ReportMessage
                 [32] = interpreter,
                 [33] = document.VerifierName is { } verifier ? $"{E(document.VerifierRegistration)}&{E(verifier)}" : string.Empty,
             }));
-        var lines = document.Text.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n');
-        if (document.Kind == DeliveryKind.Addendum)
-        {
-            lines = ["ADDENDUM", .. lines];
-        }
-
-        for (var i = 0; i < lines.Length; i++)
+        var lines = document.Lines;
+        for (var i = 0; i < lines.Count; i++)
         {
             builder.Append($"OBX|{i + 1}|TX|{procedure}||{E(lines[i])}||||||{status}|||{Time(document.IssuedAt)}\r");
         }
 
         if (document.StudyInstanceUid is { } uid)
         {
-            builder.Append($"OBX|{lines.Length + 1}|ST|113014^Study Instance UID^DCM||{E(uid)}||||||{status}\r");
+            builder.Append($"OBX|{lines.Count + 1}|ST|113014^Study Instance UID^DCM||{E(uid)}||||||{status}\r");
         }
 
         return builder.ToString();

@@ -43,9 +43,15 @@ public sealed record ReportDocument(
     string ReporterRegistration,
     string? VerifierName,
     string? VerifierRegistration,
-    Guid? AddendumToReportId)
+    Guid? AddendumToReportId,
+    IReadOnlyList<string>? Alerts = null)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    /// <summary>The report's lines as delivered: the national alert lines first ("ALERT: CRITICAL …"), then the text.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public IReadOnlyList<string> Lines =>
+        [.. Alerts ?? [], .. (Kind == DeliveryKind.Addendum ? ["ADDENDUM"] : Array.Empty<string>()), .. Text.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n')];
 
     public string ToJson() => JsonSerializer.Serialize(this, Json);
 
@@ -63,6 +69,8 @@ public sealed record ReportDocument(
             .Select(r => new { r.Id, r.DisplayName, r.RegistrationNumber })
             .ToDictionaryAsync(r => r.Id, cancellationToken);
         var reporter = names[report.SubmittedById ?? report.SignedById ?? report.AuthorId];
+        var alerts = await db.CriticalFindings.AsNoTracking().Where(f => f.ExamId == exam.Id).OrderBy(f => f.RaisedAt)
+            .Select(f => new { f.Category, f.Summary, f.SuspectedPrimarySite }).ToListAsync(cancellationToken);
         var verifier = report.VerifiedById is { } v ? names[v] : null;
         return new ReportDocument(
             report.Id,
@@ -88,8 +96,13 @@ public sealed record ReportDocument(
             reporter.RegistrationNumber,
             verifier?.DisplayName,
             verifier?.RegistrationNumber,
-            report.AddendumToId);
+            report.AddendumToId,
+            [.. alerts.Select(a => AlertLine(a.Category, a.Summary, a.SuspectedPrimarySite))]);
     }
+
+    /// <summary>One alert as the report carries it: the national text code first, so a RIS can trigger on it.</summary>
+    public static string AlertLine(FindingCategory category, string summary, string? suspectedPrimarySite) =>
+        $"ALERT: {CriticalFindingPolicy.TextCode(category)}{(suspectedPrimarySite is { } site ? $" (suspected primary: {site})" : string.Empty)} - {summary}";
 
     /// <summary>Puts the document in the outbox, in the caller's transaction: it is saved with the signature or not at all.</summary>
     public OutboundReport Enqueue(WorklistDbContext db, Guid trustId, DateTimeOffset now)

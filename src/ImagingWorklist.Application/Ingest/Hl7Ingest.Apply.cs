@@ -134,6 +134,14 @@ public sealed partial class Hl7Ingest
             }
         }
 
+        if (merge)
+        {
+            foreach (var observer in _observers)
+            {
+                await observer.PatientMergedAsync(db, trust.Id, previous!, patient, now);
+            }
+        }
+
         var warning = warnings.Count > 0 ? " " + string.Join(" ", warnings) : string.Empty;
         return Answer(stored, message, Hl7Ack.Accept, $"{(merge ? "Merge" : "Update")} applied to {corrected} exam(s).{warning}", [], now, InboundStatus.Applied);
     }

@@ -67,6 +67,9 @@ public sealed partial class Hl7Ingest
 
         public int Count => _order.Count;
 
+        /// <summary>Exams whose reporting views an observer changed (a follow-up closed), announced after the commit.</summary>
+        public HashSet<Guid> Reporting { get; } = [];
+
         public void Add(Exam exam, bool added)
         {
             if (_added.TryGetValue(exam, out var before))

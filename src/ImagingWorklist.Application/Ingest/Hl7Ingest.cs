@@ -43,6 +43,7 @@ public sealed partial class Hl7Ingest : IAsyncDisposable
     private readonly Hl7Settings _settings;
     private readonly IngestReferenceData _reference;
     private readonly ILogger<Hl7Ingest> _logger;
+    private readonly IReadOnlyList<IIngestObserver> _observers;
     private readonly IngestLanes<Pending> _lanes;
     private int _ackSequence;
 
@@ -52,9 +53,11 @@ public sealed partial class Hl7Ingest : IAsyncDisposable
         TimeProvider clock,
         Hl7Settings settings,
         IngestReferenceData reference,
-        ILogger<Hl7Ingest> logger)
+        ILogger<Hl7Ingest> logger,
+        IEnumerable<IIngestObserver>? observers = null)
     {
         (_contexts, _announce, _clock, _settings, _reference, _logger) = (contexts, announce, clock, settings, reference, logger);
+        _observers = [.. observers ?? []];
         _lanes = new IngestLanes<Pending>(Lanes, MaxBatch, pending => !pending.IsOrder, ProcessAsync, LaneFailed);
     }
 
@@ -203,6 +206,12 @@ public sealed partial class Hl7Ingest : IAsyncDisposable
                 item.Stored.ProcessedAt = now;
             }
 
+            var added = changes.All.Where(c => c.Added).Select(c => c.Exam).ToList();
+            foreach (var observer in _observers)
+            {
+                changes.Reporting.UnionWith(await observer.OrdersAddedAsync(db, added, now));
+            }
+
             await db.SaveChangesAsync();
             await PublishAsync(changes);
         }
@@ -226,6 +235,11 @@ public sealed partial class Hl7Ingest : IAsyncDisposable
         foreach (var (exam, added) in changes.All)
         {
             await _announce.ExamAsync(exam, added ? WorklistChangeKind.ExamAdded : WorklistChangeKind.ExamUpdated);
+        }
+
+        foreach (var examId in changes.Reporting)
+        {
+            await _announce.ReportingAsync(examId);
         }
     }
 

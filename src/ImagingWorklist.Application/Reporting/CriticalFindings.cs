@@ -17,20 +17,23 @@ public sealed record FindingAlert(
     string Accession,
     string TrustName,
     FindingCategory Category,
+    FindingState State,
     string Summary,
+    string? SuspectedPrimarySite,
     string RaisedBy,
     DateTimeOffset RaisedAt,
     string CommunicatedTo,
-    CommunicationMethod Method,
-    DateTimeOffset CommunicatedAt,
+    CommunicationMethod? Method,
+    DateTimeOffset? CommunicatedAt,
     DateTimeOffset AcknowledgeBy,
     DateTimeOffset? AcknowledgedAt,
     string? AcknowledgedBy,
     DateTimeOffset? EscalatedAt);
 
 /// <summary>
-/// Critical, urgent and unexpected findings (RCR): raised by the reporter with who was told, how and when; open on the
-/// managers' dashboard until an acknowledgement is recorded; escalated once when that is overdue.
+/// Alerts in the national categories (CRITICAL, URGENT, CANCER): raised by the reporter, communicated (who was told,
+/// how and when: at once or afterwards), open on the managers' dashboard until an acknowledgement is recorded, and
+/// escalated once when that is overdue.
 /// </summary>
 public sealed class CriticalFindings(
     IDbContextFactory<WorklistDbContext> contexts,
@@ -39,14 +42,16 @@ public sealed class CriticalFindings(
     TimeProvider clock,
     ILogger<CriticalFindings> logger)
 {
+    /// <summary>The categories this network offers, in order, with their national text code and wording.</summary>
+    public IReadOnlyList<FindingCategory> Offered => policy.Offered;
+
     public async Task<Outcome<Guid>> RaiseAsync(
         Guid examId,
         Guid reporterId,
         FindingCategory category,
         string summary,
-        string communicatedTo,
-        CommunicationMethod method,
-        DateTimeOffset communicatedAt,
+        string? suspectedPrimarySite,
+        Communication? told,
         Actor actor,
         CancellationToken cancellationToken = default)
     {
@@ -63,18 +68,46 @@ public sealed class CriticalFindings(
             return Outcome<Guid>.Rejected("Only a reporter working on this exam may flag a finding on it.");
         }
 
-        var raised = CriticalFinding.Raise(Guid.NewGuid(), examId, exam.TrustId, category, summary, reporterId, communicatedTo, method, communicatedAt, policy, now);
+        var raised = CriticalFinding.Raise(Guid.NewGuid(), examId, exam.TrustId, category, summary, suspectedPrimarySite, reporterId, told, policy, now);
         if (!raised.Succeeded)
         {
             return Outcome<Guid>.Rejected(raised.Reason!);
         }
 
-        db.CriticalFindings.Add(raised.Value!);
-        db.Audit(actor, AuditAction.CritNotification, now, $"{category} finding on {exam.Accession} communicated to {raised.Value!.CommunicatedTo} by {method}", examId: exam.Id, trustId: exam.TrustId);
+        var finding = raised.Value!;
+        db.CriticalFindings.Add(finding);
+        var code = CriticalFindingPolicy.TextCode(category);
+        db.Audit(actor, told is null ? AuditAction.FindingRaised : AuditAction.CritNotification, now, told is null
+            ? $"{code} finding raised on {exam.Accession}; not yet told to anyone"
+            : $"{code} finding on {exam.Accession} communicated to {finding.CommunicatedTo} by {Labels.InSentence(Labels.Of(told.Method))}",
+            examId: exam.Id, trustId: exam.TrustId);
         await db.SaveChangesAsync(cancellationToken);
         logger.LogInformation("{Category} finding raised on exam {ExamId} by {Actor}", category, examId, actor.Name);
         await announce.ReportingAsync(examId, cancellationToken: cancellationToken);
-        return Outcome<Guid>.Accepted(raised.Value!.Id);
+        return Outcome<Guid>.Accepted(finding.Id);
+    }
+
+    /// <summary>Records who was told about a raised finding, how and when.</summary>
+    public async Task<Outcome> CommunicateAsync(Guid findingId, Communication told, Actor actor, AccessScope scope, CancellationToken cancellationToken = default)
+    {
+        var now = clock.GetUtcNow();
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var finding = await FindAsync(db, findingId, scope, now, cancellationToken);
+        if (finding is null)
+        {
+            return Outcome.Rejected("There is no such finding among the trusts you may see.");
+        }
+
+        var communicated = finding.Communicate(told, policy, now);
+        if (!communicated.Succeeded)
+        {
+            return communicated;
+        }
+
+        db.Audit(actor, AuditAction.CritNotification, now,
+            $"{CriticalFindingPolicy.TextCode(finding.Category)} finding communicated to {finding.CommunicatedTo} by {Labels.InSentence(Labels.Of(told.Method))}",
+            examId: finding.ExamId, trustId: finding.TrustId);
+        return await SaveAsync(db, finding, "Someone recorded who was told about this finding just now.", cancellationToken);
     }
 
     /// <summary>Records that the referring team acknowledged the finding; the alert closes.</summary>
@@ -82,8 +115,8 @@ public sealed class CriticalFindings(
     {
         var now = clock.GetUtcNow();
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var finding = await db.CriticalFindings.SingleOrDefaultAsync(f => f.Id == findingId, cancellationToken);
-        if (finding is null || (await scope.TrustIdsAsync(db, now, cancellationToken) is { } trusts && !trusts.Contains(finding.TrustId)))
+        var finding = await FindAsync(db, findingId, scope, now, cancellationToken);
+        if (finding is null)
         {
             return Outcome.Rejected("There is no such finding among the trusts you may see.");
         }
@@ -94,14 +127,26 @@ public sealed class CriticalFindings(
             return acknowledged;
         }
 
-        db.Audit(actor, AuditAction.CritAcknowledged, now, $"{finding.Category} finding acknowledged by {finding.AcknowledgedBy}", examId: finding.ExamId, trustId: finding.TrustId);
+        db.Audit(actor, AuditAction.CritAcknowledged, now, $"{CriticalFindingPolicy.TextCode(finding.Category)} finding acknowledged by {finding.AcknowledgedBy}",
+            examId: finding.ExamId, trustId: finding.TrustId);
+        return await SaveAsync(db, finding, "Someone recorded an acknowledgement for this finding just now.", cancellationToken);
+    }
+
+    private static async Task<CriticalFinding?> FindAsync(WorklistDbContext db, Guid findingId, AccessScope scope, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var finding = await db.CriticalFindings.SingleOrDefaultAsync(f => f.Id == findingId, cancellationToken);
+        return finding is null || (await scope.TrustIdsAsync(db, now, cancellationToken) is { } trusts && !trusts.Contains(finding.TrustId)) ? null : finding;
+    }
+
+    private async Task<Outcome> SaveAsync(WorklistDbContext db, CriticalFinding finding, string raced, CancellationToken cancellationToken)
+    {
         try
         {
             await db.SaveChangesAsync(cancellationToken);
         }
         catch (DbUpdateConcurrencyException)
         {
-            return Outcome.Rejected("Someone recorded an acknowledgement for this finding just now.");
+            return Outcome.Rejected(raced);
         }
 
         await announce.ReportingAsync(finding.ExamId, cancellationToken: cancellationToken);
@@ -118,7 +163,7 @@ public sealed class CriticalFindings(
         {
             if (finding.Escalate(now).Succeeded)
             {
-                db.Audit(Actor.System, AuditAction.CritEscalated, now, $"{finding.Category} finding not acknowledged by {finding.AcknowledgeBy:yyyy-MM-dd HH:mm} UTC: escalated to managers", examId: finding.ExamId, trustId: finding.TrustId);
+                db.Audit(Actor.System, AuditAction.CritEscalated, now, $"{CriticalFindingPolicy.TextCode(finding.Category)} finding not acknowledged by {finding.AcknowledgeBy:yyyy-MM-dd HH:mm} UTC: escalated to managers", examId: finding.ExamId, trustId: finding.TrustId);
                 logger.LogWarning("{Category} finding {FindingId} on exam {ExamId} not acknowledged in time: escalated", finding.Category, finding.Id, finding.ExamId);
             }
         }
@@ -167,7 +212,7 @@ public sealed class CriticalFindings(
             select new { f, e.Accession, TrustName = t.Name, r.DisplayName })
             .ToListAsync(cancellationToken);
         return [.. rows.Select(x => new FindingAlert(
-            x.f.Id, x.f.ExamId, x.Accession.Value, x.TrustName, x.f.Category, x.f.Summary, x.DisplayName, x.f.RaisedAt, x.f.CommunicatedTo,
-            x.f.Method, x.f.CommunicatedAt, x.f.AcknowledgeBy, x.f.AcknowledgedAt, x.f.AcknowledgedBy, x.f.EscalatedAt))];
+            x.f.Id, x.f.ExamId, x.Accession.Value, x.TrustName, x.f.Category, x.f.State, x.f.Summary, x.f.SuspectedPrimarySite, x.DisplayName, x.f.RaisedAt,
+            x.f.CommunicatedTo, x.f.Method, x.f.CommunicatedAt, x.f.AcknowledgeBy, x.f.AcknowledgedAt, x.f.AcknowledgedBy, x.f.EscalatedAt))];
     }
 }

@@ -44,6 +44,18 @@ public enum AuditAction
 
     /// <summary>The system took a claim back from its holder (their credential for the trust lapsed).</summary>
     ClaimWithdrawn,
+
+    /// <summary>A finding was flagged before anyone had been told (the telling is <see cref="CritNotification"/>).</summary>
+    FindingRaised,
+
+    /// <summary>A reporter recommended a follow-up examination or review.</summary>
+    FollowUpRecommended,
+
+    /// <summary>An order for the recommended follow-up arrived (from any trust of the network).</summary>
+    FollowUpCompleted,
+
+    /// <summary>A follow-up recommendation was closed by hand, with its reason.</summary>
+    FollowUpClosed,
 }
 
 /// <summary>One append-only audit row: who did what, when, from where and why. Never updated or deleted.</summary>

@@ -81,7 +81,33 @@ public static class Labels
     {
         FindingCategory.Critical => "Critical",
         FindingCategory.Urgent => "Urgent",
+        FindingCategory.Cancer => "Cancer",
         _ => "Significant unexpected",
+    };
+
+    public static string Of(FindingState state) => state switch
+    {
+        FindingState.Raised => "Raised, not yet told",
+        FindingState.Communicated => "Told, awaiting acknowledgement",
+        FindingState.Acknowledged => "Acknowledged",
+        _ => "Escalated",
+    };
+
+    public static string Of(FollowUpRecipient recipient) => recipient == FollowUpRecipient.Referrer ? "Referrer" : "GP";
+
+    public static string Of(FollowUpStatus status) => status switch
+    {
+        FollowUpStatus.Open => "Open",
+        FollowUpStatus.Done => "Done",
+        _ => "Closed",
+    };
+
+    public static string Of(FollowUpClosure closure) => closure switch
+    {
+        FollowUpClosure.Declined => "Declined by the patient",
+        FollowUpClosure.DoneElsewhere => "Done elsewhere",
+        FollowUpClosure.NotNeeded => "No longer needed",
+        _ => "Patient deceased",
     };
 
     public static string Of(CommunicationMethod method) => method switch
@@ -139,6 +165,10 @@ public static class Labels
         AuditAction.ReportDelivered => "Report delivered",
         AuditAction.ReportDeliveryFailed => "Delivery failed",
         AuditAction.CaseSkipped => "Case skipped",
+        AuditAction.FindingRaised => "Finding raised",
+        AuditAction.FollowUpRecommended => "Follow-up recommended",
+        AuditAction.FollowUpCompleted => "Follow-up done",
+        AuditAction.FollowUpClosed => "Follow-up closed",
         _ => action.ToString(),
     };
 
@@ -180,6 +210,10 @@ public static class Labels
             ReportStatus v => Of(v),
             FindingCategory v => Of(v),
             CommunicationMethod v => Of(v),
+            FindingState v => Of(v),
+            FollowUpRecipient v => Of(v),
+            FollowUpStatus v => Of(v),
+            FollowUpClosure v => Of(v),
             Skill v => Of(v),
             AuditAction v => Of(v),
             _ => value.ToString(),

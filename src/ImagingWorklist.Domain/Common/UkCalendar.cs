@@ -20,6 +20,8 @@ public static class UkCalendar
 
     public static string FormatDate(DateTimeOffset utc) => ToLocal(utc).ToString("d MMM yyyy", EnGb);
 
+    public static string FormatDate(DateOnly day) => day.ToString("d MMM yyyy", EnGb);
+
     public static string TimeOfDay(DateTimeOffset utc) => ToLocal(utc).ToString("HH:mm", EnGb);
 
     /// <summary>"HH:mm" as typed (UK local), on the day of <paramref name="now"/>, or the day before if that would be in the future.</summary>

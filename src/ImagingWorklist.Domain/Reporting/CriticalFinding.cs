@@ -3,19 +3,24 @@ using ImagingWorklist.Domain.Common;
 namespace ImagingWorklist.Domain.Reporting;
 
 /// <summary>
-/// The Royal College of Radiologists' categories for findings that must reach the referrer outside the normal report
-/// flow. How soon each must be acknowledged is configuration (<see cref="CriticalFindingPolicy"/>).
+/// The alert categories of the Academy of Medical Royal Colleges' <i>Alerts and notification of imaging reports:
+/// recommendations</i> (2022, endorsed by the RCR), whose national alert text codes are CRITICAL, URGENT and CANCER;
+/// <see cref="SignificantUnexpected"/> is the RCR 2016 category, kept for networks that still use it. Which categories
+/// a network offers and how soon each must be acknowledged is configuration (<see cref="CriticalFindingPolicy"/>).
 /// </summary>
 public enum FindingCategory
 {
-    /// <summary>Needs action within minutes (tension pneumothorax, aortic dissection): tell someone now, by voice.</summary>
+    /// <summary>Needs emergency action (tension pneumothorax, aortic dissection): tell the team now, by voice.</summary>
     Critical,
 
-    /// <summary>Needs action within hours (new pulmonary embolism in a stable patient).</summary>
+    /// <summary>Needs medical evaluation within 24 hours (new pulmonary embolism in a stable patient).</summary>
     Urgent,
 
-    /// <summary>Significant and unexpected (a suspected new cancer): must not wait in an unread report.</summary>
+    /// <summary>Significant and unexpected, needing timely action (RCR 2016; replaced by CANCER for cancers).</summary>
     SignificantUnexpected,
+
+    /// <summary>A suspected new cancer or a new recurrence (not progression of a known one), with its primary site.</summary>
+    Cancer,
 }
 
 public enum CommunicationMethod
@@ -26,32 +31,76 @@ public enum CommunicationMethod
     Bleep,
 }
 
-/// <summary>How long a referrer has to acknowledge each category before the finding is escalated.</summary>
+/// <summary>Where an alert is: raised, told to someone, acknowledged by the referring team, or escalated for lack of that.</summary>
+public enum FindingState
+{
+    Raised,
+    Communicated,
+    Acknowledged,
+    Escalated,
+}
+
+/// <summary>
+/// The network's alert categories: which are offered, and how long the referring team has to acknowledge each before
+/// it is escalated. Defaults follow the 2022 recommendations' three national codes.
+/// </summary>
 public sealed record CriticalFindingPolicy
 {
     public TimeSpan CriticalWithin { get; init; } = TimeSpan.FromHours(1);
 
     public TimeSpan UrgentWithin { get; init; } = TimeSpan.FromHours(24);
 
+    public TimeSpan CancerWithin { get; init; } = TimeSpan.FromDays(3);
+
     public TimeSpan UnexpectedWithin { get; init; } = TimeSpan.FromDays(7);
+
+    /// <summary>The categories reporters may raise, in the order offered (labels or code names, comma-separated).</summary>
+    public string Categories { get; init; } = "Critical, Urgent, Cancer";
+
+    public IReadOnlyList<FindingCategory> Offered => [.. Parse(Categories).Where(c => c.Category is not null).Select(c => c.Category!.Value)];
 
     public TimeSpan Within(FindingCategory category) => category switch
     {
         FindingCategory.Critical => CriticalWithin,
         FindingCategory.Urgent => UrgentWithin,
+        FindingCategory.Cancer => CancerWithin,
         _ => UnexpectedWithin,
     };
+
+    /// <summary>The national alert text code, written at the head of the delivered report so a RIS can act on it.</summary>
+    public static string TextCode(FindingCategory category) => category switch
+    {
+        FindingCategory.Critical => "CRITICAL",
+        FindingCategory.Urgent => "URGENT",
+        FindingCategory.Cancer => "CANCER",
+        _ => "SIGNIFICANT UNEXPECTED",
+    };
+
+    /// <summary>What the category means, in the words a reporter chooses by.</summary>
+    public static string Wording(FindingCategory category) => category switch
+    {
+        FindingCategory.Critical => "Needs emergency action: tell the referring team now, by telephone or in person.",
+        FindingCategory.Urgent => "Needs medical evaluation within 24 hours.",
+        FindingCategory.Cancer => "A suspected new cancer or a new recurrence (not progression of a known one); name the suspected primary site.",
+        _ => "Significant and unexpected; needs timely action.",
+    };
+
+    /// <summary>Each name in <see cref="Categories"/> read as a category, or the words that could not be.</summary>
+    public static IReadOnlyList<(string Written, FindingCategory? Category)> Parse(string? categories) =>
+        [.. (categories ?? string.Empty).Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
+            .Select(w => (w, Labels.TryParse<FindingCategory>(w, out var c) ? c : (FindingCategory?)null))];
 }
 
 /// <summary>
-/// A critical, urgent or unexpected finding flagged by the reporter, with who was told, how and when; it stays open
-/// (on every manager's dashboard) until someone records that the referring team acknowledged it, and is escalated when
-/// that does not happen in time.
+/// A finding flagged by the reporter under one of the alert categories: raised, then communicated (who was told, how
+/// and when), then acknowledged by the referring team; it stays open on every manager's dashboard until then, and is
+/// escalated once when acknowledgement is overdue.
 /// </summary>
 public sealed class CriticalFinding
 {
     public const int TextMaxLength = 1000;
     public const int NameMaxLength = 200;
+    public const int SiteMaxLength = 100;
 
     private CriticalFinding()
     {
@@ -69,18 +118,21 @@ public sealed class CriticalFinding
 
     public string Summary { get; private set; }
 
+    /// <summary>For a CANCER alert: the suspected primary tumour site, so the referrer knows whom to refer to.</summary>
+    public string? SuspectedPrimarySite { get; private set; }
+
     public Guid RaisedById { get; private set; }
 
     public DateTimeOffset RaisedAt { get; private set; }
 
-    /// <summary>The person told (name and role, e.g. "Dr A Khan, ED registrar").</summary>
+    /// <summary>The person told (name and role, e.g. "Dr A Khan, ED registrar"); empty until communicated.</summary>
     public string CommunicatedTo { get; private set; }
 
-    public CommunicationMethod Method { get; private set; }
+    public CommunicationMethod? Method { get; private set; }
 
-    public DateTimeOffset CommunicatedAt { get; private set; }
+    public DateTimeOffset? CommunicatedAt { get; private set; }
 
-    /// <summary>Acknowledgement is due by then; after it the finding is escalated.</summary>
+    /// <summary>Acknowledgement is due by then (counted from the earlier of raising and telling); after it, escalation.</summary>
     public DateTimeOffset AcknowledgeBy { get; private set; }
 
     public DateTimeOffset? AcknowledgedAt { get; private set; }
@@ -97,56 +149,111 @@ public sealed class CriticalFinding
 
     public bool IsOpen => AcknowledgedAt is null;
 
+    public FindingState State => AcknowledgedAt is not null ? FindingState.Acknowledged
+        : EscalatedAt is not null ? FindingState.Escalated
+        : CommunicatedAt is not null ? FindingState.Communicated
+        : FindingState.Raised;
+
     public bool IsOverdueAt(DateTimeOffset now) => IsOpen && now >= AcknowledgeBy;
 
+    /// <summary>Raises a finding; when <paramref name="told"/> is given it was communicated as it was raised.</summary>
     public static Outcome<CriticalFinding> Raise(
         Guid id,
         Guid examId,
         Guid trustId,
         FindingCategory category,
         string summary,
+        string? suspectedPrimarySite,
         Guid raisedById,
-        string communicatedTo,
-        CommunicationMethod method,
-        DateTimeOffset communicatedAt,
+        Communication? told,
         CriticalFindingPolicy policy,
         DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(policy);
+        if (!policy.Offered.Contains(category))
+        {
+            return Outcome<CriticalFinding>.Rejected(
+                $"This network does not use the {Labels.Of(category)} category; choose {string.Join(", ", policy.Offered.Select(Labels.Of))}.");
+        }
+
         if (string.IsNullOrWhiteSpace(summary))
         {
             return Outcome<CriticalFinding>.Rejected("Describe the finding in a few words.");
         }
 
-        if (string.IsNullOrWhiteSpace(communicatedTo))
+        if (summary.Length > TextMaxLength || (suspectedPrimarySite?.Length ?? 0) > SiteMaxLength)
         {
-            return Outcome<CriticalFinding>.Rejected("Say who was told (name and role), as the RCR standard requires.");
+            return Outcome<CriticalFinding>.Rejected($"The description may be at most {TextMaxLength} characters and the site {SiteMaxLength}.");
         }
 
-        if (summary.Length > TextMaxLength || communicatedTo.Length > NameMaxLength)
+        if (category == FindingCategory.Cancer && string.IsNullOrWhiteSpace(suspectedPrimarySite))
         {
-            return Outcome<CriticalFinding>.Rejected($"The description may be at most {TextMaxLength} characters and the name {NameMaxLength}.");
+            return Outcome<CriticalFinding>.Rejected("A CANCER alert names the suspected primary site (for example: lung, colorectal), so the referrer knows where to refer.");
         }
 
-        if (communicatedAt > now.AddMinutes(5))
-        {
-            return Outcome<CriticalFinding>.Rejected("The time the finding was communicated cannot be in the future.");
-        }
-
-        return Outcome<CriticalFinding>.Accepted(new CriticalFinding
+        var finding = new CriticalFinding
         {
             Id = id,
             ExamId = examId,
             TrustId = trustId,
             Category = category,
             Summary = summary.Trim(),
+            SuspectedPrimarySite = category == FindingCategory.Cancer ? suspectedPrimarySite!.Trim() : null,
             RaisedById = raisedById,
             RaisedAt = now,
-            CommunicatedTo = communicatedTo.Trim(),
-            Method = method,
-            CommunicatedAt = communicatedAt,
-            AcknowledgeBy = communicatedAt + policy.Within(category),
-        });
+            CommunicatedTo = string.Empty,
+            AcknowledgeBy = now + policy.Within(category),
+        };
+        if (told is not null)
+        {
+            var communicated = finding.Communicate(told, policy, now);
+            if (!communicated.Succeeded)
+            {
+                return Outcome<CriticalFinding>.Rejected(communicated.Reason!);
+            }
+
+            finding.Version = 0;
+        }
+
+        return Outcome<CriticalFinding>.Accepted(finding);
+    }
+
+    /// <summary>Records who was told, how and when; a CRITICAL finding must be told by voice.</summary>
+    public Outcome Communicate(Communication told, CriticalFindingPolicy policy, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(told);
+        ArgumentNullException.ThrowIfNull(policy);
+        if (CommunicatedAt is not null)
+        {
+            return Outcome.Rejected($"This finding was already communicated to {CommunicatedTo}.");
+        }
+
+        if (string.IsNullOrWhiteSpace(told.To))
+        {
+            return Outcome.Rejected("Say who was told (name and role), as the RCR standard requires.");
+        }
+
+        if (told.To.Length > NameMaxLength)
+        {
+            return Outcome.Rejected($"The name may be at most {NameMaxLength} characters.");
+        }
+
+        if (Category == FindingCategory.Critical && told.Method == CommunicationMethod.SecureMessage)
+        {
+            return Outcome.Rejected("A CRITICAL finding is told by voice (telephone, bleep or in person), not by a message alone.");
+        }
+
+        if (told.At > now.AddMinutes(5))
+        {
+            return Outcome.Rejected("The time the finding was communicated cannot be in the future.");
+        }
+
+        CommunicatedTo = told.To.Trim();
+        Method = told.Method;
+        CommunicatedAt = told.At;
+        AcknowledgeBy = (told.At < RaisedAt ? told.At : RaisedAt) + policy.Within(Category);
+        Version++;
+        return Outcome.Accepted;
     }
 
     public Outcome Acknowledge(string acknowledgedBy, string recordedBy, DateTimeOffset at, DateTimeOffset now)
@@ -156,12 +263,18 @@ public sealed class CriticalFinding
             return Outcome.Rejected($"This finding was already acknowledged by {AcknowledgedBy}.");
         }
 
+        if (CommunicatedAt is null)
+        {
+            return Outcome.Rejected("Record who was told about the finding before recording their acknowledgement.");
+        }
+
         if (string.IsNullOrWhiteSpace(acknowledgedBy) || acknowledgedBy.Length > NameMaxLength)
         {
             return Outcome.Rejected("Say who acknowledged the finding (name and role).");
         }
 
-        if (at > now.AddMinutes(5) || at < RaisedAt.AddMinutes(-5))
+        var earliest = CommunicatedAt < RaisedAt ? CommunicatedAt.Value : RaisedAt;
+        if (at > now.AddMinutes(5) || at < earliest.AddMinutes(-5))
         {
             return Outcome.Rejected("The acknowledgement time must lie between when the finding was raised and now.");
         }
@@ -186,3 +299,6 @@ public sealed class CriticalFinding
         return Outcome.Accepted;
     }
 }
+
+/// <summary>Who was told about a finding, how and when.</summary>
+public sealed record Communication(string To, CommunicationMethod Method, DateTimeOffset At);

@@ -79,9 +79,10 @@ public class OpinionsAndFindingsTests
         await world.ClaimAndDraftAsync(consultant, "Large acute subdural haematoma.");
         var clock = world.World.Clock;
 
-        var raised = await world.Findings.RaiseAsync(world.Exam.Id, consultant.Id, FindingCategory.Critical, "Acute subdural with midline shift", "Dr A Khan, ED registrar", CommunicationMethod.Telephone, clock.GetUtcNow(), world.As(consultant));
+        var raised = await world.Findings.RaiseAsync(world.Exam.Id, consultant.Id, FindingCategory.Critical, "Acute subdural with midline shift", null,
+            new Communication("Dr A Khan, ED registrar", CommunicationMethod.Telephone, clock.GetUtcNow()), world.As(consultant));
         Assert.True(raised.Succeeded, raised.Reason);
-        Assert.False((await world.Findings.RaiseAsync(world.Exam.Id, world.Registrar.Id, FindingCategory.Critical, "x", "y", CommunicationMethod.Telephone, clock.GetUtcNow(), world.RegistrarActor)).Succeeded);
+        Assert.False((await world.Findings.RaiseAsync(world.Exam.Id, world.Registrar.Id, FindingCategory.Critical, "x", null, new Communication("y", CommunicationMethod.Telephone, clock.GetUtcNow()), world.RegistrarActor)).Succeeded);
 
         var alert = Assert.Single(await world.Findings.AlertsAsync(AccessScope.WholeNetwork));
         Assert.Equal((clock.GetUtcNow().AddHours(1), "Dr Reporter 1"), (alert.AcknowledgeBy, alert.RaisedBy));

@@ -33,8 +33,8 @@ public sealed class DashboardPageTests : MudComponentTest
         db.AddRange(rows);
         await db.SaveChangesAsync();
         _examWithFinding = await db.Exams.Select(e => e.Id).FirstAsync();
-        db.CriticalFindings.Add(CriticalFinding.Raise(Guid.NewGuid(), _examWithFinding, fixture.TrustA.Id, FindingCategory.Critical, "Tension pneumothorax", reporter.Id,
-            "Dr A Khan, ED registrar", CommunicationMethod.Telephone, now.AddMinutes(-90), new CriticalFindingPolicy(), now.AddMinutes(-90)).ValueOrThrow());
+        db.CriticalFindings.Add(CriticalFinding.Raise(Guid.NewGuid(), _examWithFinding, fixture.TrustA.Id, FindingCategory.Critical, "Tension pneumothorax", null, reporter.Id,
+            new Communication("Dr A Khan, ED registrar", CommunicationMethod.Telephone, now.AddMinutes(-90)), new CriticalFindingPolicy(), now.AddMinutes(-90)).ValueOrThrow());
         await db.SaveChangesAsync();
         Services.AddSingleton<BacklogQuery>();
         Services.AddSingleton<BacklogBreakdownQuery>();

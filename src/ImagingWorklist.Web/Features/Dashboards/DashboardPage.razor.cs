@@ -15,6 +15,7 @@ public partial class DashboardPage : IDisposable
 {
     private BacklogSummary? _summary;
     private IReadOnlyList<FindingAlert> _alerts = [];
+    private int _alertsVersion;
     private IReadOnlyList<WithdrawnClaim> _withdrawn = [];
     private IReadOnlyList<UnverifiableWait> _unverifiable = [];
     private AccessScope _scope = AccessScope.Nothing;
@@ -79,6 +80,7 @@ public partial class DashboardPage : IDisposable
     private async Task LoadAlertsAsync()
     {
         _alerts = await Findings.AlertsAsync(_scope);
+        _alertsVersion++;
 
         // A finding escalated while the dashboard is open is announced by the device, when alerts are on (no patient named).
         var first = _escalatedSeen is null;

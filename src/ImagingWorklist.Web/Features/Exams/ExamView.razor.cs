@@ -32,6 +32,7 @@ public sealed partial class ExamView
     private bool _mayReassign;
     private ExamReporting? _reporting;
     private IReadOnlyList<FindingAlert> _findings = [];
+    private int _reportingVersion;
     private AccessScope _scope = AccessScope.Nothing;
     private IDisposable? _changes;
     private int _editorKey;
@@ -150,6 +151,7 @@ public sealed partial class ExamView
     {
         _reporting = await Reporting.LoadAsync(ExamId);
         _findings = await Findings.AlertsAsync(_scope, ExamId);
+        _reportingVersion++;
         _verifiers = _details is { Access: { Holds: true, SignNeedsVerification: true } } ? await VerifierList.ForExamAsync(ExamId, _actor.ReporterId) : null;
     }
 

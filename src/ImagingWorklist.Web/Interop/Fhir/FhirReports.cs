@@ -57,7 +57,7 @@ internal static class FhirReports
             Effective = new FhirDateTime(document.PerformedAt),
             Issued = document.IssuedAt,
             ResultsInterpreter = [new ResourceReference { Display = document.ReporterName, Identifier = new Identifier("urn:imagingworklist:registration", document.ReporterRegistration) }],
-            Conclusion = document.Kind == DeliveryKind.Addendum ? "ADDENDUM\n" + document.Text : document.Text,
+            Conclusion = string.Join('\n', document.Lines),
             PresentedForm = [new Attachment { ContentType = "text/plain; charset=utf-8", Language = "en-GB", Data = Encoding.UTF8.GetBytes(document.Text), Title = $"{document.Kind} report" }],
         };
         if (document.VerifierName is { } verifier)

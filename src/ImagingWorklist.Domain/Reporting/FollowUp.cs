@@ -1,0 +1,257 @@
+using ImagingWorklist.Domain.Common;
+using ImagingWorklist.Domain.Exams;
+
+namespace ImagingWorklist.Domain.Reporting;
+
+/// <summary>Who the recommendation is addressed to, as the order records them.</summary>
+public enum FollowUpRecipient
+{
+    Referrer,
+    GeneralPractitioner,
+}
+
+public enum FollowUpStatus
+{
+    Open,
+
+    /// <summary>An order for the recommended examination arrived, from any trust of the network.</summary>
+    Done,
+
+    /// <summary>Closed by hand, with a reason.</summary>
+    Closed,
+}
+
+/// <summary>Why a recommendation was closed by hand.</summary>
+public enum FollowUpClosure
+{
+    Declined,
+    DoneElsewhere,
+    NotNeeded,
+    PatientDeceased,
+}
+
+/// <summary>How long an order may still close a recommendation after its date, and when one counts as due soon.</summary>
+public sealed record FollowUpPolicy
+{
+    /// <summary>An order this long after the recommended date still counts as the follow-up.</summary>
+    public TimeSpan Grace { get; init; } = TimeSpan.FromDays(90);
+
+    /// <summary>An open recommendation whose date is this close appears as due soon.</summary>
+    public TimeSpan DueSoon { get; init; } = TimeSpan.FromDays(14);
+}
+
+/// <summary>When a follow-up is due, as a reporter writes it: an interval ("6 weeks", "3 months", "1 year") or a UK date.</summary>
+public static class FollowUpDue
+{
+    public static DateOnly? Parse(string? text, DateOnly today)
+    {
+        var words = (text ?? string.Empty).Trim().ToLowerInvariant().Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        if (words is [var count, var unit] && int.TryParse(count, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n) && n is > 0 and <= 120)
+        {
+            return unit.TrimEnd('s') switch
+            {
+                "day" => today.AddDays(n),
+                "week" => today.AddDays(7 * n),
+                "month" => today.AddMonths(n),
+                "year" when n <= 10 => today.AddYears(n),
+                _ => null,
+            };
+        }
+
+        return UkCalendar.ParseDate(text, today);
+    }
+}
+
+/// <summary>What was recommended: a procedure (by code, with its modality and body part) or a clinical review.</summary>
+public sealed record FollowUpWhat(string? ProcedureCode, Modality? Modality, string? BodyPart, string Description)
+{
+    public static FollowUpWhat ClinicalReview { get; } = new(null, null, null, "Clinical review");
+
+    public bool IsClinicalReview => ProcedureCode is null;
+}
+
+/// <summary>
+/// A structured follow-up recommendation from a report: what, by when, why and for whom. It stays open until an order
+/// for the same patient (NHS number, or the trust's own record number) with a matching procedure arrives from any trust
+/// in the network within its window, or until someone closes it by hand with a reason.
+/// </summary>
+public sealed class FollowUp
+{
+    public const int TextMaxLength = 500;
+    public const int NameMaxLength = 200;
+
+    private FollowUp()
+    {
+        PatientMrn = string.Empty;
+        Description = string.Empty;
+        Reason = string.Empty;
+        RecipientName = string.Empty;
+    }
+
+    public Guid Id { get; private set; }
+
+    public Guid ExamId { get; private set; }
+
+    public Guid TrustId { get; private set; }
+
+    /// <summary>The patient's NHS number (validated), by which an order at any trust is matched.</summary>
+    public string? PatientNhsNumber { get; private set; }
+
+    /// <summary>The recommending trust's own record number, by which its own orders are matched.</summary>
+    public string PatientMrn { get; private set; }
+
+    public string? ProcedureCode { get; private set; }
+
+    public Modality? Modality { get; private set; }
+
+    public string? BodyPart { get; private set; }
+
+    public string Description { get; private set; }
+
+    public DateOnly DueBy { get; private set; }
+
+    public string Reason { get; private set; }
+
+    public FollowUpRecipient Recipient { get; private set; }
+
+    public string RecipientName { get; private set; }
+
+    public Guid RecommendedById { get; private set; }
+
+    public DateTimeOffset RecommendedAt { get; private set; }
+
+    public FollowUpStatus Status { get; private set; }
+
+    public Guid? DoneByExamId { get; private set; }
+
+    public DateTimeOffset? ClosedAt { get; private set; }
+
+    public FollowUpClosure? Closure { get; private set; }
+
+    public string? ClosedNote { get; private set; }
+
+    public string? ClosedBy { get; private set; }
+
+    public int Version { get; private set; }
+
+    public bool IsOpen => Status == FollowUpStatus.Open;
+
+    public bool IsOverdueOn(DateOnly today) => IsOpen && today > DueBy;
+
+    public bool IsDueSoonOn(DateOnly today, FollowUpPolicy policy) =>
+        IsOpen && !IsOverdueOn(today) && DueBy.ToDateTime(TimeOnly.MinValue) - today.ToDateTime(TimeOnly.MinValue) <= policy.DueSoon;
+
+    public static Outcome<FollowUp> Recommend(
+        Guid id, Exam exam, FollowUpWhat what, DateOnly dueBy, string reason, FollowUpRecipient recipient, string recipientName,
+        Guid reporterId, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(exam);
+        ArgumentNullException.ThrowIfNull(what);
+        if (string.IsNullOrWhiteSpace(reason) || reason.Length > TextMaxLength)
+        {
+            return Outcome<FollowUp>.Rejected($"Say why the follow-up is recommended (at most {TextMaxLength} characters).");
+        }
+
+        if (string.IsNullOrWhiteSpace(recipientName) || recipientName.Length > NameMaxLength)
+        {
+            return Outcome<FollowUp>.Rejected("Name who should arrange it (the referrer or the patient's GP, as on the order).");
+        }
+
+        var today = UkCalendar.DayOf(now);
+        if (dueBy <= today || dueBy > today.AddYears(10))
+        {
+            return Outcome<FollowUp>.Rejected("The follow-up date must be after today and within ten years.");
+        }
+
+        return Outcome<FollowUp>.Accepted(new FollowUp
+        {
+            Id = id,
+            ExamId = exam.Id,
+            TrustId = exam.TrustId,
+            PatientNhsNumber = exam.Patient.NhsNumber?.Value,
+            PatientMrn = exam.Patient.LocalMrn,
+            ProcedureCode = what.ProcedureCode,
+            Modality = what.Modality,
+            BodyPart = string.IsNullOrWhiteSpace(what.BodyPart) ? null : what.BodyPart.Trim().ToUpperInvariant(),
+            Description = what.Description,
+            DueBy = dueBy,
+            Reason = reason.Trim(),
+            Recipient = recipient,
+            RecipientName = recipientName.Trim(),
+            RecommendedById = reporterId,
+            RecommendedAt = now,
+        });
+    }
+
+    /// <summary>
+    /// Whether an order satisfies this recommendation: the same patient (NHS number at any trust, or the record number at
+    /// the recommending trust), ordered after the recommendation and no later than the date plus the grace, for the same
+    /// procedure or one of the same modality and body part. A clinical review is never closed by an order.
+    /// </summary>
+    public bool IsMetBy(Exam order, FollowUpPolicy policy)
+    {
+        ArgumentNullException.ThrowIfNull(order);
+        ArgumentNullException.ThrowIfNull(policy);
+        if (!IsOpen || ProcedureCode is null || order.Id == ExamId)
+        {
+            return false;
+        }
+
+        var samePatient = (PatientNhsNumber is not null && order.Patient.NhsNumber?.Value == PatientNhsNumber)
+            || (order.TrustId == TrustId && order.Patient.LocalMrn == PatientMrn);
+        var inWindow = order.OrderedAt >= RecommendedAt.AddDays(-1)
+            && order.OrderedAt <= UkCalendar.Midnight(DueBy.AddDays(1)) + policy.Grace;
+        var sameProcedure = string.Equals(order.ProcedureCode, ProcedureCode, StringComparison.OrdinalIgnoreCase)
+            || (order.Modality == Modality && BodyPart is not null && string.Equals(order.BodyPart, BodyPart, StringComparison.OrdinalIgnoreCase));
+        return samePatient && inWindow && sameProcedure;
+    }
+
+    public Outcome Complete(Guid orderExamId, DateTimeOffset now)
+    {
+        if (!IsOpen)
+        {
+            return Outcome.Rejected("This recommendation is already closed.");
+        }
+
+        Status = FollowUpStatus.Done;
+        DoneByExamId = orderExamId;
+        ClosedAt = now;
+        Version++;
+        return Outcome.Accepted;
+    }
+
+    public Outcome Close(FollowUpClosure closure, string? note, string closedBy, DateTimeOffset now)
+    {
+        if (!IsOpen)
+        {
+            return Outcome.Rejected("This recommendation is already closed.");
+        }
+
+        if ((note?.Length ?? 0) > TextMaxLength)
+        {
+            return Outcome.Rejected($"The note may be at most {TextMaxLength} characters.");
+        }
+
+        if (closure == FollowUpClosure.DoneElsewhere && string.IsNullOrWhiteSpace(note))
+        {
+            return Outcome.Rejected("Say where and when it was done, so the record can be found.");
+        }
+
+        Status = FollowUpStatus.Closed;
+        Closure = closure;
+        ClosedNote = string.IsNullOrWhiteSpace(note) ? null : note.Trim();
+        ClosedBy = closedBy;
+        ClosedAt = now;
+        Version++;
+        return Outcome.Accepted;
+    }
+
+    /// <summary>The trust merged the patient's record into another (ADT^A40): the recommendation follows the survivor.</summary>
+    public void MoveTo(Patient surviving)
+    {
+        ArgumentNullException.ThrowIfNull(surviving);
+        PatientMrn = surviving.LocalMrn;
+        PatientNhsNumber = surviving.NhsNumber?.Value ?? PatientNhsNumber;
+        Version++;
+    }
+}
