@@ -68,6 +68,10 @@ internal static class FhirEndpoints
                             "DiagnosticReport",
                             Parameter("status", SearchParamType.Token, "preliminary | final | appended (scope reports.read)"),
                             Parameter("_lastUpdated", SearchParamType.Date, "ge/gt/le/lt/eq with a date or date-time")),
+                        Searchable(
+                            "ServiceRequest",
+                            Parameter("intent", SearchParamType.Token, "proposal: follow-up recommendations from reports (orders are POSTed here, not read back)"),
+                            Parameter("status", SearchParamType.Token, "active | completed | revoked (scope reports.read)")),
                     ],
                 },
             ],
