@@ -15,7 +15,7 @@ public sealed class AccessibilitySweepBrowserTests(BrowserApp app)
     private static readonly (string Role, (string Path, string[] Tabs)[] Views)[] Sweep =
     [
         ("radiologist", [("/", ["My worklist", "Whole network"]), ("/rota", []), ("/activity", [])]),
-        ("manager", [("/dashboard", ["Turnaround", "Findings", "Forecast", "Monthly return", "Activity", "Backlog"]), ("/dashboard/exams?by=Trust&key=RZ1&measure=Open", []), ("/activity", []), ("/", [])]),
+        ("manager", [("/dashboard", ["Turnaround", "Findings", "Forecast", "Monthly return", "Activity", "Backlog"]), ("/dashboard/exams?by=Trust&key=RZ1&measure=Open", []), ("/follow-ups?view=all", []), ("/activity", []), ("/", [])]),
         ("coordinator", [("/rota", ["By skill", "Day", "Cover and demand", "Job plans", "Leave", "Files", "What if", "By reporter"])]),
         ("admin", [("/admin", ["Network and credentials", "Users", "Integration clients", "Inbound messages", "Procedures", "Report templates", "Report delivery", "Audit trail"])]),
     ];

@@ -6,16 +6,17 @@ using Microsoft.EntityFrameworkCore;
 namespace ImagingWorklist.Application.Dashboards;
 
 /// <summary>
-/// Alerts raised in a period for one trust and category: how many were acknowledged, how many in time, how many were
+/// Alerts raised in a period (up to now) for one trust and category: how many were acknowledged, how many in time, how many were
 /// escalated or are still open, and the median and 90th-percentile minutes from the alert (the earlier of raising and
 /// telling) to acknowledgement.
 /// </summary>
 public sealed record AlertAcknowledgementRow(
-    string TrustName, FindingCategory Category, int Raised, int Acknowledged, int InTime, int Escalated, int Open, double? MedianMinutes, double? P90Minutes)
+    string TrustName, FindingCategory Category, int Raised, int Acknowledged, int Decided, int InTime, int Escalated, int Open, double? MedianMinutes, double? P90Minutes)
 {
     public double AcknowledgedShare => Raised == 0 ? 0 : (double)Acknowledged / Raised;
 
-    public double InTimeShare => Raised == 0 ? 0 : (double)InTime / Raised;
+    /// <summary>Of the alerts acknowledged or past their deadline, the share acknowledged in time; none while every one is still within it.</summary>
+    public double? InTimeShare => Decided == 0 ? null : (double)InTime / Decided;
 }
 
 public sealed class AlertAcknowledgementQuery(IDbContextFactory<WorklistDbContext> contexts)
@@ -50,6 +51,7 @@ public sealed class AlertAcknowledgementQuery(IDbContextFactory<WorklistDbContex
                     g.Key.Category,
                     g.Count(),
                     minutes.Count,
+                    g.Count(r => r.AcknowledgedAt is not null || r.AcknowledgeBy <= to),
                     g.Count(r => r.AcknowledgedAt is { } at && at <= r.AcknowledgeBy),
                     g.Count(r => r.EscalatedAt is not null),
                     g.Count(r => r.AcknowledgedAt is null),
