@@ -55,6 +55,7 @@ public sealed class FollowUpBrowserTests(BrowserApp app)
         var panel = page.GetByRole(AriaRole.Region, new() { Name = "Follow-up recommendations" });
 
         await panel.GetByRole(AriaRole.Button, new() { Name = "Recommend a follow-up" }).ClickAsync();
+        await Assertions.Expect(panel.GetByLabel("Name (as on the order)")).ToHaveValueAsync(new System.Text.RegularExpressions.Regex("^Dr "));
         await panel.GetByLabel("When").FillAsync("in a while");
         await panel.GetByLabel("Why").FillAsync("6 mm solid nodule, right lower lobe");
         await panel.GetByLabel("Name (as on the order)").FillAsync("Dr R Patel, respiratory");

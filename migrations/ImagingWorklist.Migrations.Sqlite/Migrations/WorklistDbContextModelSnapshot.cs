@@ -184,6 +184,14 @@ namespace ImagingWorklist.Migrations.Sqlite.Migrations
                     b.Property<long?>("ReadyAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Referrer")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RegisteredGp")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<long?>("ReportedAt")
                         .HasColumnType("INTEGER");
 

@@ -82,7 +82,9 @@ public sealed partial class DemoNetworkGenerator
                 priority,
                 ClinicalDetails(pathway, procedure),
                 performedAt.AddMinutes(-_random.Next(30, 60 * 24)),
-                performedAt);
+                performedAt,
+                ReferrerOf(pathway, number),
+                GpOf(patient));
             var exam = Exam.Order(order, policy, performedAt);
             exam.MarkReady(performedAt, performedAt.AddMinutes(_random.Next(2, 30)), policy);
             return exam;
@@ -246,6 +248,25 @@ public sealed partial class DemoNetworkGenerator
         < 98 => Pathway.GpDirectAccess,
         _ => Pathway.Screening,
     };
+
+    private static readonly string[] Clinicians = ["Dr A Khan", "Dr B Osei", "Dr C Lee", "Dr R Patel", "Dr S Murray", "Dr T Nwosu", "Dr H Ward", "Dr J Evans"];
+    private static readonly string[] Practices = ["Riverside Surgery", "Castle Street Medical Practice", "Moorside Health Centre", "The Green Surgery"];
+
+    /// <summary>Who ordered it, drawn from the accession number so the random stream (and every test that relies on it) is unchanged.</summary>
+    private static string ReferrerOf(Pathway pathway, int number)
+    {
+        var name = Clinicians[number % Clinicians.Length];
+        return pathway switch
+        {
+            Pathway.Emergency => $"{name}, ED",
+            Pathway.GpDirectAccess => $"{name}, GP",
+            Pathway.Inpatient => $"{name}, medical registrar",
+            _ => $"{name}, consultant",
+        };
+    }
+
+    private static string GpOf(Patient patient) =>
+        $"{Clinicians[(patient.LocalMrn.Length + patient.DateOfBirth.Day) % Clinicians.Length]}, {Practices[patient.DateOfBirth.Month % Practices.Length]}";
 
     private static string ClinicalDetails(Pathway pathway, Procedure procedure) => pathway switch
     {

@@ -38,7 +38,9 @@ public sealed record ExamDetails(
     IReadOnlyList<PriorExam> Priors,
     ReportingAccess Access,
     string ProcedureCode,
-    Domain.Reporters.Skill RequiredSkill);
+    Domain.Reporters.Skill RequiredSkill,
+    string? Referrer = null,
+    string? RegisteredGp = null);
 
 /// <summary>
 /// Everything the exam view shows, patient identifiers included. Every successful read is audited as a view of patient
@@ -107,7 +109,9 @@ public sealed class ExamDetailsQuery(IDbContextFactory<WorklistDbContext> contex
             priors,
             access,
             exam.ProcedureCode,
-            exam.RequiredSkill));
+            exam.RequiredSkill,
+            exam.Referrer,
+            exam.RegisteredGp));
     }
 
     /// <summary>

@@ -254,7 +254,7 @@ public sealed partial class Hl7Ingest
         var exam = Exam.Order(
             new ExamOrder(Guid.NewGuid(), trust.Id, site.Id, order.Accession!, order.StudyInstanceUid, order.Patient!, procedure.Modality, procedure.BodyPart, procedure.Code,
                 procedure.Description, procedure.RequiredSkill, procedure.ExpectedReadingMinutes, order.Pathway, order.PatientClass, order.Priority, order.ClinicalDetails,
-                order.OrderedAt, order.PerformedAt),
+                order.OrderedAt, order.PerformedAt, order.Referrer, order.RegisteredGp),
             policy,
             now);
         return (exam, null);

@@ -19,7 +19,9 @@ public sealed record Hl7Order(
     string? SiteCode,
     Patient? Patient,
     IReadOnlyList<Hl7Error> Errors,
-    IReadOnlyList<string> Warnings);
+    IReadOnlyList<string> Warnings,
+    string? Referrer = null,
+    string? RegisteredGp = null);
 
 public static class Hl7OrderReader
 {
@@ -105,7 +107,16 @@ public static class Hl7OrderReader
             First(message.Value("PV1", 3, component: 4), message.Value("PV1", 3, component: 1)).Trim().ToUpperInvariant() is { Length: > 0 } site ? site : null,
             control == "NW" ? ReadPatient(message, errors, warnings) : null,
             errors,
-            warnings);
+            warnings,
+            Person(message, "ORC", 12) ?? Person(message, "OBR", 16),
+            Person(message, "PD1", 4));
+    }
+
+    /// <summary>A person in an XCN field (id^family^given^middle^suffix^prefix) as people write them: "Dr R Patel".</summary>
+    private static string? Person(Hl7Message message, string segment, int field)
+    {
+        var parts = new[] { 6, 3, 4, 2 }.Select(c => message.Value(segment, field, component: c).Trim()).Where(p => p.Length > 0).ToList();
+        return parts.Count == 0 ? null : string.Join(' ', parts);
     }
 
     private static ClinicalPriority ReadPriority(Hl7Message message, List<Hl7Error> errors)

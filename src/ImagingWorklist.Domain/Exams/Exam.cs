@@ -17,6 +17,7 @@ public sealed partial class Exam
     public const int ProcedureDescriptionMaxLength = 200;
     public const int ClinicalDetailsMaxLength = 2000;
     public const int ReasonMaxLength = 500;
+    public const int PersonMaxLength = 200;
 
     private Exam()
     {
@@ -59,6 +60,12 @@ public sealed partial class Exam
     public ClinicalPriority Priority { get; private set; }
 
     public string ClinicalDetails { get; private set; }
+
+    /// <summary>Who ordered the exam, as the order names them (ORC-12 or OBR-16; FHIR requester).</summary>
+    public string? Referrer { get; private set; }
+
+    /// <summary>The patient's registered GP, as the order names them (PD1-4).</summary>
+    public string? RegisteredGp { get; private set; }
 
     public DateTimeOffset OrderedAt { get; private set; }
 
@@ -126,6 +133,8 @@ public sealed partial class Exam
             PatientClass = order.PatientClass,
             Priority = order.Priority,
             ClinicalDetails = order.ClinicalDetails,
+            Referrer = Person(order.Referrer),
+            RegisteredGp = Person(order.RegisteredGp),
             OrderedAt = order.OrderedAt,
             PerformedAt = order.PerformedAt,
             State = ExamState.Ordered,
@@ -134,6 +143,9 @@ public sealed partial class Exam
         exam.DueAt = policy.DueAt(exam.TurnaroundClockStart, exam.Pathway, exam.PatientClass, exam.Modality, exam.Priority);
         return exam;
     }
+
+    private static string? Person(string? name) =>
+        string.IsNullOrWhiteSpace(name) ? null : name.Trim() is { Length: > PersonMaxLength } long_ ? long_[..PersonMaxLength] : name.Trim();
 
     /// <summary>Images complete: the exam joins the reporting pool (SWIM ImagesPrepared).</summary>
     public Outcome MarkReady(DateTimeOffset performedAt, DateTimeOffset now, TurnaroundPolicy policy)

@@ -22,4 +22,6 @@ public sealed record ExamOrder(
     ClinicalPriority Priority,
     string ClinicalDetails,
     DateTimeOffset OrderedAt,
-    DateTimeOffset? PerformedAt);
+    DateTimeOffset? PerformedAt,
+    string? Referrer = null,
+    string? RegisteredGp = null);

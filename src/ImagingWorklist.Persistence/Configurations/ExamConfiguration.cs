@@ -17,6 +17,8 @@ internal sealed class ExamConfiguration : IEntityTypeConfiguration<Exam>
         builder.Property(e => e.ProcedureCode).HasMaxLength(Exam.ProcedureCodeMaxLength);
         builder.Property(e => e.ProcedureDescription).HasMaxLength(Exam.ProcedureDescriptionMaxLength);
         builder.Property(e => e.ClinicalDetails).HasMaxLength(Exam.ClinicalDetailsMaxLength);
+        builder.Property(e => e.Referrer).HasMaxLength(Exam.PersonMaxLength);
+        builder.Property(e => e.RegisteredGp).HasMaxLength(Exam.PersonMaxLength);
         builder.Property(e => e.HoldReason).HasMaxLength(Exam.ReasonMaxLength);
 
         // The claim guard: every change bumps Version in the domain, and the database refuses a stale write.

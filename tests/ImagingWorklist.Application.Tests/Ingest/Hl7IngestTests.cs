@@ -41,6 +41,26 @@ public class Hl7IngestTests
 
     [Theory]
     [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task TheReferrerAndTheRegisteredGpAreKeptAsTheOrderNamesThem(DatabaseProvider provider)
+    {
+        await using var world = await IngestWorld.CreateAsync(provider);
+        var order = Order("M1", "NW", "RTA00000031")
+            .Replace("PV1|", "PD1||||G8123456^Jones^P^^^Dr\rPV1|", StringComparison.Ordinal)
+            .Replace("ORC|NW|P1|F1||SC", "ORC|NW|P1|F1||SC|||||||C123^Patel^Ravi^^^Dr", StringComparison.Ordinal);
+        var fromObr = Order("M2", "NW", "RTA00000032").Replace("|Cough|||||RTA00000032", "|Cough|||C9^Osei^B^^^Dr||RTA00000032", StringComparison.Ordinal);
+
+        Assert.Equal(("AA", "AA"), (Msa(await world.SendAsync(order), 1), Msa(await world.SendAsync(fromObr), 1)));
+
+        await using var db = world.Database.CreateDbContext();
+        var exams = await db.Exams.OrderBy(e => e.OrderedAt).ThenBy(e => e.Id).ToListAsync();
+        var first = exams.Single(e => e.Accession.Value == "RTA00000031");
+        var second = exams.Single(e => e.Accession.Value == "RTA00000032");
+        Assert.Equal(("Dr Ravi Patel", "Dr P Jones"), (first.Referrer, first.RegisteredGp));
+        Assert.Equal(("Dr B Osei", (string?)null), (second.Referrer, second.RegisteredGp));
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
     public async Task ExamCompleteMakesItReadyAndItReachesTheEngineAndTheWorklists(DatabaseProvider provider)
     {
         await using var world = await IngestWorld.CreateAsync(provider);

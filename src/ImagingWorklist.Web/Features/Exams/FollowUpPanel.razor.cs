@@ -22,6 +22,7 @@ public partial class FollowUpPanel
     private string? _name;
     private string? _message;
     private bool _ok;
+    private (Guid ExamId, int Version)? _loaded;
 
     [Inject]
     private FollowUpService FollowUps { get; set; } = null!;
@@ -42,13 +43,26 @@ public partial class FollowUpPanel
     [Parameter]
     public int Version { get; set; }
 
-    protected override async Task OnParametersSetAsync() => _items = await FollowUps.ListAsync(Scope, FollowUpView.All, Details.ExamId);
+    /// <summary>Reads the list when the exam or its reporting changed, not on every render of the page around it.</summary>
+    protected override async Task OnParametersSetAsync()
+    {
+        if (_loaded != (Details.ExamId, Version))
+        {
+            _loaded = (Details.ExamId, Version);
+            _items = await FollowUps.ListAsync(Scope, FollowUpView.All, Details.ExamId);
+        }
+    }
 
     private async Task StartAsync()
     {
         _procedures = await FollowUps.ProceduresAsync();
-        (_open, _message, _code, _when, _why, _name) = (true, null, Details.ProcedureCode, null, null, null);
+        (_open, _message, _code, _when, _why) = (true, null, Details.ProcedureCode, null, null);
+        RecipientChanged(Details.Referrer is null && Details.RegisteredGp is not null ? FollowUpRecipient.GeneralPractitioner : FollowUpRecipient.Referrer);
     }
+
+    /// <summary>The name as the order records the referrer or the GP, for the reporter to confirm or correct.</summary>
+    private void RecipientChanged(FollowUpRecipient recipient) =>
+        (_recipient, _name) = (recipient, recipient == FollowUpRecipient.Referrer ? Details.Referrer : Details.RegisteredGp);
 
     private async Task RecommendAsync()
     {

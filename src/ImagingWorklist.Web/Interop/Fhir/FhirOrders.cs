@@ -86,12 +86,16 @@ internal static class FhirOrders
         };
         var site = request.LocationCode.SelectMany(c => c.Coding).Select(c => c.Code).FirstOrDefault() ?? string.Empty;
         var details = string.Join(" ", request.ReasonCode.Select(r => r.Text ?? r.Coding.FirstOrDefault()?.Display).Concat(request.Note.Select(n => n.Text)).Where(t => !string.IsNullOrWhiteSpace(t)));
-        return string.Join('\r',
+        var registered = patient?.GeneralPractitioner.Select(g => g.Display).FirstOrDefault(d => !string.IsNullOrWhiteSpace(d));
+        return string.Join('\r', new[]
+        {
             Header(trust, controlId, "ORM^O01", now),
             Pid(patient),
+            registered is null ? null : $"PD1||||^{E(registered)}",
             $"PV1|1|{patientClass}|^^^{E(site)}|||||||||||||||{gp}",
             $"ORC|{control}|{E(request.Id)}|{E(accession)}||SC||||{Time(request.AuthoredOn)}",
-            $"OBR|1|{E(request.Id)}|{E(accession)}|{E(request.Code?.Coding.FirstOrDefault()?.Code)}^{E(request.Code?.Text)}|{priority}||||||||{E(details)}|||||{E(accession)}") + "\r";
+            $"OBR|1|{E(request.Id)}|{E(accession)}|{E(request.Code?.Coding.FirstOrDefault()?.Code)}^{E(request.Code?.Text)}|{priority}||||||||{E(details)}|||^{E(request.Requester?.Display)}||{E(accession)}",
+        }.Where(l => l is not null)) + "\r";
     }
 
     private static string Complete(ImagingStudy study, string? trust, string controlId, DateTimeOffset now)

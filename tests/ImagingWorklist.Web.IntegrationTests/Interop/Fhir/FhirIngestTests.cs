@@ -28,6 +28,7 @@ public sealed class FhirIngestTests(FhirIngestTests.App app) : IClassFixture<Fhi
         await using var db = app.Services.GetRequiredService<IDbContextFactory<WorklistDbContext>>().CreateDbContext();
         var exam = await db.Exams.SingleAsync(e => e.Accession == Domain.Identifiers.AccessionNumber.FromTrusted("RZ1FHIR00001"));
         Assert.Equal((Domain.Exams.ExamState.Ready, "9434765919", "1.2.826.0.1.3680043.8.498.1"), (exam.State, exam.Patient.NhsNumber!.Value, exam.StudyInstanceUid!.Value));
+        Assert.Equal(("Dr R Patel, respiratory", "Dr P Jones, Riverside Surgery"), (exam.Referrer, exam.RegisteredGp));
         var stored = await db.InboundMessages.Where(m => m.Channel == "FHIR" && m.ExamId == exam.Id).ToListAsync();
         Assert.Contains(stored, m => m.Original!.Contains("sr-RZ1FHIR00001", StringComparison.Ordinal) && m.Raw.StartsWith("MSH|", StringComparison.Ordinal));
     }
@@ -102,7 +103,8 @@ public sealed class FhirIngestTests(FhirIngestTests.App app) : IClassFixture<Fhi
           "contained": [{
             "resourceType": "Patient", "id": "p",
             "identifier": [{ "system": "https://fhir.nhs.uk/Id/nhs-number", "value": "9434765919" }, { "system": "urn:rz1:mrn", "value": "F123" }],
-            "name": [{ "family": "Fhirpatient", "given": ["Sam"] }], "gender": "female", "birthDate": "1975-03-04"
+            "name": [{ "family": "Fhirpatient", "given": ["Sam"] }], "gender": "female", "birthDate": "1975-03-04",
+            "generalPractitioner": [{ "display": "Dr P Jones, Riverside Surgery" }]
           }],
           "identifier": [{ "type": { "coding": [{ "system": "http://terminology.hl7.org/CodeSystem/v2-0203", "code": "ACSN" }] }, "value": "{{accession}}" }],
           "status": "active", "intent": "order", "priority": "urgent",
@@ -110,6 +112,7 @@ public sealed class FhirIngestTests(FhirIngestTests.App app) : IClassFixture<Fhi
           "code": { "coding": [{ "system": "urn:rz1:procedures", "code": "{{code}}" }], "text": "XR Chest" },
           "subject": { "reference": "#p" },
           "authoredOn": "2026-11-25T09:00:00Z",
+          "requester": { "display": "Dr R Patel, respiratory" },
           "performer": [{ "identifier": { "system": "https://fhir.nhs.uk/Id/ods-organization-code", "value": "RZ1" } }],
           "locationCode": [{ "coding": [{ "code": "RZ101" }] }],
           "reasonCode": [{ "text": "Cough for 3 weeks" }]
