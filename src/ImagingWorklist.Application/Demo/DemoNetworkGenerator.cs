@@ -33,7 +33,9 @@ public sealed record DemoNetwork(
     IReadOnlyList<RotaShift> Shifts,
     IReadOnlyList<Absence> Absences,
     IReadOnlyList<Exam> Exams,
-    IReadOnlyList<Report> Reports);
+    IReadOnlyList<Report> Reports,
+    IReadOnlyList<CriticalFinding> Findings,
+    IReadOnlyList<FollowUp> FollowUps);
 
 /// <summary>
 /// A deterministic, synthetic imaging network: the same seed and the same "now" give the same network.
@@ -100,7 +102,8 @@ public sealed partial class DemoNetworkGenerator(DemoNetworkOptions options)
         var (shifts, absences) = GenerateRota(reporters, trusts, credentials, now);
         shifts.InsertRange(0, GeneratePastRota(reporters, credentials, absences, now));
         var (exams, reports) = GenerateExams(trusts, sites, reporters, (credentials, shifts, absences), policy, now);
-        return new DemoNetwork(network, trusts, sites, ProcedureCatalogue.Standard(), rules, reporters, credentials, shifts, absences, exams, reports);
+        var (findings, followUps) = GenerateSafety(exams, reports, now);
+        return new DemoNetwork(network, trusts, sites, ProcedureCatalogue.Standard(), rules, reporters, credentials, shifts, absences, exams, reports, findings, followUps);
     }
 
     private List<Reporter> GenerateReporters(List<Trust> trusts)

@@ -32,6 +32,8 @@ public sealed class DemoNetworkSeeder(IDbContextFactory<WorklistDbContext> conte
         db.AddRange(demo.Exams);
         await db.SaveChangesAsync(cancellationToken);
         db.AddRange(demo.Reports);
+        db.AddRange(demo.Findings);
+        db.AddRange(demo.FollowUps);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
 

@@ -2,6 +2,7 @@ using ImagingWorklist.Application.Demo;
 using ImagingWorklist.Domain.Exams;
 using ImagingWorklist.Domain.Identifiers;
 using ImagingWorklist.Domain.Reporters;
+using ImagingWorklist.Domain.Reporting;
 using ImagingWorklist.Domain.Rota;
 using ImagingWorklist.TestSupport;
 
@@ -155,6 +156,34 @@ public class DemoNetworkGeneratorTests
     {
         Assert.Contains(Network.Credentials, c => c.ExpiresWithin(TimeSpan.FromDays(14), TestClock.Now));
         Assert.All(Network.Reporters, r => Assert.Contains(Network.Credentials, c => c.ReporterId == r.Id && c.TrustId == r.HomeTrustId && c.IsValidAt(TestClock.Now)));
+    }
+
+    [Fact]
+    public void EverySeededAlertAndFollowUpWasMadeByTheReportsAuthorAndKeepsTheirRules()
+    {
+        var reports = Network.Reports.Where(r => r.SignedAt is not null).ToDictionary(r => r.ExamId);
+        var today = Domain.Common.UkCalendar.DayOf(TestClock.Now);
+        Assert.InRange(Network.Findings.Count, 30, 200);
+        Assert.InRange(Network.FollowUps.Count, 50, 300);
+        Assert.All(Network.Findings, f =>
+        {
+            Assert.Equal(reports[f.ExamId].AuthorId, f.RaisedById);
+            Assert.True(f.RaisedAt < reports[f.ExamId].SignedAt);
+            Assert.NotNull(f.CommunicatedAt);
+            Assert.True(f.AcknowledgedAt is null || f.AcknowledgedAt >= f.CommunicatedAt);
+            Assert.True(f.EscalatedAt is null || f.EscalatedAt == f.AcknowledgeBy);
+            Assert.NotEqual(f.Category == FindingCategory.Cancer, f.SuspectedPrimarySite is null);
+            Assert.False(f.Category == FindingCategory.Critical && f.Method == CommunicationMethod.SecureMessage);
+        });
+        Assert.Contains(Network.Findings, f => f.State == FindingState.Acknowledged && f.EscalatedAt is not null);
+        Assert.All(Network.FollowUps, f =>
+        {
+            Assert.Equal((reports[f.ExamId].AuthorId, reports[f.ExamId].SignedAt), (f.RecommendedById, (DateTimeOffset?)f.RecommendedAt));
+            Assert.True(f.DueBy > Domain.Common.UkCalendar.DayOf(f.RecommendedAt));
+            Assert.False(string.IsNullOrWhiteSpace(f.RecipientName));
+        });
+        Assert.Contains(Network.FollowUps, f => f.IsOverdueOn(today));
+        Assert.Contains(Network.FollowUps, f => f.IsDueSoonOn(today, new FollowUpPolicy()));
     }
 
     [Fact]
