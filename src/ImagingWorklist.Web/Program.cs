@@ -27,6 +27,7 @@ builder.AddWorklistInterop();
 builder.AddWorklistRealtime();
 builder.AddWorklistWeb();
 builder.AddWorklistHealthChecks();
+builder.AddWorklistTelemetry();
 
 var app = builder.Build();
 
@@ -46,6 +47,7 @@ app.MapFhirFollowUpEndpoints();
 app.MapFhirIngestEndpoints();
 app.MapHub<WorklistHub>(WorklistHub.Path).RequireAuthorization(WorklistPolicies.WorklistRead);
 app.MapWorklistHealthChecks();
+app.MapWorklistMetrics();
 app.AnnounceAddresses();
 
 await app.RunAsync();

@@ -31,17 +31,20 @@ public sealed class ClaimService(
         var verdict = await JudgeAsync(reporterId, examId, cancellationToken);
         if (!verdict.Succeeded)
         {
+            WorklistMetrics.Claim("refused");
             return Outcome<Claim>.Rejected(verdict.Reason!);
         }
 
         if (verdict.Value is { IsEligible: false } refusal)
         {
+            WorklistMetrics.Claim("ineligible", refusal.Reasons[0].Reason.ToString());
             return Outcome<Claim>.Rejected(string.Join(" ", refusal.Reasons.Select(r => r.Explanation)));
         }
 
         var token = leaseToken ?? Guid.NewGuid();
         if (await FastClaimAsync(examId, reporterId, token, actor, cancellationToken) is { } fast)
         {
+            WorklistMetrics.Claim("claimed");
             return Outcome<Claim>.Accepted(fast);
         }
 
@@ -52,6 +55,7 @@ public sealed class ClaimService(
             claim = claimed.Value;
             return claimed.Succeeded ? Outcome.Accepted : Outcome.Rejected(claimed.Reason!);
         }, cancellationToken);
+        WorklistMetrics.Claim(outcome.Succeeded ? "claimed" : "taken");
         return outcome.Succeeded ? Outcome<Claim>.Accepted(claim!) : Outcome<Claim>.Rejected(outcome.Reason!);
     }
 
@@ -176,6 +180,7 @@ public sealed class ClaimService(
             released += outcome.Succeeded ? 1 : 0;
         }
 
+        WorklistMetrics.LeasesExpired(released);
         return released;
     }
 

@@ -126,6 +126,15 @@ public sealed class WorklistEngineHost(IDbContextFactory<WorklistDbContext> cont
 
     public int SkipCount(Guid reporterId) => Use(engine => engine.SkipCount(reporterId));
 
+    /// <summary>The pool as the metrics show it; none before the engine is loaded.</summary>
+    public PoolSummary? Summarise()
+    {
+        lock (_gate)
+        {
+            return _engine?.Summarise(clock.GetUtcNow());
+        }
+    }
+
     public IReadOnlyList<Escalation> Escalations() => Use(engine => engine.Escalations(clock.GetUtcNow()));
 
     public void Tick() => Use(engine =>

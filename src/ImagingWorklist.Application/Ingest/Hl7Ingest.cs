@@ -71,8 +71,13 @@ public sealed partial class Hl7Ingest : IAsyncDisposable
         string source,
         AccessScope sender,
         CancellationToken cancellationToken = default,
-        string? original = null) =>
-        IngestOutcome.FromAck(await AnswerAsync(raw, channel, source, sender, original, cancellationToken));
+        string? original = null)
+    {
+        var started = _clock.GetTimestamp();
+        var outcome = IngestOutcome.FromAck(await AnswerAsync(raw, channel, source, sender, original, cancellationToken));
+        WorklistMetrics.Ingested(channel, outcome.Code, _clock.GetElapsedTime(started));
+        return outcome;
+    }
 
     private async Task<string> AnswerAsync(string raw, string channel, string source, AccessScope sender, string? original, CancellationToken cancellationToken)
     {

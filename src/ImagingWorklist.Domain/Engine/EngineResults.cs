@@ -46,3 +46,6 @@ public sealed record Escalation(Guid ExamId, EscalationKind Kind, Skill Skill, T
         _ => $"Waiting {Durations.Describe(Waited)} since it was ready to report.",
     };
 }
+
+/// <summary>The pool at a moment: unclaimed exams by urgency class (indexed by class), unclaimed past due, claimed, and the longest unclaimed wait.</summary>
+public sealed record PoolSummary(IReadOnlyList<int> UnclaimedByClass, int PastDue, int Claimed, TimeSpan OldestWait);

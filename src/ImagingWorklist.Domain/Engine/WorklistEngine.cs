@@ -282,6 +282,33 @@ public sealed class WorklistEngine
 
     // ---- queries -----------------------------------------------------------------------------------------------
 
+    /// <summary>The open pool as operators watch it: unclaimed exams by class, those past due, and the oldest wait.</summary>
+    public PoolSummary Summarise(DateTimeOffset now)
+    {
+        var byClass = new int[Enum.GetValues<UrgencyClass>().Length];
+        var (pastDue, claimed, oldest) = (0, 0, TimeSpan.Zero);
+        for (var i = 0; i < _slotCount; i++)
+        {
+            if (_exams[i] is not { } exam)
+            {
+                continue;
+            }
+
+            ref readonly var slot = ref _slots[i];
+            if (slot.Holder != Unheld)
+            {
+                claimed++;
+                continue;
+            }
+
+            byClass[(int)slot.Class]++;
+            pastDue += exam.DueAt <= now ? 1 : 0;
+            oldest = now - exam.ReadyAt > oldest ? now - exam.ReadyAt : oldest;
+        }
+
+        return new PoolSummary(byClass, pastDue, claimed, oldest);
+    }
+
     public bool Knows(Guid reporterId) => _reporterOf.ContainsKey(reporterId);
 
     public int SkipCount(Guid reporterId) => _reporterOf.TryGetValue(reporterId, out var r) ? _reporters[r].Skips : 0;

@@ -14,6 +14,10 @@ public class SettingsValidationTests
     [InlineData("Hl7:MllpAddress", "localhost-ish", "Hl7:MllpAddress must be an IP address")]
     [InlineData("Security:IdleTimeoutMinutes", "0", "Security:IdleTimeoutMinutes must be between 1 and 1440")]
     [InlineData("RateLimits:TokenPerMinute", "0", "RateLimits:TokenPerMinute must be at least 1")]
+    [InlineData("CriticalFindings:Categories", "Critical, Amber", "CriticalFindings:Categories: 'Amber' is not a category")]
+    [InlineData("FollowUps:Grace", "-1.00:00:00", "FollowUps:Grace must be a positive duration")]
+    [InlineData("Telemetry:MetricsAllowedNetworks", "10.0.0.0/8, the office", "Telemetry:MetricsAllowedNetworks: 'the office' is not a network")]
+    [InlineData("Telemetry:OtlpEndpoint", "collector", "Telemetry:OtlpEndpoint must be an absolute address")]
     public void AnInvalidSettingStopsStartUpNamingIt(string setting, string value, string expected)
     {
         using var app = new WorklistAppFactory(settings: new Dictionary<string, string?> { [setting] = value });

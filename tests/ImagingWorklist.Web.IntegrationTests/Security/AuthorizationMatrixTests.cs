@@ -99,6 +99,7 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.App app) :
         new("POST", "/_blazor/disconnect/", "/_blazor/disconnect/", Caller.People | Caller.Workstation | Caller.Ris, "Blazor Server circuit disconnect"),
         new("POST", "/_blazor/initializers/", "/_blazor/initializers/", Caller.People | Caller.Workstation | Caller.Ris, "Blazor Server JS initializers"),
         new("GET", "/_framework/opaque-redirect", "/_framework/opaque-redirect", Caller.People | Caller.Workstation | Caller.Ris, "Blazor's redirect after an enhanced form post (signed-in callers)"),
+        new("GET", "/metrics", "/metrics", 0, "Prometheus metrics (counts, no patient data): only from Telemetry:MetricsAllowedNetworks, loopback by default; none of these callers comes from one"),
         new("GET", "/health/live", "/health/live", Caller.Everyone, "Liveness, no data"),
         new("GET", "/health/ready", "/health/ready", Caller.Everyone, "Readiness, no data"),
         new("GET", "{**path:file}", "/css/worklist.css", Caller.Everyone, "Static files (styles, scripts, icons): no data"),

@@ -41,6 +41,7 @@ public sealed class DashboardPageTests : MudComponentTest
         Services.AddSingleton<TurnaroundQuery>();
         Services.AddSingleton(new CriticalFindingPolicy());
         Services.AddSingleton<CriticalFindings>();
+        Services.AddSingleton<AlertAcknowledgementQuery>();
         Services.AddSingleton<Application.Claiming.WithdrawnClaimsQuery>();
         Services.AddSingleton<Verifiers>();
         Services.AddSingleton<MonthlyReturnQuery>();
@@ -150,8 +151,13 @@ public sealed class DashboardPageTests : MudComponentTest
         page.Find("[data-finding] input").Input("Dr A Khan, ED registrar");
         page.FindAll("button").Single(b => b.TextContent.Trim() == "Record").Click();
 
-        page.WaitForAssertion(() => Assert.Contains("None: every critical, urgent and unexpected finding has been acknowledged.", page.Markup, StringComparison.Ordinal));
+        page.WaitForAssertion(() => Assert.Contains("None: every alert has been acknowledged.", page.Markup, StringComparison.Ordinal));
         Assert.Equal("Findings", page.FindAll("[role='tab']")[2].TextContent.Trim());
+
+        // The acknowledgement table counts it: acknowledged, but after its hour.
+        page.WaitForAssertion(() => Assert.Equal(
+            ["1", "100%", "0%", "0", "0"],
+            page.FindAll("tr[data-acknowledgement='Alpha Trust|Critical'] td").Select(c => c.TextContent.Replace(" ", string.Empty, StringComparison.Ordinal).Trim()).Take(5)));
     }
 
     [Fact]

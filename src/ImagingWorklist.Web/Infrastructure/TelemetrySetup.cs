@@ -1,0 +1,114 @@
+using System.Net;
+using ImagingWorklist.Application.Common;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Resources;
+using OpenTelemetry.Trace;
+
+namespace ImagingWorklist.Web.Infrastructure;
+
+/// <summary>The <c>Telemetry</c> section: the Prometheus scrape endpoint and who may read it, and an OTLP collector.</summary>
+public sealed record TelemetrySettings
+{
+    /// <summary>Serve <c>/metrics</c> in the Prometheus text format.</summary>
+    public bool Prometheus { get; init; } = true;
+
+    /// <summary>The networks a scraper may call from (CIDR, comma-separated); the endpoint holds no patient data.</summary>
+    public string MetricsAllowedNetworks { get; init; } = "127.0.0.0/8, ::1/128";
+
+    /// <summary>An OTLP collector (http://collector:4317) for traces and metrics; none by default.</summary>
+    public string? OtlpEndpoint { get; init; }
+
+    public IReadOnlyList<IPNetwork> AllowedNetworks =>
+        [.. Networks(MetricsAllowedNetworks).Where(n => n.Network is not null).Select(n => n.Network!.Value)];
+
+    public static IEnumerable<(string Written, IPNetwork? Network)> Networks(string? text) =>
+        (text ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(w => (w, IPNetwork.TryParse(w, out var network) ? network : (IPNetwork?)null));
+
+    public IEnumerable<string> Problems()
+    {
+        foreach (var (written, _) in Networks(MetricsAllowedNetworks).Where(n => n.Network is null))
+        {
+            yield return $"Telemetry:MetricsAllowedNetworks: '{written}' is not a network in CIDR form (for example 10.0.0.0/8 or ::1/128).";
+        }
+
+        if (OtlpEndpoint is { Length: > 0 } otlp && !Uri.TryCreate(otlp, UriKind.Absolute, out _))
+        {
+            yield return $"Telemetry:OtlpEndpoint must be an absolute address such as http://collector:4317, not '{otlp}'.";
+        }
+    }
+}
+
+/// <summary>
+/// OpenTelemetry: runtime, ASP.NET Core, HTTP client and the product's own metrics (<see cref="WorklistMetrics"/>,
+/// <see cref="OperationsGauges"/>) on a Prometheus scrape endpoint for the allowed networks; with an OTLP endpoint set,
+/// metrics and traces (HTTP in and out, EF Core, Npgsql) go to the collector too.
+/// </summary>
+internal static class TelemetrySetup
+{
+    public const string MetricsPath = "/metrics";
+
+    public static IHostApplicationBuilder AddWorklistTelemetry(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddSettings<TelemetrySettings>(builder.Configuration, "Telemetry", s => s.Problems());
+        var settings = builder.Configuration.GetSection("Telemetry").Get<TelemetrySettings>() ?? new TelemetrySettings();
+        var otlp = settings.OtlpEndpoint is { Length: > 0 } endpoint && Uri.TryCreate(endpoint, UriKind.Absolute, out var uri) ? uri : null;
+        builder.Services.AddSingleton<OperationsGauges>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<OperationsGauges>());
+        builder.Services.AddScoped<Microsoft.AspNetCore.Components.Server.Circuits.CircuitHandler, OperationsGauges.CircuitCounter>();
+        var telemetry = builder.Services.AddOpenTelemetry()
+            .ConfigureResource(resource => resource.AddService("ImagingWorklist"))
+            .WithMetrics(metrics =>
+            {
+                metrics.AddMeter(WorklistMetrics.MeterName, OperationsGauges.MeterName)
+                    .AddAspNetCoreInstrumentation()
+                    .AddHttpClientInstrumentation()
+                    .AddRuntimeInstrumentation();
+                if (settings.Prometheus)
+                {
+                    metrics.AddPrometheusExporter();
+                }
+
+                if (otlp is not null)
+                {
+                    metrics.AddOtlpExporter(o => o.Endpoint = otlp);
+                }
+            });
+        if (otlp is not null)
+        {
+            telemetry.WithTracing(tracing => tracing
+                .AddAspNetCoreInstrumentation(o => o.Filter = context => !context.Request.Path.StartsWithSegments(MetricsPath))
+                .AddHttpClientInstrumentation()
+                .AddEntityFrameworkCoreInstrumentation()
+                .AddSource("Npgsql")
+                .AddOtlpExporter(o => o.Endpoint = otlp));
+        }
+
+        return builder;
+    }
+
+    /// <summary>The scrape endpoint, answered only to the allowed networks (403 with the reason for anyone else).</summary>
+    public static WebApplication MapWorklistMetrics(this WebApplication app)
+    {
+        var settings = app.Services.GetRequiredService<TelemetrySettings>();
+        if (!settings.Prometheus)
+        {
+            return app;
+        }
+
+        app.UseWhen(context => context.Request.Path.StartsWithSegments(MetricsPath), branch => branch.Use(async (context, next) =>
+        {
+            var peer = context.Connection.RemoteIpAddress;
+            if (peer is null || !settings.AllowedNetworks.Any(n => n.Contains(peer.IsIPv4MappedToIPv6 ? peer.MapToIPv4() : peer)))
+            {
+                context.Response.StatusCode = StatusCodes.Status403Forbidden;
+                await context.Response.WriteAsync("Metrics are served only to the networks in Telemetry:MetricsAllowedNetworks.");
+                return;
+            }
+
+            await next(context);
+        }));
+        app.MapPrometheusScrapingEndpoint(MetricsPath).AllowAnonymous();
+        return app;
+    }
+}
