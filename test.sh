@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs every test of ImagingWorklist: domain, data (SQLite and PostgreSQL), components, the web host and a real browser.
-# On a fresh Debian machine it installs what is missing (PostgreSQL, Redis, Chromium, docker-compose), starts a
+# On a fresh Debian machine it installs what is missing (PostgreSQL, Redis, Chromium, docker-compose, Prometheus), starts a
 # throwaway PostgreSQL cluster and Redis on free loopback ports in a temporary directory, and stops them again however
 # the run ends.
 set -euo pipefail
@@ -14,6 +14,7 @@ pg_initdb=$(ls -1 /usr/lib/postgresql/*/bin/initdb 2>/dev/null | sort -V | tail 
 [ -x /usr/bin/chromium ] || need_packages+=(chromium)
 command -v redis-server >/dev/null 2>&1 || need_packages+=(redis-server)
 command -v docker-compose >/dev/null 2>&1 || need_packages+=(docker-compose)
+[ -x /usr/bin/prometheus ] || need_packages+=(prometheus)
 if [ ${#need_packages[@]} -gt 0 ]; then
   log "Installing ${need_packages[*]}"
   sudo_cmd=""
@@ -79,6 +80,10 @@ export WORKLIST_TEST_REDIS="127.0.0.1:$redis_port"
 
 log "Validating docker-compose.yml"
 POSTGRES_PASSWORD=validation-only CERT_PASSWORD=validation-only MLLP_ALLOWED_PEERS=10.0.0.0/8 docker-compose -f docker-compose.yml config -q
+
+log "Checking the Prometheus alert rules"
+promtool check rules deploy/prometheus/alerts.yml
+python3 -c 'import json, sys; json.load(open(sys.argv[1]))' deploy/grafana/imagingworklist-dashboard.json
 
 log "Building (warnings are errors)"
 dotnet build ImagingWorklist.sln -c Release -nologo -v q
