@@ -165,6 +165,21 @@ public sealed partial class HardeningTests
         var details = await app.Services.GetRequiredService<ExamDetailsQuery>().LoadAsync(examId, new Actor("radiologist", reporter), holderOnly: true, Application.Security.AccessScope.ForReporter(reporter));
         Assert.True(details.Succeeded, details.Reason);
 
+        // Alerts, follow-ups, an order and a metrics scrape write to the log too; none of it may name the patient.
+        var actor = new Actor("radiologist", reporter);
+        var raised = await app.Services.GetRequiredService<Application.Reporting.CriticalFindings>().RaiseAsync(examId, reporter, Domain.Reporting.FindingCategory.Cancer,
+            "Spiculated mass", "lung", null, actor);
+        Assert.True(raised.Succeeded, raised.Reason);
+        var due = Domain.Common.UkCalendar.DayOf(DateTimeOffset.UtcNow).AddMonths(3);
+        var recommended = await app.Services.GetRequiredService<Application.FollowUps.FollowUpService>().RecommendAsync(examId, reporter,
+            new Application.FollowUps.FollowUpRequest(null, due, "Review the nodule", Domain.Reporting.FollowUpRecipient.Referrer, "Dr R Patel"), actor);
+        Assert.True(recommended.Succeeded, recommended.Reason);
+        var ack = await app.Services.GetRequiredService<Application.Ingest.Hl7Ingest>().ReceiveAsync(
+            Interop.Hl7v2.Hl7IngestEndpointTests.Message("LOG1", "RZ1LOGS00001").Replace("Testpatient^Alex", "Fernsby^Alex", StringComparison.Ordinal),
+            "HTTP", "test", Application.Security.AccessScope.WholeNetwork);
+        Assert.Equal("AA", ack.Code);
+        await app.CreateClient().GetAsync("/metrics");
+
         var patients = await db.Exams.Select(e => e.Patient).ToListAsync();
         var nhsNumbers = patients.Where(p => p.NhsNumber != null).Select(p => p.NhsNumber!.Value).ToHashSet();
         var names = patients.Select(p => p.FamilyName).Where(n => n.Length > 3).ToHashSet(StringComparer.OrdinalIgnoreCase);
