@@ -6,11 +6,25 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace ImagingWorklist.Migrations.Postgres.Migrations
 {
     /// <inheritdoc />
-    public partial class AlertStatesAndFollowUps : Migration
+    public partial class AlertsFollowUpsAndReferrers : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<string>(
+                name: "Referrer",
+                table: "Exams",
+                type: "character varying(200)",
+                maxLength: 200,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "RegisteredGp",
+                table: "Exams",
+                type: "character varying(200)",
+                maxLength: 200,
+                nullable: true);
+
             migrationBuilder.AlterColumn<string>(
                 name: "Method",
                 table: "CriticalFindings",
@@ -106,6 +120,14 @@ namespace ImagingWorklist.Migrations.Postgres.Migrations
         {
             migrationBuilder.DropTable(
                 name: "FollowUps");
+
+            migrationBuilder.DropColumn(
+                name: "Referrer",
+                table: "Exams");
+
+            migrationBuilder.DropColumn(
+                name: "RegisteredGp",
+                table: "Exams");
 
             migrationBuilder.DropColumn(
                 name: "SuspectedPrimarySite",

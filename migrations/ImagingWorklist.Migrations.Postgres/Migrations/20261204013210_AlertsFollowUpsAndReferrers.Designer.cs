@@ -13,8 +13,8 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace ImagingWorklist.Migrations.Postgres.Migrations
 {
     [DbContext(typeof(WorklistDbContext))]
-    [Migration("20261204004558_OrderReferrerAndGp")]
-    partial class OrderReferrerAndGp
+    [Migration("20261204013210_AlertsFollowUpsAndReferrers")]
+    partial class AlertsFollowUpsAndReferrers
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)

@@ -12,8 +12,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace ImagingWorklist.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(WorklistDbContext))]
-    [Migration("20261204001024_AlertStatesAndFollowUps")]
-    partial class AlertStatesAndFollowUps
+    [Migration("20261204013133_AlertsFollowUpsAndReferrers")]
+    partial class AlertsFollowUpsAndReferrers
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -186,6 +186,14 @@ namespace ImagingWorklist.Migrations.Sqlite.Migrations
 
                     b.Property<long?>("ReadyAt")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("Referrer")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RegisteredGp")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
 
                     b.Property<long?>("ReportedAt")
                         .HasColumnType("INTEGER");
