@@ -74,16 +74,13 @@ public sealed class FollowUpService(IDbContextFactory<WorklistDbContext> context
         ArgumentNullException.ThrowIfNull(request);
         var now = clock.GetUtcNow();
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var exam = await db.Exams.AsNoTracking().SingleOrDefaultAsync(e => e.Id == examId, cancellationToken);
-        if (exam is null)
+        var working = await ReportingAccess.WorkingOnAsync(db, examId, reporterId, "recommend a follow-up", now, cancellationToken);
+        if (!working.Succeeded)
         {
-            return Outcome<Guid>.Rejected("There is no such exam.");
+            return Outcome<Guid>.Rejected(working.Reason!);
         }
 
-        if (!(await ReportingAccess.ForAsync(db, exam, reporterId, now, cancellationToken)).MayOpen)
-        {
-            return Outcome<Guid>.Rejected("Only a reporter working on this exam may recommend a follow-up.");
-        }
+        var exam = working.Value!;
 
         var what = FollowUpWhat.ClinicalReview;
         if (!string.IsNullOrWhiteSpace(request.ProcedureCode))

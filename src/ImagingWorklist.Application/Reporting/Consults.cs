@@ -22,16 +22,13 @@ public sealed class Consults(IDbContextFactory<WorklistDbContext> contexts, Chan
     {
         var now = clock.GetUtcNow();
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var exam = await db.Exams.AsNoTracking().SingleOrDefaultAsync(e => e.Id == examId, cancellationToken);
-        if (exam is null)
+        var working = await ReportingAccess.WorkingOnAsync(db, examId, requesterId, "ask for an opinion on it", now, cancellationToken);
+        if (!working.Succeeded)
         {
-            return Outcome<Guid>.Rejected("There is no such exam.");
+            return Outcome<Guid>.Rejected(working.Reason!);
         }
 
-        if (!(await ReportingAccess.ForAsync(db, exam, requesterId, now, cancellationToken)).MayOpen)
-        {
-            return Outcome<Guid>.Rejected("Only a reporter working on this exam may ask for an opinion on it.");
-        }
+        var exam = working.Value!;
 
         var candidates = await SpecialistsAsync(db, exam.TrustId, skill, now, cancellationToken);
         string target;

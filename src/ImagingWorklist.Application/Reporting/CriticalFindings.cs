@@ -57,16 +57,13 @@ public sealed class CriticalFindings(
     {
         var now = clock.GetUtcNow();
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var exam = await db.Exams.AsNoTracking().SingleOrDefaultAsync(e => e.Id == examId, cancellationToken);
-        if (exam is null)
+        var working = await ReportingAccess.WorkingOnAsync(db, examId, reporterId, "flag a finding on it", now, cancellationToken);
+        if (!working.Succeeded)
         {
-            return Outcome<Guid>.Rejected("There is no such exam.");
+            return Outcome<Guid>.Rejected(working.Reason!);
         }
 
-        if (!(await ReportingAccess.ForAsync(db, exam, reporterId, now, cancellationToken)).MayOpen)
-        {
-            return Outcome<Guid>.Rejected("Only a reporter working on this exam may flag a finding on it.");
-        }
+        var exam = working.Value!;
 
         var raised = CriticalFinding.Raise(Guid.NewGuid(), examId, exam.TrustId, category, summary, suspectedPrimarySite, reporterId, told, policy, now);
         if (!raised.Succeeded)

@@ -1,4 +1,5 @@
 using ImagingWorklist.Application.Security;
+using ImagingWorklist.Domain.Common;
 using ImagingWorklist.Domain.Exams;
 using ImagingWorklist.Domain.Reporters;
 using ImagingWorklist.Domain.Reporting;
@@ -17,6 +18,18 @@ public sealed record ReportingAccess(bool Holds, bool MayVerify, IReadOnlyList<G
     public static ReportingAccess None { get; } = new(false, false, [], false, false);
 
     public bool MayOpen => Holds || MayVerify || ConsultsToAnswer.Count > 0 || Reported;
+
+    /// <summary>
+    /// The exam, when this reporter is working on it now (holds it, verifies it, answers a question on it, or wrote its
+    /// report); otherwise the refusal, "Only a reporter working on this exam may <paramref name="act"/>."
+    /// </summary>
+    public static async Task<Outcome<Exam>> WorkingOnAsync(WorklistDbContext db, Guid examId, Guid reporterId, string act, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var exam = await db.Exams.AsNoTracking().SingleOrDefaultAsync(e => e.Id == examId, cancellationToken);
+        return exam is null ? Outcome<Exam>.Rejected("There is no such exam.")
+            : (await ForAsync(db, exam, reporterId, now, cancellationToken)).MayOpen ? Outcome<Exam>.Accepted(exam)
+            : Outcome<Exam>.Rejected($"Only a reporter working on this exam may {act}.");
+    }
 
     /// <summary>Works out what the reporter may do on the exam now.</summary>
     public static async Task<ReportingAccess> ForAsync(WorklistDbContext db, Exam exam, Guid reporterId, DateTimeOffset now, CancellationToken cancellationToken)
