@@ -10,5 +10,6 @@ public static class DashboardServices
         .AddSingleton<TurnaroundQuery>()
         .AddSingleton<ReporterActivityQuery>()
         .AddSingleton<MonthlyReturnQuery>()
-        .AddSingleton<AlertAcknowledgementQuery>();
+        .AddSingleton<AlertAcknowledgementQuery>()
+        .AddSingleton<OperationsQuery>();
 }

@@ -1,11 +1,8 @@
 using System.Diagnostics.Metrics;
+using ImagingWorklist.Application.Dashboards;
 using ImagingWorklist.Application.Engine;
 using ImagingWorklist.Domain.Engine;
-using ImagingWorklist.Domain.Interop;
-using ImagingWorklist.Domain.Reporting;
-using ImagingWorklist.Persistence;
 using Microsoft.AspNetCore.Components.Server.Circuits;
-using Microsoft.EntityFrameworkCore;
 
 namespace ImagingWorklist.Web.Infrastructure;
 
@@ -21,15 +18,15 @@ internal sealed class OperationsGauges : BackgroundService
     private static readonly TimeSpan Every = TimeSpan.FromSeconds(15);
     private static int _circuits;
 
-    private readonly IDbContextFactory<WorklistDbContext> _contexts;
+    private readonly OperationsQuery _operations;
     private readonly TimeProvider _clock;
     private readonly ILogger<OperationsGauges> _logger;
     private readonly Meter _meter = new(MeterName);
-    private Sample _sample = new(0, 0, 0, 0);
+    private OperationsSnapshot _sample = new(0, TimeSpan.Zero, 0, 0);
 
-    public OperationsGauges(IDbContextFactory<WorklistDbContext> contexts, WorklistEngineHost engine, TimeProvider clock, ILogger<OperationsGauges> logger)
+    public OperationsGauges(OperationsQuery operations, WorklistEngineHost engine, TimeProvider clock, ILogger<OperationsGauges> logger)
     {
-        (_contexts, _clock, _logger) = (contexts, clock, logger);
+        (_operations, _clock, _logger) = (operations, clock, logger);
         _meter.CreateObservableGauge("worklist.backlog.open", () => Pool(engine, s =>
             Enum.GetValues<UrgencyClass>().Select(c => new Measurement<int>(s.UnclaimedByClass[(int)c], new KeyValuePair<string, object?>("class", c.ToString())))),
             description: "Unclaimed open exams by urgency class");
@@ -38,8 +35,8 @@ internal sealed class OperationsGauges : BackgroundService
         _meter.CreateObservableGauge("worklist.backlog.oldest_wait", () => Pool<double>(engine, s => [new Measurement<double>(s.OldestWait.TotalSeconds)]), "s",
             "The longest an unclaimed exam has waited since it was ready");
         _meter.CreateObservableGauge("worklist.outbox.depth", () => _sample.OutboxDepth, description: "Signed reports not yet accepted by their trust");
-        _meter.CreateObservableGauge("worklist.outbox.oldest_age", () => _sample.OldestUndeliveredSeconds, "s", "Age of the oldest report not yet delivered");
-        _meter.CreateObservableGauge("worklist.findings.unacknowledged", () => _sample.Unacknowledged, description: "Alerts not yet acknowledged");
+        _meter.CreateObservableGauge("worklist.outbox.oldest_age", () => _sample.OldestUndelivered.TotalSeconds, "s", "Age of the oldest report not yet delivered");
+        _meter.CreateObservableGauge("worklist.findings.unacknowledged", () => _sample.UnacknowledgedAlerts, description: "Alerts not yet acknowledged");
         _meter.CreateObservableGauge("worklist.follow_ups.overdue", () => _sample.OverdueFollowUps, description: "Open follow-up recommendations past their date");
         _meter.CreateObservableGauge("worklist.circuits", () => Volatile.Read(ref _circuits), description: "Blazor circuits open on this instance");
     }
@@ -51,7 +48,7 @@ internal sealed class OperationsGauges : BackgroundService
         {
             try
             {
-                _sample = await SampleAsync(stoppingToken);
+                _sample = await _operations.SnapshotAsync(stoppingToken);
             }
             catch (Exception failure) when (failure is not OperationCanceledException)
             {
@@ -68,23 +65,8 @@ internal sealed class OperationsGauges : BackgroundService
         base.Dispose();
     }
 
-    private async Task<Sample> SampleAsync(CancellationToken cancellationToken)
-    {
-        var now = _clock.GetUtcNow();
-        var today = Domain.Common.UkCalendar.DayOf(now);
-        await using var db = await _contexts.CreateDbContextAsync(cancellationToken);
-        var pending = db.OutboundReports.AsNoTracking().Where(o => o.Status == DeliveryStatus.Pending);
-        var depth = await pending.CountAsync(cancellationToken);
-        var oldest = depth == 0 ? (DateTimeOffset?)null : await pending.OrderBy(o => o.CreatedAt).Select(o => (DateTimeOffset?)o.CreatedAt).FirstAsync(cancellationToken);
-        var unacknowledged = await db.CriticalFindings.AsNoTracking().CountAsync(f => f.AcknowledgedAt == null, cancellationToken);
-        var overdue = await db.FollowUps.AsNoTracking().CountAsync(f => f.Status == FollowUpStatus.Open && f.DueBy < today, cancellationToken);
-        return new Sample(depth, oldest is { } o ? (now - o).TotalSeconds : 0, unacknowledged, overdue);
-    }
-
     private static IEnumerable<Measurement<T>> Pool<T>(WorklistEngineHost engine, Func<PoolSummary, IEnumerable<Measurement<T>>> read)
         where T : struct => engine.Summarise() is { } summary ? read(summary) : [];
-
-    private sealed record Sample(int OutboxDepth, double OldestUndeliveredSeconds, int Unacknowledged, int OverdueFollowUps);
 
     /// <summary>Counts the circuits open on this instance.</summary>
     internal sealed class CircuitCounter : CircuitHandler

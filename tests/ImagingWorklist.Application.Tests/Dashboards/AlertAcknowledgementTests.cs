@@ -75,4 +75,26 @@ public class AlertAcknowledgementTests
         Assert.Contains("OBX|1|TX|", oru, StringComparison.Ordinal);
         Assert.Contains("||ALERT: CANCER (suspected primary: lung) - Right upper lobe mass||", oru, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task TheOperationsSnapshotCountsReportsAlertsAndFollowUpsThatWait(DatabaseProvider provider)
+    {
+        await using var world = await ReportingWorld.CreateAsync(provider);
+        var consultant = world.Consultant(0);
+        var clock = world.World.Clock;
+        var operations = new OperationsQuery(world.World.Database, clock);
+        Assert.Equal(new OperationsSnapshot(0, TimeSpan.Zero, 0, 0), await operations.SnapshotAsync());
+
+        await world.ClaimAndDraftAsync(consultant, "Mass.");
+        await world.Findings.RaiseAsync(world.Exam.Id, consultant.Id, FindingCategory.Urgent, "Rib fractures", null, null, world.As(consultant));
+        var followUps = new Application.FollowUps.FollowUpService(world.World.Database, world.World.Announce, new FollowUpPolicy(), clock);
+        var due = Domain.Common.UkCalendar.DayOf(clock.GetUtcNow()).AddDays(14);
+        Assert.True((await followUps.RecommendAsync(world.Exam.Id, consultant.Id,
+            new Application.FollowUps.FollowUpRequest(null, due, "Review", FollowUpRecipient.Referrer, "Dr Z"), world.As(consultant))).Succeeded);
+        Assert.True((await world.Reports.SignAsync(world.Exam.Id, consultant.Id, world.Exam.Patient, world.As(consultant))).Succeeded);
+        clock.Advance(TimeSpan.FromDays(16));
+
+        Assert.Equal(new OperationsSnapshot(1, TimeSpan.FromDays(16), 1, 1), await operations.SnapshotAsync());
+    }
 }
