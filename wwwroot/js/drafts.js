@@ -5,7 +5,16 @@
 window.iwDrafts = {
   take: (key) => {
     const stored = sessionStorage.getItem('iw-draft:' + key);
-    return stored ? JSON.parse(stored) : null;
+    if (!stored) {
+      return null;
+    }
+
+    // When the box already shows the copy, the reporter is typing on this page (each keystroke is copied from the box) and
+    // the keystrokes reach the server by themselves: "restoring" would replace the box under their fingers and drop what
+    // they type next. A copy differs from the box only when the page was reloaded or rebuilt without the server's text.
+    const copy = JSON.parse(stored);
+    const box = document.querySelector(`[data-draft-key="${CSS.escape(key)}"] textarea`);
+    return box && box.value === copy.text ? null : copy;
   },
   clear: (key) => sessionStorage.removeItem('iw-draft:' + key),
   // The report box's text as it is on the screen now (the server may not have had the last keystrokes yet).
