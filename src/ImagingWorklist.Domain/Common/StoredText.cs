@@ -41,6 +41,10 @@ public static class StoredText
         return null;
     }
 
+    /// <summary>The refusal for the first of the named texts that cannot be stored, or null when all can.</summary>
+    public static string? RefusalFor(params (string What, string? Text)[] fields) =>
+        fields.Select(f => UnstorableAt(f.Text) is { } at ? Refusal(f.What, f.Text!, at) : null).FirstOrDefault(r => r is not null);
+
     /// <summary>The sentence that refuses text at <paramref name="at"/> (from <see cref="UnstorableAt"/>), naming what and where.</summary>
     public static string Refusal(string what, string text, int at) => text[at] == '\0'
         ? NulRefusal(what, at)

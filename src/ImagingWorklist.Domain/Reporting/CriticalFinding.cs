@@ -186,6 +186,11 @@ public sealed class CriticalFinding
             return Outcome<CriticalFinding>.Rejected($"The description may be at most {TextMaxLength} characters and the site {SiteMaxLength}.");
         }
 
+        if (StoredText.RefusalFor(("The description", summary), ("The site", suspectedPrimarySite)) is { } unstorable)
+        {
+            return Outcome<CriticalFinding>.Rejected(unstorable);
+        }
+
         if (category == FindingCategory.Cancer && string.IsNullOrWhiteSpace(suspectedPrimarySite))
         {
             return Outcome<CriticalFinding>.Rejected("A CANCER alert names the suspected primary site (for example: lung, colorectal), so the referrer knows where to refer.");
@@ -238,6 +243,11 @@ public sealed class CriticalFinding
             return Outcome.Rejected($"The name may be at most {NameMaxLength} characters.");
         }
 
+        if (StoredText.RefusalFor(("The name", told.To)) is { } unstorable)
+        {
+            return Outcome.Rejected(unstorable);
+        }
+
         if (Category == FindingCategory.Critical && told.Method == CommunicationMethod.SecureMessage)
         {
             return Outcome.Rejected("A CRITICAL finding is told by voice (telephone, bleep or in person), not by a message alone.");
@@ -271,6 +281,11 @@ public sealed class CriticalFinding
         if (string.IsNullOrWhiteSpace(acknowledgedBy) || acknowledgedBy.Length > NameMaxLength)
         {
             return Outcome.Rejected("Say who acknowledged the finding (name and role).");
+        }
+
+        if (StoredText.RefusalFor(("The name", acknowledgedBy)) is { } unstorable)
+        {
+            return Outcome.Rejected(unstorable);
         }
 
         var earliest = CommunicatedAt < RaisedAt ? CommunicatedAt.Value : RaisedAt;

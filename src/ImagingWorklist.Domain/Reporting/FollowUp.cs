@@ -157,6 +157,11 @@ public sealed class FollowUp
             return Outcome<FollowUp>.Rejected("Name who should arrange it (the referrer or the patient's GP, as on the order).");
         }
 
+        if (StoredText.RefusalFor(("The reason", reason), ("The name", recipientName)) is { } unstorable)
+        {
+            return Outcome<FollowUp>.Rejected(unstorable);
+        }
+
         var today = UkCalendar.DayOf(now);
         if (dueBy <= today || dueBy > today.AddYears(10))
         {
@@ -230,6 +235,11 @@ public sealed class FollowUp
         if ((note?.Length ?? 0) > TextMaxLength)
         {
             return Outcome.Rejected($"The note may be at most {TextMaxLength} characters.");
+        }
+
+        if (StoredText.RefusalFor(("The note", note)) is { } unstorable)
+        {
+            return Outcome.Rejected(unstorable);
         }
 
         if (closure == FollowUpClosure.DoneElsewhere && string.IsNullOrWhiteSpace(note))

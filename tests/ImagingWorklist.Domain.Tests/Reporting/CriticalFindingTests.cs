@@ -111,4 +111,14 @@ public class CriticalFindingTests
         Assert.True(finding.Acknowledge("Dr A Khan", "manager", Now.AddHours(2), Now.AddHours(2)).Succeeded);
         Assert.Equal(FindingState.Acknowledged, finding.State);
     }
+
+    [Fact]
+    public void TextThatCannotBeStoredIsRefusedNamingTheField()
+    {
+        Assert.StartsWith("The description contains a NUL", Try(summary: "Aortic\0dissection").Reason, StringComparison.Ordinal);
+        Assert.StartsWith("The name contains a NUL", Try(to: "Dr\0C").Reason, StringComparison.Ordinal);
+        var finding = Raise(FindingCategory.Urgent);
+        Assert.StartsWith("The name contains half of a character", finding.Acknowledge("Dr \udc00", "manager", Now, Now).Reason, StringComparison.Ordinal);
+        Assert.True(finding.Acknowledge("Dr Zoë Ñúñez", "manager", Now, Now).Succeeded);
+    }
 }

@@ -68,6 +68,21 @@ public class FollowUpTests
         Assert.False(followUp.IsOverdueOn(Today.AddDays(11)));
     }
 
+    [Fact]
+    public void TextThatCannotBeStoredIsRefusedNamingTheFieldAndNonAsciiIsKept()
+    {
+        var source = Order(TrustA, "9434765919", "XCHES", Modality.DX, "CHEST", Now.AddHours(-1), "M0000001");
+        Assert.StartsWith("The reason contains a NUL character (0x00) at position 4",
+            FollowUp.Recommend(Guid.NewGuid(), source, ChestCt, Today.AddMonths(3), "Nod\0ule", FollowUpRecipient.Referrer, "Dr Z", Guid.NewGuid(), Now).Reason, StringComparison.Ordinal);
+        Assert.StartsWith("The name contains half of a character",
+            FollowUp.Recommend(Guid.NewGuid(), source, ChestCt, Today.AddMonths(3), "Nodule", FollowUpRecipient.Referrer, "Dr \ud800", Guid.NewGuid(), Now).Reason, StringComparison.Ordinal);
+        var followUp = FollowUp.Recommend(Guid.NewGuid(), source, ChestCt, Today.AddMonths(3), "Nodule, 6 mm — Œdème?", FollowUpRecipient.Referrer, "Dr Zoë Ñúñez", Guid.NewGuid(), Now)
+            .ValueOrThrow();
+        Assert.Equal("Dr Zoë Ñúñez", followUp.RecipientName);
+        Assert.StartsWith("The note contains a NUL", followUp.Close(FollowUpClosure.NotNeeded, "\0", "manager", Now).Reason, StringComparison.Ordinal);
+        Assert.True(followUp.IsOpen);
+    }
+
     private static Exam Order(Guid trust, string? nhs, string code, Modality modality, string bodyPart, DateTimeOffset at, string mrn = "X1")
     {
         var order = new ExamOrder(
