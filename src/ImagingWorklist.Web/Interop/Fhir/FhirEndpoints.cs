@@ -54,7 +54,7 @@ internal static class FhirEndpoints
                     Mode = CapabilityStatement.RestfulCapabilityMode.Server,
                     Security = new CapabilityStatement.SecurityComponent
                     {
-                        Description = "OAuth 2.0 bearer tokens from /connect/token (scope worklist.read for Task, reports.read for DiagnosticReport); discovery at /.well-known/openid-configuration.",
+                        Description = "OAuth 2.0 bearer tokens from /connect/token (scope worklist.read for Task, reports.read for DiagnosticReport and follow-up ServiceRequest); discovery at /.well-known/openid-configuration.",
                     },
                     Resource =
                     [
