@@ -79,7 +79,7 @@ done
 export WORKLIST_TEST_REDIS="127.0.0.1:$redis_port"
 
 log "Validating docker-compose.yml"
-POSTGRES_PASSWORD=validation-only CERT_PASSWORD=validation-only MLLP_ALLOWED_PEERS=10.0.0.0/8 docker-compose -f docker-compose.yml config -q
+POSTGRES_PASSWORD=validation-only CERT_PASSWORD=validation-only MLLP_ALLOWED_PEERS=10.0.0.0/8 PUBLIC_BASE_URL=https://worklist.example.nhs.uk/ docker-compose -f docker-compose.yml config -q
 
 log "Checking the Prometheus alert rules"
 promtool check rules deploy/prometheus/alerts.yml

@@ -77,13 +77,37 @@ internal static class IdentitySetup
         });
         services.AddScoped<Microsoft.AspNetCore.Components.Authorization.AuthenticationStateProvider, RevalidatingUserState>();
         services.AddSingleton(new IdleTimeout(idle));
-        services.AddDataProtection().PersistKeysToDbContext<WorklistDbContext>().SetApplicationName("ImagingWorklist");
+        ProtectKeyRing(services.AddDataProtection().PersistKeysToDbContext<WorklistDbContext>().SetApplicationName("ImagingWorklist"), builder);
         services.AddSingleton<DemoUsers>();
         services.AddSingleton<DemoClients>();
         services.AddSingleton<BootstrapAdmin>();
         services.AddScoped<ClientAdministration>();
         services.AddScoped<PasswordSignIn>();
         return builder;
+    }
+
+    /// <summary>
+    /// The data-protection key ring (which protects sign-in cookies and antiforgery tokens) is shared by every instance
+    /// through the database; outside Development it is stored encrypted with <c>DataProtection:Certificate</c>, or the
+    /// token encryption certificate when that is not set, and any instance holding the certificate can read it.
+    /// <c>DataProtection:PreviousCertificate</c> still reads keys written before a certificate was replaced.
+    /// </summary>
+    private static void ProtectKeyRing(IDataProtectionBuilder keys, IHostApplicationBuilder builder)
+    {
+        var configuration = builder.Configuration;
+        var development = builder.Environment.IsDevelopment();
+        var certificate = configuration["DataProtection:Certificate:Path"] is { Length: > 0 }
+            ? OpenIdSetup.Certificate(configuration, "DataProtection:Certificate", development)
+            : OpenIdSetup.Certificate(configuration, "OpenIddict:EncryptionCertificate", development);
+        if (certificate is null)
+        {
+            return;
+        }
+
+        var readers = configuration["DataProtection:PreviousCertificate:Path"] is { Length: > 0 }
+            ? [certificate, OpenIdSetup.Certificate(configuration, "DataProtection:PreviousCertificate", development)!]
+            : new[] { certificate };
+        keys.ProtectKeysWithCertificate(certificate).UnprotectKeysWithAnyCertificate(readers);
     }
 
     private static Task Challenge(Microsoft.AspNetCore.Authentication.RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> context, int status)

@@ -42,6 +42,13 @@ internal static class OpenIdSetup
                     .SetRefreshTokenLifetime(TimeSpan.FromHours(configuration.GetValue("OpenIddict:RefreshTokenHours", 12)));
                 AddKeys(server, configuration, development);
 
+                // Behind a load balancer every instance must name (and accept) one issuer, or a token from one instance
+                // is refused by another reached at a different address.
+                if (builder.Settings<SecuritySettings>().PublicBase is { } issuer)
+                {
+                    server.SetIssuer(issuer);
+                }
+
                 var aspNetCore = server.UseAspNetCore()
                     .EnableAuthorizationEndpointPassthrough()
                     .EnableTokenEndpointPassthrough()
@@ -90,7 +97,7 @@ internal static class OpenIdSetup
         }
     }
 
-    private static X509Certificate2? Certificate(IConfiguration configuration, string section, bool development)
+    internal static X509Certificate2? Certificate(IConfiguration configuration, string section, bool development)
     {
         var path = configuration[$"{section}:Path"];
         if (string.IsNullOrWhiteSpace(path))

@@ -76,14 +76,19 @@ internal static class SecuritySetup
 
     public static WebApplication UseWorklistSecurityHeaders(this WebApplication app)
     {
-        // Behind a TLS-terminating proxy (and reachable only through it), believe its X-Forwarded-Proto and -For, so
-        // the app knows the request was HTTPS and the audit trail records the client's address, not the proxy's.
+        // Behind a TLS-terminating proxy (and reachable only through it), believe its X-Forwarded-Proto, -Host and -For,
+        // so the app knows the request was HTTPS at the public name and the audit trail records the client's address.
         var security = app.Services.GetRequiredService<SecuritySettings>();
         if (security.ForwardedHeaders)
         {
-            var forwarded = new ForwardedHeadersOptions { ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto };
+            var forwarded = new ForwardedHeadersOptions { ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto | ForwardedHeaders.XForwardedHost };
             forwarded.KnownIPNetworks.Clear();
             forwarded.KnownProxies.Clear();
+            if (security.PublicBase is { } publicBase)
+            {
+                // A forwarded host other than the public one is not believed.
+                forwarded.AllowedHosts = [publicBase.Authority];
+            }
             app.UseForwardedHeaders(forwarded);
         }
 

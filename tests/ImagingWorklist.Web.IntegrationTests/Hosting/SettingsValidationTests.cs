@@ -18,6 +18,8 @@ public class SettingsValidationTests
     [InlineData("FollowUps:Grace", "-1.00:00:00", "FollowUps:Grace must be a positive duration")]
     [InlineData("Telemetry:MetricsAllowedNetworks", "10.0.0.0/8, the office", "Telemetry:MetricsAllowedNetworks: 'the office' is not a network")]
     [InlineData("Telemetry:OtlpEndpoint", "collector", "Telemetry:OtlpEndpoint must be an absolute address")]
+    [InlineData("Security:PublicBaseUrl", "worklist.example.nhs.uk", "Security:PublicBaseUrl must be an absolute http or https address")]
+    [InlineData("Security:PublicBaseUrl", "https://worklist.example.nhs.uk/?tenant=1", "Security:PublicBaseUrl must be an absolute http or https address")]
     public void AnInvalidSettingStopsStartUpNamingIt(string setting, string value, string expected)
     {
         using var app = new WorklistAppFactory(settings: new Dictionary<string, string?> { [setting] = value });

@@ -7,6 +7,7 @@ using ImagingWorklist.Application.Delivery;
 using ImagingWorklist.Application.Workitems;
 using ImagingWorklist.Domain.Common;
 using ImagingWorklist.Domain.Exams;
+using ImagingWorklist.Web.Infrastructure;
 using ImagingWorklist.Web.Security;
 
 namespace ImagingWorklist.Web.Interop.Fhir;
@@ -44,7 +45,7 @@ internal static class FhirEndpoints
             Date = "2026-11-29",
             Kind = CapabilityStatementKind.Instance,
             Software = new CapabilityStatement.SoftwareComponent { Name = "ImagingWorklist" },
-            Implementation = new CapabilityStatement.ImplementationComponent { Description = "Network radiology reporting worklist", Url = $"{request.Scheme}://{request.Host}{request.PathBase}/fhir" },
+            Implementation = new CapabilityStatement.ImplementationComponent { Description = "Network radiology reporting worklist", Url = PublicAddress.Of(request, "/fhir") },
             FhirVersion = FHIRVersion.N4_0_1,
             Format = ["json"],
             Rest =
@@ -130,7 +131,7 @@ internal static class FhirEndpoints
         {
             bundle.Entry.Add(new Bundle.EntryComponent
             {
-                FullUrl = $"{request.Scheme}://{request.Host}{request.PathBase}/fhir/Task/{item.ExamId}",
+                FullUrl = PublicAddress.Of(request, $"/fhir/Task/{item.ExamId}"),
                 Resource = TaskOf(item),
                 Search = new Bundle.SearchComponent { Mode = Bundle.SearchEntryMode.Match },
             });
@@ -186,7 +187,7 @@ internal static class FhirEndpoints
         {
             bundle.Entry.Add(new Bundle.EntryComponent
             {
-                FullUrl = $"{request.Scheme}://{request.Host}{request.PathBase}/fhir/DiagnosticReport/{document.ReportId}",
+                FullUrl = PublicAddress.Of(request, $"/fhir/DiagnosticReport/{document.ReportId}"),
                 Resource = FhirReports.Build(document),
                 Search = new Bundle.SearchComponent { Mode = Bundle.SearchEntryMode.Match },
             });

@@ -6,6 +6,7 @@ using Hl7.Fhir.Serialization;
 using ImagingWorklist.Application.FollowUps;
 using ImagingWorklist.Domain.Common;
 using ImagingWorklist.Domain.Reporting;
+using ImagingWorklist.Web.Infrastructure;
 using ImagingWorklist.Web.Security;
 
 namespace ImagingWorklist.Web.Interop.Fhir;
@@ -78,7 +79,7 @@ internal static class FhirFollowUps
         {
             bundle.Entry.Add(new Bundle.EntryComponent
             {
-                FullUrl = $"{request.Scheme}://{request.Host}{request.PathBase}/fhir/ServiceRequest/{row.Id}",
+                FullUrl = PublicAddress.Of(request, $"/fhir/ServiceRequest/{row.Id}"),
                 Resource = Build(row),
                 Search = new Bundle.SearchComponent { Mode = Bundle.SearchEntryMode.Match },
             });
