@@ -66,6 +66,7 @@ pg_port=$(free_port)
 "${as_pg[@]}" "$pg_bin/pg_ctl" -D "$pg_data" -l "$work/pg.log" -w -t 60 \
   -o "-p $pg_port -k $work -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200" \
   start >/dev/null
+export WORKLIST_TEST_PG_BIN="$pg_bin"
 export WORKLIST_TEST_POSTGRES="Host=127.0.0.1;Port=$pg_port;Username=postgres;Pooling=true;Maximum Pool Size=50"
 
 log "Starting a throwaway Redis"
