@@ -24,6 +24,9 @@ public sealed class PrometheusScrapeTests(BrowserApp app)
     {
         Assert.True(File.Exists(PrometheusPath), $"{PrometheusPath} is missing: the test command installs the Debian package prometheus.");
         await DemoPeople.ClaimAndSignAsync(app.Services, "radiologist2", text: null, skip: 5);
+
+        // An open page holds a SignalR connection, which the dashboard's connections panel draws.
+        var page = await app.SignedInPageAsync("radiologist2");
         var stamp = DateTime.UtcNow.ToString("yyyyMMddHHmmss", System.Globalization.CultureInfo.InvariantCulture);
         var ack = await app.Services.GetRequiredService<Hl7Ingest>().ReceiveAsync(
             $"MSH|^~\\&|RIS|RZ1|IW|NET|{stamp}||ORM^O01|PROM1|P|2.4\rPID|1||9434765919^^^NHS^NH~P1^^^RZ1^MR||Scrape^Sam||19800101|F\rPV1|1|O|^^^RZ101\r" +
@@ -67,7 +70,7 @@ public sealed class PrometheusScrapeTests(BrowserApp app)
             var dashboard = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(root, "deploy", "grafana", "imagingworklist-dashboard.json"))).RootElement;
             foreach (var expr in dashboard.GetProperty("panels").EnumerateArray().Select(p => p.GetProperty("targets")[0].GetProperty("expr").GetString()!))
             {
-                await QueryUntilAsync(client, System.Text.RegularExpressions.Regex.Match(expr, @"(worklist|http)_[a-z_]+").Value);
+                await QueryUntilAsync(client, System.Text.RegularExpressions.Regex.Match(expr, @"(worklist|http|signalr)_[a-z_]+").Value);
             }
         }
         finally
@@ -75,6 +78,7 @@ public sealed class PrometheusScrapeTests(BrowserApp app)
             prometheus.Kill(entireProcessTree: true);
             await prometheus.WaitForExitAsync();
             work.Delete(recursive: true);
+            await page.CloseAsync();
         }
     }
 

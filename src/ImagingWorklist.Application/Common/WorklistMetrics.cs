@@ -1,16 +1,27 @@
+using System.Diagnostics;
 using System.Diagnostics.Metrics;
 
 namespace ImagingWorklist.Application.Common;
 
 /// <summary>
 /// The product's own counters, on one meter the telemetry set-up exports (Prometheus names them
-/// <c>worklist_claims_total</c> and so on). Tags are low-cardinality words, never patients, people or accessions.
+/// <c>worklist_claims_total</c> and so on), and its trace source (a span per HL7/FHIR message and per ingest batch).
+/// Tags are low-cardinality words or message ids, never patients, people or accessions.
 /// </summary>
 public static class WorklistMetrics
 {
     public const string MeterName = "ImagingWorklist";
 
+    public const string SourceName = "ImagingWorklist";
+
+    /// <summary>Spans: "HL7 message" from receipt to answer, "HL7 batch" for each group commit (linked to its messages).</summary>
+    public static readonly ActivitySource Traces = new(SourceName);
+
     private static readonly Meter Meter = new(MeterName);
+
+    private static readonly Counter<long> EngineEvents = Meter.CreateCounter<long>("worklist.engine.events", description: "Changes applied to this instance's engine, by kind");
+
+    private static readonly Histogram<double> EngineRebuilds = Meter.CreateHistogram<double>("worklist.engine.rebuild.duration", "s", "Building the engine from the database");
 
     private static readonly Counter<long> Claims = Meter.CreateCounter<long>("worklist.claims", description: "Claim attempts, by outcome and reason refused");
 
@@ -28,6 +39,11 @@ public static class WorklistMetrics
         IngestMessages.Add(1, new("channel", channel), new("code", code));
         IngestSeconds.Record(took.TotalSeconds, new KeyValuePair<string, object?>("channel", channel));
     }
+
+    /// <param name="kind">exam (an exam re-read or applied), claim, reporters (rota, credentials, skills) or tick.</param>
+    public static void EngineEvent(string kind) => EngineEvents.Add(1, new KeyValuePair<string, object?>("kind", kind));
+
+    public static void EngineRebuilt(TimeSpan took) => EngineRebuilds.Record(took.TotalSeconds);
 
     public static void LeasesExpired(int count)
     {

@@ -1,3 +1,4 @@
+using ImagingWorklist.Application.Common;
 using ImagingWorklist.Domain.Common;
 using ImagingWorklist.Domain.Engine;
 using ImagingWorklist.Domain.Exams;
@@ -29,6 +30,7 @@ public sealed class WorklistEngineHost(IDbContextFactory<WorklistDbContext> cont
 
     public async Task LoadAsync(CancellationToken cancellationToken = default)
     {
+        var started = clock.GetTimestamp();
         var now = clock.GetUtcNow();
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var exams = await db.Exams.AsNoTracking()
@@ -41,7 +43,9 @@ public sealed class WorklistEngineHost(IDbContextFactory<WorklistDbContext> cont
             _engine = engine;
         }
 
-        logger.LogInformation("Worklist engine loaded: {Exams} open exams, {Reporters} reporters", engine.OpenCount, reporters.Count);
+        var took = clock.GetElapsedTime(started);
+        WorklistMetrics.EngineRebuilt(took);
+        logger.LogInformation("Worklist engine loaded: {Exams} open exams, {Reporters} reporters in {Milliseconds} ms", engine.OpenCount, reporters.Count, (long)took.TotalMilliseconds);
     }
 
     /// <summary>Re-reads one exam, so this instance agrees with the database whichever instance changed it.</summary>
@@ -66,6 +70,8 @@ public sealed class WorklistEngineHost(IDbContextFactory<WorklistDbContext> cont
                 _engine.Upsert(snapshot);
             }
         }
+
+        WorklistMetrics.EngineEvent("exam");
     }
 
     /// <summary>Re-reads a reporter's credentials, shifts and leave (every reporter's when <paramref name="reporterId"/> is null).</summary>
@@ -85,6 +91,8 @@ public sealed class WorklistEngineHost(IDbContextFactory<WorklistDbContext> cont
                 _engine.UpsertReporter(reporter);
             }
         }
+
+        WorklistMetrics.EngineEvent("reporters");
     }
 
     /// <summary>Applies a change this instance has just committed, from the entity it saved: no need to read it back.</summary>
@@ -104,10 +112,15 @@ public sealed class WorklistEngineHost(IDbContextFactory<WorklistDbContext> cont
 
             return 0;
         });
+        WorklistMetrics.EngineEvent("exam");
     }
 
     /// <summary>A claim this instance has just committed without loading the entity.</summary>
-    public void ApplyClaim(Guid examId, Guid reporterId) => Use(engine => engine.Claimed(examId, reporterId));
+    public void ApplyClaim(Guid examId, Guid reporterId)
+    {
+        Use(engine => engine.Claimed(examId, reporterId));
+        WorklistMetrics.EngineEvent("claim");
+    }
 
     public IReadOnlyList<RankedExam> RankedFor(Guid reporterId, Func<EngineExam, bool>? filter = null, int? take = null) =>
         Use(engine => engine.RankedFor(reporterId, clock.GetUtcNow(), take, filter));
@@ -137,11 +150,15 @@ public sealed class WorklistEngineHost(IDbContextFactory<WorklistDbContext> cont
 
     public IReadOnlyList<Escalation> Escalations() => Use(engine => engine.Escalations(clock.GetUtcNow()));
 
-    public void Tick() => Use(engine =>
+    public void Tick()
     {
-        engine.AdvanceTo(clock.GetUtcNow());
-        return 0;
-    });
+        Use(engine =>
+        {
+            engine.AdvanceTo(clock.GetUtcNow());
+            return 0;
+        });
+        WorklistMetrics.EngineEvent("tick");
+    }
 
     private T Use<T>(Func<WorklistEngine, T> action)
     {

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using ImagingWorklist.Application.Security;
 using ImagingWorklist.Domain.Exams;
 using ImagingWorklist.Domain.Interop;
@@ -34,6 +35,9 @@ public sealed partial class Hl7Ingest
 
         /// <summary>Orders go together in a batch; everything else goes alone.</summary>
         public bool IsOrder => Again is null && message.MessageType is "ORM^O01" or "OMI^O23";
+
+        /// <summary>The message's span (receipt to answer), which the batch it goes in links to.</summary>
+        public Activity? Trace { get; } = Activity.Current;
 
         /// <summary>The same message earlier in the batch, whose answer this one gets.</summary>
         public Pending? Copy { get; set; }

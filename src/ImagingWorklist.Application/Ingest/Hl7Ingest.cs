@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using ImagingWorklist.Application.Common;
 using ImagingWorklist.Application.Realtime;
 using ImagingWorklist.Application.Security;
@@ -74,7 +75,10 @@ public sealed partial class Hl7Ingest : IAsyncDisposable
         string? original = null)
     {
         var started = _clock.GetTimestamp();
+        using var span = WorklistMetrics.Traces.StartActivity("HL7 message", ActivityKind.Consumer);
+        span?.SetTag("worklist.ingest.channel", channel);
         var outcome = IngestOutcome.FromAck(await AnswerAsync(raw, channel, source, sender, original, cancellationToken));
+        span?.SetTag("hl7.ack_code", outcome.Code);
         WorklistMetrics.Ingested(channel, outcome.Code, _clock.GetElapsedTime(started));
         return outcome;
     }
@@ -114,6 +118,7 @@ public sealed partial class Hl7Ingest : IAsyncDisposable
             return await RefuseUnreadableAsync(raw, channel, source, "MSH-4 (sending facility) and MSH-10 (message control id) are required, so a resend can be recognised.", now, cancellationToken, message);
         }
 
+        Activity.Current?.SetTag("hl7.message_type", message.MessageType).SetTag("hl7.control_id", controlId);
         var pending = new Pending(message, facility, controlId, sender, now) { Raw = raw, Channel = channel, Source = source, Original = original };
         return (await EnqueueAsync(pending, cancellationToken)).Ack;
     }
@@ -176,6 +181,26 @@ public sealed partial class Hl7Ingest : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// A span of its own for each group commit, linked to the messages in it; each message's span names the batch (its
+    /// span id) and its size, so a slow answer can be traced to the batch it waited in.
+    /// </summary>
+    private static Activity? BatchSpan(List<Pending> batch)
+    {
+        var caller = Activity.Current;
+        Activity.Current = null;
+        var links = batch.Where(p => p.Trace is not null).Select(p => new ActivityLink(p.Trace!.Context));
+        var span = WorklistMetrics.Traces.StartActivity("HL7 batch", ActivityKind.Internal, default(ActivityContext), links: links);
+        Activity.Current = caller;
+        span?.SetTag("worklist.ingest.batch_size", batch.Count);
+        foreach (var pending in batch)
+        {
+            pending.Trace?.SetTag("worklist.ingest.batch", span?.SpanId.ToHexString()).SetTag("worklist.ingest.batch_size", batch.Count);
+        }
+
+        return span;
+    }
+
     private async Task ProcessAsync(List<Pending> batch)
     {
         try
@@ -198,6 +223,7 @@ public sealed partial class Hl7Ingest : IAsyncDisposable
 
     private async Task ProcessTogetherAsync(List<Pending> batch)
     {
+        using var span = BatchSpan(batch);
         var now = _clock.GetUtcNow();
         await using var db = await _contexts.CreateDbContextAsync();
         var (work, answered) = await AdmitAsync(db, batch);

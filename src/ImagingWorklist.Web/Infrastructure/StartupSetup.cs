@@ -23,6 +23,10 @@ internal static class StartupSetup
     public static async Task InitialiseWorklistAsync(this WebApplication app)
     {
         var stopping = app.Lifetime.ApplicationStopping;
+
+        // The meter provider starts listening when first asked for; ask now, so start-up's own measurements (the time
+        // to build the engine) are not lost before the host starts it.
+        _ = app.Services.GetService<OpenTelemetry.Metrics.MeterProvider>();
         var demo = app.Configuration.GetSection("Demo").Get<DemoNetworkOptions>() ?? new DemoNetworkOptions();
         var seed = app.Configuration.GetValue("Demo:Seed", defaultValue: true);
         await app.Services.GetRequiredService<DatabaseInitialiser>().InitialiseAsync(seed, demo, stopping);

@@ -40,9 +40,10 @@ public sealed record TelemetrySettings
 }
 
 /// <summary>
-/// OpenTelemetry: runtime, ASP.NET Core, HTTP client and the product's own metrics (<see cref="WorklistMetrics"/>,
-/// <see cref="OperationsGauges"/>) on a Prometheus scrape endpoint for the allowed networks; with an OTLP endpoint set,
-/// metrics and traces (HTTP in and out, EF Core, Npgsql) go to the collector too.
+/// OpenTelemetry: runtime, ASP.NET Core (with SignalR's connections), HTTP client and the product's own metrics
+/// (<see cref="WorklistMetrics"/>, <see cref="OperationsGauges"/>) on a Prometheus scrape endpoint for the allowed
+/// networks; with an OTLP endpoint set, metrics and traces (HTTP in and out, EF Core, Npgsql, Redis, SignalR hub calls,
+/// and a span per HL7/FHIR message and ingest batch) go to the collector too.
 /// </summary>
 internal static class TelemetrySetup
 {
@@ -60,7 +61,7 @@ internal static class TelemetrySetup
             .ConfigureResource(resource => resource.AddService("ImagingWorklist"))
             .WithMetrics(metrics =>
             {
-                metrics.AddMeter(WorklistMetrics.MeterName, OperationsGauges.MeterName)
+                metrics.AddMeter(WorklistMetrics.MeterName, OperationsGauges.MeterName, "Microsoft.AspNetCore.Http.Connections", "Microsoft.AspNetCore.Server.Kestrel")
                     .AddAspNetCoreInstrumentation()
                     .AddHttpClientInstrumentation()
                     .AddRuntimeInstrumentation();
@@ -76,12 +77,20 @@ internal static class TelemetrySetup
             });
         if (otlp is not null)
         {
-            telemetry.WithTracing(tracing => tracing
-                .AddAspNetCoreInstrumentation(o => o.Filter = context => !context.Request.Path.StartsWithSegments(MetricsPath))
-                .AddHttpClientInstrumentation()
-                .AddEntityFrameworkCoreInstrumentation()
-                .AddSource("Npgsql")
-                .AddOtlpExporter(o => o.Endpoint = otlp));
+            var redis = !string.IsNullOrWhiteSpace(builder.Configuration["Redis:Configuration"]);
+            telemetry.WithTracing(tracing =>
+            {
+                tracing.AddAspNetCoreInstrumentation(o => o.Filter = context => !context.Request.Path.StartsWithSegments(MetricsPath))
+                    .AddHttpClientInstrumentation()
+                    .AddEntityFrameworkCoreInstrumentation()
+                    .AddSource("Npgsql", "Microsoft.AspNetCore.SignalR.Server", WorklistMetrics.SourceName)
+                    .AddOtlpExporter(o => o.Endpoint = otlp);
+                if (redis)
+                {
+                    // The change feed's connection (registered with Redis:Configuration); the SignalR backplane keeps its own.
+                    tracing.AddRedisInstrumentation();
+                }
+            });
         }
 
         return builder;

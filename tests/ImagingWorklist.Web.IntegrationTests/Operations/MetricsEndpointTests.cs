@@ -4,6 +4,8 @@ using ImagingWorklist.Persistence;
 using ImagingWorklist.Testing;
 using ImagingWorklist.Web.Interop.Hl7v2;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http.Connections;
+using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -21,6 +23,17 @@ public sealed class MetricsEndpointTests(MetricsEndpointTests.App app) : IClassF
         Assert.Contains("MSA|AA|MX1|", await (await ingester.PostAsync(Hl7Endpoints.Path, new StringContent(order, Encoding.UTF8, Hl7Endpoints.MediaType))).Content.ReadAsStringAsync(),
             StringComparison.Ordinal);
 
+        var token = await Tokens.ClientCredentialsAsync(app, "worklist.read");
+        await using var hub = new HubConnectionBuilder()
+            .WithUrl(new Uri(app.Server.BaseAddress, "hubs/worklist"), options =>
+            {
+                options.Transports = HttpTransportType.LongPolling;
+                options.HttpMessageHandlerFactory = _ => app.Server.CreateHandler();
+                options.AccessTokenProvider = () => Task.FromResult<string?>(token);
+            })
+            .Build();
+        await hub.StartAsync();
+
         var response = await app.CreateClient().GetAsync("/metrics");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -32,7 +45,8 @@ public sealed class MetricsEndpointTests(MetricsEndpointTests.App app) : IClassF
         Assert.Contains("worklist_backlog_open{", text, StringComparison.Ordinal);
         Assert.Contains("class=\"Routine\"", text, StringComparison.Ordinal);
         foreach (var gauge in new[] { "worklist_backlog_past_due", "worklist_backlog_oldest_wait_seconds", "worklist_outbox_depth", "worklist_findings_unacknowledged",
-            "worklist_follow_ups_overdue", "worklist_circuits", "http_server_request_duration_seconds", "dotnet_gc_collections_total" })
+            "worklist_follow_ups_overdue", "worklist_circuits", "http_server_request_duration_seconds", "dotnet_gc_collections_total",
+            "worklist_engine_events_total{", "kind=\"exam\"", "worklist_engine_rebuild_duration_seconds_count", "signalr_server_active_connections" })
         {
             Assert.Contains(gauge, text, StringComparison.Ordinal);
         }
