@@ -77,10 +77,37 @@ public sealed partial class Hl7Ingest : IAsyncDisposable
         var started = _clock.GetTimestamp();
         using var span = WorklistMetrics.Traces.StartActivity("HL7 message", ActivityKind.Consumer);
         span?.SetTag("worklist.ingest.channel", channel);
-        var outcome = IngestOutcome.FromAck(await AnswerAsync(raw, channel, source, sender, original, cancellationToken));
+        IngestOutcome outcome;
+        try
+        {
+            outcome = IngestOutcome.FromAck(await AnswerAsync(raw, channel, source, sender, original, cancellationToken));
+        }
+        catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
+        {
+            outcome = NotProcessed(raw, exception);
+        }
+
         span?.SetTag("hl7.ack_code", outcome.Code);
         WorklistMetrics.Ingested(channel, outcome.Code, _clock.GetElapsedTime(started));
         return outcome;
+    }
+
+    /// <summary>
+    /// A message that could not be processed now is still answered, with why and what to do: nothing about it can be
+    /// assumed done (it may have been applied just before the failure), and a resend is recognised and answered once.
+    /// </summary>
+    private IngestOutcome NotProcessed(string raw, Exception exception)
+    {
+        var cause = exception switch
+        {
+            _ when DatabaseUnreachable.Caused(exception) => "the worklist cannot reach its database just now",
+            ObjectDisposedException => "this instance of the worklist is shutting down",
+            _ => "of an internal error (logged for the support team)",
+        };
+        _logger.LogWarning(exception, "An HL7 message could not be processed because {Cause}; answered AE for the sender to resend", cause);
+        var text = $"Not processed because {cause}. Nothing about this message can be assumed done: resend it (a resend is recognised by MSH-10 and answered once).";
+        var message = Hl7Message.Parse(StoredText.WithNulVisible(raw)).Value;
+        return IngestOutcome.NotProcessed(Ack(message, Hl7Ack.Error, text, [new Hl7Error("MSH", 10, 207, text)], _clock.GetUtcNow()));
     }
 
     private async Task<string> AnswerAsync(string raw, string channel, string source, AccessScope sender, string? original, CancellationToken cancellationToken)

@@ -22,8 +22,16 @@ public sealed class IngestOutcome(string ack)
 
     public bool Accepted => Code == Hl7Ack.Accept;
 
+    /// <summary>
+    /// The message could not be processed at all just now (the database unreachable, the instance stopping): answered AE
+    /// so the sender knows, and to be sent again (HTTP says 503 with Retry-After). A resend is recognised by MSH-10.
+    /// </summary>
+    public bool Unprocessed { get; private init; }
+
     /// <summary>Reads an ACK built by <see cref="Hl7Ack.Build"/> (now or when the message first arrived).</summary>
     public static IngestOutcome FromAck(string ack) => new(ack);
+
+    public static IngestOutcome NotProcessed(string ack) => new(ack) { Unprocessed = true };
 
     private static (string Code, string Text, IReadOnlyList<Hl7Error> Errors) Read(string ack)
     {

@@ -1,3 +1,4 @@
+using ImagingWorklist.Application.Common;
 using Microsoft.AspNetCore.Diagnostics;
 
 namespace ImagingWorklist.Web.Infrastructure;
@@ -22,6 +23,16 @@ internal sealed class ApiErrors(ILogger<ApiErrors> logger) : IExceptionHandler
             logger.LogInformation("Request {Reference} refused as unreadable ({Status}): {Reason}", reference, bad.StatusCode, bad.Message);
             context.Response.StatusCode = bad.StatusCode;
             return await WriteAsync(context, path, bad.StatusCode, bad.Message, reference);
+        }
+
+        if (DatabaseUnreachable.Caused(exception) && WebSetup.IsApi(path))
+        {
+            // A restart or a network blip: say so and when to try again, rather than an internal error.
+            logger.LogWarning("Request {Reference} ({Method} {Path}) answered 503: the database could not be reached", reference, context.Request.Method, path.Value);
+            context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+            context.Response.Headers.RetryAfter = "5";
+            return await WriteAsync(context, path, StatusCodes.Status503ServiceUnavailable,
+                $"The worklist cannot reach its database just now; nothing this request asked for was done. Try again in a few seconds (reference {reference}).", reference);
         }
 
         logger.LogError(exception, "Unhandled error in request {Reference} ({Method} {Path})", reference, context.Request.Method, path.Value);

@@ -307,12 +307,16 @@ public class Hl7IngestTests
 
     [Theory]
     [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
-    public async Task AMessageThatCannotBeSavedIsKeptUnansweredAndItsResendIsApplied(DatabaseProvider provider)
+    public async Task AMessageThatCannotBeSavedIsAnsweredToBeResentAndItsResendIsApplied(DatabaseProvider provider)
     {
         var failing = new FailFirstExamSave();
         await using var world = await IngestWorld.CreateAsync(provider, failing);
 
-        await Assert.ThrowsAnyAsync<DbUpdateException>(() => world.SendAsync(Order("M1", "NW", "RTA00000031")));
+        var first = await world.SendAsync(Order("M1", "NW", "RTA00000031"));
+
+        Assert.Equal(("AE", "M1"), (Msa(first, 1), Msa(first, 2)));
+        Assert.Contains("Not processed because of an internal error", first, StringComparison.Ordinal);
+        Assert.Contains("resend it", first, StringComparison.Ordinal);
 
         await using (var db = world.Database.CreateDbContext())
         {

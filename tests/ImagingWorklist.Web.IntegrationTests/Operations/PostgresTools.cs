@@ -109,13 +109,19 @@ internal sealed class ThrowawayPostgres : IAsyncDisposable
             await chown.WaitForExitAsync();
         }
 
-        var data = Path.Combine(folder.FullName, "data");
-        var port = PostgresTools.FreePort();
-        await PostgresTools.RunAsync("initdb", "-D", data, "-A", "trust", "-U", "postgres", "--no-sync");
-        await PostgresTools.RunAsync("pg_ctl", "-D", data, "-l", Path.Combine(folder.FullName, "log"), "-w", "-t", "60",
-            "-o", $"-p {port} -k {folder.FullName} -c listen_addresses=127.0.0.1 -c fsync=off", "start");
-        return new ThrowawayPostgres(folder, port);
+        var server = new ThrowawayPostgres(folder, PostgresTools.FreePort());
+        await PostgresTools.RunAsync("initdb", "-D", server.Data, "-A", "trust", "-U", "postgres", "--no-sync");
+        await server.StartAgainAsync();
+        return server;
     }
+
+    private string Data => Path.Combine(_folder.FullName, "data");
+
+    /// <summary>Stops the server as an operator's restart does (fast: sessions are ended, nothing is lost).</summary>
+    public Task StopAsync() => PostgresTools.RunAsync("pg_ctl", "-D", Data, "-m", "fast", "-w", "stop");
+
+    public Task StartAgainAsync() => PostgresTools.RunAsync("pg_ctl", "-D", Data, "-l", Path.Combine(_folder.FullName, "log"), "-w", "-t", "60",
+        "-o", $"-p {Port} -k {_folder.FullName} -c listen_addresses=127.0.0.1 -c fsync=off", "start");
 
     public async Task CreateDatabaseAsync(string name)
     {
@@ -128,7 +134,11 @@ internal sealed class ThrowawayPostgres : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         NpgsqlConnection.ClearAllPools();
-        await PostgresTools.RunAsync("pg_ctl", "-D", Path.Combine(_folder.FullName, "data"), "-m", "immediate", "stop");
+        if (File.Exists(Path.Combine(Data, "postmaster.pid")))
+        {
+            await PostgresTools.RunAsync("pg_ctl", "-D", Data, "-m", "immediate", "stop");
+        }
+
         _folder.Delete(recursive: true);
     }
 }

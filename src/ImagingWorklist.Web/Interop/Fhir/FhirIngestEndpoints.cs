@@ -87,7 +87,7 @@ internal static class FhirIngestEndpoints
         foreach (var (name, message) in messages)
         {
             var answer = await ingest.ReceiveAsync(message, "FHIR", source, user.AccessScope(), cancellationToken, json);
-            results.Add((name, answer.Code, OutcomeOf(answer)));
+            results.Add((name, answer.Unprocessed ? Unprocessed : answer.Code, OutcomeOf(answer)));
         }
 
         if (resource is not Bundle)
@@ -105,8 +105,12 @@ internal static class FhirIngestEndpoints
         return Results.Text(JsonSerializer.Serialize<Resource>(response, Json), FhirEndpoints.MediaType);
     }
 
+    /// <summary>Stands for an answer to send again (503), beside the ACK codes.</summary>
+    private const string Unprocessed = "unprocessed";
+
     private static int StatusOf(string ackCode) => ackCode switch
     {
+        Unprocessed => StatusCodes.Status503ServiceUnavailable,
         Hl7Ack.Accept => StatusCodes.Status200OK,
         Hl7Ack.Error => StatusCodes.Status422UnprocessableEntity,
         _ => StatusCodes.Status400BadRequest,
@@ -120,10 +124,10 @@ internal static class FhirIngestEndpoints
         outcome.Issue.Add(new OperationOutcome.IssueComponent
         {
             Severity = accepted ? OperationOutcome.IssueSeverity.Information : OperationOutcome.IssueSeverity.Error,
-            Code = accepted ? OperationOutcome.IssueType.Informational : OperationOutcome.IssueType.BusinessRule,
+            Code = accepted ? OperationOutcome.IssueType.Informational : answer.Unprocessed ? OperationOutcome.IssueType.Transient : OperationOutcome.IssueType.BusinessRule,
             Diagnostics = answer.Text,
         });
-        foreach (var error in answer.Errors)
+        foreach (var error in answer.Unprocessed ? [] : answer.Errors)
         {
             var issue = new OperationOutcome.IssueComponent
             {

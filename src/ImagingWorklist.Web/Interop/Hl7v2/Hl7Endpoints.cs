@@ -67,6 +67,13 @@ internal static class Hl7Endpoints
 
         var source = $"{user.Identity?.Name ?? "client"}@{request.HttpContext.Connection.RemoteIpAddress}";
         var outcome = await ingest.ReceiveAsync(text!, "HTTP", source, user.AccessScope(), cancellationToken);
+        if (outcome.Unprocessed)
+        {
+            // Not processed now: the ACK (AE) says why, and 503 with Retry-After tells an HTTP client to send it again.
+            request.HttpContext.Response.Headers.RetryAfter = "5";
+            return Results.Text(outcome.Ack, MediaType, Encoding.UTF8, StatusCodes.Status503ServiceUnavailable);
+        }
+
         return Results.Text(outcome.Ack, MediaType, Encoding.UTF8);
     }
 }
