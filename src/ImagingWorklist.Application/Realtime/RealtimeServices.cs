@@ -12,6 +12,7 @@ public static class RealtimeServices
         services.AddSingleton<WorklistEngineHost>();
         services.AddSingleton<WorklistChangeDispatcher>();
         services.AddSingleton<ChangeAnnouncer>();
+        services.AddSingleton<InstanceLink>();
         services.TryAddSingleton<IWorklistNotifier, InProcessNotifier>();
         return services;
     }

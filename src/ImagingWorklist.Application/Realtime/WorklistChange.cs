@@ -20,6 +20,12 @@ public enum WorklistChangeKind
     /// returned report).
     /// </summary>
     ReportingChanged,
+
+    /// <summary>
+    /// This instance could not hear the others for a while and has rebuilt its engine from the database: anything may
+    /// have changed, so every view re-reads.
+    /// </summary>
+    Resynchronised,
 }
 
 /// <summary>

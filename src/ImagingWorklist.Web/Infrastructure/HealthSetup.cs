@@ -1,3 +1,4 @@
+using ImagingWorklist.Application.Realtime;
 using ImagingWorklist.Persistence;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.EntityFrameworkCore;
@@ -11,16 +12,29 @@ internal static class HealthSetup
 
     public static IHostApplicationBuilder AddWorklistHealthChecks(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: [ReadyTag]);
+        builder.Services.AddHealthChecks()
+            .AddCheck<DatabaseHealthCheck>("database", tags: [ReadyTag])
+            .AddCheck<InstanceLinkHealthCheck>("instances", tags: [ReadyTag]);
         return builder;
     }
 
-    /// <summary>/health/live: the process answers. /health/ready: it can also reach its database.</summary>
+    /// <summary>
+    /// /health/live: the process answers. /health/ready: it can also reach its database (503 when not); "Degraded" (still
+    /// 200, it serves its users correctly) while it cannot hear the other instances through Redis.
+    /// </summary>
     public static WebApplication MapWorklistHealthChecks(this WebApplication app)
     {
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains(ReadyTag) }).AllowAnonymous();
         return app;
+    }
+
+    private sealed class InstanceLinkHealthCheck(InstanceLink link) : IHealthCheck
+    {
+        public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default) =>
+            Task.FromResult(link.DownSince is { } since
+                ? HealthCheckResult.Degraded($"Redis unreachable since {since:O}: live updates between instances paused")
+                : HealthCheckResult.Healthy("Hears the other instances (or runs alone)"));
     }
 
     private sealed class DatabaseHealthCheck(IDbContextFactory<WorklistDbContext> contexts) : IHealthCheck

@@ -1,6 +1,7 @@
 using Bunit;
 using ImagingWorklist.Domain.Exams;
 using ImagingWorklist.Web.Components.Shared;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace ImagingWorklist.Web.Tests.Shared;
 
@@ -42,5 +43,31 @@ public class ComponentTests : MudComponentTest
 
         Assert.Equal("due in 30 min", due.Find("span").TextContent);
         Assert.Equal("iw-due iw-due-soon", due.Find("span").ClassName);
+    }
+}
+
+public class InstanceLinkBannerTests : MudComponentTest
+{
+    [Fact]
+    public void TheBannerAppearsWhileTheLinkBetweenServersIsDownAndGoesWhenItReturns()
+    {
+        var link = new Application.Realtime.InstanceLink(Clock);
+        Services.AddSingleton(link);
+        var banner = Render<InstanceLinkBanner>();
+        Assert.Empty(banner.FindAll("[data-instance-link]"));
+
+        link.Lost();
+
+        banner.WaitForAssertion(() =>
+        {
+            var alert = banner.Find("[data-instance-link=down]");
+            Assert.Contains("Live updates from colleagues on other servers are paused since", alert.TextContent, StringComparison.Ordinal);
+            Assert.Contains("claiming one is refused safely", alert.TextContent, StringComparison.Ordinal);
+        });
+        Assert.Equal("status", banner.Find("div").GetAttribute("role"));
+
+        link.Restored();
+
+        banner.WaitForAssertion(() => Assert.Empty(banner.FindAll("[data-instance-link]")));
     }
 }

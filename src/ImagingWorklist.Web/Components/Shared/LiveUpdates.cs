@@ -42,7 +42,7 @@ internal sealed class LiveUpdates : IDisposable
 
     private Task OnChange(WorklistChange change)
     {
-        if (_relevant is { } relevant && !relevant(change))
+        if (change.Kind != WorklistChangeKind.Resynchronised && _relevant is { } relevant && !relevant(change))
         {
             return Task.CompletedTask;
         }
