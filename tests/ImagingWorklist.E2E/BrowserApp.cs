@@ -39,14 +39,20 @@ public sealed class BrowserApp : IAsyncLifetime
         var address = _factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         BaseAddress = new Uri(address.Replace("[::]", "127.0.0.1", StringComparison.Ordinal));
 
+        _playwright = await Playwright.CreateAsync();
+        Browser = await LaunchChromiumAsync(_playwright);
+    }
+
+    /// <summary>The system Chromium, headless, with nothing reaching out to the (closed) network.</summary>
+    public static async Task<IBrowser> LaunchChromiumAsync(IPlaywright playwright)
+    {
         if (!File.Exists(ChromiumPath))
         {
             throw new InvalidOperationException($"Browser tests need Chromium at {ChromiumPath}: apt-get install chromium (./test.sh does this).");
         }
 
         Assertions.SetDefaultExpectTimeout(15_000);
-        _playwright = await Playwright.CreateAsync();
-        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        return await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
             ExecutablePath = ChromiumPath,
             Headless = true,
@@ -54,11 +60,13 @@ public sealed class BrowserApp : IAsyncLifetime
         });
     }
 
-    public async Task<IPage> NewPageAsync()
+    public Task<IPage> NewPageAsync() => NewPageAsync(Browser, BaseAddress);
+
+    public static async Task<IPage> NewPageAsync(IBrowser browser, Uri baseAddress)
     {
-        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
+        var context = await browser.NewContextAsync(new BrowserNewContextOptions
         {
-            BaseURL = BaseAddress.ToString(),
+            BaseURL = baseAddress.ToString(),
             ViewportSize = new ViewportSize { Width = 1400, Height = 900 },
             Locale = "en-GB",
             TimezoneId = "Europe/London",
@@ -68,9 +76,11 @@ public sealed class BrowserApp : IAsyncLifetime
     }
 
     /// <summary>A fresh browser context signed in through the real sign-in page.</summary>
-    public async Task<IPage> SignedInPageAsync(string userName)
+    public Task<IPage> SignedInPageAsync(string userName) => SignedInPageAsync(Browser, BaseAddress, userName);
+
+    public static async Task<IPage> SignedInPageAsync(IBrowser browser, Uri baseAddress, string userName)
     {
-        var page = await NewPageAsync();
+        var page = await NewPageAsync(browser, baseAddress);
         await page.GotoAsync("/account/login");
         await page.GetByLabel("User name").FillAsync(userName);
         await page.GetByLabel("Password").FillAsync(WorklistAppFactory.DemoPassword);
@@ -87,6 +97,25 @@ public sealed class BrowserApp : IAsyncLifetime
             Directory.CreateDirectory(folder);
             await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, name + ".png"), FullPage = false });
         }
+    }
+
+    public static int FreePort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    /// <summary>The clone's root (where ImagingWorklist.sln is), found from the test's own folder.</summary>
+    public static string RepositoryRoot()
+    {
+        var directory = new DirectoryInfo(AppContext.BaseDirectory);
+        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "ImagingWorklist.sln")))
+        {
+            directory = directory.Parent;
+        }
+
+        return directory?.FullName ?? throw new InvalidOperationException("Could not find the repository root.");
     }
 
     public async Task DisposeAsync()

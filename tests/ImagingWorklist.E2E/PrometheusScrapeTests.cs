@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using System.Text.Json;
 using ImagingWorklist.Application.Ingest;
 using ImagingWorklist.Application.Security;
@@ -33,9 +31,9 @@ public sealed class PrometheusScrapeTests(BrowserApp app)
             "ORC|NW|P1|F1||SC\rOBR|1|P1|F1|XCHES^XR Chest|R||||||||Cough|||||RZ1PROM0001\r", "HTTP", "test", AccessScope.WholeNetwork);
         Assert.Equal("AA", ack.Code);
 
-        var root = RepositoryRoot();
+        var root = BrowserApp.RepositoryRoot();
         var work = Directory.CreateTempSubdirectory("iw-prometheus-");
-        var port = FreePort();
+        var port = BrowserApp.FreePort();
         await File.WriteAllTextAsync(Path.Combine(work.FullName, "prometheus.yml"), $"""
             global:
               scrape_interval: 1s
@@ -105,23 +103,5 @@ public sealed class PrometheusScrapeTests(BrowserApp app)
             Assert.True(DateTime.UtcNow < until, $"Prometheus returned nothing for {query} within 30 seconds.");
             await Task.Delay(500);
         }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
-    private static string RepositoryRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "ImagingWorklist.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        return directory?.FullName ?? throw new InvalidOperationException("Could not find the repository root.");
     }
 }
