@@ -40,7 +40,7 @@ internal sealed class DashboardBench(string server, int historic, int open, int 
             var clock = Stopwatch.StartNew();
             if (fill)
             {
-                await MultiplyAsync(connection);
+                await MultiplyAsync(connection, historic, open);
             }
 
             Console.WriteLine($"Filled in {clock.Elapsed.TotalSeconds:0} s: {await ScalarAsync(connection, "SELECT count(*) FROM \"Exams\" WHERE \"State\" IN ('Final','Amended')"):N0} reported, " +
@@ -119,7 +119,7 @@ internal sealed class DashboardBench(string server, int historic, int open, int 
     /// Copies of the seeded exams: reported ones (with their reports) shifted back by up to a year, open ones by up to
     /// three days; ids from md5 of the copy number so an exam and its report agree; accessions and UIDs made unique.
     /// </summary>
-    private async Task MultiplyAsync(string connection)
+    internal static async Task MultiplyAsync(string connection, int historic, int open)
     {
         var examColumns = await ColumnsAsync(connection, "Exams");
         var reportColumns = await ColumnsAsync(connection, "Reports");
@@ -199,7 +199,7 @@ internal sealed class DashboardBench(string server, int historic, int open, int 
         return columns;
     }
 
-    private static async Task<long> ScalarAsync(string connection, string sql)
+    internal static async Task<long> ScalarAsync(string connection, string sql)
     {
         await using var db = new NpgsqlConnection(connection);
         await db.OpenAsync();
@@ -207,7 +207,7 @@ internal sealed class DashboardBench(string server, int historic, int open, int 
         return Convert.ToInt64(await command.ExecuteScalarAsync(), CultureInfo.InvariantCulture);
     }
 
-    private static async Task ExecuteAsync(string connection, string sql)
+    internal static async Task ExecuteAsync(string connection, string sql)
     {
         await using var db = new NpgsqlConnection(connection);
         await db.OpenAsync();

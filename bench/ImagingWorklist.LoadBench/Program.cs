@@ -9,6 +9,7 @@ namespace ImagingWorklist.LoadBench;
 ///   fanout [clients]                                                commit-to-client latency, 1 client vs many
 ///   ingest-postgres "Host=…" [orders]                                HL7 over MLLP into PostgreSQL vs an idempotent store-only baseline
 ///   dashboard-postgres "Host=…" [historic exams]                     the dashboard's queries over 10^6 historic and 5×10^4 open exams
+///   cold-start "Host=…" [historic] [open]                             process start to ready and first worklist at 10^6 reported + 10^5 open
 /// (Not named Program: the web app's Program is referenced here too.)
 /// </summary>
 internal static class LoadBench
@@ -30,11 +31,14 @@ internal static class LoadBench
             case "dashboard-postgres" when args.Length > 1:
                 await new DashboardBench(args[1], historic: args.Length > 2 ? int.Parse(args[2]) : 1_000_000, open: 50_000, iterations: 20, keep: args.Length > 3 ? args[3] : null).RunAsync();
                 break;
+            case "cold-start" when args.Length > 1:
+                await new ColdStartBench(args[1], historic: args.Length > 2 ? int.Parse(args[2]) : 1_000_000, open: args.Length > 3 ? int.Parse(args[3]) : 100_000).RunAsync();
+                break;
             case "fanout":
                 await new FanOutBench(args.Length > 1 ? int.Parse(args[1]) : 500, changes: 100, TimeSpan.FromMilliseconds(100)).RunAsync();
                 break;
             default:
-                Console.Error.WriteLine("Usage: claims-postgres <server connection string> | claims-sqlite | fanout [clients] | ingest-postgres <server connection string> [orders] | dashboard-postgres <server connection string> [historic exams]");
+                Console.Error.WriteLine("Usage: claims-postgres <server connection string> | claims-sqlite | fanout [clients] | ingest-postgres <server connection string> [orders] | dashboard-postgres <server connection string> [historic exams] | cold-start <server connection string> [historic] [open]");
                 return 2;
         }
 

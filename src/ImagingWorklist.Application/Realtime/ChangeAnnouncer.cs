@@ -40,6 +40,12 @@ public sealed class ChangeAnnouncer(WorklistEngineHost engine, IWorklistNotifier
     public Task ReporterAsync(Guid? reporterId, CancellationToken cancellationToken = default) =>
         ReporterAsync(WorklistChangeKind.ReporterChanged, reporterId, cancellationToken);
 
+    /// <summary>
+    /// The message an instance gives its own pages (and hub clients) after rebuilding its engine when it could not hear
+    /// the others for a while: built here like every change, sent by the notifier that noticed.
+    /// </summary>
+    public static WorklistChange Resynchronised(string instanceId) => new(WorklistChangeKind.Resynchronised, null, 0, null, instanceId);
+
     private async Task ReporterAsync(WorklistChangeKind kind, Guid? reporterId, CancellationToken cancellationToken)
     {
         await engine.RefreshReportersAsync(reporterId, cancellationToken);

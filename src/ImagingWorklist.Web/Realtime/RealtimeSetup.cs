@@ -168,7 +168,7 @@ internal static class RealtimeSetup
                 await engine.LoadAsync();
                 link.Restored();
                 logger.LogInformation("Redis reachable again: engine rebuilt from the database and live updates between instances resumed");
-                var change = new WorklistChange(WorklistChangeKind.Resynchronised, null, 0, null, engine.InstanceId);
+                var change = ChangeAnnouncer.Resynchronised(engine.InstanceId);
                 await dispatcher.DispatchAsync(change);
                 await hub.Clients.All.WorklistChanged(WorklistChangedMessage.Of(change));
             }
