@@ -41,6 +41,7 @@ internal static class RealtimeSetup
         {
             options.Configuration.ChannelPrefix = RedisChannel.Literal("imagingworklist-signalr");
             options.Configuration.AbortOnConnectFail = false;
+            options.Configuration.BacklogPolicy = BacklogPolicy.FailFast;
         });
 
         // Blazor's circuits each live on one instance and need no backplane; kept off Redis, pages open and work while
@@ -54,6 +55,9 @@ internal static class RealtimeSetup
         {
             var options = ConfigurationOptions.Parse(redis);
             options.AbortOnConnectFail = false;
+
+            // Without a connection, fail at once rather than queue: a user's claim must not wait for Redis.
+            options.BacklogPolicy = BacklogPolicy.FailFast;
             return ConnectionMultiplexer.Connect(options);
         });
         builder.Services.AddSingleton<RedisNotifier>();
@@ -87,6 +91,12 @@ internal static class RealtimeSetup
         {
             // This instance's pages hear at once, whatever Redis is doing; the copy that comes back from Redis is skipped.
             await dispatcher.DispatchAsync(change, cancellationToken);
+            if (link.Down)
+            {
+                // Nobody would hear it, and waiting for Redis would hold the user's click: the others catch up on return.
+                return;
+            }
+
             try
             {
                 await redis.GetSubscriber().PublishAsync(Channel, JsonSerializer.Serialize(change));

@@ -42,7 +42,9 @@ public sealed class RedisOutageTests
         var ready = await probe.GetAsync("/health/ready");
         Assert.Equal((HttpStatusCode.OK, "Degraded"), (ready.StatusCode, await ready.Content.ReadAsStringAsync()));
         var during = await DemoPeople.SharedExamAsync(a.Services, "radiologist", "radiologist2", skip: 1);
+        var watch = System.Diagnostics.Stopwatch.StartNew();
         await ClaimAsync(a, during, onA, "radiologist", expected: true);
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(4), $"a claim must not wait for the missing Redis (its timeout is 5 s); it took {watch.Elapsed.TotalSeconds:0.0} s");
         Assert.True(Lists(b, onB, during), "without Redis, B has not heard of A's claim");
         await ClaimAsync(b, during, onB, "radiologist2", expected: false);
 
