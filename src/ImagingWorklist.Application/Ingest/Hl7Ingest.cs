@@ -209,16 +209,16 @@ public sealed partial class Hl7Ingest : IAsyncDisposable
     }
 
     /// <summary>
-    /// A span of its own for each group commit, linked to the messages in it; each message's span names the batch (its
-    /// span id) and its size, so a slow answer can be traced to the batch it waited in.
+    /// A span of its own for each group commit (a root, as it serves several callers), linked to the messages in it and
+    /// current while the batch is processed, so its database calls are its children; each message's span names the
+    /// batch (its span id) and its size, so a slow answer can be traced to the batch it waited in. The caller's own
+    /// current span comes back when the calling async method returns.
     /// </summary>
     private static Activity? BatchSpan(List<Pending> batch)
     {
-        var caller = Activity.Current;
         Activity.Current = null;
         var links = batch.Where(p => p.Trace is not null).Select(p => new ActivityLink(p.Trace!.Context));
         var span = WorklistMetrics.Traces.StartActivity("HL7 batch", ActivityKind.Internal, default(ActivityContext), links: links);
-        Activity.Current = caller;
         span?.SetTag("worklist.ingest.batch_size", batch.Count);
         foreach (var pending in batch)
         {

@@ -37,6 +37,7 @@ public sealed class TracingTests(Interop.Hl7v2.Hl7IngestEndpointTests.App app) :
         var batchId = Assert.IsType<string>(message.GetTagItem("worklist.ingest.batch"));
         var batch = Assert.Single(spans, s => s.OperationName == "HL7 batch" && s.SpanId.ToHexString() == batchId);
         Assert.Contains(batch.Links, link => link.Context.SpanId == message.SpanId);
+        Assert.Equal(default, batch.ParentSpanId);
         Assert.Equal(message.GetTagItem("worklist.ingest.batch_size"), batch.GetTagItem("worklist.ingest.batch_size"));
         Assert.True(batch.StartTimeUtc >= message.StartTimeUtc && batch.StartTimeUtc + batch.Duration <= message.StartTimeUtc + message.Duration,
             "the batch runs inside the time the message waited for its answer");
