@@ -12,6 +12,13 @@ namespace ImagingWorklist.Testing;
 /// </summary>
 public static class DemoPeople
 {
+    /// <summary>The open exams this instance's engine holds, claimed or not.</summary>
+    public static int OpenInEngine(IServiceProvider services)
+    {
+        var pool = services.GetRequiredService<WorklistEngineHost>().Summarise()!;
+        return pool.UnclaimedByClass.Sum() + pool.Claimed;
+    }
+
     public static async Task<Guid> ReporterOfAsync(IServiceProvider services, string userName)
     {
         await using var db = await services.GetRequiredService<IDbContextFactory<WorklistDbContext>>().CreateDbContextAsync();

@@ -1,7 +1,6 @@
 using System.Net;
 using ImagingWorklist.Application.Claiming;
 using ImagingWorklist.Application.Common;
-using ImagingWorklist.Application.Engine;
 using ImagingWorklist.Application.Reporting;
 using ImagingWorklist.Persistence;
 using ImagingWorklist.Testing;
@@ -37,7 +36,7 @@ public sealed class BackupRestoreTests
             heldExam = await DemoPeople.ClaimAndSignAsync(app.Services, "radiologist", text: null);
             var saved = await app.Services.GetRequiredService<ReportingService>().SaveDraftAsync(heldExam, holder, draft, new Actor("radiologist", holder));
             Assert.True(saved.Succeeded, saved.Reason);
-            openBefore = OpenInEngine(app);
+            openBefore = DemoPeople.OpenInEngine(app.Services);
         }
 
         var before = await PostgresTools.FingerprintAsync(source.ConnectionString);
@@ -60,7 +59,7 @@ public sealed class BackupRestoreTests
 
             await using var app = new WorklistAppFactory(DatabaseProvider.Postgres, restored);
             Assert.Equal(HttpStatusCode.OK, (await app.CreateClient().GetAsync("/health/ready")).StatusCode);
-            Assert.Equal(openBefore, OpenInEngine(app));
+            Assert.Equal(openBefore, DemoPeople.OpenInEngine(app.Services));
             var rivalClaim = await app.Services.GetRequiredService<ClaimService>().ClaimAsync(heldExam, rival, new Actor("radiologist2", rival));
             Assert.False(rivalClaim.Succeeded, "the claim made before the backup must still be its holder's");
             await using var db = await app.Services.GetRequiredService<IDbContextFactory<WorklistDbContext>>().CreateDbContextAsync();
@@ -73,11 +72,6 @@ public sealed class BackupRestoreTests
         }
     }
 
-    private static int OpenInEngine(WorklistAppFactory app)
-    {
-        var pool = app.Services.GetRequiredService<WorklistEngineHost>().Summarise()!;
-        return pool.UnclaimedByClass.Sum() + pool.Claimed;
-    }
 
     private static async Task AssertAuditIsAppendOnlyAsync(string connectionString)
     {

@@ -1,5 +1,4 @@
 using System.Net;
-using ImagingWorklist.Application.Engine;
 using ImagingWorklist.Persistence;
 using ImagingWorklist.Testing;
 using ImagingWorklist.TestSupport;
@@ -27,7 +26,7 @@ public sealed class UpgradeTests
         {
             app.CreateClient();
             await DemoPeople.ClaimAndSignAsync(app.Services, "radiologist", "Signed under the previous release.");
-            openBefore = OpenInEngine(app);
+            openBefore = DemoPeople.OpenInEngine(app.Services);
         }
 
         string latest;
@@ -45,7 +44,7 @@ public sealed class UpgradeTests
         await using (var upgraded = new WorklistAppFactory(provider, database.ConnectionString))
         {
             Assert.Equal(HttpStatusCode.OK, (await upgraded.CreateClient().GetAsync("/health/ready")).StatusCode);
-            Assert.Equal(openBefore, OpenInEngine(upgraded));
+            Assert.Equal(openBefore, DemoPeople.OpenInEngine(upgraded.Services));
             await DemoPeople.ClaimAndSignAsync(upgraded.Services, "radiologist2", "Signed after the upgrade.");
         }
 
@@ -60,11 +59,6 @@ public sealed class UpgradeTests
         Assert.Equal(before["Exams"], after["Exams"]);
     }
 
-    private static int OpenInEngine(WorklistAppFactory app)
-    {
-        var pool = app.Services.GetRequiredService<WorklistEngineHost>().Summarise()!;
-        return pool.UnclaimedByClass.Sum() + pool.Claimed;
-    }
 
     private static async Task<Dictionary<string, long>> CountRowsAsync(TestDatabase database)
     {
