@@ -2,7 +2,6 @@ using System.Diagnostics.Metrics;
 using ImagingWorklist.Application.Dashboards;
 using ImagingWorklist.Application.Engine;
 using ImagingWorklist.Domain.Engine;
-using Microsoft.AspNetCore.Components.Server.Circuits;
 
 namespace ImagingWorklist.Web.Infrastructure;
 
@@ -16,15 +15,13 @@ internal sealed class OperationsGauges : BackgroundService
     public const string MeterName = "ImagingWorklist.Operations";
 
     private static readonly TimeSpan Every = TimeSpan.FromSeconds(15);
-    private static int _circuits;
-
     private readonly OperationsQuery _operations;
     private readonly TimeProvider _clock;
     private readonly ILogger<OperationsGauges> _logger;
     private readonly Meter _meter = new(MeterName);
     private OperationsSnapshot _sample = new(0, TimeSpan.Zero, 0, 0);
 
-    public OperationsGauges(OperationsQuery operations, WorklistEngineHost engine, TimeProvider clock, ILogger<OperationsGauges> logger)
+    public OperationsGauges(OperationsQuery operations, WorklistEngineHost engine, OpenCircuits circuits, TimeProvider clock, ILogger<OperationsGauges> logger)
     {
         (_operations, _clock, _logger) = (operations, clock, logger);
         _meter.CreateObservableGauge("worklist.backlog.open", () => Pool(engine, s =>
@@ -38,7 +35,7 @@ internal sealed class OperationsGauges : BackgroundService
         _meter.CreateObservableGauge("worklist.outbox.oldest_age", () => _sample.OldestUndelivered.TotalSeconds, "s", "Age of the oldest report not yet delivered");
         _meter.CreateObservableGauge("worklist.findings.unacknowledged", () => _sample.UnacknowledgedAlerts, description: "Alerts not yet acknowledged");
         _meter.CreateObservableGauge("worklist.follow_ups.overdue", () => _sample.OverdueFollowUps, description: "Open follow-up recommendations past their date");
-        _meter.CreateObservableGauge("worklist.circuits", () => Volatile.Read(ref _circuits), description: "Blazor circuits open on this instance");
+        _meter.CreateObservableGauge("worklist.circuits", () => circuits.Count, description: "Blazor circuits open on this instance");
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -67,20 +64,4 @@ internal sealed class OperationsGauges : BackgroundService
 
     private static IEnumerable<Measurement<T>> Pool<T>(WorklistEngineHost engine, Func<PoolSummary, IEnumerable<Measurement<T>>> read)
         where T : struct => engine.Summarise() is { } summary ? read(summary) : [];
-
-    /// <summary>Counts the circuits open on this instance.</summary>
-    internal sealed class CircuitCounter : CircuitHandler
-    {
-        public override Task OnCircuitOpenedAsync(Circuit circuit, CancellationToken cancellationToken)
-        {
-            Interlocked.Increment(ref _circuits);
-            return Task.CompletedTask;
-        }
-
-        public override Task OnCircuitClosedAsync(Circuit circuit, CancellationToken cancellationToken)
-        {
-            Interlocked.Decrement(ref _circuits);
-            return Task.CompletedTask;
-        }
-    }
 }

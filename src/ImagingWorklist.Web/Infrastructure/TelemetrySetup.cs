@@ -56,7 +56,8 @@ internal static class TelemetrySetup
         var otlp = settings.OtlpEndpoint is { Length: > 0 } endpoint && Uri.TryCreate(endpoint, UriKind.Absolute, out var uri) ? uri : null;
         builder.Services.AddSingleton<OperationsGauges>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<OperationsGauges>());
-        builder.Services.AddScoped<Microsoft.AspNetCore.Components.Server.Circuits.CircuitHandler, OperationsGauges.CircuitCounter>();
+        builder.Services.AddSingleton<OpenCircuits>();
+        builder.Services.AddScoped<Microsoft.AspNetCore.Components.Server.Circuits.CircuitHandler, OpenCircuits.Counter>();
         var telemetry = builder.Services.AddOpenTelemetry()
             .ConfigureResource(resource => resource.AddService("ImagingWorklist"))
             .WithMetrics(metrics =>
