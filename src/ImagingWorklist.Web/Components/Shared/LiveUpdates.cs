@@ -3,8 +3,9 @@ using ImagingWorklist.Application.Realtime;
 namespace ImagingWorklist.Web.Components.Shared;
 
 /// <summary>
-/// Subscribes a component to worklist changes and coalesces bursts: however many changes arrive within the window, the
-/// component refreshes once, so a flood of claims never becomes a render storm on a slow connection.
+/// Subscribes a component to worklist changes and coalesces bursts: a change after a quiet spell is shown at once, and
+/// however many follow within the window, the component refreshes once more when it is up, so a flood of claims never
+/// becomes a render storm on a slow connection, and a single change is not held back by the window.
 /// </summary>
 internal sealed class LiveUpdates : IDisposable
 {
@@ -58,8 +59,17 @@ internal sealed class LiveUpdates : IDisposable
     private async Task RefreshSoonAsync()
     {
         var sinceLast = TimeSpan.FromTicks(_clock.GetUtcNow().UtcTicks - Interlocked.Read(ref _lastRefreshTicks));
-        var wait = _atMostEvery - sinceLast > Window ? _atMostEvery - sinceLast : Window;
-        await Task.Delay(wait, _clock);
+        var wait = (_atMostEvery > Window ? _atMostEvery : Window) - sinceLast;
+        if (wait > TimeSpan.Zero)
+        {
+            await Task.Delay(wait, _clock);
+        }
+        else
+        {
+            // Off the dispatcher's thread, which has other pages to tell.
+            await Task.Yield();
+        }
+
         Interlocked.Exchange(ref _pending, 0);
         Interlocked.Exchange(ref _lastRefreshTicks, _clock.GetUtcNow().UtcTicks);
         if (!_disposed)

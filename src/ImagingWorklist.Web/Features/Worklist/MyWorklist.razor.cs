@@ -73,6 +73,7 @@ public sealed partial class MyWorklist
     protected override async Task OnInitializedAsync()
     {
         _filter = await Filters.LoadAsync(UserId);
+        _filtersOpen = !_filter.IsEmpty;
         _trusts = await TrustList.AllAsync();
         await RefreshAsync();
         await LoadWithdrawnAsync();
