@@ -25,6 +25,8 @@ public sealed class PhoneBrowserTests(BrowserApp app)
         await Assertions.Expect(toggle).ToHaveAttributeAsync("aria-expanded", "true");
         await BrowserApp.SaveScreenshotAsync(page, "phone-worklist-filters");
         await toggle.ClickAsync();
+        await Assertions.Expect(filters).ToBeHiddenAsync();
+        await Assertions.Expect(toggle).ToHaveAttributeAsync("aria-expanded", "false");
         await BrowserApp.SaveScreenshotAsync(page, "phone-worklist");
 
         var claim = card.GetByRole(AriaRole.Button, new() { Name = "Claim" });
