@@ -34,9 +34,12 @@ public sealed class DemoPeople(IDbContextFactory<WorklistDbContext> contexts, Ti
         var onDuty = dutyEnds.Keys.ToHashSet();
         var reporters = await db.Reporters.AsNoTracking().OrderBy(r => r.RegistrationNumber).ToListAsync(cancellationToken);
         var credentials = (await db.Credentials.AsNoTracking().ToListAsync(cancellationToken)).Where(c => c.IsValidAt(now)).ToLookup(c => c.ReporterId);
+        // On duty for the next few hours counts as long enough; among those, the most trusts (the most work to show).
+        var enough = now.AddHours(4);
+        DateTimeOffset OnDutyUntil(Reporter r) => dutyEnds.TryGetValue(r.Id, out var end) && end < enough ? end : dutyEnds.ContainsKey(r.Id) ? enough : DateTimeOffset.MinValue;
         var consultants = reporters
             .Where(r => r.Role == ProfessionalRole.ConsultantRadiologist && !r.RegistrationNumber.StartsWith("TELERAD", StringComparison.Ordinal))
-            .OrderByDescending(r => dutyEnds.GetValueOrDefault(r.Id))
+            .OrderByDescending(OnDutyUntil)
             .ThenByDescending(r => credentials[r.Id].Count())
             .ToList();
         var picked = new Dictionary<string, Reporter>();
@@ -46,12 +49,8 @@ public sealed class DemoPeople(IDbContextFactory<WorklistDbContext> contexts, Ti
             var first = consultants[0];
             var trusts = credentials[first.Id].Select(c => c.TrustId).ToHashSet();
             picked["radiologist"] = first;
-            // On duty for the next few hours will do: asking for as long a stretch as the first's (a night and a day)
-            // would leave few to choose from, and fewer shared trusts.
-            var firstEnds = dutyEnds.GetValueOrDefault(first.Id);
-            var horizon = firstEnds < now.AddHours(4) ? firstEnds : now.AddHours(4);
             picked["radiologist2"] = consultants.Skip(1)
-                .OrderByDescending(r => dutyEnds.GetValueOrDefault(r.Id) >= horizon)
+                .OrderByDescending(r => OnDutyUntil(r) >= OnDutyUntil(first))
                 .ThenByDescending(r => onDuty.Contains(r.Id))
                 .ThenByDescending(r => credentials[r.Id].Count(c => trusts.Contains(c.TrustId)))
                 .First();
