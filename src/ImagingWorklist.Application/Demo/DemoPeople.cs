@@ -24,22 +24,15 @@ public sealed class DemoPeople(IDbContextFactory<WorklistDbContext> contexts, Ti
     {
         var now = clock.GetUtcNow();
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        // On duty now, and for as long as possible: the demo should not lose its radiologists at the next shift change
-        // (a night shift ending at 08:00 followed at once by a day shift is one stretch of duty).
-        var shifts = await db.RotaShifts.AsNoTracking().Where(s => s.End > now).ToListAsync(cancellationToken);
-        var dutyEnds = shifts.GroupBy(s => s.ReporterId)
-            .Select(g => (Reporter: g.Key, End: DutyEnd(g.Select(s => (s.Start, s.End)), now)))
-            .Where(d => d.End is not null)
-            .ToDictionary(d => d.Reporter, d => d.End!.Value);
+        // On duty now, and for as long as possible: the demo should not lose its radiologists at the next shift change.
+        var shifts = await db.RotaShifts.AsNoTracking().Where(s => s.Start <= now && s.End > now).ToListAsync(cancellationToken);
+        var dutyEnds = shifts.GroupBy(s => s.ReporterId).ToDictionary(g => g.Key, g => g.Max(s => s.End));
         var onDuty = dutyEnds.Keys.ToHashSet();
         var reporters = await db.Reporters.AsNoTracking().OrderBy(r => r.RegistrationNumber).ToListAsync(cancellationToken);
         var credentials = (await db.Credentials.AsNoTracking().ToListAsync(cancellationToken)).Where(c => c.IsValidAt(now)).ToLookup(c => c.ReporterId);
-        // On duty for the next few hours counts as long enough; among those, the most trusts (the most work to show).
-        var enough = now.AddHours(4);
-        DateTimeOffset OnDutyUntil(Reporter r) => dutyEnds.TryGetValue(r.Id, out var end) && end < enough ? end : dutyEnds.ContainsKey(r.Id) ? enough : DateTimeOffset.MinValue;
         var consultants = reporters
             .Where(r => r.Role == ProfessionalRole.ConsultantRadiologist && !r.RegistrationNumber.StartsWith("TELERAD", StringComparison.Ordinal))
-            .OrderByDescending(OnDutyUntil)
+            .OrderByDescending(r => dutyEnds.GetValueOrDefault(r.Id))
             .ThenByDescending(r => credentials[r.Id].Count())
             .ToList();
         var picked = new Dictionary<string, Reporter>();
@@ -50,7 +43,7 @@ public sealed class DemoPeople(IDbContextFactory<WorklistDbContext> contexts, Ti
             var trusts = credentials[first.Id].Select(c => c.TrustId).ToHashSet();
             picked["radiologist"] = first;
             picked["radiologist2"] = consultants.Skip(1)
-                .OrderByDescending(r => OnDutyUntil(r) >= OnDutyUntil(first))
+                .OrderByDescending(r => dutyEnds.GetValueOrDefault(r.Id) >= dutyEnds.GetValueOrDefault(first.Id))
                 .ThenByDescending(r => onDuty.Contains(r.Id))
                 .ThenByDescending(r => credentials[r.Id].Count(c => trusts.Contains(c.TrustId)))
                 .First();
@@ -72,20 +65,5 @@ public sealed class DemoPeople(IDbContextFactory<WorklistDbContext> contexts, Ti
         }
 
         return picked;
-    }
-
-    /// <summary>When the stretch of duty that includes <paramref name="now"/> ends, following shifts that join on; null when off duty.</summary>
-    private static DateTimeOffset? DutyEnd(IEnumerable<(DateTimeOffset Start, DateTimeOffset End)> shifts, DateTimeOffset now)
-    {
-        DateTimeOffset? end = null;
-        foreach (var (start, finish) in shifts.OrderBy(s => s.Start))
-        {
-            if (start <= (end ?? now) && finish > (end ?? now))
-            {
-                end = finish;
-            }
-        }
-
-        return end;
     }
 }
