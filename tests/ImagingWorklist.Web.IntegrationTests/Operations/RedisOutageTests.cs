@@ -73,8 +73,9 @@ public sealed class RedisOutageTests
 
     private static InstanceLink Link(WorklistAppFactory app) => app.Services.GetRequiredService<InstanceLink>();
 
+    /// <summary>Whether the exam is anywhere on the reporter's list (as deep as <see cref="DemoPeople.SharedExamAsync"/> looks), not only on its first page.</summary>
     private static bool Lists(WorklistAppFactory app, Guid reporter, Guid exam) =>
-        app.Services.GetRequiredService<WorklistEngineHost>().RankedFor(reporter).Any(r => r.Exam.Id == exam);
+        app.Services.GetRequiredService<WorklistEngineHost>().RankedFor(reporter, take: 3000).Any(r => r.Exam.Id == exam);
 
     private static async Task ClaimAsync(WorklistAppFactory app, Guid exam, Guid reporter, string name, bool expected)
     {
