@@ -28,7 +28,9 @@ internal static class EngineMemory
             var snapshots = (withSnapshots - empty) / (double)count;
             var indexes = (built - withSnapshots) / (double)count;
             baseline ??= snapshots + indexes;
-            Console.WriteLine($"| {count:N0} | {snapshots:N0} | {indexes:N0} | {snapshots + indexes:N0} | {(built - empty) / 1_048_576.0:N0} | {(snapshots + indexes) / baseline:0.00} |");
+            Console.WriteLine(
+                $"| {count:N0} | {snapshots:N0} | {indexes:N0} | {snapshots + indexes:N0} | {(built - empty) / 1_048_576.0:N0} | " +
+                    $"{(snapshots + indexes) / baseline:0.00} |");
         }
     }
 

@@ -12,8 +12,10 @@ internal static class SyntheticNetwork
 
     private static readonly (Skill Skill, Modality Modality, string BodyPart, int Minutes)[] Procedures =
     [
-        (Skill.Chest, Modality.DX, "CHEST", 2), (Skill.Musculoskeletal, Modality.DX, "KNEE", 2), (Skill.Musculoskeletal, Modality.DX, "HAND", 2),
-        (Skill.Abdominal, Modality.DX, "ABDOMEN", 2), (Skill.Abdominal, Modality.US, "ABDOMEN", 10), (Skill.Genitourinary, Modality.US, "PELVIS", 10),
+        (Skill.Chest, Modality.DX, "CHEST", 2), (Skill.Musculoskeletal, Modality.DX, "KNEE", 2),
+            (Skill.Musculoskeletal, Modality.DX, "HAND", 2),
+        (Skill.Abdominal, Modality.DX, "ABDOMEN", 2), (Skill.Abdominal, Modality.US, "ABDOMEN", 10),
+            (Skill.Genitourinary, Modality.US, "PELVIS", 10),
         (Skill.Neuro, Modality.CT, "HEAD", 16), (Skill.Chest, Modality.CT, "CHEST", 16), (Skill.Abdominal, Modality.CT, "ABDOMEN", 18),
         (Skill.Neuro, Modality.MR, "HEAD", 20), (Skill.Musculoskeletal, Modality.MR, "KNEE", 18), (Skill.Breast, Modality.MG, "BREAST", 4),
     ];

@@ -31,22 +31,28 @@ internal sealed class CircuitBench(int tabs, int cycles, int changes)
 
     public async Task RunAsync()
     {
-        await using var app = new WorklistAppFactory(DatabaseProvider.Sqlite, settings: new Dictionary<string, string?> { ["Logging:LogLevel:Default"] = "Warning" });
+        await using var app =
+            new WorklistAppFactory(DatabaseProvider.Sqlite, settings: new Dictionary<string,
+            string?> { ["Logging:LogLevel:Default"] = "Warning" });
         app.UseKestrel(0);
         app.StartServer();
-        var address = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().Replace("[::]", "127.0.0.1", StringComparison.Ordinal));
+        var address =
+            new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First()
+            .Replace("[::]", "127.0.0.1", StringComparison.Ordinal));
         _circuits = app.Services.GetRequiredService<OpenCircuits>();
         using var playwright = await Playwright.CreateAsync();
         await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
             ExecutablePath = Chromium,
             Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run", "--disable-sync"],
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run",
+                "--disable-sync"],
         });
         var radiologist = await SignedInAsync(browser, address, "radiologist");
         var radiologist2 = await SignedInAsync(browser, address, "radiologist2");
 
-        Console.WriteLine($"Blazor circuits, in-process app (demo network, SQLite) on loopback, system Chromium; managed heap after a full collection.");
+        Console.WriteLine(
+            $"Blazor circuits, in-process app (demo network, SQLite) on loopback, system Chromium; managed heap after a full collection.");
         await MemoryAsync(radiologist);
         await CyclesAsync(radiologist);
         await CommitToScreenAsync(app.Services, radiologist, radiologist2);
@@ -66,8 +72,9 @@ internal sealed class CircuitBench(int tabs, int cycles, int changes)
         }
 
         var (e, w) = (Median(empty), Median(worklist));
-        Console.WriteLine(Invariant($"  per circuit, {tabs} tabs at once, median of 3 rounds: empty page {e / 1024:0} KB, worklist {w / 1024:0} KB; ratio worklist/empty {w / e:0.00}"));
-        Console.WriteLine(Invariant($"    rounds (KB): empty {string.Join(", ", empty.Select(x => (x / 1024).ToString("0", CultureInfo.InvariantCulture)))}; worklist {string.Join(", ", worklist.Select(x => (x / 1024).ToString("0", CultureInfo.InvariantCulture)))}"));
+        Console.WriteLine(Invariant($"  per circuit, {tabs} tabs at once, median of 3 rounds: empty page {e / 1024:0} KB, ")
+            + Invariant($"worklist {w / 1024:0} KB; ratio worklist/empty {w / e:0.00}"));
+        Console.WriteLine($"    rounds (KB): empty {Kilobytes(empty)}; worklist {Kilobytes(worklist)}");
     }
 
     private async Task<double> BytesPerCircuitAsync(IBrowserContext context, string path, Func<IPage, Task> ready)
@@ -122,8 +129,12 @@ internal sealed class CircuitBench(int tabs, int cycles, int changes)
 
         await SettleAsync();
         var after = Heap();
-        Console.WriteLine(Invariant($"  {cycles} open/close cycles of a worklist tab: heap {before / 1048576.0:0.0} MB before, {after / 1048576.0:0.0} MB after (each after a {Settle.TotalSeconds:0} s settle); ratio {(double)after / before:0.000}, {(double)(after - before) / cycles:0} B per cycle; circuits left open: {_circuits.Count}"));
-        Console.WriteLine(Invariant($"    heap (MB) at each tenth, no settle: {string.Join(", ", during.Select(h => (h / 1048576.0).ToString("0.0", CultureInfo.InvariantCulture)))}"));
+        Console.WriteLine(Invariant($"  {cycles} open/close cycles of a worklist tab: heap {before / 1048576.0:0.0} MB before, ")
+            + Invariant($"{after / 1048576.0:0.0} MB after (each after a {Settle.TotalSeconds:0} s settle); ")
+            + Invariant($"ratio {(double)after / before:0.000}, ")
+            + Invariant($"{(double)(after - before) / cycles:0} B per cycle; circuits left open: {_circuits.Count}"));
+        var tenths = string.Join(", ", during.Select(h => (h / 1048576.0).ToString("0.0", CultureInfo.InvariantCulture)));
+        Console.WriteLine($"    heap (MB) at each tenth, no settle: {tenths}");
     }
 
     private async Task SettleAsync()
@@ -140,17 +151,25 @@ internal sealed class CircuitBench(int tabs, int cycles, int changes)
         var actor = new Actor("radiologist", reporter);
         await ChangesSeenAsync([second], 5, exam, claims, reporter, actor); // warm-up
         var one = await ChangesSeenAsync([second], changes, exam, claims, reporter, actor);
-        var many = await ChangesSeenAsync([.. Enumerable.Range(0, tabs).Select(i => i % 2 == 0 ? first : second)], changes, exam, claims, reporter, actor);
-        Console.WriteLine(Invariant($"  from a claim or release (the call's start) to the row leaving or joining the list in the tab's page, {changes} changes:"));
-        Console.WriteLine(Invariant($"      1 tab:  p50 {one.Percentile(50):0} ms, p95 {one.Percentile(95):0} ms, max {one.Max:0} ms (n={one.Count})"));
-        Console.WriteLine(Invariant($"    {tabs,3} tabs: p50 {many.Percentile(50):0} ms, p95 {many.Percentile(95):0} ms, max {many.Max:0} ms (n={many.Count}); ratio p95({tabs})/p95(1) {many.Percentile(95) / one.Percentile(95):0.00}"));
+        var many =
+            await ChangesSeenAsync([.. Enumerable.Range(0, tabs).Select(i => i % 2 == 0 ? first : second)], changes, exam, claims,
+            reporter, actor);
+        Console.WriteLine(
+            Invariant(
+            $"  from a claim or release (the call's start) to the row leaving or joining the list in the tab's page, {changes} changes:"));
+        Console.WriteLine(
+            Invariant($"      1 tab:  p50 {one.Percentile(50):0} ms, p95 {one.Percentile(95):0} ms, max {one.Max:0} ms (n={one.Count})"));
+        Console.WriteLine(Invariant($"    {tabs,3} tabs: p50 {many.Percentile(50):0} ms, p95 {many.Percentile(95):0} ms, ")
+            + Invariant($"max {many.Max:0} ms ")
+            + Invariant($"(n={many.Count}); ratio p95({tabs})/p95(1) {many.Percentile(95) / one.Percentile(95):0.00}"));
     }
 
     /// <summary>
     /// Opens a tab per context given, then claims and releases the exam in turn; each tab's page notes (a mutation
     /// observer, on the browser's clock, calibrated against this process's) when the exam's row left or rejoined the list.
     /// </summary>
-    private static async Task<Latencies> ChangesSeenAsync(IBrowserContext[] contexts, int count, Guid exam, ClaimService claims, Guid reporter, Actor actor)
+    private static async Task<Latencies> ChangesSeenAsync(IBrowserContext[] contexts, int count, Guid exam, ClaimService claims,
+        Guid reporter, Actor actor)
     {
         var row = $"[aria-describedby=\"my-caption\"] tr[data-exam=\"{exam}\"]";
         var pages = new List<(IPage Page, double Offset)>();
@@ -225,7 +244,9 @@ internal sealed class CircuitBench(int tabs, int cycles, int changes)
 
     private static async Task<IBrowserContext> SignedInAsync(IBrowser browser, Uri address, string userName)
     {
-        var context = await browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = address.ToString(), ViewportSize = new ViewportSize { Width = 1440, Height = 900 } });
+        var context =
+            await browser.NewContextAsync(
+            new BrowserNewContextOptions { BaseURL = address.ToString(), ViewportSize = new ViewportSize { Width = 1440, Height = 900 } });
         var page = await context.NewPageAsync();
         await page.GotoAsync("/account/login");
         await page.GetByLabel("User name").FillAsync(userName);
@@ -236,9 +257,11 @@ internal sealed class CircuitBench(int tabs, int cycles, int changes)
         return context;
     }
 
-    private static Task WorklistReadyAsync(IPage page) => page.Locator("[aria-describedby=\"my-caption\"] tr[data-exam]").First.WaitForAsync();
+    private static Task WorklistReadyAsync(IPage page)
+        => page.Locator("[aria-describedby=\"my-caption\"] tr[data-exam]").First.WaitForAsync();
 
-    private static Task EmptyReadyAsync(IPage page) => page.GetByText("Back to the worklist").And(page.GetByRole(AriaRole.Link)).WaitForAsync();
+    private static Task EmptyReadyAsync(IPage page)
+        => page.GetByText("Back to the worklist").And(page.GetByRole(AriaRole.Link)).WaitForAsync();
 
     private async Task WaitForCircuitsAsync(int open)
     {
@@ -275,4 +298,7 @@ internal sealed class CircuitBench(int tabs, int cycles, int changes)
     private static double UnixMilliseconds() => (DateTime.UtcNow - DateTime.UnixEpoch).TotalMilliseconds;
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+
+    private static string Kilobytes(IEnumerable<double> bytes) =>
+        string.Join(", ", bytes.Select(x => (x / 1024).ToString("0", CultureInfo.InvariantCulture)));
 }

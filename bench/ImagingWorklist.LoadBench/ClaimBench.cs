@@ -48,11 +48,14 @@ internal sealed class ClaimBench(DatabaseProvider provider, string? server, Time
             }
 
             var seconds = duration.TotalSeconds * rounds;
-            Console.WriteLine($"  {level,2} claimer(s): app {appCount / seconds,7:0} claims/s, {app.Summary()}, errors reaching a user: {appErrors}");
+            Console.WriteLine(
+                $"  {level,2} claimer(s): app {appCount / seconds,7:0} claims/s, {app.Summary()}, errors reaching a user: {appErrors}");
             if (provider == DatabaseProvider.Postgres)
             {
                 Console.WriteLine($"                raw {rawCount / seconds,7:0} claims/s, {raw.Summary()}");
-                Console.WriteLine($"                ratio app/raw: throughput {(double)appCount / rawCount:0.00}, p99 {app.Percentile(99) / raw.Percentile(99):0.00}");
+                Console.WriteLine(
+                    $"                ratio app/raw: throughput {(double)appCount / rawCount:0.00}, p99 " +
+                        $"{app.Percentile(99) / raw.Percentile(99):0.00}");
             }
         }
     }
@@ -102,12 +105,16 @@ internal sealed class ClaimBench(DatabaseProvider provider, string? server, Time
         var engine = new WorklistEngineHost(factory, TimeProvider.System, NullLogger<WorklistEngineHost>.Instance);
         await engine.LoadAsync();
         var dispatcher = new WorklistChangeDispatcher(engine, NullLogger<WorklistChangeDispatcher>.Instance);
-        var claims = new ClaimService(factory, engine, new ChangeAnnouncer(engine, new InProcessNotifier(dispatcher)), TimeProvider.System, new ClaimSettings(), NullLogger<ClaimService>.Instance);
+        var claims =
+            new ClaimService(factory, engine, new ChangeAnnouncer(engine, new InProcessNotifier(dispatcher)), TimeProvider.System,
+            new ClaimSettings(), NullLogger<ClaimService>.Instance);
         var reporters = await ReportersAsync(connection);
         Queue<Guid> ordered;
         await using (var db = factory.CreateDbContext())
         {
-            ordered = new Queue<Guid>(await db.Exams.Where(e => e.State == ExamState.Ready).OrderBy(e => e.DueAt).Select(e => e.Id).ToListAsync());
+            ordered =
+                new Queue<Guid>(await db.Exams.Where(e => e.State == ExamState.Ready).OrderBy(e => e.DueAt).Select(e => e.Id)
+                .ToListAsync());
         }
 
         var queue = new ConcurrentQueue<Guid>(ordered);
@@ -206,11 +213,13 @@ internal sealed class ClaimBench(DatabaseProvider provider, string? server, Time
         return await db.Reporters.Select(r => r.Id).ToListAsync();
     }
 
-    private string WithDatabase(string name) => new NpgsqlConnectionStringBuilder(server) { Database = name, MaxPoolSize = 100 }.ConnectionString;
+    private string WithDatabase(string name)
+        => new NpgsqlConnectionStringBuilder(server) { Database = name, MaxPoolSize = 100 }.ConnectionString;
 
     private async Task ExecuteAsync(string sql)
     {
-        await using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(server) { Database = "postgres", Pooling = false }.ConnectionString);
+        await using var connection =
+            new NpgsqlConnection(new NpgsqlConnectionStringBuilder(server) { Database = "postgres", Pooling = false }.ConnectionString);
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand(sql, connection);
         await command.ExecuteNonQueryAsync();

@@ -25,14 +25,19 @@ internal sealed class ColdStartBench(string server, int historic, int open)
             foreach (var name in new[] { small, large })
             {
                 await DashboardBench.ExecuteAsync(server, $"CREATE DATABASE {name}");
-                await using var seeding = new WorklistAppFactory(DatabaseProvider.Postgres, Connection(name), new Dictionary<string, string?> { ["Logging:LogLevel:Default"] = "Warning" });
+                await using var seeding =
+                    new WorklistAppFactory(DatabaseProvider.Postgres, Connection(name), new Dictionary<string,
+                    string?> { ["Logging:LogLevel:Default"] = "Warning" });
                 _ = seeding.Services;
             }
 
             var fill = Stopwatch.StartNew();
             await DashboardBench.MultiplyAsync(Connection(large), historic, open);
-            Console.WriteLine($"Filled in {fill.Elapsed.TotalSeconds:0} s: {await OpenAsync(large):N0} open of {await DashboardBench.ScalarAsync(Connection(large), "SELECT count(*) FROM \"Exams\""):N0} exams; " +
-                $"baseline {await OpenAsync(small):N0} open of {await DashboardBench.ScalarAsync(Connection(small), "SELECT count(*) FROM \"Exams\""):N0}");
+            Console.WriteLine(
+                $"Filled in {fill.Elapsed.TotalSeconds:0} s: {await OpenAsync(large):N0} open of " +
+                    $"{await DashboardBench.ScalarAsync(Connection(large), "SELECT count(*) FROM \"Exams\""):N0} exams; " +
+                $"baseline {await OpenAsync(small):N0} open of " +
+                    $"{await DashboardBench.ScalarAsync(Connection(small), "SELECT count(*) FROM \"Exams\""):N0}");
 
             var runs = new List<(string Which, Start Start)>();
             for (var round = 0; round < 3; round++)
@@ -41,18 +46,23 @@ internal sealed class ColdStartBench(string server, int historic, int open)
                 runs.Add(("scale", await StartOnceAsync(large)));
             }
 
-            Console.WriteLine("| Database | Open exams | Process start → ready (s) | → first worklist (s) | Engine build (s) | Resident memory (MB) |");
+            Console.WriteLine(
+                "| Database | Open exams | Process start → ready (s) | → first worklist (s) | Engine build (s) | Resident memory (MB) |");
             Console.WriteLine("|---|---:|---:|---:|---:|---:|");
             foreach (var (which, name) in new[] { ("demo network (baseline)", small), ($"{historic:N0} reported + {open:N0} open", large) })
             {
                 var mine = runs.Where(r => r.Which == (name == small ? "baseline" : "scale")).Select(r => r.Start).ToList();
-                Console.WriteLine($"| {which} | {await OpenAsync(name):N0} | {Median(mine, s => s.Ready):0.0} | {Median(mine, s => s.FirstWorklist):0.0} | " +
+                Console.WriteLine(
+                    $"| {which} | {await OpenAsync(name):N0} | {Median(mine, s => s.Ready):0.0} | " +
+                        $"{Median(mine, s => s.FirstWorklist):0.0} | " +
                     $"{Median(mine, s => s.EngineBuild):0.0} | {Median(mine, s => s.ResidentMegabytes):N0} |");
             }
 
             var scale = runs.Where(r => r.Which == "scale").Select(r => r.Start).ToList();
             var baseline = runs.Where(r => r.Which == "baseline").Select(r => r.Start).ToList();
-            Console.WriteLine($"Ratio to the baseline (first worklist): {Median(scale, s => s.FirstWorklist) / Median(baseline, s => s.FirstWorklist):0.0}; " +
+            Console.WriteLine(
+                $"Ratio to the baseline (first worklist): " +
+                    $"{Median(scale, s => s.FirstWorklist) / Median(baseline, s => s.FirstWorklist):0.0}; " +
                 $"target ≤ 20 s to the first worklist at scale: {(Median(scale, s => s.FirstWorklist) <= 20 ? "met" : "NOT met")}");
         }
         finally
@@ -70,7 +80,8 @@ internal sealed class ColdStartBench(string server, int historic, int open)
     private string Connection(string database) => new NpgsqlConnectionStringBuilder(server) { Database = database }.ConnectionString;
 
     private async Task<long> OpenAsync(string database) =>
-        await DashboardBench.ScalarAsync(Connection(database), "SELECT count(*) FROM \"Exams\" WHERE \"State\" IN ('Ready','Claimed','Preliminary')");
+        await DashboardBench.ScalarAsync(Connection(database),
+            "SELECT count(*) FROM \"Exams\" WHERE \"State\" IN ('Ready','Claimed','Preliminary')");
 
     private static double Median<T>(List<T> items, Func<T, double> value) => items.Select(value).Order().ElementAt(items.Count / 2);
 
@@ -78,7 +89,9 @@ internal sealed class ColdStartBench(string server, int historic, int open)
     {
         var port = FreePort();
         var app = Path.Combine(AppContext.BaseDirectory, "ImagingWorklist.Web.dll");
-        var start = new ProcessStartInfo("dotnet", [app]) { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = AppContext.BaseDirectory };
+        var start =
+            new ProcessStartInfo("dotnet", [app]) { RedirectStandardOutput = true, RedirectStandardError = true,
+            WorkingDirectory = AppContext.BaseDirectory };
         foreach (var (key, value) in new Dictionary<string, string>
         {
             ["ASPNETCORE_ENVIRONMENT"] = "Development",
@@ -100,8 +113,11 @@ internal sealed class ColdStartBench(string server, int historic, int open)
         var build = new TaskCompletionSource<double>();
         process.OutputDataReceived += (_, line) =>
         {
-            if (line.Data is { } text && text.Contains(" ms", StringComparison.Ordinal) && text.Contains("open exams", StringComparison.Ordinal)
-                && double.TryParse(text[(text.LastIndexOf(" in ", StringComparison.Ordinal) + 4)..text.LastIndexOf(" ms", StringComparison.Ordinal)], CultureInfo.InvariantCulture, out var ms))
+            if (line.Data is { } text && text.Contains(" ms", StringComparison.Ordinal)
+                && text.Contains("open exams", StringComparison.Ordinal)
+                && double.TryParse(
+                    text[(text.LastIndexOf(" in ", StringComparison.Ordinal) + 4)..text.LastIndexOf(" ms", StringComparison.Ordinal)],
+                    CultureInfo.InvariantCulture, out var ms))
             {
                 build.TrySetResult(ms / 1000);
             }
@@ -157,7 +173,8 @@ internal sealed class ColdStartBench(string server, int historic, int open)
 
     private static double ResidentMegabytes(int pid) =>
         File.ReadLines($"/proc/{pid}/status").Where(l => l.StartsWith("VmRSS:", StringComparison.Ordinal))
-            .Select(l => double.Parse(l.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) / 1024).FirstOrDefault();
+            .Select(l => double.Parse(l.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) / 1024)
+                .FirstOrDefault();
 
     private static int FreePort()
     {

@@ -23,7 +23,9 @@ internal sealed class DashboardBench(string server, int historic, int open, int 
     public async Task RunAsync()
     {
         var database = keep ?? $"iw_dashboard_{Guid.NewGuid():N}";
-        var fill = keep is null || await ScalarAsync(new NpgsqlConnectionStringBuilder(server) { Database = "postgres" }.ConnectionString, $"SELECT count(*) FROM pg_database WHERE datname = '{keep}'") == 0;
+        var fill = keep is null
+            || await ScalarAsync(new NpgsqlConnectionStringBuilder(server) { Database = "postgres" }.ConnectionString,
+            $"SELECT count(*) FROM pg_database WHERE datname = '{keep}'") == 0;
         if (fill)
         {
             await ExecuteAsync(server, $"CREATE DATABASE {database}");
@@ -43,8 +45,12 @@ internal sealed class DashboardBench(string server, int historic, int open, int 
                 await MultiplyAsync(connection, historic, open);
             }
 
-            Console.WriteLine($"Filled in {clock.Elapsed.TotalSeconds:0} s: {await ScalarAsync(connection, "SELECT count(*) FROM \"Exams\" WHERE \"State\" IN ('Final','Amended')"):N0} reported, " +
-                $"{await ScalarAsync(connection, "SELECT count(*) FROM \"Exams\" WHERE \"State\" IN ('Ready','Claimed','OnHold','Preliminary','AwaitingVerification')"):N0} open, " +
+            Console.WriteLine(
+                $"Filled in {clock.Elapsed.TotalSeconds:0} s: " +
+                    $"{await ScalarAsync(connection, "SELECT count(*) FROM \"Exams\" WHERE \"State\" IN ('Final','Amended')"):N0} " +
+                        $"reported, " +
+                $"{await ScalarAsync(connection, "SELECT count(*) FROM \"Exams\" WHERE \"State\" IN " +
+                    "('Ready','Claimed','OnHold','Preliminary','AwaitingVerification')"):N0} open, " +
                 $"{await ScalarAsync(connection, "SELECT count(*) FROM \"Reports\""):N0} reports");
 
             var services = app.Services;
@@ -72,9 +78,11 @@ internal sealed class DashboardBench(string server, int historic, int open, int 
             {
                 ("findings alerts", () => services.GetRequiredService<CriticalFindings>().AlertsAsync(scope)),
                 ("summary", () => services.GetRequiredService<BacklogQuery>().SummaryAsync(scope)),
-                ("backlog by trust", () => services.GetRequiredService<BacklogBreakdownQuery>().BreakdownAsync(BacklogDimension.Trust, scope)),
+                ("backlog by trust", () => services.GetRequiredService<BacklogBreakdownQuery>()
+                    .BreakdownAsync(BacklogDimension.Trust, scope)),
                 ("turnaround, 30 days", () => services.GetRequiredService<TurnaroundQuery>().ReportAsync(now.AddDays(-30), now, scope)),
-                ("monthly return", () => services.GetRequiredService<MonthlyReturnQuery>().ReturnAsync(month, monthStart, monthStart.AddMonths(1), scope)),
+                ("monthly return", () => services.GetRequiredService<MonthlyReturnQuery>()
+                    .ReturnAsync(month, monthStart, monthStart.AddMonths(1), scope)),
             };
             foreach (var (name, query) in parts)
             {
@@ -85,8 +93,12 @@ internal sealed class DashboardBench(string server, int historic, int open, int 
             var page = await MeasureAsync(Page);
             var activity = await MeasureAsync(Activity);
             Console.WriteLine($"  baseline (count every exam):   {baseline.Summary()}");
-            Console.WriteLine($"  dashboard page (5 queries):    {page.Summary()}, p95 {page.Percentile(95):0} ms; p95 / baseline p50 = {page.Percentile(95) / baseline.Percentile(50):0.0}");
-            Console.WriteLine($"  reporter activity (30 days):   {activity.Summary()}, p95 {activity.Percentile(95):0} ms; p95 / baseline p50 = {activity.Percentile(95) / baseline.Percentile(50):0.0}");
+            Console.WriteLine(
+                $"  dashboard page (5 queries):    {page.Summary()}, p95 {page.Percentile(95):0} ms; p95 / baseline p50 = " +
+                    $"{page.Percentile(95) / baseline.Percentile(50):0.0}");
+            Console.WriteLine(
+                $"  reporter activity (30 days):   {activity.Summary()}, p95 {activity.Percentile(95):0} ms; p95 / baseline p50 = " +
+                    $"{activity.Percentile(95) / baseline.Percentile(50):0.0}");
             Console.WriteLine($"  target: whole dashboard page p95 ≤ 1,000 ms: {(page.Percentile(95) <= 1000 ? "met" : "NOT met")}");
         }
         finally
@@ -123,7 +135,8 @@ internal sealed class DashboardBench(string server, int historic, int open, int 
     {
         var examColumns = await ColumnsAsync(connection, "Exams");
         var reportColumns = await ColumnsAsync(connection, "Reports");
-        string Select(IReadOnlyList<(string Name, string Type)> columns, string alias, Dictionary<string, string> overrides, string shift) =>
+        string Select(IReadOnlyList<(string Name, string Type)> columns, string alias, Dictionary<string, string> overrides, string shift)
+            =>
             string.Join(", ", columns.Select(c => overrides.TryGetValue(c.Name, out var value) ? value
                 : c.Type.StartsWith("timestamp", StringComparison.Ordinal) ? $"{alias}.\"{c.Name}\" - {shift}"
                 : $"{alias}.\"{c.Name}\""));
@@ -171,7 +184,9 @@ internal sealed class DashboardBench(string server, int historic, int open, int 
             CREATE TEMP TABLE open_templates AS SELECT *, row_number() OVER (ORDER BY "Id") AS rn FROM "Exams" WHERE "State" = 'Ready';
             SELECT count(*) FROM open_templates
             """);
-        var existingOpen = await RunAsync("SELECT count(*) FROM \"Exams\" WHERE \"State\" IN ('Ready','Claimed','OnHold','Preliminary','AwaitingVerification')");
+        var existingOpen =
+            await RunAsync(
+            "SELECT count(*) FROM \"Exams\" WHERE \"State\" IN ('Ready','Claimed','OnHold','Preliminary','AwaitingVerification')");
         examOverrides["Id"] = "md5('o' || g)::uuid";
         examOverrides["Accession"] = "'O' || lpad(g::text, 10, '0')";
         examOverrides["StudyInstanceUid"] = "CASE WHEN t.\"StudyInstanceUid\" IS NULL THEN NULL ELSE '2.25.92' || g END";
@@ -187,7 +202,9 @@ internal sealed class DashboardBench(string server, int historic, int open, int 
     {
         await using var db = new NpgsqlConnection(connection);
         await db.OpenAsync();
-        await using var command = new NpgsqlCommand("SELECT column_name, data_type FROM information_schema.columns WHERE table_name = @table ORDER BY ordinal_position", db);
+        await using var command =
+            new NpgsqlCommand(
+            "SELECT column_name, data_type FROM information_schema.columns WHERE table_name = @table ORDER BY ordinal_position", db);
         command.Parameters.AddWithValue("table", table);
         var columns = new List<(string, string)>();
         await using var reader = await command.ExecuteReaderAsync();

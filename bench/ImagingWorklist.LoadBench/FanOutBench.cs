@@ -23,14 +23,19 @@ internal sealed class FanOutBench(int clients, int changes, TimeSpan interval)
 {
     public async Task RunAsync()
     {
-        await using var app = new WorklistAppFactory(DatabaseProvider.Sqlite, settings: new Dictionary<string, string?> { ["Logging:LogLevel:Default"] = "Warning" });
+        await using var app =
+            new WorklistAppFactory(DatabaseProvider.Sqlite, settings: new Dictionary<string,
+            string?> { ["Logging:LogLevel:Default"] = "Warning" });
         app.UseKestrel(0);
         app.StartServer();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         var cookie = await SignInAsync(address);
-        var exam = (await app.Services.GetRequiredService<OpenExamsQuery>().PageAsync(new WorklistPageRequest(0, 1), ImagingWorklist.Application.Security.AccessScope.WholeNetwork)).Rows[0].ExamId;
+        var exam =
+            (await app.Services.GetRequiredService<OpenExamsQuery>()
+            .PageAsync(new WorklistPageRequest(0, 1), ImagingWorklist.Application.Security.AccessScope.WholeNetwork)).Rows[0].ExamId;
         var claims = app.Services.GetRequiredService<ClaimService>();
-        await using (var db = app.Services.GetRequiredService<Microsoft.EntityFrameworkCore.IDbContextFactory<WorklistDbContext>>().CreateDbContext())
+        await using (var db = app.Services.GetRequiredService<Microsoft.EntityFrameworkCore.IDbContextFactory<WorklistDbContext>>()
+            .CreateDbContext())
         {
             _nextVersion = db.Exams.Where(e => e.Id == exam).Select(e => e.Version).Single() + 1;
         }
@@ -91,7 +96,9 @@ internal sealed class FanOutBench(int clients, int changes, TimeSpan interval)
     private static async Task<string> SignInAsync(string address)
     {
         var cookies = new CookieContainer();
-        using var http = new HttpClient(new HttpClientHandler { CookieContainer = cookies, AllowAutoRedirect = false }) { BaseAddress = new Uri(address) };
+        using var http =
+            new HttpClient(new HttpClientHandler { CookieContainer = cookies, AllowAutoRedirect = false }) { BaseAddress =
+            new Uri(address) };
         var response = await Web.IntegrationTests.SignIn.PostAsync(http, "manager", WorklistAppFactory.DemoPassword);
         return response.StatusCode == HttpStatusCode.Redirect
             ? cookies.GetCookieHeader(new Uri(address))

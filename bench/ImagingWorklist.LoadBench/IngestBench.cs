@@ -35,7 +35,9 @@ internal sealed class IngestBench(string server, int orders, int connections)
         try
         {
             var (messages, expectedExams, expectedReady) = Replay(orders);
-            Console.WriteLine($"Replay: {messages.Count:N0} messages ({orders:N0} orders, ~30 % exam-complete, 10 % duplicates, 5 % reordered) over {connections} MLLP connections");
+            Console.WriteLine(
+                $"Replay: {messages.Count:N0} messages ({orders:N0} orders, ~30 % exam-complete, 10 % duplicates, 5 % reordered) over " +
+                    $"{connections} MLLP connections");
 
             var baseline = await BaselineAsync(connection, messages);
             Console.WriteLine($"  baseline (idempotent store only): {baseline:N0} messages/s");
@@ -50,14 +52,20 @@ internal sealed class IngestBench(string server, int orders, int connections)
             var endpoint = (await app.Services.GetRequiredService<MllpListener>().Bound)!;
             var (rate, sustained, latencies, answers) = await SendAsync(endpoint, messages);
             var (batches, batched) = app.Services.GetRequiredService<Hl7Ingest>().Batched;
-            Console.WriteLine($"  app (store, answer, apply):       {rate:N0} messages/s over the whole replay, {sustained:N0} messages/s sustained (after the first quarter, once the JIT has settled), {latencies.Summary()}; ratio to baseline {sustained / baseline:0.00}; mean batch {(double)batched / Math.Max(1, batches):0.0} messages");
+            Console.WriteLine(
+                $"  app (store, answer, apply):       {rate:N0} messages/s over the whole replay, {sustained:N0} messages/s sustained " +
+                    $"(after the first quarter, once the JIT has settled), {latencies.Summary()}; ratio to baseline " +
+                        $"{sustained / baseline:0.00}; mean batch {(double)batched / Math.Max(1, batches):0.0} messages");
             Console.WriteLine($"  answers: {string.Join(", ", answers.OrderBy(a => a.Key).Select(a => $"{a.Key} {a.Value:N0}"))}");
 
             await using var db = app.Services.GetRequiredService<IDbContextFactory<WorklistDbContext>>().CreateDbContext();
             var exams = await db.Exams.CountAsync(e => e.Patient.LocalMrn.StartsWith("MRZ1B"));
             var ready = await db.Exams.CountAsync(e => e.Patient.LocalMrn.StartsWith("MRZ1B") && e.State == ExamState.Ready);
-            var verdict = exams == expectedExams && ready == expectedReady ? "the same as one clean delivery" : "DIFFERENT from one clean delivery";
-            Console.WriteLine($"  final state: {exams:N0} exams ({expectedExams:N0} expected), {ready:N0} ready ({expectedReady:N0} expected): {verdict}");
+            var verdict = exams == expectedExams && ready == expectedReady ? "the same as one clean delivery"
+                : "DIFFERENT from one clean delivery";
+            Console.WriteLine(
+                $"  final state: {exams:N0} exams ({expectedExams:N0} expected), " +
+                $"{ready:N0} ready ({expectedReady:N0} expected): {verdict}");
         }
         finally
         {
@@ -111,12 +119,14 @@ internal sealed class IngestBench(string server, int orders, int connections)
         $"OBR|1|P1|F1|XCHES^XR Chest|R||20261125090000||||||Cough|||||{accession}\r";
 
     /// <summary>Messages go out in order on each connection (a RIS keeps order per link); the links run side by side.</summary>
-    private async Task<(double Rate, double Sustained, Latencies Latencies, Dictionary<string, int> Answers)> SendAsync(IPEndPoint endpoint, List<string> messages)
+    private async Task<(double Rate, double Sustained, Latencies Latencies, Dictionary<string,
+        int> Answers)> SendAsync(IPEndPoint endpoint, List<string> messages)
     {
         var latencies = new Latencies();
         var answeredAt = new ConcurrentQueue<long>();
         var answers = new ConcurrentDictionary<string, int>();
-        var byLink = Enumerable.Range(0, connections).Select(link => messages.Where((_, i) => ByAccession(messages[i]) % connections == link).ToList()).ToList();
+        var byLink = Enumerable.Range(0, connections)
+            .Select(link => messages.Where((_, i) => ByAccession(messages[i]) % connections == link).ToList()).ToList();
         var clock = Stopwatch.StartNew();
         await Task.WhenAll(byLink.Select(async link =>
         {
@@ -148,19 +158,23 @@ internal sealed class IngestBench(string server, int orders, int connections)
     private async Task<double> BaselineAsync(string connection, List<string> messages)
     {
         await using var source = NpgsqlDataSource.Create(connection);
-        await using (var create = source.CreateCommand("CREATE TABLE baseline_inbound (facility text, control_id text, raw text, PRIMARY KEY (facility, control_id))"))
+        await using (var create =
+            source.CreateCommand(
+            "CREATE TABLE baseline_inbound (facility text, control_id text, raw text, PRIMARY KEY (facility, control_id))"))
         {
             await create.ExecuteNonQueryAsync();
         }
 
-        var byLink = Enumerable.Range(0, connections).Select(link => messages.Where((_, i) => ByAccession(messages[i]) % connections == link).ToList()).ToList();
+        var byLink = Enumerable.Range(0, connections)
+            .Select(link => messages.Where((_, i) => ByAccession(messages[i]) % connections == link).ToList()).ToList();
         var clock = Stopwatch.StartNew();
         await Task.WhenAll(byLink.Select(async link =>
         {
             await using var db = await source.OpenConnectionAsync();
             foreach (var message in link)
             {
-                await using var insert = new NpgsqlCommand("INSERT INTO baseline_inbound VALUES ('RZ1', @id, @raw) ON CONFLICT DO NOTHING", db);
+                await using var insert =
+                    new NpgsqlCommand("INSERT INTO baseline_inbound VALUES ('RZ1', @id, @raw) ON CONFLICT DO NOTHING", db);
                 insert.Parameters.AddWithValue("id", message.Split('|')[9]);
                 insert.Parameters.AddWithValue("raw", message);
                 await insert.ExecuteNonQueryAsync();

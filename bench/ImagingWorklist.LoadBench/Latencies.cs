@@ -34,5 +34,7 @@ internal sealed class Latencies
 
     public double Max => Percentile(100);
 
-    public string Summary() => string.Create(CultureInfo.InvariantCulture, $"n={Count}, p50={Percentile(50):0.00} ms, p99={Percentile(99):0.00} ms, max={Max:0.00} ms");
+    public string Summary()
+        => string.Create(CultureInfo.InvariantCulture,
+        $"n={Count}, p50={Percentile(50):0.00} ms, p99={Percentile(99):0.00} ms, max={Max:0.00} ms");
 }

@@ -6,11 +6,13 @@ namespace ImagingWorklist.LoadBench;
 /// Load and latency harnesses for the claiming and live-update targets; loopback only, bounded in time.
 ///   claims-postgres "Host=127.0.0.1;Port=5432;Username=postgres" [rounds]  claims through the app vs raw SQL at 1/8/32 claimers
 ///   claims-sqlite                                                   8 concurrent writers through the app on SQLite
-///   circuits [tabs] [cycles] [changes]                              Blazor circuit memory, open/close cycles, commit to screen in many tabs
+///   circuits [tabs] [cycles] [changes]                              Blazor circuit memory, open/close cycles, commit to screen in many
+/// tabs
 ///   fanout [clients]                                                commit-to-client latency, 1 client vs many
 ///   ingest-postgres "Host=…" [orders]                                HL7 over MLLP into PostgreSQL vs an idempotent store-only baseline
 ///   dashboard-postgres "Host=…" [historic exams]                     the dashboard's queries over 10^6 historic and 5×10^4 open exams
-///   cold-start "Host=…" [historic] [open]                             process start to ready and first worklist at 10^6 reported + 10^5 open
+///   cold-start "Host=…" [historic] [open]                             process start to ready and first worklist at 10^6 reported + 10^5
+/// open
 /// (Not named Program: the web app's Program is referenced here too.)
 /// </summary>
 internal static class LoadBench
@@ -21,28 +23,36 @@ internal static class LoadBench
         switch (command)
         {
             case "claims-postgres" when args.Length > 1:
-                await new ClaimBench(DatabaseProvider.Postgres, args[1], TimeSpan.FromSeconds(5), exams: 60_000).RunAsync([1, 8, 32], rounds: args.Length > 2 ? int.Parse(args[2]) : 2);
+                await new ClaimBench(DatabaseProvider.Postgres, args[1], TimeSpan.FromSeconds(5), exams: 60_000)
+                    .RunAsync([1, 8, 32], rounds: args.Length > 2 ? int.Parse(args[2]) : 2);
                 break;
             case "claims-sqlite":
                 await new ClaimBench(DatabaseProvider.Sqlite, null, TimeSpan.FromSeconds(5), exams: 20_000).RunAsync([1, 8], rounds: 2);
                 break;
             case "ingest-postgres" when args.Length > 1:
-                await new IngestBench(args[1], orders: args.Length > 2 ? int.Parse(args[2]) : 20_000, connections: args.Length > 3 ? int.Parse(args[3]) : 12).RunAsync();
+                await new IngestBench(args[1], orders: args.Length > 2 ? int.Parse(args[2]) : 20_000, connections: args.Length > 3
+                    ? int.Parse(args[3]) : 12).RunAsync();
                 break;
             case "dashboard-postgres" when args.Length > 1:
-                await new DashboardBench(args[1], historic: args.Length > 2 ? int.Parse(args[2]) : 1_000_000, open: 50_000, iterations: 20, keep: args.Length > 3 ? args[3] : null).RunAsync();
+                await new DashboardBench(args[1], historic: args.Length > 2 ? int.Parse(args[2]) : 1_000_000, open: 50_000, iterations: 20,
+                    keep: args.Length > 3 ? args[3] : null).RunAsync();
                 break;
             case "cold-start" when args.Length > 1:
-                await new ColdStartBench(args[1], historic: args.Length > 2 ? int.Parse(args[2]) : 1_000_000, open: args.Length > 3 ? int.Parse(args[3]) : 100_000).RunAsync();
+                await new ColdStartBench(args[1], historic: args.Length > 2 ? int.Parse(args[2]) : 1_000_000, open: args.Length > 3
+                    ? int.Parse(args[3]) : 100_000).RunAsync();
                 break;
             case "circuits":
-                await new CircuitBench(tabs: args.Length > 1 ? int.Parse(args[1]) : 20, cycles: args.Length > 2 ? int.Parse(args[2]) : 1_000, changes: args.Length > 3 ? int.Parse(args[3]) : 60).RunAsync();
+                await new CircuitBench(tabs: args.Length > 1 ? int.Parse(args[1]) : 20, cycles: args.Length > 2 ? int.Parse(args[2])
+                    : 1_000, changes: args.Length > 3 ? int.Parse(args[3]) : 60).RunAsync();
                 break;
             case "fanout":
                 await new FanOutBench(args.Length > 1 ? int.Parse(args[1]) : 500, changes: 100, TimeSpan.FromMilliseconds(100)).RunAsync();
                 break;
             default:
-                Console.Error.WriteLine("Usage: claims-postgres <server connection string> [rounds] | claims-sqlite | circuits [tabs] [cycles] [changes] | fanout [clients] | ingest-postgres <server connection string> [orders] | dashboard-postgres <server connection string> [historic exams] | cold-start <server connection string> [historic] [open]");
+                Console.Error.WriteLine(
+                    "Usage: claims-postgres <server connection string> [rounds] | claims-sqlite | circuits [tabs] [cycles] [changes] | " +
+                        "fanout [clients] | ingest-postgres <server connection string> [orders] | dashboard-postgres <server connection " +
+                            "string> [historic exams] | cold-start <server connection string> [historic] [open]");
                 return 2;
         }
 

@@ -21,7 +21,8 @@ public sealed class AuditAppendOnly : SaveChangesInterceptor
         return result;
     }
 
-    public override ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+    public override ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result,
+        CancellationToken cancellationToken = default)
     {
         Check(eventData.Context);
         return ValueTask.FromResult(result);
@@ -29,7 +30,8 @@ public sealed class AuditAppendOnly : SaveChangesInterceptor
 
     private static void Check(DbContext? context)
     {
-        if (context is not null && context.ChangeTracker.Entries<AuditEvent>().Any(e => e.State is EntityState.Modified or EntityState.Deleted))
+        if (context is not null && context.ChangeTracker.Entries<AuditEvent>()
+            .Any(e => e.State is EntityState.Modified or EntityState.Deleted))
         {
             throw new InvalidOperationException(Refusal);
         }

@@ -14,7 +14,8 @@ public static class WorklistDatabase
     public const string SqliteMigrationsAssembly = "ImagingWorklist.Migrations.Sqlite";
     public const string PostgresMigrationsAssembly = "ImagingWorklist.Migrations.Postgres";
 
-    public static DbContextOptionsBuilder Configure(this DbContextOptionsBuilder options, DatabaseProvider provider, string connectionString) =>
+    public static DbContextOptionsBuilder Configure(this DbContextOptionsBuilder options, DatabaseProvider provider,
+        string connectionString) =>
         provider switch
         {
             DatabaseProvider.Sqlite => options
@@ -22,7 +23,8 @@ public static class WorklistDatabase
                 
                 // The audit check goes first: a refused save must not leave the write gate held.
                 .AddInterceptors(AuditAppendOnly.Instance, SqliteWriteGate.Instance),
-            DatabaseProvider.Postgres => options.UseNpgsql(Pooled(connectionString), npgsql => npgsql.MigrationsAssembly(PostgresMigrationsAssembly))
+            DatabaseProvider.Postgres => options.UseNpgsql(Pooled(connectionString),
+                npgsql => npgsql.MigrationsAssembly(PostgresMigrationsAssembly))
                 .AddInterceptors(AuditAppendOnly.Instance),
             _ => throw new ArgumentOutOfRangeException(nameof(provider), provider, "Unknown database provider."),
         };

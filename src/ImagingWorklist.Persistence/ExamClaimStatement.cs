@@ -30,7 +30,8 @@ public static class ExamClaimStatement
 
     /// <summary>The exam's new version if the claim was made; null if it was not claimable or the provider is not PostgreSQL.</summary>
     public static async Task<int?> TryClaimAsync(
-        WorklistDbContext db, Guid examId, Guid reporterId, Guid leaseToken, DateTimeOffset now, TimeSpan lease, string actor, string? source, CancellationToken cancellationToken)
+        WorklistDbContext db, Guid examId, Guid reporterId, Guid leaseToken, DateTimeOffset now, TimeSpan lease, string actor,
+            string? source, CancellationToken cancellationToken)
     {
         if (!db.Database.IsNpgsql())
         {

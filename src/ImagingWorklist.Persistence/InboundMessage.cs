@@ -41,7 +41,8 @@ public sealed class InboundMessage
 
     public string Raw { get; set; } = string.Empty;
 
-    /// <summary>For a FHIR resource, the JSON as received; <see cref="Raw"/> is then its HL7 v2 translation, which is what was processed.</summary>
+    /// <summary>For a FHIR resource, the JSON as received; <see cref="Raw"/> is then its HL7 v2 translation, which is what was
+    /// processed.</summary>
     public string? Original { get; set; }
 
     public InboundStatus Status { get; set; }

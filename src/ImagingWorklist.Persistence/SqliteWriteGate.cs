@@ -25,7 +25,8 @@ internal sealed class SqliteWriteGate : SaveChangesInterceptor
         return result;
     }
 
-    public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+    public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData,
+        InterceptionResult<int> result, CancellationToken cancellationToken = default)
     {
         var gate = GateOf(eventData.Context!);
         await gate.WaitAsync(cancellationToken);
@@ -39,7 +40,8 @@ internal sealed class SqliteWriteGate : SaveChangesInterceptor
         return result;
     }
 
-    public override ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
+    public override ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result,
+        CancellationToken cancellationToken = default)
     {
         Release(eventData.Context);
         return ValueTask.FromResult(result);
@@ -60,7 +62,8 @@ internal sealed class SqliteWriteGate : SaveChangesInterceptor
         return result;
     }
 
-    public override ValueTask<InterceptionResult> ThrowingConcurrencyExceptionAsync(ConcurrencyExceptionEventData eventData, InterceptionResult result, CancellationToken cancellationToken = default)
+    public override ValueTask<InterceptionResult> ThrowingConcurrencyExceptionAsync(ConcurrencyExceptionEventData eventData,
+        InterceptionResult result, CancellationToken cancellationToken = default)
     {
         Release(eventData.Context);
         return ValueTask.FromResult(result);

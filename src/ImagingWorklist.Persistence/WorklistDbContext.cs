@@ -12,7 +12,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace ImagingWorklist.Persistence;
 
-public sealed class WorklistDbContext(DbContextOptions<WorklistDbContext> options) : IdentityDbContext<WorklistUser>(options), IDataProtectionKeyContext
+public sealed class WorklistDbContext(DbContextOptions<WorklistDbContext> options) : IdentityDbContext<WorklistUser>(options),
+    IDataProtectionKeyContext
 {
     public DbSet<ImagingNetwork> Networks => Set<ImagingNetwork>();
 

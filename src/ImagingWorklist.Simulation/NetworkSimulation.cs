@@ -51,7 +51,8 @@ public static class NetworkSimulation
         private long _pushPendingAt = long.MinValue;
         private int _open;
 
-        public Runner(SimulationScenario scenario, Workload workload, Strategy strategy, IProgress<double>? progress, CancellationToken cancellation)
+        public Runner(SimulationScenario scenario, Workload workload, Strategy strategy, IProgress<double>? progress,
+            CancellationToken cancellation)
         {
             _scenario = scenario;
             _workload = workload;

@@ -113,7 +113,8 @@ internal sealed class OrderedPool : IWorkPool
         _order = strategy switch
         {
             Strategy.FifoPull => Comparer<SimExam>.Create(static (a, b) => Chain(a.ArrivesAt.CompareTo(b.ArrivesAt), a, b)),
-            Strategy.CherryPickPull => Comparer<SimExam>.Create(static (a, b) => Chain(a.Exam.ExpectedMinutes.CompareTo(b.Exam.ExpectedMinutes), a, b)),
+            Strategy.CherryPickPull => Comparer<SimExam>.Create(static (a, b) =>
+                Chain(a.Exam.ExpectedMinutes.CompareTo(b.Exam.ExpectedMinutes), a, b)),
             Strategy.StaticPriority => Comparer<SimExam>.Create(static (a, b) => Chain(a.Exam.Priority.CompareTo(b.Exam.Priority), a, b)),
             _ => throw new ArgumentOutOfRangeException(nameof(strategy), strategy, "Not an ordered-list strategy."),
         };
@@ -155,7 +156,8 @@ internal sealed class OrderedPool : IWorkPool
 
             foreach (var candidate in queue)
             {
-                if (_releasedBy.TryGetValue(candidate.Index, out var released) && released.Reporter == reporter.Index && now - released.At < _cooldown)
+                if (_releasedBy.TryGetValue(candidate.Index, out var released) && released.Reporter == reporter.Index
+                    && now - released.At < _cooldown)
                 {
                     continue;
                 }

@@ -60,7 +60,8 @@ public static class Replications
     {
         var workloads = Workloads(scenario, replications, firstSeed);
         var counter = new RunCounter(progress, replications * strategies.Count);
-        return [.. strategies.SelectMany(strategy => RunOn(scenario, workloads, strategy, Environment.ProcessorCount, counter.Done, cancellationToken)).OrderBy(r => r.Seed)];
+        return [.. strategies.SelectMany(strategy =>
+            RunOn(scenario, workloads, strategy, Environment.ProcessorCount, counter.Done, cancellationToken)).OrderBy(r => r.Seed)];
     }
 
     /// <summary>The work of replications 1…n (or from <paramref name="firstSeed"/>), drawn once to be reused by every variant.</summary>
@@ -72,10 +73,12 @@ public static class Replications
     /// the scenario (another rota, an extra session) run on the same workloads differs from it only by the change.
     /// </summary>
     public static SimulationResult[] RunOn(
-        SimulationScenario scenario, IReadOnlyList<Workload> workloads, Strategy strategy, int parallelism, Action? runDone = null, CancellationToken cancellationToken = default)
+        SimulationScenario scenario, IReadOnlyList<Workload> workloads, Strategy strategy, int parallelism, Action? runDone = null,
+            CancellationToken cancellationToken = default)
     {
         var results = new SimulationResult[workloads.Count];
-        Parallel.For(0, workloads.Count, new ParallelOptions { CancellationToken = cancellationToken, MaxDegreeOfParallelism = parallelism }, r =>
+        Parallel.For(0, workloads.Count,
+            new ParallelOptions { CancellationToken = cancellationToken, MaxDegreeOfParallelism = parallelism }, r =>
         {
             results[r] = NetworkSimulation.Run(scenario, workloads[r], strategy, cancellationToken: cancellationToken);
             runDone?.Invoke();

@@ -58,7 +58,8 @@ public static class StandardScenario
         var arrivals = Arrivals(sites, procedures, options.ExamsPerDay);
         var reporters = Reporters(options, trusts, from, random);
         var backlog = Backlog(options, sites, procedures, turnaround, from, random);
-        return new SimulationScenario("Standard network week", from, TimeSpan.FromDays(options.Days), reporters, backlog, arrivals, turnaround);
+        return new SimulationScenario("Standard network week", from, TimeSpan.FromDays(options.Days), reporters, backlog, arrivals,
+            turnaround);
     }
 
     /// <summary>The hour-of-week shape: working hours carry most planned work; ED work is flatter through the day.</summary>
@@ -96,7 +97,9 @@ public static class StandardScenario
                     foreach (var (trust, site) in sites)
                     {
                         var examsPerWeek = perDay * 7 * share * procedureShare * priorityShare / sites.Count;
-                        kinds.Add(new ArrivalKind(trust, site, procedure, pathway, ClassOf(pathway), priority, [.. weights.Select(w => examsPerWeek * w / weekly)]));
+                        kinds.Add(
+                            new ArrivalKind(trust, site, procedure, pathway, ClassOf(pathway), priority,
+                            [.. weights.Select(w => examsPerWeek * w / weekly)]));
                     }
                 }
             }
@@ -111,11 +114,13 @@ public static class StandardScenario
         {
             Pathway.Screening => [([Modality.MG], 1.0)],
             Pathway.Emergency => [([Modality.DX, Modality.CR], 0.55), ([Modality.CT], 0.32), ([Modality.US], 0.10), ([Modality.MR], 0.03)],
-            _ => [([Modality.DX, Modality.CR], 0.50), ([Modality.US], 0.20), ([Modality.CT], 0.125), ([Modality.MR], 0.067), ([Modality.NM, Modality.PT, Modality.MG, Modality.RF, Modality.XA], 0.108)],
+            _ => [([Modality.DX, Modality.CR], 0.50), ([Modality.US], 0.20), ([Modality.CT], 0.125), ([Modality.MR], 0.067),
+                ([Modality.NM, Modality.PT, Modality.MG, Modality.RF, Modality.XA], 0.108)],
         };
         foreach (var (modalities, share) in mix)
         {
-            var matching = procedures.Where(p => modalities.Contains(p.Modality) && (pathway == Pathway.Screening || p.Code != "MGSCR")).ToList();
+            var matching = procedures.Where(p => modalities.Contains(p.Modality) && (pathway == Pathway.Screening || p.Code != "MGSCR"))
+                .ToList();
             foreach (var procedure in matching)
             {
                 yield return (procedure, share / matching.Count);
@@ -147,7 +152,8 @@ public static class StandardScenario
         var consultantIds = new List<Guid>();
 
         List<EngineCredential> Credentials(Guid home) =>
-            [.. new[] { home }.Concat(trusts.Where(t => t != home).OrderBy(_ => random.Next()).Take(random.Next(1, 4))).Select(t => new EngineCredential(t, always, null))];
+            [.. new[] { home }.Concat(trusts.Where(t => t != home).OrderBy(_ => random.Next()).Take(random.Next(1, 4)))
+                .Select(t => new EngineCredential(t, always, null))];
 
         // In-hours sessions read for every trust the reporter holds a credential for (a quarter: the whole network).
         List<EngineShift> Sessions(List<EngineCredential> credentials, int capacityPerHour, double chance, bool wholeDay)
@@ -169,7 +175,9 @@ public static class StandardScenario
                 {
                     if (random.NextDouble() < chance)
                     {
-                        shifts.Add(new EngineShift(date.AddHours(from), date.AddHours(to), ShiftKind.InHoursSession, scope, covered, capacityPerHour * (to - from)));
+                        shifts.Add(
+                            new EngineShift(date.AddHours(from), date.AddHours(to), ShiftKind.InHoursSession, scope, covered,
+                            capacityPerHour * (to - from)));
                     }
                 }
             }
@@ -182,16 +190,22 @@ public static class StandardScenario
             var home = trusts[i % trusts.Count];
             var id = Id(3, i);
             consultantIds.Add(id);
-            List<ReporterSkill> skills = [new(Skill.General, 2), .. Specialties.OrderBy(_ => random.Next()).Take(2 + random.Next(2)).Select(s => new ReporterSkill(s, 2 + random.Next(2)))];
+            List<ReporterSkill> skills =
+                [new(Skill.General, 2), .. Specialties.OrderBy(_ => random.Next()).Take(2 + random.Next(2))
+                .Select(s => new ReporterSkill(s, 2 + random.Next(2)))];
             var credentials = Credentials(home);
-            reporters.Add(new EngineReporter(id, $"Consultant {i + 1}", ProfessionalRole.ConsultantRadiologist, skills, [], credentials, Sessions(credentials, 48, 0.75, wholeDay: false), []));
+            reporters.Add(
+                new EngineReporter(id, $"Consultant {i + 1}", ProfessionalRole.ConsultantRadiologist, skills, [], credentials,
+                Sessions(credentials, 48, 0.75, wholeDay: false), []));
         }
 
         for (var i = 0; i < options.Registrars; i++)
         {
             var home = trusts[i % trusts.Count];
             var credentials = Credentials(home);
-            reporters.Add(new EngineReporter(Id(4, i), $"Registrar {i + 1}", ProfessionalRole.Registrar, [new(Skill.General, 1), new(Specialties[random.Next(Specialties.Length)], 1)],
+            reporters.Add(
+                new EngineReporter(Id(4, i), $"Registrar {i + 1}", ProfessionalRole.Registrar,
+                [new(Skill.General, 1), new(Specialties[random.Next(Specialties.Length)], 1)],
                 ["DX:*", "CR:*", "US:*", "CT:*", "MR:*"], credentials, Sessions(credentials, 30, 0.6, wholeDay: false), []));
         }
 
@@ -200,7 +214,8 @@ public static class StandardScenario
             var home = trusts[i % trusts.Count];
             var credentials = Credentials(home);
             reporters.Add(new EngineReporter(Id(5, i), $"Reporting radiographer {i + 1}", ProfessionalRole.ReportingRadiographer,
-                [new(Skill.Musculoskeletal, 1), new(Skill.Chest, 1), new(Skill.General, 1)], ["DX:*", "CR:*"], credentials, Sessions(credentials, 45, 0.8, wholeDay: true), []));
+                [new(Skill.Musculoskeletal, 1), new(Skill.Chest, 1), new(Skill.General, 1)], ["DX:*", "CR:*"], credentials,
+                    Sessions(credentials, 45, 0.8, wholeDay: true), []));
         }
 
         // Out of hours: a network rota of consultants (two hot-reporting, two first on-call, one second on-call).
@@ -240,13 +255,17 @@ public static class StandardScenario
         reporters.Add(new EngineReporter(Id(6, 0), "Outsourced teleradiology", ProfessionalRole.ConsultantRadiologist,
             [new(Skill.General, 2), new(Skill.Neuro, 2), new(Skill.Chest, 2), new(Skill.Abdominal, 2), new(Skill.Musculoskeletal, 2)], [],
             [.. trusts.Select(t => new EngineCredential(t, always, null))],
-            [.. Enumerable.Range(-1, days + 1).Select(d => new EngineShift(start.AddDays(d).AddHours(20), start.AddDays(d + 1).AddHours(8), ShiftKind.Teleradiology, CoverScope.Trusts, trusts.Take(3).ToList(), 600))],
+            [.. Enumerable.Range(-1, days + 1)
+                .Select(d =>
+                new EngineShift(start.AddDays(d).AddHours(20), start.AddDays(d + 1).AddHours(8), ShiftKind.Teleradiology,
+                CoverScope.Trusts, trusts.Take(3).ToList(), 600))],
             []));
         return reporters;
     }
 
     private static List<EngineExam> Backlog(
-        StandardScenarioOptions options, List<(Guid Trust, Guid Site)> sites, IReadOnlyList<Procedure> procedures, TurnaroundPolicy turnaround, DateTimeOffset start, Random random)
+        StandardScenarioOptions options, List<(Guid Trust, Guid Site)> sites, IReadOnlyList<Procedure> procedures,
+            TurnaroundPolicy turnaround, DateTimeOffset start, Random random)
     {
         // Routine outpatient and GP work of the last three weeks, some of it old; a little urgent work from the night.
         var backlog = new List<EngineExam>();
@@ -261,8 +280,10 @@ public static class StandardScenario
             var age = TimeSpan.FromHours(urgent ? random.Next(2, 72) : Math.Pow(random.NextDouble(), 2) * 21 * 24);
             var ready = start - age;
             backlog.Add(new EngineExam(
-                Id(7, i), trust, site, procedure.Modality, procedure.BodyPart, procedure.RequiredSkill, procedure.ExpectedReadingMinutes, pathway, priority,
-                ready, turnaround.DueAt(ready, pathway, ClassOf(pathway), procedure.Modality, priority), $"backlog-{i}", procedure.Description));
+                Id(7, i), trust, site, procedure.Modality, procedure.BodyPart, procedure.RequiredSkill, procedure.ExpectedReadingMinutes,
+                    pathway, priority,
+                ready, turnaround.DueAt(ready, pathway, ClassOf(pathway), procedure.Modality, priority), $"backlog-{i}",
+                    procedure.Description));
         }
 
         return backlog;

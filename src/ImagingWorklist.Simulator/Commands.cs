@@ -27,7 +27,8 @@ internal static class Commands
 
         try
         {
-            return await parsed.InvokeAsync(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false });
+            return await parsed.InvokeAsync(
+                new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false });
         }
         catch (ArgumentException problem)
         {
@@ -50,34 +51,54 @@ internal static class Commands
         var days = Whole("--days", 7, 1, 60, "Simulated days.");
         var perDay = Whole("--per-day", 2_400, 10, 200_000, "New exams a day (busier or quieter network).");
         var backlog = Whole("--backlog", 3_000, 0, 1_000_000, "Exams already waiting at the start.");
-        var seed = Whole("--scenario-seed", new Simulation.StandardScenarioOptions().Seed, 0, int.MaxValue, "Draws another network of the same shape.");
-        var output = new Option<string>("--out") { Description = "Folder for report.md and runs.csv.", DefaultValueFactory = _ => "sim-report" };
-        var command = new Command("compare", "Runs every strategy on the standard scenario (six trusts in the NHS proportions) on common random numbers, with the offline lower bound; writes report.md and runs.csv.")
+        var seed =
+            Whole("--scenario-seed", new Simulation.StandardScenarioOptions().Seed, 0, int.MaxValue,
+            "Draws another network of the same shape.");
+        var output =
+            new Option<string>("--out") { Description = "Folder for report.md and runs.csv.", DefaultValueFactory = _ => "sim-report" };
+        var command =
+            new Command("compare",
+            "Runs every strategy on the standard scenario (six trusts in the NHS proportions) on common random numbers, with the offline " +
+                "lower bound; writes report.md and runs.csv.")
         {
             replications, days, perDay, backlog, seed, output,
         };
         command.SetAction(parsed => Comparison.Run(
-            parsed.GetValue(replications), parsed.GetValue(days), parsed.GetValue(perDay), parsed.GetValue(backlog), parsed.GetValue(seed), parsed.GetValue(output)!, parsed.InvocationConfiguration.Output));
+            parsed.GetValue(replications), parsed.GetValue(days), parsed.GetValue(perDay), parsed.GetValue(backlog), parsed.GetValue(seed),
+                parsed.GetValue(output)!, parsed.InvocationConfiguration.Output));
         return command;
     }
 
     private static Command Drive()
     {
-        var mllp = new Option<string>("--mllp") { Description = "The instance's MLLP listener, e.g. 127.0.0.1:2575 (loopback only).", Required = true };
-        var url = new Option<string>("--url") { Description = "The instance's address, e.g. http://127.0.0.1:5000 (loopback only).", Required = true };
+        var mllp =
+            new Option<string>("--mllp") { Description = "The instance's MLLP listener, e.g. 127.0.0.1:2575 (loopback only).",
+            Required = true };
+        var url =
+            new Option<string>("--url") { Description = "The instance's address, e.g. http://127.0.0.1:5000 (loopback only).",
+            Required = true };
         var password = new Option<string>("--password") { Description = "The demo accounts' password.", Required = true };
-        var users = new Option<string>("--users") { Description = "Reporters who claim and complete, comma-separated.", DefaultValueFactory = _ => "radiologist,radiologist2" };
-        var trusts = new Option<string>("--trusts") { Description = "Trusts (ODS codes) that send orders.", DefaultValueFactory = _ => "RZ1,RZ2,RZ3,RZ4,RZ5,RZ6" };
+        var users =
+            new Option<string>("--users") { Description = "Reporters who claim and complete, comma-separated.",
+            DefaultValueFactory = _ => "radiologist,radiologist2" };
+        var trusts =
+            new Option<string>("--trusts") { Description = "Trusts (ODS codes) that send orders.",
+            DefaultValueFactory = _ => "RZ1,RZ2,RZ3,RZ4,RZ5,RZ6" };
         var speedup = Whole("--speedup", 60, 1, 10_000, "Simulated seconds per real second.");
         var duration = Whole("--duration", 60, 1, (int)LoadDriver.LongestRun.TotalSeconds, "Real seconds to run for (30 minutes at most).");
         var perDay = Whole("--per-day", 2_400, 1, 200_000, "New exams a simulated day.");
-        var command = new Command("drive", "Drives a running instance through its real interfaces (HL7 v2 orders over MLLP, reporters over UPS-RS) at a speed-up, for a bounded time. Loopback addresses only.")
+        var command =
+            new Command("drive",
+            "Drives a running instance through its real interfaces (HL7 v2 orders over MLLP, reporters over UPS-RS) at a speed-up, for a " +
+                "bounded time. Loopback addresses only.")
         {
             mllp, url, password, users, trusts, speedup, duration, perDay,
         };
         command.SetAction(async (parsed, cancellationToken) =>
         {
-            var options = new LoadDriverOptions(Endpoint(parsed.GetValue(mllp)!), Absolute(parsed.GetValue(url)!), List(parsed.GetValue(users)!), parsed.GetValue(password)!, List(parsed.GetValue(trusts)!))
+            var options =
+                new LoadDriverOptions(Endpoint(parsed.GetValue(mllp)!), Absolute(parsed.GetValue(url)!), List(parsed.GetValue(users)!),
+                parsed.GetValue(password)!, List(parsed.GetValue(trusts)!))
             {
                 Speedup = parsed.GetValue(speedup),
                 Duration = TimeSpan.FromSeconds(parsed.GetValue(duration)),
@@ -107,13 +128,15 @@ internal static class Commands
     private static IPEndPoint Endpoint(string text)
     {
         var separator = text.LastIndexOf(':');
-        return separator > 0 && IPAddress.TryParse(text[..separator].Trim('[', ']'), out var host) && int.TryParse(text[(separator + 1)..], out var port) && port is > 0 and < 65536
+        return separator > 0 && IPAddress.TryParse(text[..separator].Trim('[', ']'), out var host)
+            && int.TryParse(text[(separator + 1)..], out var port) && port is > 0 and < 65536
             ? new IPEndPoint(host, port)
             : throw new ArgumentException($"--mllp must be an address and port such as 127.0.0.1:2575; '{text}' is not.");
     }
 
     private static Uri Absolute(string text) =>
-        Uri.TryCreate(text, UriKind.Absolute, out var url) ? url : throw new ArgumentException($"--url must be an absolute URL such as http://127.0.0.1:5000; '{text}' is not.");
+        Uri.TryCreate(text, UriKind.Absolute, out var url) ? url
+            : throw new ArgumentException($"--url must be an absolute URL such as http://127.0.0.1:5000; '{text}' is not.");
 
     private static string[] List(string text) => text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 }

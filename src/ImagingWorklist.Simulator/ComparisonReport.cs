@@ -52,17 +52,23 @@ internal sealed class ComparisonReport(SimulationScenario scenario, IReadOnlyLis
         var replications = Of(Strategy.FifoPull).Count;
         text.AppendLine(CultureInfo.InvariantCulture, $"# {scenario.Name}: strategies compared");
         text.AppendLine();
-        text.AppendLine(CultureInfo.InvariantCulture, $"{scenario.Length.TotalDays:0} days from {scenario.Start:yyyy-MM-dd HH:mm} UTC, {scenario.Reporters.Count} reporters, {scenario.Backlog.Count} exams open at the start, about {runs.Average(r => r.Exams - scenario.Backlog.Count):0} arriving; {replications} replications on common random numbers. Mean ± 95 % confidence half-width.");
+        text.AppendLine(CultureInfo.InvariantCulture,
+            $"{scenario.Length.TotalDays:0} days from {scenario.Start:yyyy-MM-dd HH:mm} UTC, {scenario.Reporters.Count} reporters, " +
+                $"{scenario.Backlog.Count} exams open at the start, about {runs.Average(r => r.Exams - scenario.Backlog.Count):0} " +
+                    $"arriving; {replications} replications on common random numbers. Mean ± 95 % confidence half-width.");
         text.AppendLine();
         text.AppendLine("| Strategy | " + string.Join(" | ", Columns.Select(c => c.Name)) + " |");
         text.AppendLine("|---|" + string.Concat(Columns.Select(_ => "---:|")));
         foreach (var strategy in Strategies)
         {
             var of = Of(strategy);
-            text.AppendLine($"| {strategy} | " + string.Join(" | ", Columns.Select(c => Format(Estimate.Of([.. of.Select(c.Value)]), c.Format))) + " |");
+            text.AppendLine(
+                $"| {strategy} | " + string.Join(" | ", Columns.Select(c => Format(Estimate.Of([.. of.Select(c.Value)]), c.Format)))
+                + " |");
         }
 
-        text.AppendLine(CultureInfo.InvariantCulture, $"| Lower bound (offline, fluid) | | {Format(Estimate.Of(lowerBounds.ToList()), "0")} | | | | | | | | | |");
+        text.AppendLine(CultureInfo.InvariantCulture,
+            $"| Lower bound (offline, fluid) | | {Format(Estimate.Of(lowerBounds.ToList()), "0")} | | | | | | | | | |");
         text.AppendLine();
         text.AppendLine("## On time by pathway (% of exams due in the period)");
         text.AppendLine();
@@ -91,7 +97,9 @@ internal sealed class ComparisonReport(SimulationScenario scenario, IReadOnlyLis
             ? "No run of any strategy beat the lower bound."
             : $"Warning: {string.Join(", ", beaten)} beat the lower bound in some run; the bound's assumptions need a look.");
         text.AppendLine();
-        text.AppendLine("Gap closed = (FIFO breaches − strategy breaches) / (FIFO breaches − lower bound), paired per replication. Urgent = every exam whose base urgency class is not routine (ED, stat, asap, urgent, inpatient, urgent suspected cancer).");
+        text.AppendLine(
+            "Gap closed = (FIFO breaches − strategy breaches) / (FIFO breaches − lower bound), paired per replication. Urgent = every " +
+                "exam whose base urgency class is not routine (ED, stat, asap, urgent, inpatient, urgent suspected cancer).");
         return text.ToString();
     }
 
@@ -109,14 +117,17 @@ internal sealed class ComparisonReport(SimulationScenario scenario, IReadOnlyLis
     public string Csv()
     {
         var text = new StringBuilder();
-        text.AppendLine("strategy,seed,exams,reported,open_at_end,due_in_period,breaches,urgent_due,urgent_breaches,p50_tat_h,p90_tat_h,max_tat_h,over_28_days,routine_max_wait_h,workload_cv,releases,lower_bound_breaches");
+        text.AppendLine(
+            "strategy,seed,exams,reported,open_at_end,due_in_period,breaches,urgent_due,urgent_breaches,p50_tat_h,p90_tat_h,max_tat_h," +
+            "over_28_days,routine_max_wait_h,workload_cv,releases,lower_bound_breaches");
         foreach (var r in runs.OrderBy(r => r.Seed).ThenBy(r => r.Strategy))
         {
             var bound = lowerBounds[r.Seed - 1];
             text.AppendLine(string.Join(',', new object[]
             {
                 r.Strategy, r.Seed, r.Exams, r.Reported, r.OpenAtEnd, r.DueInPeriod, r.Breaches, r.UrgentDue, r.UrgentBreaches,
-                r.MedianTurnaroundHours, r.P90TurnaroundHours, r.MaxTurnaroundHours, r.Over28Days, r.RoutineMaxWaitHours, r.WorkloadSpread, r.Releases, bound,
+                r.MedianTurnaroundHours, r.P90TurnaroundHours, r.MaxTurnaroundHours, r.Over28Days, r.RoutineMaxWaitHours, r.WorkloadSpread,
+                    r.Releases, bound,
             }.Select(v => Convert.ToString(v, CultureInfo.InvariantCulture))));
         }
 
@@ -126,5 +137,6 @@ internal sealed class ComparisonReport(SimulationScenario scenario, IReadOnlyLis
     private static string Format(Estimate estimate, string format) =>
         double.IsNaN(estimate.Mean) ? "–"
         : double.IsNaN(estimate.HalfWidth) ? estimate.Mean.ToString(format, CultureInfo.InvariantCulture)
-        : $"{estimate.Mean.ToString(format, CultureInfo.InvariantCulture)} ± {estimate.HalfWidth.ToString(format, CultureInfo.InvariantCulture)}";
+        : $"{estimate.Mean.ToString(format, CultureInfo.InvariantCulture)} ± " +
+            $"{estimate.HalfWidth.ToString(format, CultureInfo.InvariantCulture)}";
 }

@@ -12,7 +12,9 @@ public static partial class LoadDriver
     private static async Task ReporterAsync(LoadDriverOptions options, string user, Stats stats, CancellationToken stop)
     {
         var random = new Random(options.Seed ^ user.GetHashCode(StringComparison.Ordinal));
-        using var http = new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false }) { BaseAddress = options.Url };
+        using var http =
+            new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false }) { BaseAddress =
+            options.Url };
         try
         {
             var form = await http.GetStringAsync("/account/login", stop);
@@ -76,7 +78,8 @@ public static partial class LoadDriver
                 stats.Claim();
                 var readingMinutes = 8 * Math.Exp((0.5 * Workload.Normal(random)) - 0.125);
                 await Task.Delay(TimeSpan.FromMinutes(readingMinutes / options.Speedup), options.Clock, stop);
-                var complete = await http.PutAsync($"/dicomweb/workitems/{uid}/state", State("COMPLETED", transaction), CancellationToken.None);
+                var complete =
+                    await http.PutAsync($"/dicomweb/workitems/{uid}/state", State("COMPLETED", transaction), CancellationToken.None);
                 if (complete.IsSuccessStatusCode)
                 {
                     stats.Complete();
@@ -97,5 +100,6 @@ public static partial class LoadDriver
     }
 
     private static StringContent State(string state, string transaction) =>
-        new($$$"""[{"00741000":{"vr":"CS","Value":["{{{state}}}"]},"00081195":{"vr":"UI","Value":["{{{transaction}}}"]}}]""", Encoding.UTF8, "application/dicom+json");
+        new($$$"""[{"00741000":{"vr":"CS","Value":["{{{state}}}"]},"00081195":{"vr":"UI","Value":["{{{transaction}}}"]}}]""",
+            Encoding.UTF8, "application/dicom+json");
 }

@@ -47,8 +47,10 @@ public sealed record LoadDriverReport(
     public string? FirstConflict { get; init; }
 
     public override string ToString() =>
-        $"{MessagesSent} HL7 messages sent ({Accepted} AA, {Refused} other; ack p50 {AckP50Milliseconds:0.0} ms, p99 {AckP99Milliseconds:0.0} ms), " +
-        $"{Claims} claims ({Conflicts} refused: taken, or not theirs to take), {Completions} completions, {Errors} errors in {Elapsed.TotalSeconds:0} s" +
+        $"{MessagesSent} HL7 messages sent ({Accepted} AA, {Refused} other; ack p50 {AckP50Milliseconds:0.0} ms, p99 " +
+            $"{AckP99Milliseconds:0.0} ms), " +
+        $"{Claims} claims ({Conflicts} refused: taken, or not theirs to take), {Completions} completions, {Errors} errors in " +
+            $"{Elapsed.TotalSeconds:0} s" +
         (FirstRefusal is null ? string.Empty : $"; first refusal: {FirstRefusal}") +
         (FirstConflict is null ? string.Empty : $"; first claim refused: {FirstConflict}") +
         (FirstError is null ? string.Empty : $"; first error: {FirstError}");
@@ -64,7 +66,8 @@ public static partial class LoadDriver
 {
     public static readonly TimeSpan LongestRun = TimeSpan.FromMinutes(30);
 
-    public static async Task<LoadDriverReport> DriveAsync(LoadDriverOptions options, TextWriter log, CancellationToken cancellationToken = default)
+    public static async Task<LoadDriverReport> DriveAsync(LoadDriverOptions options, TextWriter log,
+        CancellationToken cancellationToken = default)
     {
         Loopback(options.Mllp.Address, "--mllp");
         if (!options.Url.IsLoopback)
@@ -99,7 +102,9 @@ public static partial class LoadDriver
     /// <summary>Arrivals hour by simulated hour from the standard profile, scaled to the trusts given, over one MLLP link.</summary>
     private static async Task IngestAsync(LoadDriverOptions options, Stats stats, CancellationToken stop)
     {
-        var scenario = StandardScenario.Build(new StandardScenarioOptions { ExamsPerDay = options.ExamsPerDay, Days = 1, BacklogExams = 0 }, options.Clock.GetUtcNow());
+        var scenario =
+            StandardScenario.Build(new StandardScenarioOptions { ExamsPerDay = options.ExamsPerDay, Days = 1, BacklogExams = 0 },
+            options.Clock.GetUtcNow());
         var random = new Random(options.Seed);
         // Accessions are at most 16 characters: trust, "L", four digits of this run, six of sequence.
         var run = options.Clock.GetUtcNow().ToUnixTimeSeconds() % 10_000;
@@ -184,7 +189,8 @@ public static partial class LoadDriver
                 $"PID|1||{mrn}^^^{trust}^MR||Loadtest^Patient||19700101|U\r" +
                 $"PV1|1|{patientClass}|^^^{trust}01||||||||||||||||{referral}\r" +
                 $"ORC|{control}|P{accession}|F{accession}||{status}\r" +
-                $"OBR|1|P{accession}|F{accession}|{kind.Procedure.Code}^{kind.Procedure.Description}|{priority}||{now}||||||Load test|||||{accession}\r";
+                $"OBR|1|P{accession}|F{accession}|{kind.Procedure.Code}^{kind.Procedure.Description}|{priority}||{now}||||||Load " +
+                    $"test|||||{accession}\r";
         }
     }
 
@@ -199,7 +205,8 @@ public static partial class LoadDriver
         frame[^1] = 0x0D;
         await stream.WriteAsync(frame, stop);
         var answer = await ReadFrameAsync(stream, stop);
-        stats.Ack(AckCode().Match(answer) is { Success: true } m ? m.Groups[1].Value : "??", answer, clock.GetElapsedTime(sent).TotalMilliseconds);
+        stats.Ack(AckCode().Match(answer) is { Success: true } m ? m.Groups[1].Value : "??", answer, clock.GetElapsedTime(sent)
+            .TotalMilliseconds);
     }
 
     private static async Task<string> ReadFrameAsync(NetworkStream stream, CancellationToken stop)
@@ -302,8 +309,10 @@ public static partial class LoadDriver
             lock (_gate)
             {
                 var sorted = _ackMilliseconds.Order().ToList();
-                double At(double q) => sorted.Count == 0 ? 0 : sorted[Math.Clamp((int)Math.Ceiling(q * sorted.Count) - 1, 0, sorted.Count - 1)];
-                return new LoadDriverReport(_sent, _accepted, _refused, At(0.5), At(0.99), _claims, _conflicts, _completions, _errors, elapsed)
+                double At(double q)
+                    => sorted.Count == 0 ? 0 : sorted[Math.Clamp((int)Math.Ceiling(q * sorted.Count) - 1, 0, sorted.Count - 1)];
+                return new LoadDriverReport(_sent, _accepted, _refused, At(0.5), At(0.99), _claims, _conflicts, _completions, _errors,
+                    elapsed)
                 {
                     FirstRefusal = FirstRefusal,
                     FirstConflict = FirstConflict,

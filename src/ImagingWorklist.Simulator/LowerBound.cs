@@ -25,7 +25,8 @@ internal static class LowerBound
     private const long LateScale = 1_000_000;
     private const int CoarseHours = 6;
 
-    public static IReadOnlyList<double> ForReplications(SimulationScenario scenario, int replications, IProgress<double>? progress = null, int firstSeed = 1)
+    public static IReadOnlyList<double> ForReplications(SimulationScenario scenario, int replications, IProgress<double>? progress = null,
+        int firstSeed = 1)
     {
         var bounds = new double[replications];
         var done = 0;
@@ -187,10 +188,12 @@ internal static class LowerBound
     private static bool MayRead(EngineReporter reporter, EngineExam example, EnginePolicy policy)
     {
         var reasons = Eligibility.Check(reporter, example, 0, example.ReadyAt, policy).Reasons;
-        return reasons.All(r => r.Reason is not (IneligibilityReason.MissingSkill or IneligibilityReason.SkillLevelTooLow or IneligibilityReason.OutsideScopeOfPractice));
+        return reasons.All(r => r.Reason is not (IneligibilityReason.MissingSkill or IneligibilityReason.SkillLevelTooLow
+            or IneligibilityReason.OutsideScopeOfPractice));
     }
 
-    /// <summary>Reading minutes (in tenths) a reporter gives in the hour from <paramref name="hourStart"/>, at quarter-hour resolution.</summary>
+    /// <summary>Reading minutes (in tenths) a reporter gives in the hour from <paramref name="hourStart"/>, at quarter-hour
+    /// resolution.</summary>
     private static long ReadingUnits(EngineReporter reporter, DateTimeOffset hourStart)
     {
         double minutes = 0;

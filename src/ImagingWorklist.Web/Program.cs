@@ -14,7 +14,8 @@ using ImagingWorklist.Web.Security;
 
 var builder = WebApplication.CreateBuilder(args);
 
-// Static assets (MudBlazor's and ours) are resolved from the build's manifest in every environment, so `dotnet run` works outside Development too.
+// Static assets (MudBlazor's and ours) are resolved from the build's manifest in every environment, so `dotnet run` works outside
+// Development too.
 builder.WebHost.UseStaticWebAssets();
 
 builder.AddWorklistPersistence();

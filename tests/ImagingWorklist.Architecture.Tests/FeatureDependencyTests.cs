@@ -13,7 +13,8 @@ public class FeatureDependencyTests
 
         var cycles = Cycles(features, edges);
 
-        Assert.True(cycles.Count == 0, "Feature cycles: " + string.Join("; ", cycles) + "\nEdges: " + string.Join(", ", edges.Select(e => $"{e.From}->{e.To}")));
+        Assert.True(cycles.Count == 0,
+            "Feature cycles: " + string.Join("; ", cycles) + "\nEdges: " + string.Join(", ", edges.Select(e => $"{e.From}->{e.To}")));
     }
 
     [Fact]

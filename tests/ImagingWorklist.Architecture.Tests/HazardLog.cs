@@ -3,7 +3,8 @@ using System.Text.RegularExpressions;
 namespace ImagingWorklist.Architecture.Tests;
 
 /// <summary>One hazard as the log states it: its classes, status, and the tests that demonstrate its controls.</summary>
-public sealed record Hazard(string Id, string Title, string Initial, string Residual, int InitialClass, int ResidualClass, string Status, IReadOnlyList<string> Tests);
+public sealed record Hazard(string Id, string Title, string Initial, string Residual, int InitialClass, int ResidualClass, string Status,
+    IReadOnlyList<string> Tests);
 
 /// <summary>
 /// Reads <c>docs/safety/hazard-log.md</c> and checks it against the solution: every named test must exist (namespace,
@@ -64,10 +65,12 @@ public static partial class HazardLog
             problems.AddRange(WrongClass(hazard.Id, "residual", hazard.Residual, hazard.ResidualClass));
             if (hazard.Status != "Open" && hazard.Tests.Count == 0)
             {
-                problems.Add($"{hazard.Id}: a {hazard.Status.ToLowerInvariant()} hazard must name the tests that demonstrate its controls.");
+                problems.Add(
+                    $"{hazard.Id}: a {hazard.Status.ToLowerInvariant()} hazard must name the tests that demonstrate its controls.");
             }
 
-            problems.AddRange(hazard.Tests.Where(t => !testsInSolution.Contains(t)).Select(t => $"{hazard.Id}: no test named {t} in the solution."));
+            problems.AddRange(hazard.Tests.Where(t => !testsInSolution.Contains(t))
+                .Select(t => $"{hazard.Id}: no test named {t} in the solution."));
             if (!summary.TryGetValue(hazard.Id, out var row))
             {
                 problems.Add($"{hazard.Id}: missing from the summary table.");
@@ -76,7 +79,10 @@ public static partial class HazardLog
                 || row.Groups["residual"].Value != hazard.ResidualClass.ToString(System.Globalization.CultureInfo.InvariantCulture)
                 || row.Groups["status"].Value.Trim() != hazard.Status)
             {
-                problems.Add($"{hazard.Id}: the summary table says {row.Groups["initial"].Value} → {row.Groups["residual"].Value} ({row.Groups["status"].Value.Trim()}), the section {hazard.InitialClass} → {hazard.ResidualClass} ({hazard.Status}).");
+                problems.Add(
+                    $"{hazard.Id}: the summary table says {row.Groups["initial"].Value} → {row.Groups["residual"].Value} (" +
+                        $"{row.Groups["status"].Value.Trim()}), the section {hazard.InitialClass} → {hazard.ResidualClass} (" +
+                            $"{hazard.Status}).");
             }
         }
 
@@ -122,7 +128,8 @@ public static partial class HazardLog
         var severity = Array.IndexOf(Severities, parts[0]);
         if (severity < 0 || !Matrix.TryGetValue(parts[1], out var row))
         {
-            yield return $"{id}: '{risk}' is not a severity ({string.Join(", ", Severities)}) × likelihood ({string.Join(", ", Matrix.Keys)}).";
+            yield return $"{id}: '{risk}' is not a severity ({string.Join(", ", Severities)}) × likelihood (" +
+                $"{string.Join(", ", Matrix.Keys)}).";
         }
         else if (row[severity] != stated)
         {
@@ -130,7 +137,8 @@ public static partial class HazardLog
         }
     }
 
-    private static Regex RiskPattern(string which) => new($@"\*\*{which}\*\*: (?<severity>\w+) × (?<likelihood>Very high|Very low|High|Medium|Low) → (?<class>\d)");
+    private static Regex RiskPattern(string which)
+        => new($@"\*\*{which}\*\*: (?<severity>\w+) × (?<likelihood>Very high|Very low|High|Medium|Low) → (?<class>\d)");
 
     [GeneratedRegex(@"^## (?<id>H\d{2}) (?<title>[^\n]+)\n(?<body>.*?)(?=^## |\z)", RegexOptions.Multiline | RegexOptions.Singleline)]
     private static partial Regex SectionPattern();

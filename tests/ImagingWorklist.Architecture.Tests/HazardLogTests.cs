@@ -23,15 +23,19 @@ public class HazardLogTests
     public void TheReaderFailsALogThatNamesATestThatDoesNotExist()
     {
         var log = File.ReadAllText(LogPath).Replace(
-            "ClaimRaceTests.ThirtyTwoConcurrentClaimersProduceExactlyOneWinnerPerExam", "ClaimRaceTests.ThirtyTwoConcurrentClaimersProduceTwoWinners", StringComparison.Ordinal);
+            "ClaimRaceTests.ThirtyTwoConcurrentClaimersProduceExactlyOneWinnerPerExam",
+                "ClaimRaceTests.ThirtyTwoConcurrentClaimersProduceTwoWinners", StringComparison.Ordinal);
 
         var problems = HazardLog.Problems(log, Tests.Value);
 
-        Assert.Equal(["H02: no test named ImagingWorklist.Application.Tests.Claiming.ClaimRaceTests.ThirtyTwoConcurrentClaimersProduceTwoWinners in the solution."], problems);
+        Assert.Equal(
+            ["H02: no test named ImagingWorklist.Application.Tests.Claiming.ClaimRaceTests.ThirtyTwoConcurrentClaimersProduceTwoWinners " +
+                "in the solution."], problems);
     }
 
     [Theory]
-    [InlineData("- **Residual**: Considerable × Very low → 2. **Status**: Controlled.", "- **Residual**: Considerable × Very low → 1. **Status**: Controlled.",
+    [InlineData("- **Residual**: Considerable × Very low → 2. **Status**: Controlled.",
+        "- **Residual**: Considerable × Very low → 1. **Status**: Controlled.",
         "H02: residual risk Considerable × Very low is class 2 on the DCB0129 matrix, not 1.")]
     [InlineData("| H05 | A report draft lost | 3 | 1 | Controlled |", "| H05 | A report draft lost | 3 | 2 | Controlled |",
         "H05: the summary table says 3 → 2 (Controlled), the section 3 → 1 (Controlled).")]
@@ -62,6 +66,7 @@ public class HazardLogTests
             - **Residual**: Major × Medium → 3. **Status**: Open.
             """;
 
-        Assert.Equal(["H01: a controlled hazard must name the tests that demonstrate its controls."], HazardLog.Problems(Log, new HashSet<string>()));
+        Assert.Equal(["H01: a controlled hazard must name the tests that demonstrate its controls."],
+            HazardLog.Problems(Log, new HashSet<string>()));
     }
 }

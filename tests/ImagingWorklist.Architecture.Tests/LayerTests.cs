@@ -10,7 +10,8 @@ public class LayerTests
     public void TheDomainDependsOnNothingOfOurs()
     {
         var result = Types.InAssembly(Layers.Domain).ShouldNot()
-            .HaveDependencyOnAny("ImagingWorklist.Persistence", "ImagingWorklist.Application", "ImagingWorklist.Web", "Microsoft.EntityFrameworkCore", "Microsoft.AspNetCore")
+            .HaveDependencyOnAny("ImagingWorklist.Persistence", "ImagingWorklist.Application", "ImagingWorklist.Web",
+                "Microsoft.EntityFrameworkCore", "Microsoft.AspNetCore")
             .GetResult();
 
         Assert.True(result.IsSuccessful, Offenders(result));
@@ -19,7 +20,8 @@ public class LayerTests
     [Fact]
     public void PersistenceDoesNotKnowTheApplicationOrTheWeb()
     {
-        var result = Types.InAssembly(Layers.Persistence).ShouldNot().HaveDependencyOnAny("ImagingWorklist.Application", "ImagingWorklist.Web").GetResult();
+        var result = Types.InAssembly(Layers.Persistence).ShouldNot()
+            .HaveDependencyOnAny("ImagingWorklist.Application", "ImagingWorklist.Web").GetResult();
 
         Assert.True(result.IsSuccessful, Offenders(result));
     }
@@ -27,7 +29,8 @@ public class LayerTests
     [Fact]
     public void TheApplicationDoesNotKnowTheWeb()
     {
-        var result = Types.InAssembly(Layers.Application).ShouldNot().HaveDependencyOnAny("ImagingWorklist.Web", "Microsoft.AspNetCore.Components", "Microsoft.AspNetCore.Http").GetResult();
+        var result = Types.InAssembly(Layers.Application).ShouldNot()
+            .HaveDependencyOnAny("ImagingWorklist.Web", "Microsoft.AspNetCore.Components", "Microsoft.AspNetCore.Http").GetResult();
 
         Assert.True(result.IsSuccessful, Offenders(result));
     }
@@ -60,7 +63,9 @@ public class LayerTests
     [Fact]
     public void ComponentsDoNotImportPersistence()
     {
-        var offenders = Directory.EnumerateFiles(Path.Combine(Layers.RepositoryRoot, "src", "ImagingWorklist.Web"), "*.razor", SearchOption.AllDirectories)
+        var offenders =
+            Directory.EnumerateFiles(Path.Combine(Layers.RepositoryRoot, "src", "ImagingWorklist.Web"), "*.razor",
+            SearchOption.AllDirectories)
             .Where(f => File.ReadAllText(f).Contains("ImagingWorklist.Persistence", StringComparison.Ordinal))
             .ToList();
 

@@ -9,7 +9,8 @@ public class TestFolderTests
         var tests = Path.Combine(Layers.RepositoryRoot, "tests", "ImagingWorklist.Application.Tests");
 
         var missing = Layers.FeatureFolders("ImagingWorklist.Application")
-            .Where(feature => !Directory.Exists(Path.Combine(tests, feature)) || !Directory.EnumerateFiles(Path.Combine(tests, feature), "*Tests.cs").Any())
+            .Where(feature => !Directory.Exists(Path.Combine(tests, feature))
+                || !Directory.EnumerateFiles(Path.Combine(tests, feature), "*Tests.cs").Any())
             .ToList();
 
         Assert.Empty(missing);

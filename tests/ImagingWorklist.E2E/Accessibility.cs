@@ -28,6 +28,7 @@ internal static class Accessibility
         var result = await page.RunAxe(Rules);
         failures.AddRange(result.Violations
             .Where(v => v.Impact is "serious" or "critical")
-            .Select(v => $"{name}: {v.Id} ({v.Impact}) {v.Help} at {string.Join(" | ", v.Nodes.Take(3).Select(n => n.Target?.ToString()))}"));
+            .Select(v =>
+                $"{name}: {v.Id} ({v.Impact}) {v.Help} at {string.Join(" | ", v.Nodes.Take(3).Select(n => n.Target?.ToString()))}"));
     }
 }

@@ -15,9 +15,14 @@ public sealed class AccessibilitySweepBrowserTests(BrowserApp app)
     private static readonly (string Role, (string Path, string[] Tabs)[] Views)[] Sweep =
     [
         ("radiologist", [("/", ["My worklist", "Whole network"]), ("/rota", []), ("/activity", [])]),
-        ("manager", [("/dashboard", ["Turnaround", "Findings", "Forecast", "Monthly return", "Activity", "Backlog"]), ("/dashboard/exams?by=Trust&key=RZ1&measure=Open", []), ("/follow-ups?view=all", []), ("/activity", []), ("/", [])]),
+        ("manager",
+            [("/dashboard", ["Turnaround", "Findings", "Forecast", "Monthly return", "Activity", "Backlog"]),
+            ("/dashboard/exams?by=Trust&key=RZ1&measure=Open", []), ("/follow-ups?view=all", []), ("/activity", []), ("/", [])]),
         ("coordinator", [("/rota", ["By skill", "Day", "Cover and demand", "Job plans", "Leave", "Files", "What if", "By reporter"])]),
-        ("admin", [("/admin", ["Network and credentials", "Users", "Integration clients", "Inbound messages", "Procedures", "Report templates", "Report delivery", "Audit trail"])]),
+        ("admin",
+            [("/admin",
+            ["Network and credentials", "Users", "Integration clients", "Inbound messages", "Procedures", "Report templates",
+            "Report delivery", "Audit trail"])]),
     ];
 
     public static TheoryData<string> Roles => [.. Sweep.Select(s => s.Role)];
@@ -53,7 +58,10 @@ public sealed class AccessibilitySweepBrowserTests(BrowserApp app)
                             await BrowserApp.SaveScreenshotAsync(page, Shot(role, path, null, theme, width));
                             foreach (var tab in tabs)
                             {
-                                await page.GetByRole(AriaRole.Tab, new() { NameRegex = new System.Text.RegularExpressions.Regex($@"^{System.Text.RegularExpressions.Regex.Escape(tab)}( \(.+\))?$") }).ClickAsync();
+                                await page.GetByRole(AriaRole.Tab,
+                                    new() { NameRegex =
+                                    new System.Text.RegularExpressions.Regex(
+                                    $@"^{System.Text.RegularExpressions.Regex.Escape(tab)}( \(.+\))?$") }).ClickAsync();
                                 await Accessibility.ScanAsync(page, $"{role} {path} [{tab}] {theme} {width}px", failures);
                                 await BrowserApp.SaveScreenshotAsync(page, Shot(role, path, tab, theme, width));
                             }
@@ -82,6 +90,10 @@ public sealed class AccessibilitySweepBrowserTests(BrowserApp app)
         await Assertions.Expect(toggle).ToHaveAttributeAsync("aria-pressed", pressed);
     }
 
-    private static string Shot(string role, string path, string? tab, string theme, int width) =>
-        $"sweep-{role}-{new string([.. (path.Split('?')[0] + (tab is null ? "" : "-" + tab)).Select(c => char.IsLetterOrDigit(c) ? char.ToLowerInvariant(c) : '-')]).Trim('-')}-{theme}-{width}";
+    private static string Shot(string role, string path, string? tab, string theme, int width)
+    {
+        var page = path.Split('?')[0] + (tab is null ? "" : "-" + tab);
+        var slug = new string([.. page.Select(c => char.IsLetterOrDigit(c) ? char.ToLowerInvariant(c) : '-')]).Trim('-');
+        return $"sweep-{role}-{slug}-{theme}-{width}";
+    }
 }

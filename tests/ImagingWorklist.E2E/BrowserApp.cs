@@ -48,7 +48,8 @@ public sealed class BrowserApp : IAsyncLifetime
     {
         if (!File.Exists(ChromiumPath))
         {
-            throw new InvalidOperationException($"Browser tests need Chromium at {ChromiumPath}: apt-get install chromium (./test.sh does this).");
+            throw new InvalidOperationException(
+                $"Browser tests need Chromium at {ChromiumPath}: apt-get install chromium (./test.sh does this).");
         }
 
         Assertions.SetDefaultExpectTimeout(15_000);
@@ -56,7 +57,8 @@ public sealed class BrowserApp : IAsyncLifetime
         {
             ExecutablePath = ChromiumPath,
             Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run", "--disable-sync"],
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run",
+                "--disable-sync"],
         });
     }
 

@@ -34,7 +34,9 @@ public sealed class ClaimingBrowserTests(BrowserApp app)
         var claimant = await DemoPeople.ReporterOfAsync(app.Services, "radiologist");
         if (!claimInPage)
         {
-            await using var db = await app.Services.GetRequiredService<Microsoft.EntityFrameworkCore.IDbContextFactory<Persistence.WorklistDbContext>>().CreateDbContextAsync();
+            await using var db =
+                await app.Services.GetRequiredService<Microsoft.EntityFrameworkCore.IDbContextFactory<Persistence.WorklistDbContext>>()
+                .CreateDbContextAsync();
             var colleagues = db.Reporters.Select(r => r.Id).Where(id => id != reporterB).ToList();
             foreach (var candidate in seenByB)
             {
@@ -64,7 +66,8 @@ public sealed class ClaimingBrowserTests(BrowserApp app)
         }
         else
         {
-            Assert.True((await claims.ClaimAsync(Guid.Parse(shared!), claimant, new Application.Common.Actor("colleague", claimant))).Succeeded);
+            Assert.True((await claims.ClaimAsync(Guid.Parse(shared!), claimant, new Application.Common.Actor("colleague", claimant)))
+                .Succeeded);
         }
 
         await Assertions.Expect(rowInB).ToHaveCountAsync(0, new() { Timeout = 5_000 });
@@ -91,7 +94,8 @@ public sealed class ClaimingBrowserTests(BrowserApp app)
         var banner = page.GetByRole(AriaRole.Region, new() { Name = "Patient" });
         await Assertions.Expect(banner).ToContainTextAsync("NHS number");
         await Assertions.Expect(banner).ToContainTextAsync("999 ");
-        await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "View images" })).ToHaveAttributeAsync("href", new System.Text.RegularExpressions.Regex("^https://pacs\\..+study=.+&accession=.+"));
+        await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "View images" }))
+            .ToHaveAttributeAsync("href", new System.Text.RegularExpressions.Regex("^https://pacs\\..+study=.+&accession=.+"));
         await BrowserApp.SaveScreenshotAsync(page, "exam-view");
         var release = page.GetByRole(AriaRole.Button, new() { Name = "Release" });
         await Assertions.Expect(release).ToBeDisabledAsync();
@@ -137,8 +141,11 @@ public sealed class ClaimingBrowserTests(BrowserApp app)
     public async Task AManagerReassignsAnExamToAnEligibleReporterWithAReason()
     {
         var engine = app.Services.GetRequiredService<Application.Engine.WorklistEngineHost>();
-        var exams = await app.Services.GetRequiredService<Application.Worklist.OpenExamsQuery>().PageAsync(new(0, 200), ImagingWorklist.Application.Security.AccessScope.WholeNetwork);
-        var exam = exams.Rows.First(r => r.State == Domain.Exams.ExamState.Ready && engine.CandidatesFor(r.ExamId).Any(c => c.Verdict.IsEligible)).ExamId;
+        var exams = await app.Services.GetRequiredService<Application.Worklist.OpenExamsQuery>()
+            .PageAsync(new(0, 200), ImagingWorklist.Application.Security.AccessScope.WholeNetwork);
+        var exam =
+            exams.Rows.First(r => r.State == Domain.Exams.ExamState.Ready && engine.CandidatesFor(r.ExamId).Any(c => c.Verdict.IsEligible))
+            .ExamId;
         var page = await app.SignedInPageAsync("manager");
         await page.GotoAsync($"/exams/{exam}");
 

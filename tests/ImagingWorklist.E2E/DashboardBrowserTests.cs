@@ -19,7 +19,9 @@ public sealed class DashboardBrowserTests(BrowserApp app)
         await manager.WaitForURLAsync("**/dashboard?tab=backlog");
         var total = manager.Locator("tr.iw-total td").First;
         await Assertions.Expect(total).Not.ToHaveTextAsync("0");
-        var before = int.Parse((await total.InnerTextAsync()).Replace(",", string.Empty, StringComparison.Ordinal), System.Globalization.CultureInfo.InvariantCulture);
+        var before =
+            int.Parse((await total.InnerTextAsync()).Replace(",", string.Empty, StringComparison.Ordinal),
+            System.Globalization.CultureInfo.InvariantCulture);
         await BrowserApp.SaveScreenshotAsync(manager, "dashboard-backlog");
 
         await DemoPeople.ClaimAndSignAsync(app.Services, "radiologist", "Normal study.", skip: 12);
@@ -32,7 +34,9 @@ public sealed class DashboardBrowserTests(BrowserApp app)
 
         // A number opens to its exams.
         await manager.Locator("tr[data-line] td[data-measure='Open'] a").First.ClickAsync();
-        await Assertions.Expect(manager.GetByRole(AriaRole.Heading, new() { NameRegex = new System.Text.RegularExpressions.Regex(@"^.+ \(trust\): open exams$") })).ToBeVisibleAsync();
+        await Assertions.Expect(
+            manager.GetByRole(AriaRole.Heading,
+            new() { NameRegex = new System.Text.RegularExpressions.Regex(@"^.+ \(trust\): open exams$") })).ToBeVisibleAsync();
         await Assertions.Expect(manager.Locator("tr[data-exam]").First).ToBeVisibleAsync();
 
         // ...and its way back returns to the tab it came from.
@@ -54,7 +58,8 @@ public sealed class DashboardBrowserTests(BrowserApp app)
         await Assertions.Expect(table.Locator("tr[data-return='NETWORK|All']")).ToBeVisibleAsync();
         await Assertions.Expect(table.Locator("tr[data-return='RZ1|All']")).ToBeVisibleAsync();
         await Assertions.Expect(table.Locator("tr[data-return='NETWORK|Emergency department']")).ToContainTextAsync("Emergency department");
-        await Assertions.Expect(manager.GetByRole(AriaRole.Link, new() { Name = "Full return (CSV)" })).ToHaveAttributeAsync("href", $"/api/dashboard/monthly-return.csv?month={DateTime.UtcNow:yyyy-MM}");
+        await Assertions.Expect(manager.GetByRole(AriaRole.Link, new() { Name = "Full return (CSV)" }))
+            .ToHaveAttributeAsync("href", $"/api/dashboard/monthly-return.csv?month={DateTime.UtcNow:yyyy-MM}");
         await table.ScrollIntoViewIfNeededAsync();
         await BrowserApp.SaveScreenshotAsync(manager, "monthly-return");
     }
@@ -68,8 +73,11 @@ public sealed class DashboardBrowserTests(BrowserApp app)
         await manager.GetByRole(AriaRole.Button, new() { Name = "Run forecast" }).ClickAsync();
 
         await Assertions.Expect(manager.GetByTestId("forecast-action")).ToBeVisibleAsync(new() { Timeout = 90_000 });
-        await Assertions.Expect(manager.GetByTestId("forecast-action")).ToContainTextAsync(new System.Text.RegularExpressions.Regex("Most useful action: add 4 h of|No single extra four-hour session"));
-        await Assertions.Expect(manager.GetByRole(AriaRole.Table, new() { Name = "Forecast by day" }).Locator("tbody tr")).ToHaveCountAsync(7);
+        await Assertions.Expect(manager.GetByTestId("forecast-action"))
+            .ToContainTextAsync(
+            new System.Text.RegularExpressions.Regex("Most useful action: add 4 h of|No single extra four-hour session"));
+        await Assertions.Expect(manager.GetByRole(AriaRole.Table, new() { Name = "Forecast by day" }).Locator("tbody tr"))
+            .ToHaveCountAsync(7);
         await Assertions.Expect(manager.GetByRole(AriaRole.Button, new() { Name = "Run again" })).ToBeEnabledAsync();
         await manager.GetByTestId("forecast-action").ScrollIntoViewIfNeededAsync();
         await BrowserApp.SaveScreenshotAsync(manager, "forecast");

@@ -59,25 +59,31 @@ public sealed class FindingsAndDeliveryBrowserTests(BrowserApp app)
             """);
         await manager.GotoAsync("/dashboard?tab=findings");
         await manager.GetByRole(AriaRole.Button, new() { Name = "Alert me to escalated findings" }).ClickAsync();
-        await Assertions.Expect(manager.GetByRole(AriaRole.Button, new() { NameRegex = new System.Text.RegularExpressions.Regex("^Alerts to escalated findings are on") })).ToBeVisibleAsync();
+        await Assertions.Expect(
+            manager.GetByRole(AriaRole.Button,
+            new() { NameRegex = new System.Text.RegularExpressions.Regex("^Alerts to escalated findings are on") })).ToBeVisibleAsync();
 
         var examId = await DemoPeople.ClaimAndSignAsync(app.Services, "radiologist", text: null, skip: 9);
         var reporter = await DemoPeople.ReporterOfAsync(app.Services, "radiologist");
         var findings = app.Services.GetRequiredService<CriticalFindings>();
         var now = app.Services.GetRequiredService<TimeProvider>().GetUtcNow();
         var raised = await findings.RaiseAsync(examId, reporter, FindingCategory.Critical, "Ruptured abdominal aortic aneurysm", null,
-            new Communication("Dr C Lee, surgical registrar", CommunicationMethod.Telephone, now.AddHours(-2)), new Actor("radiologist", reporter));
+            new Communication("Dr C Lee, surgical registrar", CommunicationMethod.Telephone, now.AddHours(-2)),
+                new Actor("radiologist", reporter));
         Assert.True(raised.Succeeded, raised.Reason);
         await findings.EscalateOverdueAsync();
 
         await Assertions.Expect(manager.Locator($"[data-finding='{raised.Value}']")).ToContainTextAsync("escalated");
         var alerts = await manager.EvaluateAsync<System.Text.Json.JsonElement>("window.__alerts");
-        var alert = Assert.Single(alerts.EnumerateArray(), a => a.GetProperty("body").GetString()!.StartsWith("Ruptured abdominal aortic aneurysm", StringComparison.Ordinal));
+        var alert =
+            Assert.Single(alerts.EnumerateArray(), a => a.GetProperty("body")
+            .GetString()!.StartsWith("Ruptured abdominal aortic aneurysm", StringComparison.Ordinal));
         Assert.Equal("Critical finding not acknowledged", alert.GetProperty("title").GetString());
         await using var db = await app.Services.GetRequiredService<IDbContextFactory<WorklistDbContext>>().CreateDbContextAsync();
         var exam = await db.Exams.SingleAsync(e => e.Id == examId);
         Assert.DoesNotContain(exam.Patient.FamilyName, alert.GetProperty("body").GetString()!, StringComparison.OrdinalIgnoreCase);
-        Assert.DoesNotContain(exam.Patient.NhsNumber?.Value ?? exam.Patient.UnverifiedNhsNumber ?? "-", alert.GetProperty("body").GetString()!, StringComparison.Ordinal);
+        Assert.DoesNotContain(exam.Patient.NhsNumber?.Value ?? exam.Patient.UnverifiedNhsNumber ?? "-", alert.GetProperty("body")
+            .GetString()!, StringComparison.Ordinal);
     }
 
     [Fact]

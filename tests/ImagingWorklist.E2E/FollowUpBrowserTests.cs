@@ -55,7 +55,8 @@ public sealed class FollowUpBrowserTests(BrowserApp app)
         var panel = page.GetByRole(AriaRole.Region, new() { Name = "Follow-up recommendations" });
 
         await panel.GetByRole(AriaRole.Button, new() { Name = "Recommend a follow-up" }).ClickAsync();
-        await Assertions.Expect(panel.GetByLabel("Name (as on the order)")).ToHaveValueAsync(new System.Text.RegularExpressions.Regex("^Dr "));
+        await Assertions.Expect(panel.GetByLabel("Name (as on the order)"))
+            .ToHaveValueAsync(new System.Text.RegularExpressions.Regex("^Dr "));
         await panel.GetByLabel("When").FillAsync("in a while");
         await panel.GetByLabel("Why").FillAsync("6 mm solid nodule, right lower lobe");
         await panel.GetByLabel("Name (as on the order)").FillAsync("Dr R Patel, respiratory");
@@ -80,7 +81,8 @@ public sealed class FollowUpBrowserTests(BrowserApp app)
 
         await Assertions.Expect(manager.GetByText("Closed; the reason is kept in the audit trail.")).ToBeVisibleAsync();
         await manager.GotoAsync("/follow-ups?view=closed");
-        await Assertions.Expect(manager.Locator("tr", new() { Has = manager.GetByText("6 mm solid nodule, right lower lobe") })).ToContainTextAsync("declined by the patient");
+        await Assertions.Expect(manager.Locator("tr", new() { Has = manager.GetByText("6 mm solid nodule, right lower lobe") }))
+            .ToContainTextAsync("declined by the patient");
         await using var after = await app.Services.GetRequiredService<IDbContextFactory<WorklistDbContext>>().CreateDbContextAsync();
         Assert.Equal(FollowUpClosure.Declined, (await after.FollowUps.SingleAsync(f => f.Id == followUp.Id)).Closure);
     }

@@ -18,7 +18,8 @@ public sealed class IngestBrowserTests(BrowserApp app)
             ["client_secret"] = WorklistAppFactory.RisSecret,
             ["scope"] = "worklist.ingest",
         }));
-        var accessToken = System.Text.Json.Nodes.JsonNode.Parse(await token.Content.ReadAsStringAsync())!["access_token"]!.GetValue<string>();
+        var accessToken =
+            System.Text.Json.Nodes.JsonNode.Parse(await token.Content.ReadAsStringAsync())!["access_token"]!.GetValue<string>();
         http.DefaultRequestHeaders.Authorization = new("Bearer", accessToken);
         var order =
             "MSH|^~\\&|RIS|RZ2|IW|NET|20261125093000||ORM^O01|E2E-1|P|2.4\r" +
@@ -26,7 +27,8 @@ public sealed class IngestBrowserTests(BrowserApp app)
             "PV1|1|E|^^^RZ201\r" +
             "ORC|NW|P1|F1||CM\r" +
             "OBR|1|P1|F1|CTSPN^CT Spine|S||20261125090000||||||Fall|||||RZ299000001\r";
-        var ack = await (await http.PostAsync("/api/hl7v2", new StringContent(order, Encoding.UTF8, "x-application/hl7-v2+er7"))).Content.ReadAsStringAsync();
+        var ack = await (await http.PostAsync("/api/hl7v2", new StringContent(order, Encoding.UTF8, "x-application/hl7-v2+er7")))
+            .Content.ReadAsStringAsync();
         Assert.Contains("MSA|AE|E2E-1", ack, StringComparison.Ordinal);
 
         var page = await app.SignedInPageAsync("admin");
@@ -57,14 +59,17 @@ public sealed class CredentialBrowserTests(BrowserApp app)
         var page = await app.SignedInPageAsync("admin");
         await page.GotoAsync("/admin");
         await page.GetByLabel("Search reporters").FillAsync("Teleradiology");
-        await page.GetByRole(AriaRole.Button, new() { NameRegex = new System.Text.RegularExpressions.Regex("^Manage credentials of Northern Teleradiology") }).ClickAsync();
+        await page.GetByRole(AriaRole.Button,
+            new() { NameRegex = new System.Text.RegularExpressions.Regex("^Manage credentials of Northern Teleradiology") }).ClickAsync();
         var editor = page.GetByRole(AriaRole.Region, new() { Name = "Credentials of Northern Teleradiology Ltd (outsourced)" });
         await Assertions.Expect(editor).ToBeVisibleAsync();
 
-        await editor.GetByRole(AriaRole.Button, new() { NameRegex = new System.Text.RegularExpressions.Regex("^End credential for ") }).First.ClickAsync();
+        await editor.GetByRole(AriaRole.Button, new() { NameRegex = new System.Text.RegularExpressions.Regex("^End credential for ") })
+            .First.ClickAsync();
         await Assertions.Expect(editor.GetByRole(AriaRole.Alert)).ToContainTextAsync("Give a reason");
         await editor.GetByLabel("Reason for ending a credential (recorded in the audit trail)").FillAsync("Contract ended");
-        var first = editor.GetByRole(AriaRole.Button, new() { NameRegex = new System.Text.RegularExpressions.Regex("^End credential for ") }).First;
+        var first =
+            editor.GetByRole(AriaRole.Button, new() { NameRegex = new System.Text.RegularExpressions.Regex("^End credential for ") }).First;
         var trust = (await first.GetAttributeAsync("aria-label"))!["End credential for ".Length..];
         await first.ClickAsync();
 

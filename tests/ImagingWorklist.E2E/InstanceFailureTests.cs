@@ -27,7 +27,8 @@ public sealed class InstanceFailureTests : IAsyncLifetime
     {
         var redis = Environment.GetEnvironmentVariable(ScaleOutBrowserTests.RedisVariable) is { Length: > 0 } configured
             ? configured
-            : throw new InvalidOperationException($"The instance-failure test needs Redis: set {ScaleOutBrowserTests.RedisVariable} (./test.sh starts one and sets it).");
+            : throw new InvalidOperationException(
+                $"The instance-failure test needs Redis: set {ScaleOutBrowserTests.RedisVariable} (./test.sh starts one and sets it).");
         _database = await TestDatabase.CreateAsync(DatabaseProvider.Postgres);
         var (webA, webB, mllpA, mllpB) = (BrowserApp.FreePort(), BrowserApp.FreePort(), BrowserApp.FreePort(), BrowserApp.FreePort());
         _web = new StickyProxy(webA, webB);
@@ -115,7 +116,8 @@ public sealed class InstanceFailureTests : IAsyncLifetime
         Assert.Equal(holder.ReporterId, exam.ClaimedById);
         // The keystrokes the dead instance never saved come back from the tab's copy and are saved by the survivor.
         var saved = DateTime.UtcNow.AddSeconds(15);
-        while ((await db.Reports.AsNoTracking().SingleAsync(r => r.ExamId == examId && r.SignedAt == null)).Text != Typed && DateTime.UtcNow < saved)
+        while ((await db.Reports.AsNoTracking().SingleAsync(r => r.ExamId == examId && r.SignedAt == null)).Text != Typed
+            && DateTime.UtcNow < saved)
         {
             await Task.Delay(200);
         }

@@ -40,7 +40,8 @@ public sealed class KeyboardLoopBrowserTests(BrowserApp app, ITestOutputHelper o
 
         // W explains the top case; N proposes the next case, N again claims and opens it.
         await PressAsync("w");
-        await Assertions.Expect(page.Locator("tr[data-exam]").First.GetByRole(AriaRole.Button, new() { Name = "Why?" })).ToHaveAttributeAsync("aria-expanded", "true");
+        await Assertions.Expect(page.Locator("tr[data-exam]").First.GetByRole(AriaRole.Button, new() { Name = "Why?" }))
+            .ToHaveAttributeAsync("aria-expanded", "true");
         await PressAsync("n");
         await Assertions.Expect(page.GetByRole(AriaRole.Region, new() { Name = "Next case" })).ToBeVisibleAsync();
         await PressAsync("n");
@@ -64,7 +65,8 @@ public sealed class KeyboardLoopBrowserTests(BrowserApp app, ITestOutputHelper o
         await PressAsync("Control+Enter");
         var check = page.GetByRole(AriaRole.Alertdialog);
         await Assertions.Expect(check).ToBeVisibleAsync();
-        await Assertions.Expect(check.GetByRole(AriaRole.Button, new() { Name = "Confirm: sign and open the next case" })).ToBeFocusedAsync();
+        await Assertions.Expect(check.GetByRole(AriaRole.Button, new() { Name = "Confirm: sign and open the next case" }))
+            .ToBeFocusedAsync();
         var clock = Stopwatch.StartNew();
         await PressAsync("Enter");
         await page.WaitForURLAsync(url => url.Contains("/exams/", StringComparison.Ordinal) && ExamOf(url) != first);
@@ -88,7 +90,8 @@ public sealed class KeyboardLoopBrowserTests(BrowserApp app, ITestOutputHelper o
         await Assertions.Expect(check.GetByRole(AriaRole.Button, new() { Name = "Confirm: sign report" })).ToBeFocusedAsync();
         await PressAsync("Enter");
         await Assertions.Expect(page.GetByRole(AriaRole.Region, new() { Name = "What next" })).ToBeVisibleAsync();
-        Assert.Equal(before + "Normal study.", Assert.Single((await app.Services.GetRequiredService<ReportingQuery>().LoadAsync(second)).Signed).Text);
+        Assert.Equal(before + "Normal study.",
+            Assert.Single((await app.Services.GetRequiredService<ReportingQuery>().LoadAsync(second)).Signed).Text);
         await BrowserApp.SaveScreenshotAsync(page, "exam-what-next");
         var keysBefore = commands;
         clock.Restart();
@@ -108,7 +111,8 @@ public sealed class KeyboardLoopBrowserTests(BrowserApp app, ITestOutputHelper o
         await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/$"), new() { Timeout = 15_000 });
 
         output.WriteLine($"Two cases signed and a third released with {commands} command keys (report text aside); " +
-            $"signed to next case open: {signToNext.TotalMilliseconds:F0} ms; next case from 'What next?': {nextByKey.TotalMilliseconds:F0} ms.");
+            $"signed to next case open: {signToNext.TotalMilliseconds:F0} ms; next case from 'What next?': " +
+                $"{nextByKey.TotalMilliseconds:F0} ms.");
     }
 
     [Fact]

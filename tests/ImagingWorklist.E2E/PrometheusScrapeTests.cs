@@ -27,7 +27,8 @@ public sealed class PrometheusScrapeTests(BrowserApp app)
         var page = await app.SignedInPageAsync("radiologist2");
         var stamp = DateTime.UtcNow.ToString("yyyyMMddHHmmss", System.Globalization.CultureInfo.InvariantCulture);
         var ack = await app.Services.GetRequiredService<Hl7Ingest>().ReceiveAsync(
-            $"MSH|^~\\&|RIS|RZ1|IW|NET|{stamp}||ORM^O01|PROM1|P|2.4\rPID|1||9434765919^^^NHS^NH~P1^^^RZ1^MR||Scrape^Sam||19800101|F\rPV1|1|O|^^^RZ101\r" +
+            $"MSH|^~\\&|RIS|RZ1|IW|NET|" +
+                $"{stamp}||ORM^O01|PROM1|P|2.4\rPID|1||9434765919^^^NHS^NH~P1^^^RZ1^MR||Scrape^Sam||19800101|F\rPV1|1|O|^^^RZ101\r" +
             "ORC|NW|P1|F1||SC\rOBR|1|P1|F1|XCHES^XR Chest|R||||||||Cough|||||RZ1PROM0001\r", "HTTP", "test", AccessScope.WholeNetwork);
         Assert.Equal("AA", ack.Code);
 
@@ -61,12 +62,16 @@ public sealed class PrometheusScrapeTests(BrowserApp app)
             var up = await QueryUntilAsync(client, "up{job=\"imagingworklist\"}");
             Assert.Equal("1", up[0].GetProperty("value")[1].GetString());
 
-            var rules = JsonDocument.Parse(await client.GetStringAsync("/api/v1/rules")).RootElement.GetProperty("data").GetProperty("groups");
+            var rules = JsonDocument.Parse(await client.GetStringAsync("/api/v1/rules")).RootElement.GetProperty("data")
+                .GetProperty("groups");
             Assert.Equal(7, rules.EnumerateArray().SelectMany(g => g.GetProperty("rules").EnumerateArray()).Count());
 
             // Every metric the Grafana dashboard draws is one Prometheus has.
-            var dashboard = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(root, "deploy", "grafana", "imagingworklist-dashboard.json"))).RootElement;
-            foreach (var expr in dashboard.GetProperty("panels").EnumerateArray().Select(p => p.GetProperty("targets")[0].GetProperty("expr").GetString()!))
+            var dashboard =
+                JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(root, "deploy", "grafana", "imagingworklist-dashboard.json")))
+                .RootElement;
+            foreach (var expr in dashboard.GetProperty("panels").EnumerateArray()
+                .Select(p => p.GetProperty("targets")[0].GetProperty("expr").GetString()!))
             {
                 await QueryUntilAsync(client, System.Text.RegularExpressions.Regex.Match(expr, @"(worklist|http|signalr)_[a-z_]+").Value);
             }

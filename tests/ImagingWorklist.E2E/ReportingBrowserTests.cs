@@ -51,7 +51,8 @@ public sealed class ReportingBrowserTests(BrowserApp app)
         await confirm.GetByRole(AriaRole.Button, new() { Name = "Confirm: sign report" }).ClickAsync();
 
         await Assertions.Expect(page.GetByText("Report signed; it is on its way to the trust.")).ToBeVisibleAsync();
-        await Assertions.Expect(page.GetByRole(AriaRole.Region, new() { Name = "Final report" })).ToContainTextAsync("Conclusion: normal CT head.");
+        await Assertions.Expect(page.GetByRole(AriaRole.Region, new() { Name = "Final report" }))
+            .ToContainTextAsync("Conclusion: normal CT head.");
         await Assertions.Expect(page.GetByLabel("Report text")).ToHaveCountAsync(0);
         await Assertions.Expect(page.GetByLabel("Addendum (the signed report stays as it is)")).ToBeVisibleAsync();
         await BrowserApp.SaveScreenshotAsync(page, "signed-report");
@@ -63,7 +64,8 @@ public sealed class ReportingBrowserTests(BrowserApp app)
         var services = app.Services;
         var askerId = await DemoPeople.ReporterOfAsync(services, "radiologist");
         var examId = await ExamAskableOfAsync(askerId, await DemoPeople.ReporterOfAsync(services, "radiologist2"));
-        Assert.True((await services.GetRequiredService<ClaimService>().ClaimAsync(examId, askerId, new Actor("radiologist", askerId))).Succeeded);
+        Assert.True((await services.GetRequiredService<ClaimService>().ClaimAsync(examId, askerId, new Actor("radiologist", askerId)))
+            .Succeeded);
 
         var specialist = await app.SignedInPageAsync("radiologist2");
         await Assertions.Expect(specialist.Locator("tr[data-exam]").First).ToBeVisibleAsync();
@@ -84,14 +86,17 @@ public sealed class ReportingBrowserTests(BrowserApp app)
         await Assertions.Expect(specialist.GetByText("Your opinion was sent")).ToBeVisibleAsync();
 
         // The asker's open exam shows the answer without a reload.
-        await Assertions.Expect(asker.GetByRole(AriaRole.Region, new() { Name = "Specialist opinion" })).ToContainTextAsync("old left MCA territory infarct", new() { Timeout = 5_000 });
+        await Assertions.Expect(asker.GetByRole(AriaRole.Region, new() { Name = "Specialist opinion" }))
+            .ToContainTextAsync("old left MCA territory infarct", new() { Timeout = 5_000 });
     }
 
-    /// <summary>An exam the asker may take whose skill pool (consultants with its skill and a credential) includes the specialist.</summary>
+    /// <summary>An exam the asker may take whose skill pool (consultants with its skill and a credential) includes the
+    /// specialist.</summary>
     private async Task<Guid> ExamAskableOfAsync(Guid askerId, Guid specialistId)
     {
         var consults = app.Services.GetRequiredService<Application.Reporting.Consults>();
-        foreach (var ranked in app.Services.GetRequiredService<Application.Engine.WorklistEngineHost>().RankedFor(askerId, take: 500).Skip(3))
+        foreach (var ranked in app.Services.GetRequiredService<Application.Engine.WorklistEngineHost>().RankedFor(askerId, take: 500)
+            .Skip(3))
         {
             if ((await consults.CandidatesAsync(ranked.Exam.Id, askerId, ranked.Exam.RequiredSkill)).Any(p => p.Id == specialistId))
             {

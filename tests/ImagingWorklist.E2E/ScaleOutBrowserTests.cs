@@ -21,7 +21,8 @@ public sealed class ScaleOutBrowserTests : IAsyncLifetime
     {
         var redis = Environment.GetEnvironmentVariable(RedisVariable) is { Length: > 0 } configured
             ? configured
-            : throw new InvalidOperationException($"The scale-out test needs Redis: set {RedisVariable} (./test.sh starts one and sets it).");
+            : throw new InvalidOperationException(
+                $"The scale-out test needs Redis: set {RedisVariable} (./test.sh starts one and sets it).");
         _database = await TestDatabase.CreateAsync(DatabaseProvider.Postgres);
         var settings = new Dictionary<string, string?> { ["Redis:Configuration"] = redis };
         _a = new BrowserApp(new WorklistAppFactory(DatabaseProvider.Postgres, _database.ConnectionString, settings));

@@ -21,7 +21,9 @@ public sealed class SecurityBrowserTests(BrowserApp app)
         await page.RouteAsync("http://127.0.0.1:*/callback**", async route =>
         {
             callback = route.Request.Url;
-            await route.FulfillAsync(new() { Status = 200, ContentType = "text/html", Body = "<html lang=\"en\"><title>Signed in</title><h1>Signed in: return to your workstation.</h1></html>" });
+            await route.FulfillAsync(
+                new() { Status = 200, ContentType = "text/html",
+                Body = "<html lang=\"en\"><title>Signed in</title><h1>Signed in: return to your workstation.</h1></html>" });
         });
         var verifier = Base64Url(RandomNumberGenerator.GetBytes(32));
         var redirect = "http://127.0.0.1:53682/callback";
@@ -41,7 +43,8 @@ public sealed class SecurityBrowserTests(BrowserApp app)
         await page.GetByLabel("User name").FillAsync("radiologist");
         await page.GetByLabel("Password").FillAsync(WorklistAppFactory.DemoPassword);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Signed in: return to your workstation." })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Signed in: return to your workstation." }))
+            .ToBeVisibleAsync();
 
         Assert.NotNull(callback);
         var query = QueryHelpers.ParseQuery(new Uri(callback!).Query);
@@ -145,7 +148,9 @@ public sealed class SecurityBrowserTests(BrowserApp app)
 /// <summary>An unattended page signs itself out; this app's idle timeout is six seconds.</summary>
 public sealed class IdleSignOutBrowserTests : IAsyncLifetime
 {
-    private readonly BrowserApp _app = new(new WorklistAppFactory(DatabaseProvider.Sqlite, settings: new Dictionary<string, string?> { ["Security:IdleTimeoutMinutes"] = "0.1" }));
+    private readonly BrowserApp _app =
+        new(new WorklistAppFactory(DatabaseProvider.Sqlite, settings: new Dictionary<string,
+        string?> { ["Security:IdleTimeoutMinutes"] = "0.1" }));
 
     public Task InitializeAsync() => _app.InitializeAsync();
 
@@ -156,7 +161,8 @@ public sealed class IdleSignOutBrowserTests : IAsyncLifetime
     {
         var page = await _app.SignedInPageAsync("manager");
 
-        await Assertions.Expect(page.GetByText("You were signed out after a period without activity")).ToBeVisibleAsync(new() { Timeout = 30_000 });
+        await Assertions.Expect(page.GetByText("You were signed out after a period without activity"))
+            .ToBeVisibleAsync(new() { Timeout = 30_000 });
 
         Assert.Contains("/account/login", page.Url, StringComparison.Ordinal);
         await page.GotoAsync("/");

@@ -17,7 +17,9 @@ public sealed class ThemeBrowserTests(BrowserApp app)
         // radiologist2 holds one case, so the exam view is scanned too.
         var reporter = await DemoPeople.ReporterOfAsync(app.Services, "radiologist2");
         var examId = app.Services.GetRequiredService<WorklistEngineHost>().RankedFor(reporter, take: 1).Single().Exam.Id;
-        Assert.True((await app.Services.GetRequiredService<ClaimService>().ClaimAsync(examId, reporter, new Actor("radiologist2", reporter))).Succeeded);
+        Assert.True(
+            (await app.Services.GetRequiredService<ClaimService>().ClaimAsync(examId, reporter, new Actor("radiologist2", reporter)))
+            .Succeeded);
 
         var page = await app.SignedInPageAsync("radiologist2");
         var toggle = page.GetByRole(AriaRole.Button, new() { Name = "Reading-room theme" });
@@ -28,7 +30,8 @@ public sealed class ThemeBrowserTests(BrowserApp app)
 
         // Remembered for the user, not the browser: a new sign-in elsewhere opens dark.
         var elsewhere = await app.SignedInPageAsync("radiologist2");
-        await Assertions.Expect(elsewhere.GetByRole(AriaRole.Button, new() { Name = "Reading-room theme" })).ToHaveAttributeAsync("aria-pressed", "true");
+        await Assertions.Expect(elsewhere.GetByRole(AriaRole.Button, new() { Name = "Reading-room theme" }))
+            .ToHaveAttributeAsync("aria-pressed", "true");
         var dark = await BackgroundAsync(elsewhere);
         Assert.True(Luminance(dark) < 0.05 && Luminance(daylight) > 0.8, $"background {daylight} by day, {dark} in the reading room");
 
@@ -54,7 +57,8 @@ public sealed class ThemeBrowserTests(BrowserApp app)
         // And back: the choice is the user's both ways.
         await elsewhere.GetByRole(AriaRole.Button, new() { Name = "Reading-room theme" }).ClickAsync();
         var again = await app.SignedInPageAsync("radiologist2");
-        await Assertions.Expect(again.GetByRole(AriaRole.Button, new() { Name = "Reading-room theme" })).ToHaveAttributeAsync("aria-pressed", "false");
+        await Assertions.Expect(again.GetByRole(AriaRole.Button, new() { Name = "Reading-room theme" }))
+            .ToHaveAttributeAsync("aria-pressed", "false");
     }
 
     private static async Task<string> BackgroundAsync(IPage page)
@@ -66,7 +70,8 @@ public sealed class ThemeBrowserTests(BrowserApp app)
     /// <summary>Relative luminance (WCAG) of a CSS rgb() colour.</summary>
     private static double Luminance(string rgb)
     {
-        var parts = rgb[(rgb.IndexOf('(') + 1)..rgb.IndexOf(')')].Split(',').Take(3).Select(p => double.Parse(p, System.Globalization.CultureInfo.InvariantCulture) / 255).ToArray();
+        var parts = rgb[(rgb.IndexOf('(') + 1)..rgb.IndexOf(')')].Split(',').Take(3)
+            .Select(p => double.Parse(p, System.Globalization.CultureInfo.InvariantCulture) / 255).ToArray();
         static double Linear(double c) => c <= 0.03928 ? c / 12.92 : Math.Pow((c + 0.055) / 1.055, 2.4);
         return (0.2126 * Linear(parts[0])) + (0.7152 * Linear(parts[1])) + (0.0722 * Linear(parts[2]));
     }

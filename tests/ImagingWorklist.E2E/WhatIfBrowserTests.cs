@@ -43,7 +43,8 @@ public sealed class WhatIfBrowserTests(BrowserApp app)
         var results = page.GetByRole(AriaRole.Table, new() { Name = "Projected week: rota as it stands against the proposal" });
         await Assertions.Expect(results).ToBeVisibleAsync(new() { Timeout = 60_000 });
         await Assertions.Expect(results.GetByRole(AriaRole.Row, new() { Name = "Breaches" }).First).ToBeVisibleAsync();
-        await Assertions.Expect(page.GetByRole(AriaRole.Table, new() { Name = "Projected backlog and breaches by day" }).GetByRole(AriaRole.Row)).ToHaveCountAsync(8);
+        await Assertions.Expect(page.GetByRole(AriaRole.Table, new() { Name = "Projected backlog and breaches by day" })
+            .GetByRole(AriaRole.Row)).ToHaveCountAsync(8);
         await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Simulate the week" })).ToBeEnabledAsync();
         await BrowserApp.SaveScreenshotAsync(page, "what-if");
     }

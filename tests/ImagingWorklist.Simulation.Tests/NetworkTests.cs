@@ -5,7 +5,8 @@ namespace ImagingWorklist.Simulation.Tests;
 
 public sealed class NetworkTests
 {
-    private static readonly SimulationScenario TwoDays = StandardScenario.Build(new StandardScenarioOptions { Days = 2, BacklogExams = 800 });
+    private static readonly SimulationScenario TwoDays =
+        StandardScenario.Build(new StandardScenarioOptions { Days = 2, BacklogExams = 800 });
 
     [Fact]
     public void The_same_seed_gives_the_same_work_and_another_seed_other_work()
@@ -14,7 +15,8 @@ public sealed class NetworkTests
         var again = Workload.Generate(TwoDays, 7);
         var other = Workload.Generate(TwoDays, 8);
 
-        Assert.Equal(first.Exams.Select(e => (e.Exam.Id, e.ArrivesAt, e.ReadingMinutes)), again.Exams.Select(e => (e.Exam.Id, e.ArrivesAt, e.ReadingMinutes)));
+        Assert.Equal(first.Exams.Select(e => (e.Exam.Id, e.ArrivesAt, e.ReadingMinutes)),
+            again.Exams.Select(e => (e.Exam.Id, e.ArrivesAt, e.ReadingMinutes)));
         Assert.NotEqual(first.Exams.Select(e => e.ArrivesAt), other.Exams.Select(e => e.ArrivesAt));
         Assert.InRange(first.Exams.Count - TwoDays.Backlog.Count, 2 * 2400 * 0.8, 2 * 2400 * 1.2);
     }
@@ -35,7 +37,9 @@ public sealed class NetworkTests
         foreach (var start in result.Starts)
         {
             var verdict = Eligibility.Check(reporters[start.ReporterId], workload.Exams[start.Exam].Exam, 0, start.At, TwoDays.Policy);
-            Assert.True(verdict.IsEligible || verdict.FailsOnlyOnCapacity, $"{start.ReporterId} read {workload.Exams[start.Exam].Exam.Description}: {string.Join("; ", verdict.Reasons.Select(r => r.Explanation))}");
+            Assert.True(verdict.IsEligible || verdict.FailsOnlyOnCapacity,
+                $"{start.ReporterId} read {workload.Exams[start.Exam].Exam.Description}: " +
+                    $"{string.Join("; ", verdict.Reasons.Select(r => r.Explanation))}");
         }
 
         Assert.Equal(workload.Exams.Count, result.Reported + result.OpenAtEnd);
@@ -52,7 +56,8 @@ public sealed class NetworkTests
 
         foreach (var run in runs)
         {
-            Assert.True(run.Breaches >= bounds[run.Seed - 1], $"{run.Strategy} had {run.Breaches} breaches, under the bound {bounds[run.Seed - 1]:0.0}.");
+            Assert.True(run.Breaches >= bounds[run.Seed - 1],
+                $"{run.Strategy} had {run.Breaches} breaches, under the bound {bounds[run.Seed - 1]:0.0}.");
         }
 
         var report = new ComparisonReport(TwoDays, runs, bounds);

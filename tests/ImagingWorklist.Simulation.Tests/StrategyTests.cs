@@ -92,7 +92,8 @@ public sealed class StrategyTests
             foreach (var exam in result.Starts.GroupBy(s => s.Exam))
             {
                 // The one who let it go is not offered it again within the cool-down.
-                Assert.True(exam.First().ReporterId != exam.Last().ReporterId, $"{strategy} gave {workload.Exams[exam.Key].Exam.Description} back to the reporter who released it.");
+                Assert.True(exam.First().ReporterId != exam.Last().ReporterId,
+                    $"{strategy} gave {workload.Exams[exam.Key].Exam.Description} back to the reporter who released it.");
             }
         }
     }

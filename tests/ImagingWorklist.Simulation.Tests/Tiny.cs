@@ -19,18 +19,24 @@ internal static class Tiny
         new(Guid.NewGuid(), name, ProfessionalRole.ConsultantRadiologist,
             [new ReporterSkill(Skill.General, 2), new ReporterSkill(Skill.Neuro, 3), new ReporterSkill(Skill.Chest, 3)], [],
             [new EngineCredential(Trust, Monday.AddYears(-1), null)],
-            [.. sessions.Select(s => new EngineShift(Monday.AddHours(s.From), Monday.AddHours(s.To), ShiftKind.InHoursSession, CoverScope.Network, [], (int)((s.To - s.From) * 60)))],
+            [.. sessions.Select(s =>
+                new EngineShift(Monday.AddHours(s.From), Monday.AddHours(s.To), ShiftKind.InHoursSession, CoverScope.Network, [],
+                (int)((s.To - s.From) * 60)))],
             []);
 
-    public static EngineExam Exam(string description, double readyHour, Pathway pathway, ClinicalPriority priority, Modality modality = Modality.CT, int minutes = 16)
+    public static EngineExam Exam(string description, double readyHour, Pathway pathway, ClinicalPriority priority,
+        Modality modality = Modality.CT, int minutes = 16)
     {
         var ready = Monday.AddHours(readyHour);
         var patientClass = pathway == Pathway.Emergency ? PatientClass.Emergency : PatientClass.Outpatient;
-        return new EngineExam(Guid.NewGuid(), Trust, Site, modality, modality == Modality.CT ? "HEAD" : "CHEST", modality == Modality.CT ? Skill.Neuro : Skill.Chest,
-            minutes, pathway, priority, ready, Turnaround.DueAt(ready, pathway, patientClass, modality, priority), $"tiny-{Interlocked.Increment(ref _next)}", description);
+        return new EngineExam(Guid.NewGuid(), Trust, Site, modality, modality == Modality.CT ? "HEAD" : "CHEST", modality == Modality.CT
+            ? Skill.Neuro : Skill.Chest,
+            minutes, pathway, priority, ready, Turnaround.DueAt(ready, pathway, patientClass, modality, priority),
+                $"tiny-{Interlocked.Increment(ref _next)}", description);
     }
 
-    public static SimulationScenario Scenario(double startHour, double hours, IReadOnlyList<EngineReporter> reporters, params EngineExam[] exams) =>
+    public static SimulationScenario Scenario(double startHour, double hours, IReadOnlyList<EngineReporter> reporters,
+        params EngineExam[] exams) =>
         new("Tiny", Monday.AddHours(startHour), TimeSpan.FromHours(hours), reporters, exams, [], Turnaround)
         {
             Behaviour = new SimulationBehaviour { ReadingTimeSpread = 0, ReleaseProbability = 0 },

@@ -17,7 +17,8 @@ public sealed class NetworkFixture
         Network = new ImagingNetwork(Guid.NewGuid(), "Test Network");
         TrustA = new Trust(Guid.NewGuid(), Network.Id, OdsCode.FromTrusted("RTA"), "Alpha Trust");
         TrustB = new Trust(Guid.NewGuid(), Network.Id, OdsCode.FromTrusted("RTB"), "Beta Trust");
-        SiteA = new Site(Guid.NewGuid(), TrustA.Id, OdsCode.FromTrusted("RTA01"), "Alpha General", "https://pacs.example/{StudyInstanceUid}");
+        SiteA = new Site(Guid.NewGuid(), TrustA.Id, OdsCode.FromTrusted("RTA01"), "Alpha General",
+            "https://pacs.example/{StudyInstanceUid}");
         SiteB = new Site(Guid.NewGuid(), TrustB.Id, OdsCode.FromTrusted("RTB01"), "Beta Royal", "https://pacs.example/{StudyInstanceUid}");
     }
 
@@ -48,7 +49,8 @@ public sealed class NetworkFixture
             reporter,
             new Credential(Guid.NewGuid(), reporter.Id, TrustA.Id, now.AddYears(-1), null),
             new Credential(Guid.NewGuid(), reporter.Id, TrustB.Id, now.AddYears(-1), null),
-            new RotaShift(Guid.NewGuid(), reporter.Id, ShiftKind.InHoursSession, now.AddHours(-2), now.AddHours(6), CoverScope.Network, [], capacityMinutes),
+            new RotaShift(Guid.NewGuid(), reporter.Id, ShiftKind.InHoursSession, now.AddHours(-2), now.AddHours(6), CoverScope.Network, [],
+                capacityMinutes),
         ];
         return (reporter, rows);
     }

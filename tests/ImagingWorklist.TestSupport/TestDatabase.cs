@@ -124,7 +124,9 @@ public sealed class TestDatabase : IDbContextFactory<WorklistDbContext>, IAsyncD
 
     private static async Task ExecuteOnServerAsync(string sql)
     {
-        await using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(PostgresServer) { Database = "postgres", Pooling = false }.ConnectionString);
+        await using var connection =
+            new NpgsqlConnection(
+            new NpgsqlConnectionStringBuilder(PostgresServer) { Database = "postgres", Pooling = false }.ConnectionString);
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand(sql, connection);
         await command.ExecuteNonQueryAsync();

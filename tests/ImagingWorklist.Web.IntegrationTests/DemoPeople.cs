@@ -30,7 +30,8 @@ public static class DemoPeople
     {
         var engine = services.GetRequiredService<WorklistEngineHost>();
         var forSecond = engine.RankedFor(await ReporterOfAsync(services, second), take: 3000).Select(r => r.Exam.Id).ToHashSet();
-        return engine.RankedFor(await ReporterOfAsync(services, first), take: 3000).Skip(skip).Select(r => r.Exam.Id).First(forSecond.Contains);
+        return engine.RankedFor(await ReporterOfAsync(services, first), take: 3000).Skip(skip).Select(r => r.Exam.Id)
+            .First(forSecond.Contains);
     }
 
     /// <summary>
@@ -73,7 +74,8 @@ public static class DemoPeople
     {
         var trusts = await CredentialedTrustIdsAsync(services, userName);
         await using var db = await services.GetRequiredService<IDbContextFactory<WorklistDbContext>>().CreateDbContextAsync();
-        return await db.Exams.Where(e => !trusts.Contains(e.TrustId) && e.State == Domain.Exams.ExamState.Ready).Select(e => e.Id).FirstAsync();
+        return await db.Exams.Where(e => !trusts.Contains(e.TrustId) && e.State == Domain.Exams.ExamState.Ready).Select(e => e.Id)
+            .FirstAsync();
     }
 
     /// <summary>The ODS codes of the trusts the reporter holds a valid credential for now.</summary>
@@ -89,6 +91,7 @@ public static class DemoPeople
         var reporter = await ReporterOfAsync(services, userName);
         await using var db = await services.GetRequiredService<IDbContextFactory<WorklistDbContext>>().CreateDbContextAsync();
         var now = services.GetRequiredService<TimeProvider>().GetUtcNow();
-        return [.. (await db.Credentials.Where(c => c.ReporterId == reporter).ToListAsync()).Where(c => c.IsValidAt(now)).Select(c => c.TrustId).Distinct()];
+        return [.. (await db.Credentials.Where(c => c.ReporterId == reporter).ToListAsync()).Where(c => c.IsValidAt(now))
+            .Select(c => c.TrustId).Distinct()];
     }
 }

@@ -17,7 +17,8 @@ internal static class Tokens
     public const string Workstation = "demo-workstation";
     public const string Redirect = "http://127.0.0.1:49152/callback";
 
-    public static async Task<HttpResponseMessage> RequestClientCredentialsAsync(WorklistAppFactory app, string scope, string clientId = Ris, string secret = WorklistAppFactory.RisSecret) =>
+    public static async Task<HttpResponseMessage> RequestClientCredentialsAsync(WorklistAppFactory app, string scope,
+        string clientId = Ris, string secret = WorklistAppFactory.RisSecret) =>
         await app.CreateClient().PostAsync("/connect/token", new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["grant_type"] = "client_credentials",
@@ -26,7 +27,8 @@ internal static class Tokens
             ["scope"] = scope,
         }));
 
-    public static async Task<string> ClientCredentialsAsync(WorklistAppFactory app, string scope, string clientId = Ris, string secret = WorklistAppFactory.RisSecret)
+    public static async Task<string> ClientCredentialsAsync(WorklistAppFactory app, string scope, string clientId = Ris,
+        string secret = WorklistAppFactory.RisSecret)
     {
         var response = await RequestClientCredentialsAsync(app, scope, clientId, secret);
         var body = await response.Content.ReadAsStringAsync();
@@ -35,7 +37,8 @@ internal static class Tokens
     }
 
     /// <summary>Authorization code + PKCE as the signed-in user, with the redirect caught rather than followed.</summary>
-    public static async Task<TokenSet> AuthorizationCodeAsync(WorklistAppFactory app, string userName, string scope, string redirect = Redirect)
+    public static async Task<TokenSet> AuthorizationCodeAsync(WorklistAppFactory app, string userName, string scope,
+        string redirect = Redirect)
     {
         var browser = await SignIn.AsAsync(app, userName, followRedirects: false);
         var verifier = Base64Url(RandomNumberGenerator.GetBytes(32));
@@ -86,7 +89,8 @@ internal static class Tokens
         var body = await response.Content.ReadAsStringAsync();
         Assert.True(response.IsSuccessStatusCode, body);
         var json = JsonNode.Parse(body)!;
-        return new TokenSet(json["access_token"]!.GetValue<string>(), json["refresh_token"]?.GetValue<string>(), json["id_token"]?.GetValue<string>());
+        return new TokenSet(json["access_token"]!.GetValue<string>(), json["refresh_token"]?.GetValue<string>(),
+            json["id_token"]?.GetValue<string>());
     }
 
     public static HttpClient WithToken(WorklistAppFactory app, string accessToken)

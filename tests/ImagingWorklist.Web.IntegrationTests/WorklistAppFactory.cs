@@ -17,7 +17,8 @@ public class WorklistAppFactory : WebApplicationFactory<Program>
 
     private readonly string _dataDirectory = Path.Combine(Path.GetTempPath(), $"iw-app-{Guid.NewGuid():N}");
 
-    public WorklistAppFactory(DatabaseProvider provider = DatabaseProvider.Sqlite, string? connectionString = null, IDictionary<string, string?>? settings = null)
+    public WorklistAppFactory(DatabaseProvider provider = DatabaseProvider.Sqlite, string? connectionString = null, IDictionary<string,
+        string?>? settings = null)
     {
         Provider = provider;
         ConnectionString = connectionString;

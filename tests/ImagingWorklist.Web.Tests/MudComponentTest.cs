@@ -55,6 +55,9 @@ public abstract class MudComponentTest : IAsyncLifetime
         Services.AddEngineAndAnnouncements();
     }
 
+    /// <summary>Text as a browser shows it: runs of white space (a source line break inside a sentence) read as one space.</summary>
+    protected static string AsShown(string text) => string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+
     protected IRenderedComponent<T> Render<T>(Action<ComponentParameterCollectionBuilder<T>>? parameters = null)
         where T : IComponent => Context.Render(parameters);
 }

@@ -15,7 +15,8 @@ namespace ImagingWorklist.Application.Admin;
 /// </summary>
 public sealed class CredentialAdministration(IDbContextFactory<WorklistDbContext> contexts, ChangeAnnouncer announce, TimeProvider clock)
 {
-    public async Task<Outcome<Guid>> GrantAsync(Guid reporterId, Guid trustId, DateOnly validFrom, DateOnly? validTo, Actor actor, CancellationToken cancellationToken = default)
+    public async Task<Outcome<Guid>> GrantAsync(Guid reporterId, Guid trustId, DateOnly validFrom, DateOnly? validTo, Actor actor,
+        CancellationToken cancellationToken = default)
     {
         if (validTo is { } to && to <= validFrom)
         {
@@ -32,15 +33,19 @@ public sealed class CredentialAdministration(IDbContextFactory<WorklistDbContext
 
         var from = Midnight(validFrom);
         var until = validTo is { } end ? Midnight(end) : (DateTimeOffset?)null;
-        var existing = await db.Credentials.AsNoTracking().Where(c => c.ReporterId == reporterId && c.TrustId == trustId).ToListAsync(cancellationToken);
+        var existing = await db.Credentials.AsNoTracking().Where(c => c.ReporterId == reporterId && c.TrustId == trustId)
+            .ToListAsync(cancellationToken);
         if (existing.Any(c => c.ValidFrom < (until ?? DateTimeOffset.MaxValue) && (c.ValidTo ?? DateTimeOffset.MaxValue) > from))
         {
-            return Outcome<Guid>.Rejected($"{reporter.DisplayName} already holds a credential for {trust.Name} overlapping those dates; end it first.");
+            return Outcome<Guid>.Rejected(
+                $"{reporter.DisplayName} already holds a credential for {trust.Name} overlapping those dates; end it first.");
         }
 
         var credential = new Credential(Guid.NewGuid(), reporterId, trustId, from, until);
         db.Credentials.Add(credential);
-        db.Audit(actor, AuditAction.ConfigurationChanged, clock.GetUtcNow(), $"Granted {reporter.DisplayName} a credential for {trust.Name} from {validFrom:dd/MM/yyyy}{(validTo is { } t ? $" to {t:dd/MM/yyyy}" : " (open-ended)")}", trustId: trustId);
+        db.Audit(actor, AuditAction.ConfigurationChanged, clock.GetUtcNow(),
+            $"Granted {reporter.DisplayName} a credential for {trust.Name} from {validFrom:dd/MM/yyyy}" +
+                $"{(validTo is { } t ? $" to {t:dd/MM/yyyy}" : " (open-ended)")}", trustId: trustId);
         await db.SaveChangesAsync(cancellationToken);
         await announce.ReporterAsync(reporterId, cancellationToken);
         return Outcome<Guid>.Accepted(credential.Id);
@@ -67,11 +72,16 @@ public sealed class CredentialAdministration(IDbContextFactory<WorklistDbContext
             return Outcome.Rejected("That credential has already ended.");
         }
 
-        var reporter = await db.Reporters.AsNoTracking().Where(r => r.Id == credential.ReporterId).Select(r => r.DisplayName).SingleAsync(cancellationToken);
-        var trust = await db.Trusts.AsNoTracking().Where(t => t.Id == credential.TrustId).Select(t => t.Name).SingleAsync(cancellationToken);
-        var replacement = new Credential(credential.Id, credential.ReporterId, credential.TrustId, credential.ValidFrom, now > credential.ValidFrom ? now : credential.ValidFrom.AddTicks(1));
+        var reporter = await db.Reporters.AsNoTracking().Where(r => r.Id == credential.ReporterId).Select(r => r.DisplayName)
+            .SingleAsync(cancellationToken);
+        var trust = await db.Trusts.AsNoTracking().Where(t => t.Id == credential.TrustId).Select(t => t.Name)
+            .SingleAsync(cancellationToken);
+        var replacement =
+            new Credential(credential.Id, credential.ReporterId, credential.TrustId, credential.ValidFrom, now > credential.ValidFrom ? now
+            : credential.ValidFrom.AddTicks(1));
         db.Entry(credential).CurrentValues.SetValues(replacement);
-        db.Audit(actor, AuditAction.ConfigurationChanged, now, $"Ended {reporter}'s credential for {trust}", trustId: credential.TrustId, reason: reason.Trim());
+        db.Audit(actor, AuditAction.ConfigurationChanged, now, $"Ended {reporter}'s credential for {trust}", trustId: credential.TrustId,
+            reason: reason.Trim());
         await db.SaveChangesAsync(cancellationToken);
         await announce.ReporterAsync(credential.ReporterId, cancellationToken);
         return Outcome.Accepted;

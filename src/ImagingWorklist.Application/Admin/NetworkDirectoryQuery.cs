@@ -16,7 +16,8 @@ public enum CredentialStatus
     NotYetValid,
 }
 
-public sealed record CredentialRow(Guid CredentialId, Guid TrustId, string TrustOdsCode, DateTimeOffset ValidFrom, DateTimeOffset? ValidTo, CredentialStatus Status);
+public sealed record CredentialRow(Guid CredentialId, Guid TrustId, string TrustOdsCode, DateTimeOffset ValidFrom, DateTimeOffset? ValidTo,
+    CredentialStatus Status);
 
 public sealed record ReporterRow(
     Guid ReporterId,
@@ -38,7 +39,8 @@ public sealed class NetworkDirectoryQuery(IDbContextFactory<WorklistDbContext> c
     {
         var now = clock.GetUtcNow();
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var network = await db.Networks.AsNoTracking().Select(n => n.Name).FirstOrDefaultAsync(cancellationToken) ?? "No network configured";
+        var network = await db.Networks.AsNoTracking().Select(n => n.Name).FirstOrDefaultAsync(cancellationToken)
+            ?? "No network configured";
         var trusts = await db.Trusts.AsNoTracking().OrderBy(t => t.Name).ToListAsync(cancellationToken);
         var sites = await db.Sites.AsNoTracking().OrderBy(s => s.Name).ToListAsync(cancellationToken);
         var reporters = await db.Reporters.AsNoTracking().OrderBy(r => r.DisplayName).ToListAsync(cancellationToken);
@@ -53,7 +55,9 @@ public sealed class NetworkDirectoryQuery(IDbContextFactory<WorklistDbContext> c
 
         return new NetworkDirectory(
             network,
-            [.. trusts.Select(t => new TrustRow(t.Id, t.OdsCode.Value, t.Name, [.. sites.Where(s => s.TrustId == t.Id).Select(s => new SiteRow(s.OdsCode.Value, s.Name))]))],
+            [.. trusts.Select(t =>
+                new TrustRow(t.Id, t.OdsCode.Value, t.Name,
+                [.. sites.Where(s => s.TrustId == t.Id).Select(s => new SiteRow(s.OdsCode.Value, s.Name))]))],
             [.. reporters.Select(r => new ReporterRow(
                 r.Id,
                 r.DisplayName,
@@ -61,6 +65,9 @@ public sealed class NetworkDirectoryQuery(IDbContextFactory<WorklistDbContext> c
                 r.RegistrationNumber,
                 string.Join(", ", r.Skills.OrderByDescending(s => s.Level).Select(s => $"{s.Skill} (level {s.Level})")),
                 r.ScopeOfPractice.Count == 0 ? "Unrestricted" : string.Join(", ", r.ScopeOfPractice),
-                [.. credentials[r.Id].OrderBy(c => odsById.GetValueOrDefault(c.TrustId)).Select(c => new CredentialRow(c.Id, c.TrustId, odsById.GetValueOrDefault(c.TrustId, "?"), c.ValidFrom, c.ValidTo, StatusOf(c)))]))]);
+                [.. credentials[r.Id].OrderBy(c => odsById.GetValueOrDefault(c.TrustId))
+                    .Select(c =>
+                    new CredentialRow(c.Id, c.TrustId, odsById.GetValueOrDefault(c.TrustId, "?"), c.ValidFrom, c.ValidTo,
+                    StatusOf(c)))]))]);
     }
 }

@@ -10,14 +10,16 @@ using Microsoft.EntityFrameworkCore;
 
 namespace ImagingWorklist.Application.Admin;
 
-public sealed record ProcedureEntry(string Code, string Description, Modality Modality, string BodyPart, Skill RequiredSkill, int ExpectedReadingMinutes);
+public sealed record ProcedureEntry(string Code, string Description, Modality Modality, string BodyPart, Skill RequiredSkill,
+    int ExpectedReadingMinutes);
 
 /// <summary>
 /// The procedure catalogue that turns a RIS procedure code into the skill it needs and its expected reading minutes.
 /// Administrators add and correct entries; each change is audited. Orders refused for an unknown code can then be
 /// processed again from the inbound message list.
 /// </summary>
-public sealed class ProcedureCatalogue(IDbContextFactory<WorklistDbContext> contexts, AuditTrail audit, Ingest.IngestReferenceData ingestReference)
+public sealed class ProcedureCatalogue(IDbContextFactory<WorklistDbContext> contexts, AuditTrail audit,
+    Ingest.IngestReferenceData ingestReference)
 {
     public const int MaxReadingMinutes = 240;
 
@@ -56,17 +58,21 @@ public sealed class ProcedureCatalogue(IDbContextFactory<WorklistDbContext> cont
         var existing = await db.Procedures.SingleOrDefaultAsync(p => p.Code == code, cancellationToken);
         if (existing is null)
         {
-            db.Procedures.Add(new Procedure(code, entry.Description.Trim(), entry.Modality, entry.BodyPart ?? string.Empty, entry.RequiredSkill, entry.ExpectedReadingMinutes));
+            db.Procedures.Add(
+                new Procedure(code, entry.Description.Trim(), entry.Modality, entry.BodyPart ?? string.Empty, entry.RequiredSkill,
+                entry.ExpectedReadingMinutes));
         }
         else
         {
-            existing.Revise(entry.Description, entry.Modality, entry.BodyPart ?? string.Empty, entry.RequiredSkill, entry.ExpectedReadingMinutes);
+            existing.Revise(entry.Description, entry.Modality, entry.BodyPart ?? string.Empty, entry.RequiredSkill,
+                entry.ExpectedReadingMinutes);
         }
 
         await db.SaveChangesAsync(cancellationToken);
         ingestReference.Invalidate();
         await audit.RecordAsync(AuditAction.ConfigurationChanged, actor.Name,
-            $"{(existing is null ? "Added" : "Changed")} procedure {code}: {entry.Description.Trim()}, {entry.Modality}, {entry.RequiredSkill}, {entry.ExpectedReadingMinutes} min", actor.Source, cancellationToken);
+            $"{(existing is null ? "Added" : "Changed")} procedure {code}: {entry.Description.Trim()}, {entry.Modality}, " +
+                $"{entry.RequiredSkill}, {entry.ExpectedReadingMinutes} min", actor.Source, cancellationToken);
         return Outcome.Accepted;
     }
 }

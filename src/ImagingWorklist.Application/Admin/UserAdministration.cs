@@ -10,7 +10,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace ImagingWorklist.Application.Admin;
 
-public sealed record UserSummary(string Id, string UserName, string DisplayName, IReadOnlyList<string> Roles, Guid? ReporterId, string? ReporterName, string? TrustScope, bool LockedOut, DateTimeOffset? LockoutEnd);
+public sealed record UserSummary(string Id, string UserName, string DisplayName, IReadOnlyList<string> Roles, Guid? ReporterId,
+    string? ReporterName, string? TrustScope, bool LockedOut, DateTimeOffset? LockoutEnd);
 
 public sealed record NewUser(string UserName, string DisplayName, string Role, Guid? ReporterId, string? TrustScope, string Password);
 
@@ -19,12 +20,14 @@ public sealed record NewUser(string UserName, string DisplayName, string Role, G
 /// security stamp, so their open pages lose access within minutes (see RevalidatingUserState) and their tokens cannot
 /// be refreshed.
 /// </summary>
-public sealed class UserAdministration(UserManager<WorklistUser> users, IDbContextFactory<WorklistDbContext> contexts, AuditTrail audit, ChangeAnnouncer announce, TimeProvider clock)
+public sealed class UserAdministration(UserManager<WorklistUser> users, IDbContextFactory<WorklistDbContext> contexts, AuditTrail audit,
+    ChangeAnnouncer announce, TimeProvider clock)
 {
     public async Task<IReadOnlyList<UserSummary>> ListAsync(CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var roles = await (from ur in db.UserRoles join r in db.Roles on ur.RoleId equals r.Id select new { ur.UserId, r.Name }).ToListAsync(cancellationToken);
+        var roles = await (from ur in db.UserRoles join r in db.Roles on ur.RoleId equals r.Id select new { ur.UserId, r.Name })
+            .ToListAsync(cancellationToken);
         var byUser = roles.ToLookup(r => r.UserId, r => r.Name!);
         var reporters = await db.Reporters.AsNoTracking().ToDictionaryAsync(r => r.Id, r => r.DisplayName, cancellationToken);
         var now = clock.GetUtcNow();
@@ -55,7 +58,8 @@ public sealed class UserAdministration(UserManager<WorklistUser> users, IDbConte
 
         if (request.Role == WorklistRoles.Radiologist && request.ReporterId is null)
         {
-            return Outcome<string>.Rejected("A radiologist-side account must be linked to its reporter record (skills and credentials come from there).");
+            return Outcome<string>.Rejected(
+                "A radiologist-side account must be linked to its reporter record (skills and credentials come from there).");
         }
 
         if (request.ReporterId is { } reporterId)
@@ -92,7 +96,8 @@ public sealed class UserAdministration(UserManager<WorklistUser> users, IDbConte
             return Outcome<string>.Rejected(Describe(role));
         }
 
-        await audit.RecordAsync(AuditAction.ConfigurationChanged, actor.Name, $"Created account {user.UserName} ({request.Role})", actor.Source, cancellationToken);
+        await audit.RecordAsync(AuditAction.ConfigurationChanged, actor.Name, $"Created account {user.UserName} ({request.Role})",
+            actor.Source, cancellationToken);
         return Outcome<string>.Accepted(user.Id);
     }
 
@@ -126,7 +131,8 @@ public sealed class UserAdministration(UserManager<WorklistUser> users, IDbConte
             return Outcome.Rejected(Describe(added));
         }
 
-        await audit.RecordAsync(AuditAction.ConfigurationChanged, actor.Name, $"Changed {user.UserName}'s role from {string.Join("/", current)} to {role}", actor.Source, cancellationToken);
+        await audit.RecordAsync(AuditAction.ConfigurationChanged, actor.Name,
+            $"Changed {user.UserName}'s role from {string.Join("/", current)} to {role}", actor.Source, cancellationToken);
         return Outcome.Accepted;
     }
 
@@ -158,7 +164,8 @@ public sealed class UserAdministration(UserManager<WorklistUser> users, IDbConte
             return Outcome.Rejected(Describe(result));
         }
 
-        await audit.RecordAsync(AuditAction.ConfigurationChanged, actor.Name, $"{(locked ? "Locked" : "Unlocked")} account {user.UserName}", actor.Source, cancellationToken);
+        await audit.RecordAsync(AuditAction.ConfigurationChanged, actor.Name,
+            $"{(locked ? "Locked" : "Unlocked")} account {user.UserName}", actor.Source, cancellationToken);
         if (user.ReporterId is { } reporter)
         {
             await announce.ReporterAsync(reporter, cancellationToken);
@@ -167,7 +174,8 @@ public sealed class UserAdministration(UserManager<WorklistUser> users, IDbConte
         return Outcome.Accepted;
     }
 
-    public async Task<Outcome> ResetPasswordAsync(string userId, string newPassword, Actor actor, CancellationToken cancellationToken = default)
+    public async Task<Outcome> ResetPasswordAsync(string userId, string newPassword, Actor actor,
+        CancellationToken cancellationToken = default)
     {
         if (await users.FindByIdAsync(userId) is not { } user)
         {
@@ -181,11 +189,13 @@ public sealed class UserAdministration(UserManager<WorklistUser> users, IDbConte
             return Outcome.Rejected(Describe(result));
         }
 
-        await audit.RecordAsync(AuditAction.ConfigurationChanged, actor.Name, $"Reset the password of {user.UserName}", actor.Source, cancellationToken);
+        await audit.RecordAsync(AuditAction.ConfigurationChanged, actor.Name, $"Reset the password of {user.UserName}", actor.Source,
+            cancellationToken);
         return Outcome.Accepted;
     }
 
-    public async Task<Outcome> SetTrustScopeAsync(string userId, string? trustScope, Actor actor, CancellationToken cancellationToken = default)
+    public async Task<Outcome> SetTrustScopeAsync(string userId, string? trustScope, Actor actor,
+        CancellationToken cancellationToken = default)
     {
         if (await users.FindByIdAsync(userId) is not { } user)
         {
@@ -195,7 +205,8 @@ public sealed class UserAdministration(UserManager<WorklistUser> users, IDbConte
         var codes = AccessScope.ParseTrustCodes(trustScope);
         await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
         {
-            var known = (await db.Trusts.AsNoTracking().Select(t => t.OdsCode).ToListAsync(cancellationToken)).Select(c => c.Value).ToHashSet();
+            var known = (await db.Trusts.AsNoTracking().Select(t => t.OdsCode).ToListAsync(cancellationToken)).Select(c => c.Value)
+                .ToHashSet();
             if (codes.FirstOrDefault(c => !known.Contains(c)) is { } unknown)
             {
                 return Outcome.Rejected($"'{unknown}' is not the ODS code of a trust in this network.");
@@ -214,7 +225,9 @@ public sealed class UserAdministration(UserManager<WorklistUser> users, IDbConte
             return Outcome.Rejected(Describe(result));
         }
 
-        await audit.RecordAsync(AuditAction.ConfigurationChanged, actor.Name, $"Limited {user.UserName} to {(codes.Count == 0 ? "the whole network" : string.Join(", ", codes))}", actor.Source, cancellationToken);
+        await audit.RecordAsync(AuditAction.ConfigurationChanged, actor.Name,
+            $"Limited {user.UserName} to {(codes.Count == 0 ? "the whole network" : string.Join(", ", codes))}", actor.Source,
+            cancellationToken);
         return Outcome.Accepted;
     }
 

@@ -8,13 +8,16 @@ using Microsoft.EntityFrameworkCore;
 namespace ImagingWorklist.Application.Audit;
 
 /// <summary>What an administrator may filter the audit trail by. Times are inclusive-exclusive.</summary>
-public sealed record AuditFilter(DateTimeOffset? From = null, DateTimeOffset? To = null, AuditAction? Action = null, string? Actor = null, Guid? ExamId = null);
+public sealed record AuditFilter(DateTimeOffset? From = null, DateTimeOffset? To = null, AuditAction? Action = null, string? Actor = null,
+    Guid? ExamId = null);
 
-public sealed record AuditRow(DateTimeOffset At, AuditAction Action, string Actor, string Detail, string? Reason, string? Source, Guid? ExamId, string? Accession, string? TrustOds);
+public sealed record AuditRow(DateTimeOffset At, AuditAction Action, string Actor, string Detail, string? Reason, string? Source,
+    Guid? ExamId, string? Accession, string? TrustOds);
 
 public sealed record AuditPage(IReadOnlyList<AuditRow> Rows, int TotalCount);
 
-/// <summary>Reads the audit trail for the administrators' viewer and its CSV export. Reading only: there is no way to change a row.</summary>
+/// <summary>Reads the audit trail for the administrators' viewer and its CSV export. Reading only: there is no way to change a
+/// row.</summary>
 public sealed class AuditQuery(IDbContextFactory<WorklistDbContext> contexts)
 {
     public const int MaxPageSize = 500;
@@ -28,7 +31,8 @@ public sealed class AuditQuery(IDbContextFactory<WorklistDbContext> contexts)
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var matching = Matching(db, filter);
         var total = await matching.CountAsync(cancellationToken);
-        var rows = await Rows(db, matching.OrderByDescending(a => a.At).ThenBy(a => a.Id).Skip(skip).Take(Math.Clamp(take, 1, MaxPageSize))).ToListAsync(cancellationToken);
+        var rows = await Rows(db, matching.OrderByDescending(a => a.At).ThenBy(a => a.Id).Skip(skip).Take(Math.Clamp(take, 1, MaxPageSize)))
+            .ToListAsync(cancellationToken);
         return new AuditPage([.. rows.Select(r => r.ToRow())], total);
     }
 
@@ -44,7 +48,8 @@ public sealed class AuditQuery(IDbContextFactory<WorklistDbContext> contexts)
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         await using var writer = new StreamWriter(output, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), leaveOpen: true);
         await writer.WriteLineAsync("at_utc,action,actor,detail,reason,source,exam_id,accession,trust_ods");
-        await foreach (var projected in Rows(db, Matching(db, filter).OrderBy(a => a.At).ThenBy(a => a.Id).Take(MaxExportRows)).AsAsyncEnumerable().WithCancellation(cancellationToken))
+        await foreach (var projected in Rows(db, Matching(db, filter).OrderBy(a => a.At).ThenBy(a => a.Id).Take(MaxExportRows))
+            .AsAsyncEnumerable().WithCancellation(cancellationToken))
         {
             var row = projected.ToRow();
             await writer.WriteLineAsync(string.Join(',',
@@ -100,7 +105,8 @@ public sealed class AuditQuery(IDbContextFactory<WorklistDbContext> contexts)
         from exam in exams.DefaultIfEmpty()
         join t in db.Trusts on a.TrustId equals t.Id into trusts
         from trust in trusts.DefaultIfEmpty()
-        select new Projection { Event = a, Accession = exam == null ? null : exam.Accession, TrustOds = trust == null ? null : trust.OdsCode };
+        select new Projection { Event = a, Accession = exam == null ? null : exam.Accession, TrustOds = trust == null ? null
+            : trust.OdsCode };
 
     private sealed class Projection
     {
@@ -111,6 +117,7 @@ public sealed class AuditQuery(IDbContextFactory<WorklistDbContext> contexts)
         public Domain.Identifiers.OdsCode? TrustOds { get; init; }
 
         public AuditRow ToRow() =>
-            new(Event.At, Event.Action, Event.Actor, Event.Detail, Event.Reason, Event.Source, Event.ExamId, Accession?.Value, TrustOds?.Value);
+            new(Event.At, Event.Action, Event.Actor, Event.Detail, Event.Reason, Event.Source, Event.ExamId, Accession?.Value,
+                TrustOds?.Value);
     }
 }

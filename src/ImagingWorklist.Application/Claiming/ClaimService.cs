@@ -26,7 +26,8 @@ public sealed class ClaimService(
     ILogger<ClaimService> logger)
 {
     /// <param name="leaseToken">The caller's own token (a UPS-RS Transaction UID); a new one when omitted.</param>
-    public async Task<Outcome<Claim>> ClaimAsync(Guid examId, Guid reporterId, Actor actor, CancellationToken cancellationToken = default, Guid? leaseToken = null)
+    public async Task<Outcome<Claim>> ClaimAsync(Guid examId, Guid reporterId, Actor actor, CancellationToken cancellationToken = default,
+        Guid? leaseToken = null)
     {
         var verdict = await JudgeAsync(reporterId, examId, cancellationToken);
         if (!verdict.Succeeded)
@@ -73,18 +74,22 @@ public sealed class ClaimService(
 
     /// <summary>The heartbeat of an open exam view.</summary>
     public Task<Outcome> RenewAsync(Guid examId, Guid leaseToken, Actor actor, CancellationToken cancellationToken = default) =>
-        ChangeAsync(examId, actor, AuditAction.LeaseRenewed, null, null, (exam, now) => exam.RenewLease(leaseToken, settings.Lease, now), cancellationToken, audit: false);
+        ChangeAsync(examId, actor, AuditAction.LeaseRenewed, null, null, (exam, now) => exam.RenewLease(leaseToken, settings.Lease, now),
+            cancellationToken, audit: false);
 
-    public Task<Outcome> ReleaseAsync(Guid examId, Guid leaseToken, string reason, Actor actor, CancellationToken cancellationToken = default) =>
+    public Task<Outcome> ReleaseAsync(Guid examId, Guid leaseToken, string reason, Actor actor,
+        CancellationToken cancellationToken = default) =>
         string.IsNullOrWhiteSpace(reason)
             ? Task.FromResult(Outcome.Rejected("Say why you are releasing the exam, so whoever picks it up knows."))
-            : ChangeAsync(examId, actor, AuditAction.Sendback, reason, WorklistChangeKind.ExamReleased, (exam, now) => exam.Release(leaseToken, now), cancellationToken);
+            : ChangeAsync(examId, actor, AuditAction.Sendback, reason, WorklistChangeKind.ExamReleased,
+                (exam, now) => exam.Release(leaseToken, now), cancellationToken);
 
     /// <summary>
     /// The reporter passes over the proposed next case: the engine offers something else for a while, and the audit trail
     /// keeps the skip with its reason, so it counts in the reporter's activity after a restart too.
     /// </summary>
-    public async Task<Outcome> SkipAsync(Guid examId, Guid reporterId, string reason, Actor actor, CancellationToken cancellationToken = default)
+    public async Task<Outcome> SkipAsync(Guid examId, Guid reporterId, string reason, Actor actor,
+        CancellationToken cancellationToken = default)
     {
         var outcome = engine.RecordSkip(reporterId, examId, reason);
         if (!outcome.Succeeded)
@@ -94,19 +99,23 @@ public sealed class ClaimService(
 
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var trust = await db.Exams.Where(e => e.Id == examId).Select(e => (Guid?)e.TrustId).SingleOrDefaultAsync(cancellationToken);
-        db.Audit(actor, AuditAction.CaseSkipped, clock.GetUtcNow(), "Skipped the proposed next case", examId: examId, trustId: trust, reason: reason.Trim());
+        db.Audit(actor, AuditAction.CaseSkipped, clock.GetUtcNow(), "Skipped the proposed next case", examId: examId, trustId: trust,
+            reason: reason.Trim());
         await db.SaveChangesAsync(cancellationToken);
         return Outcome.Accepted;
     }
 
     public Task<Outcome> HoldAsync(Guid examId, string reason, Actor actor, CancellationToken cancellationToken = default) =>
-        ChangeAsync(examId, actor, AuditAction.ExamHeld, reason, WorklistChangeKind.ExamUpdated, (exam, now) => exam.Hold(reason, now), cancellationToken);
+        ChangeAsync(examId, actor, AuditAction.ExamHeld, reason, WorklistChangeKind.ExamUpdated, (exam, now) => exam.Hold(reason, now),
+            cancellationToken);
 
     public Task<Outcome> ResumeAsync(Guid examId, Actor actor, CancellationToken cancellationToken = default) =>
-        ChangeAsync(examId, actor, AuditAction.ExamResumed, null, WorklistChangeKind.ExamUpdated, (exam, now) => exam.Resume(now), cancellationToken);
+        ChangeAsync(examId, actor, AuditAction.ExamResumed, null, WorklistChangeKind.ExamUpdated, (exam, now) => exam.Resume(now),
+            cancellationToken);
 
     /// <summary>A manager hands an exam to another reporter, who must be eligible for it; any draft stays with the exam.</summary>
-    public async Task<Outcome> ReassignAsync(Guid examId, Guid toReporterId, string reason, Actor actor, CancellationToken cancellationToken = default)
+    public async Task<Outcome> ReassignAsync(Guid examId, Guid toReporterId, string reason, Actor actor,
+        CancellationToken cancellationToken = default)
     {
         if (string.IsNullOrWhiteSpace(reason))
         {
@@ -121,7 +130,8 @@ public sealed class ClaimService(
 
         if (verdict.Value is { IsEligible: false, FailsOnlyOnCapacity: false } refusal)
         {
-            return Outcome.Rejected("That reporter may not take this exam: " + string.Join(" ", refusal.Reasons.Select(r => r.Explanation)));
+            return Outcome.Rejected("That reporter may not take this exam: "
+                + string.Join(" ", refusal.Reasons.Select(r => r.Explanation)));
         }
 
         return await ChangeAsync(examId, actor, AuditAction.ExamReassigned, reason, WorklistChangeKind.ExamClaimed, (exam, now) =>
@@ -150,7 +160,8 @@ public sealed class ClaimService(
     /// in the worklist itself are signed through the reporting workflow instead.
     /// </summary>
     public Task<Outcome> CompleteAsync(Guid examId, Guid leaseToken, Actor actor, CancellationToken cancellationToken = default) =>
-        ChangeAsync(examId, actor, AuditAction.Reported, "Completed by the performer's workstation", WorklistChangeKind.ExamReported, (exam, now) =>
+        ChangeAsync(examId, actor, AuditAction.Reported, "Completed by the performer's workstation", WorklistChangeKind.ExamReported,
+            (exam, now) =>
         {
             if (exam.ClaimToken != leaseToken || exam.ClaimedById is not { } holder)
             {
@@ -176,7 +187,9 @@ public sealed class ClaimService(
         var released = 0;
         foreach (var examId in expired)
         {
-            var outcome = await ChangeAsync(examId, Actor.System, AuditAction.LeaseExpired, "Lease expired without a heartbeat", WorklistChangeKind.ExamReleased, (exam, at) => exam.ExpireLease(at), cancellationToken);
+            var outcome =
+                await ChangeAsync(examId, Actor.System, AuditAction.LeaseExpired, "Lease expired without a heartbeat",
+                WorklistChangeKind.ExamReleased, (exam, at) => exam.ExpireLease(at), cancellationToken);
             released += outcome.Succeeded ? 1 : 0;
         }
 
@@ -211,9 +224,12 @@ public sealed class ClaimService(
         var withdrawn = 0;
         foreach (var (examId, holderId, holder, trust) in lapsed)
         {
-            var reason = $"{holder} no longer holds a valid credential for {trust}, so the claim was withdrawn and the exam went back to the worklist.";
+            var reason =
+                $"{holder} no longer holds a valid credential for {trust}, so the claim was withdrawn and the exam went back to the " +
+                    $"worklist.";
             var outcome = await ChangeAsync(
-                examId, Actor.System, AuditAction.ClaimWithdrawn, reason, WorklistChangeKind.ExamReleased, (exam, at) => exam.WithdrawClaim(holderId, at), cancellationToken,
+                examId, Actor.System, AuditAction.ClaimWithdrawn, reason, WorklistChangeKind.ExamReleased,
+                    (exam, at) => exam.WithdrawClaim(holderId, at), cancellationToken,
                 subject: WithdrawnFrom(holderId));
             withdrawn += outcome.Succeeded ? 1 : 0;
         }
@@ -253,7 +269,9 @@ public sealed class ClaimService(
         int? version;
         await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
         {
-            version = await ExamClaimStatement.TryClaimAsync(db, examId, reporterId, token, now, settings.Lease, actor.Name, actor.Source, cancellationToken);
+            version =
+                await ExamClaimStatement.TryClaimAsync(db, examId, reporterId, token, now, settings.Lease, actor.Name, actor.Source,
+                cancellationToken);
         }
 
         if (version is not { } newVersion)
@@ -293,7 +311,8 @@ public sealed class ClaimService(
 
         if (audit)
         {
-            db.Audit(actor, action, now, subject is null ? $"{action} {exam.Accession}" : $"{action} {exam.Accession} {subject}", examId: exam.Id, trustId: exam.TrustId, reason: reason?.Trim());
+            db.Audit(actor, action, now, subject is null ? $"{action} {exam.Accession}" : $"{action} {exam.Accession} {subject}",
+                examId: exam.Id, trustId: exam.TrustId, reason: reason?.Trim());
         }
 
         try
@@ -306,7 +325,8 @@ public sealed class ClaimService(
             await using var fresh = await contexts.CreateDbContextAsync(cancellationToken);
             var current = await fresh.Exams.AsNoTracking().SingleAsync(e => e.Id == examId, cancellationToken);
             var retry = transition(current, now);
-            return await Explained(fresh, current, retry.Succeeded ? Outcome.Rejected($"Exam {current.Accession} changed just now; try again.") : retry, cancellationToken);
+            return await Explained(fresh, current, retry.Succeeded
+                ? Outcome.Rejected($"Exam {current.Accession} changed just now; try again.") : retry, cancellationToken);
         }
 
         logger.LogInformation("{Action} on exam {ExamId} by {Actor}", action, exam.Id, actor.Name);
@@ -326,7 +346,9 @@ public sealed class ClaimService(
             return refusal;
         }
 
-        var holder = await db.Reporters.AsNoTracking().Where(r => r.Id == claim.ReporterId).Select(r => r.DisplayName).SingleOrDefaultAsync(cancellationToken);
-        return Outcome.Rejected($"Exam {exam.Accession} is already claimed by {holder ?? "another reporter"} since {claim.ClaimedAt:HH:mm} UTC.");
+        var holder = await db.Reporters.AsNoTracking().Where(r => r.Id == claim.ReporterId).Select(r => r.DisplayName)
+            .SingleOrDefaultAsync(cancellationToken);
+        return Outcome.Rejected(
+            $"Exam {exam.Accession} is already claimed by {holder ?? "another reporter"} since {claim.ClaimedAt:HH:mm} UTC.");
     }
 }

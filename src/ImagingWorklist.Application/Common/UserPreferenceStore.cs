@@ -12,7 +12,8 @@ public sealed class UserPreferenceStore(IDbContextFactory<WorklistDbContext> con
     public async Task<string?> GetAsync(string userId, string key, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        return await db.UserPreferences.AsNoTracking().Where(p => p.UserId == userId && p.Key == key).Select(p => p.Value).SingleOrDefaultAsync(cancellationToken);
+        return await db.UserPreferences.AsNoTracking().Where(p => p.UserId == userId && p.Key == key).Select(p => p.Value)
+            .SingleOrDefaultAsync(cancellationToken);
     }
 
     public async Task SetAsync(string userId, string key, string value, CancellationToken cancellationToken = default)

@@ -19,17 +19,23 @@ public static class WorklistMetrics
 
     private static readonly Meter Meter = new(MeterName);
 
-    private static readonly Counter<long> EngineEvents = Meter.CreateCounter<long>("worklist.engine.events", description: "Changes applied to this instance's engine, by kind");
+    private static readonly Counter<long> EngineEvents =
+        Meter.CreateCounter<long>("worklist.engine.events", description: "Changes applied to this instance's engine, by kind");
 
-    private static readonly Histogram<double> EngineRebuilds = Meter.CreateHistogram<double>("worklist.engine.rebuild.duration", "s", "Building the engine from the database");
+    private static readonly Histogram<double> EngineRebuilds =
+        Meter.CreateHistogram<double>("worklist.engine.rebuild.duration", "s", "Building the engine from the database");
 
-    private static readonly Counter<long> Claims = Meter.CreateCounter<long>("worklist.claims", description: "Claim attempts, by outcome and reason refused");
+    private static readonly Counter<long> Claims =
+        Meter.CreateCounter<long>("worklist.claims", description: "Claim attempts, by outcome and reason refused");
 
-    private static readonly Counter<long> IngestMessages = Meter.CreateCounter<long>("worklist.ingest.messages", description: "HL7 and FHIR messages answered, by channel and answer code");
+    private static readonly Counter<long> IngestMessages =
+        Meter.CreateCounter<long>("worklist.ingest.messages", description: "HL7 and FHIR messages answered, by channel and answer code");
 
-    private static readonly Histogram<double> IngestSeconds = Meter.CreateHistogram<double>("worklist.ingest.duration", "s", "From receipt of a message to its answer");
+    private static readonly Histogram<double> IngestSeconds =
+        Meter.CreateHistogram<double>("worklist.ingest.duration", "s", "From receipt of a message to its answer");
 
-    private static readonly Counter<long> LeaseExpiries = Meter.CreateCounter<long>("worklist.lease.expiries", description: "Claims whose lease lapsed and returned to the pool");
+    private static readonly Counter<long> LeaseExpiries =
+        Meter.CreateCounter<long>("worklist.lease.expiries", description: "Claims whose lease lapsed and returned to the pool");
 
     /// <param name="outcome">claimed, ineligible, taken (a colleague was first) or refused (anything else).</param>
     public static void Claim(string outcome, string reason = "none") => Claims.Add(1, new("outcome", outcome), new("reason", reason));

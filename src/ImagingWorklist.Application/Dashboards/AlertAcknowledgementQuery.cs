@@ -11,17 +11,20 @@ namespace ImagingWorklist.Application.Dashboards;
 /// telling) to acknowledgement.
 /// </summary>
 public sealed record AlertAcknowledgementRow(
-    string TrustName, FindingCategory Category, int Raised, int Acknowledged, int Decided, int InTime, int Escalated, int Open, double? MedianMinutes, double? P90Minutes)
+    string TrustName, FindingCategory Category, int Raised, int Acknowledged, int Decided, int InTime, int Escalated, int Open,
+        double? MedianMinutes, double? P90Minutes)
 {
     public double AcknowledgedShare => Raised == 0 ? 0 : (double)Acknowledged / Raised;
 
-    /// <summary>Of the alerts acknowledged or past their deadline, the share acknowledged in time; none while every one is still within it.</summary>
+    /// <summary>Of the alerts acknowledged or past their deadline, the share acknowledged in time; none while every one is still within
+    /// it.</summary>
     public double? InTimeShare => Decided == 0 ? null : (double)InTime / Decided;
 }
 
 public sealed class AlertAcknowledgementQuery(IDbContextFactory<WorklistDbContext> contexts)
 {
-    public async Task<IReadOnlyList<AlertAcknowledgementRow>> RowsAsync(DateTimeOffset from, DateTimeOffset to, AccessScope scope, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<AlertAcknowledgementRow>> RowsAsync(DateTimeOffset from, DateTimeOffset to, AccessScope scope,
+        CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(scope);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
@@ -43,7 +46,8 @@ public sealed class AlertAcknowledgementQuery(IDbContextFactory<WorklistDbContex
             .Select(g =>
             {
                 var minutes = g.Where(r => r.AcknowledgedAt is not null)
-                    .Select(r => (r.AcknowledgedAt!.Value - (r.CommunicatedAt < r.RaisedAt ? r.CommunicatedAt.Value : r.RaisedAt)).TotalMinutes)
+                    .Select(r => (r.AcknowledgedAt!.Value - (r.CommunicatedAt < r.RaisedAt ? r.CommunicatedAt.Value : r.RaisedAt))
+                        .TotalMinutes)
                     .Order()
                     .ToList();
                 return new AlertAcknowledgementRow(

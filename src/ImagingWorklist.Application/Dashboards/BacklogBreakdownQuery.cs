@@ -46,7 +46,8 @@ public sealed record BacklogBreakdown(DateTimeOffset At, BacklogDimension By, IR
 }
 
 /// <summary>An exam behind a number on the backlog table (no patient details: open the exam for those).</summary>
-public sealed record BacklogExam(Guid ExamId, string Accession, string ProcedureDescription, string SiteName, Pathway Pathway, ClinicalPriority Priority, ExamState State, DateTimeOffset ClockStart, DateTimeOffset DueAt);
+public sealed record BacklogExam(Guid ExamId, string Accession, string ProcedureDescription, string SiteName, Pathway Pathway,
+    ClinicalPriority Priority, ExamState State, DateTimeOffset ClockStart, DateTimeOffset DueAt);
 
 /// <summary>
 /// The open backlog by trust, site, modality, pathway or priority: age bands from the examination (the turnaround clock's
@@ -60,7 +61,8 @@ public sealed class BacklogBreakdownQuery(IDbContextFactory<WorklistDbContext> c
 
     public const int MaxExams = 500;
 
-    public async Task<BacklogBreakdown> BreakdownAsync(BacklogDimension by, AccessScope scope, CancellationToken cancellationToken = default)
+    public async Task<BacklogBreakdown> BreakdownAsync(BacklogDimension by, AccessScope scope,
+        CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(scope);
         var now = clock.GetUtcNow();
@@ -77,7 +79,8 @@ public sealed class BacklogBreakdownQuery(IDbContextFactory<WorklistDbContext> c
 
         var names = by switch
         {
-            BacklogDimension.Trust => await db.Trusts.AsNoTracking().ToDictionaryAsync(t => t.Id.ToString(), t => t.Name, cancellationToken),
+            BacklogDimension.Trust => await db.Trusts.AsNoTracking()
+                .ToDictionaryAsync(t => t.Id.ToString(), t => t.Name, cancellationToken),
             BacklogDimension.Site => await db.Sites.AsNoTracking().ToDictionaryAsync(s => s.Id.ToString(), s => s.Name, cancellationToken),
             _ => [],
         };
@@ -88,7 +91,8 @@ public sealed class BacklogBreakdownQuery(IDbContextFactory<WorklistDbContext> c
     }
 
     /// <summary>The exams behind one number (at most <see cref="MaxExams"/>), most overdue first.</summary>
-    public async Task<IReadOnlyList<BacklogExam>> ExamsAsync(BacklogDimension by, string key, BacklogMeasure measure, AccessScope scope, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<BacklogExam>> ExamsAsync(BacklogDimension by, string key, BacklogMeasure measure, AccessScope scope,
+        CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(scope);
         var now = clock.GetUtcNow();
@@ -100,17 +104,21 @@ public sealed class BacklogBreakdownQuery(IDbContextFactory<WorklistDbContext> c
             BacklogDimension.Site when Guid.TryParse(key, out var site) => exams.Where(e => e.SiteId == site),
             BacklogDimension.Modality when Enum.TryParse<Modality>(key, out var modality) => exams.Where(e => e.Modality == modality),
             BacklogDimension.Pathway when Enum.TryParse<Pathway>(key, out var pathway) => exams.Where(e => e.Pathway == pathway),
-            BacklogDimension.Priority when Enum.TryParse<ClinicalPriority>(key, out var priority) => exams.Where(e => e.Priority == priority),
+            BacklogDimension.Priority when Enum.TryParse<ClinicalPriority>(key,
+                out var priority) => exams.Where(e => e.Priority == priority),
             _ => exams.Where(e => false),
         };
         var rows = await (
             from e in exams.Where(Matches(measure, now))
             join s in db.Sites on e.SiteId equals s.Id
             orderby e.DueAt
-            select new { e.Id, e.Accession, e.ProcedureDescription, SiteName = s.Name, e.Pathway, e.Priority, e.State, Start = e.PerformedAt ?? e.ReadyAt ?? e.OrderedAt, e.DueAt })
+            select new { e.Id, e.Accession, e.ProcedureDescription, SiteName = s.Name, e.Pathway, e.Priority, e.State,
+                Start = e.PerformedAt ?? e.ReadyAt ?? e.OrderedAt, e.DueAt })
             .Take(MaxExams)
             .ToListAsync(cancellationToken);
-        return [.. rows.Select(r => new BacklogExam(r.Id, r.Accession.Value, r.ProcedureDescription, r.SiteName, r.Pathway, r.Priority, r.State, r.Start, r.DueAt))];
+        return [.. rows.Select(r =>
+            new BacklogExam(r.Id, r.Accession.Value, r.ProcedureDescription, r.SiteName, r.Pathway, r.Priority, r.State, r.Start,
+            r.DueAt))];
     }
 
     /// <summary>Which open exams a measure counts, as a database predicate (shared by the counts and the drill-down).</summary>
@@ -122,10 +130,14 @@ public sealed class BacklogBreakdownQuery(IDbContextFactory<WorklistDbContext> c
         return measure switch
         {
             BacklogMeasure.Under24Hours => e => (e.PerformedAt ?? e.ReadyAt ?? e.OrderedAt) > d1,
-            BacklogMeasure.OneToThreeDays => e => (e.PerformedAt ?? e.ReadyAt ?? e.OrderedAt) <= d1 && (e.PerformedAt ?? e.ReadyAt ?? e.OrderedAt) > d3,
-            BacklogMeasure.ThreeToSevenDays => e => (e.PerformedAt ?? e.ReadyAt ?? e.OrderedAt) <= d3 && (e.PerformedAt ?? e.ReadyAt ?? e.OrderedAt) > d7,
-            BacklogMeasure.OneToTwoWeeks => e => (e.PerformedAt ?? e.ReadyAt ?? e.OrderedAt) <= d7 && (e.PerformedAt ?? e.ReadyAt ?? e.OrderedAt) > d14,
-            BacklogMeasure.TwoToFourWeeks => e => (e.PerformedAt ?? e.ReadyAt ?? e.OrderedAt) <= d14 && (e.PerformedAt ?? e.ReadyAt ?? e.OrderedAt) > d28,
+            BacklogMeasure.OneToThreeDays => e => (e.PerformedAt ?? e.ReadyAt ?? e.OrderedAt) <= d1
+                && (e.PerformedAt ?? e.ReadyAt ?? e.OrderedAt) > d3,
+            BacklogMeasure.ThreeToSevenDays => e => (e.PerformedAt ?? e.ReadyAt ?? e.OrderedAt) <= d3
+                && (e.PerformedAt ?? e.ReadyAt ?? e.OrderedAt) > d7,
+            BacklogMeasure.OneToTwoWeeks => e => (e.PerformedAt ?? e.ReadyAt ?? e.OrderedAt) <= d7
+                && (e.PerformedAt ?? e.ReadyAt ?? e.OrderedAt) > d14,
+            BacklogMeasure.TwoToFourWeeks => e => (e.PerformedAt ?? e.ReadyAt ?? e.OrderedAt) <= d14
+                && (e.PerformedAt ?? e.ReadyAt ?? e.OrderedAt) > d28,
             BacklogMeasure.OverFourWeeks => e => (e.PerformedAt ?? e.ReadyAt ?? e.OrderedAt) <= d28,
             BacklogMeasure.Unassigned => e => e.State == ExamState.Ready && e.ReadyAt <= unassignedSince,
             BacklogMeasure.AtRisk4Hours => e => e.DueAt >= now && e.DueAt < h4,
@@ -150,14 +162,20 @@ public sealed class BacklogBreakdownQuery(IDbContextFactory<WorklistDbContext> c
     private static Expression<Func<IGrouping<TKey, Exam>, Counted<TKey>>> Counting<TKey>(DateTimeOffset now)
     {
         var group = Expression.Parameter(typeof(IGrouping<TKey, Exam>), "g");
-        var count = typeof(Enumerable).GetMethods().Single(m => m.Name == nameof(Enumerable.Count) && m.GetParameters().Length == 2).MakeGenericMethod(typeof(Exam));
-        var bindings = new List<MemberBinding> { Expression.Bind(typeof(Counted<TKey>).GetProperty(nameof(Counted<TKey>.Key))!, Expression.Property(group, nameof(IGrouping<TKey, Exam>.Key))) };
+        var count = typeof(Enumerable).GetMethods().Single(m => m.Name == nameof(Enumerable.Count) && m.GetParameters().Length == 2)
+            .MakeGenericMethod(typeof(Exam));
+        var bindings =
+            new List<MemberBinding> { Expression.Bind(typeof(Counted<TKey>).GetProperty(nameof(Counted<TKey>.Key))!,
+            Expression.Property(group, nameof(IGrouping<TKey, Exam>.Key))) };
         foreach (var measure in Enum.GetValues<BacklogMeasure>())
         {
-            bindings.Add(Expression.Bind(typeof(Counted<TKey>).GetProperty($"M{(int)measure}")!, Expression.Call(count, group, Matches(measure, now))));
+            bindings.Add(
+                Expression.Bind(typeof(Counted<TKey>).GetProperty($"M{(int)measure}")!,
+                Expression.Call(count, group, Matches(measure, now))));
         }
 
-        return Expression.Lambda<Func<IGrouping<TKey, Exam>, Counted<TKey>>>(Expression.MemberInit(Expression.New(typeof(Counted<TKey>)), bindings), group);
+        return Expression.Lambda<Func<IGrouping<TKey, Exam>,
+            Counted<TKey>>>(Expression.MemberInit(Expression.New(typeof(Counted<TKey>)), bindings), group);
     }
 
     /// <summary>One line's counts, a property per measure (a measure added without its property fails every backlog query).</summary>

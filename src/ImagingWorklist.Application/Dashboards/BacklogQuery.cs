@@ -78,7 +78,8 @@ public sealed class BacklogQuery(IDbContextFactory<WorklistDbContext> contexts, 
             {
                 var o = openByTrust.GetValueOrDefault(t.Id);
                 var r = reportedByTrust.GetValueOrDefault(t.Id);
-                return new TrustBacklog(t.Id, t.Name, o?.Open ?? 0, o?.Claimed ?? 0, o?.OnHold ?? 0, o?.Overdue ?? 0, o?.DueSoon ?? 0, r?.Reported ?? 0, r?.OnTime ?? 0);
+                return new TrustBacklog(t.Id, t.Name, o?.Open ?? 0, o?.Claimed ?? 0, o?.OnHold ?? 0, o?.Overdue ?? 0, o?.DueSoon ?? 0,
+                    r?.Reported ?? 0, r?.OnTime ?? 0);
             })],
             [.. modalities.OrderByDescending(m => m.Open)]);
     }

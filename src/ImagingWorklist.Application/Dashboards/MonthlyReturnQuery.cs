@@ -57,7 +57,8 @@ public sealed class MonthlyReturnQuery(IDbContextFactory<WorklistDbContext> cont
 
     /// <param name="from">The first instant of the month (local midnight on the 1st, as the caller's calendar has it).</param>
     /// <param name="to">The first instant of the next month.</param>
-    public async Task<MonthlyReturn> ReturnAsync(DateOnly month, DateTimeOffset from, DateTimeOffset to, AccessScope scope, CancellationToken cancellationToken = default)
+    public async Task<MonthlyReturn> ReturnAsync(DateOnly month, DateTimeOffset from, DateTimeOffset to, AccessScope scope,
+        CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(scope);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
@@ -98,7 +99,8 @@ public sealed class MonthlyReturnQuery(IDbContextFactory<WorklistDbContext> cont
                 foreach (var group in groups)
                 {
                     bool Matches(Guid trust, Pathway pathway, Modality modality) =>
-                        includes(trust) && (setting == All || SettingOf(pathway) == setting) && (group == All || GroupOf(modality) == group);
+                        includes(trust) && (setting == All || SettingOf(pathway) == setting)
+                            && (group == All || GroupOf(modality) == group);
                     var mine = cells.Where(c => Matches(c.TrustId, c.Pathway, c.Modality)).ToList();
                     var stillWaiting = waiting.Where(w => Matches(w.TrustId, w.Pathway, w.Modality)).Sum(w => w.Count);
                     var reported = mine.Sum(c => c.Reported);

@@ -50,13 +50,15 @@ public sealed record ActivityReport(
 
 public sealed class ReporterActivityQuery(IDbContextFactory<WorklistDbContext> contexts)
 {
-    private static readonly ShiftKind[] OutOfHours = [ShiftKind.OnCallFirst, ShiftKind.OnCallSecond, ShiftKind.OutOfHoursHotReporting, ShiftKind.Teleradiology];
+    private static readonly ShiftKind[] OutOfHours =
+        [ShiftKind.OnCallFirst, ShiftKind.OnCallSecond, ShiftKind.OutOfHoursHotReporting, ShiftKind.Teleradiology];
 
     /// <summary>
     /// Every reporter with work or rota in the period, within the caller's trusts; with <paramref name="only"/>, just that
     /// reporter's row (their own), with the network's figures beside it for comparison.
     /// </summary>
-    public async Task<ActivityReport> ReportAsync(DateTimeOffset from, DateTimeOffset to, AccessScope scope, Guid? only = null, CancellationToken cancellationToken = default)
+    public async Task<ActivityReport> ReportAsync(DateTimeOffset from, DateTimeOffset to, AccessScope scope, Guid? only = null,
+        CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(scope);
         var (start, end) = (from, to); // "from" is a keyword inside query expressions
@@ -68,7 +70,8 @@ public sealed class ReporterActivityQuery(IDbContextFactory<WorklistDbContext> c
             where r.AddendumToId == null && (r.SubmittedById ?? r.SignedById) != null
                 && ((r.SubmittedAt >= start && r.SubmittedAt < end) || (r.SubmittedAt == null && r.SignedAt >= start && r.SignedAt < end))
             join e in exams on r.ExamId equals e.Id
-            select new { ReporterId = (r.SubmittedById ?? r.SignedById)!.Value, At = (r.SubmittedAt ?? r.SignedAt)!.Value, e.RequiredSkill, e.ExpectedReadingMinutes };
+            select new { ReporterId = (r.SubmittedById ?? r.SignedById)!.Value, At = (r.SubmittedAt ?? r.SignedAt)!.Value, e.RequiredSkill,
+                e.ExpectedReadingMinutes };
         var bySkill = await signed
             .GroupBy(s => new { s.ReporterId, s.RequiredSkill })
             .Select(g => new { g.Key.ReporterId, g.Key.RequiredSkill, Reports = g.Count(), Minutes = g.Sum(s => s.ExpectedReadingMinutes) })
@@ -79,7 +82,9 @@ public sealed class ReporterActivityQuery(IDbContextFactory<WorklistDbContext> c
             .Select(g => new { ReporterId = g.Key, Minutes = g.Sum(s => s.ExpectedReadingMinutes) })
             .ToDictionaryAsync(g => g.ReporterId, g => g.Minutes, cancellationToken);
         var outOfHours = await signed
-            .Where(s => db.RotaShifts.Any(shift => shift.ReporterId == s.ReporterId && OutOfHours.Contains(shift.Kind) && shift.Start <= s.At && shift.End > s.At))
+            .Where(s =>
+                db.RotaShifts.Any(shift => shift.ReporterId == s.ReporterId && OutOfHours.Contains(shift.Kind) && shift.Start <= s.At
+                && shift.End > s.At))
             .GroupBy(s => s.ReporterId)
             .Select(g => new { ReporterId = g.Key, Minutes = g.Sum(s => s.ExpectedReadingMinutes) })
             .ToDictionaryAsync(g => g.ReporterId, g => g.Minutes, cancellationToken);
@@ -121,7 +126,8 @@ public sealed class ReporterActivityQuery(IDbContextFactory<WorklistDbContext> c
         var rows = reporters.Select(r =>
         {
             var mine = bySkill.Where(b => b.ReporterId == r.Id).ToList();
-            int Signal(AuditAction action) => signals.Where(s => s.Action == action && reporterOf.GetValueOrDefault(s.Actor) == r.Id).Sum(s => s.Count);
+            int Signal(AuditAction action)
+                => signals.Where(s => s.Action == action && reporterOf.GetValueOrDefault(s.Actor) == r.Id).Sum(s => s.Count);
             return new ActivityRow(
                 r.Id,
                 r.DisplayName,
@@ -139,13 +145,15 @@ public sealed class ReporterActivityQuery(IDbContextFactory<WorklistDbContext> c
 
         var utilisation = rows.Where(r => r.Utilisation is not null).Select(r => r.Utilisation!.Value).ToList();
         var mean = utilisation.Count == 0 ? 0 : utilisation.Average();
-        var spread = utilisation.Count < 2 || mean == 0 ? 0 : Math.Sqrt(utilisation.Sum(u => (u - mean) * (u - mean)) / (utilisation.Count - 1)) / mean;
+        var spread = utilisation.Count < 2 || mean == 0 ? 0
+            : Math.Sqrt(utilisation.Sum(u => (u - mean) * (u - mean)) / (utilisation.Count - 1)) / mean;
         var reports = rows.Sum(r => r.Reports);
         var releases = rows.Sum(r => r.Releases);
         return new ActivityReport(
             from,
             to,
-            [.. rows.Where(r => only is null || r.ReporterId == only).OrderByDescending(r => r.Minutes).ThenBy(r => r.Name, StringComparer.Ordinal)],
+            [.. rows.Where(r => only is null || r.ReporterId == only).OrderByDescending(r => r.Minutes)
+                .ThenBy(r => r.Name, StringComparer.Ordinal)],
             rows.Count,
             reports == 0 ? 0 : (double)rows.Sum(r => r.Minutes) / reports,
             mean,

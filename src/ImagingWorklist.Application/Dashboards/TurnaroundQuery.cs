@@ -11,7 +11,8 @@ namespace ImagingWorklist.Application.Dashboards;
 /// percentiles are read from a histogram the database counts (bucket edges from 15 minutes to 6 weeks), interpolated
 /// within their bucket, so they are approximate to the bucket's width; the maximum and the shares are exact.
 /// </summary>
-public sealed record TurnaroundRow(Pathway Pathway, Guid TrustId, string TrustName, Modality Modality, int Reported, double P50Minutes, double P90Minutes, int MaxMinutes, int WithinTarget, int OverFourWeeks)
+public sealed record TurnaroundRow(Pathway Pathway, Guid TrustId, string TrustName, Modality Modality, int Reported, double P50Minutes,
+    double P90Minutes, int MaxMinutes, int WithinTarget, int OverFourWeeks)
 {
     public double WithinTargetShare => Reported == 0 ? 0 : (double)WithinTarget / Reported;
 
@@ -20,8 +21,10 @@ public sealed record TurnaroundRow(Pathway Pathway, Guid TrustId, string TrustNa
 
 public sealed record TurnaroundReport(DateTimeOffset From, DateTimeOffset To, IReadOnlyList<TurnaroundRow> Rows);
 
-/// <summary>Additive turnaround counts for one pathway × trust × modality: the histogram has one count per bucket of <see cref="TurnaroundQuery.Edges"/>.</summary>
-internal sealed record TurnaroundCell(Pathway Pathway, Guid TrustId, Modality Modality, int Reported, int MaxMinutes, int WithinTarget, int OverFourWeeks, int[] Histogram);
+/// <summary>Additive turnaround counts for one pathway × trust × modality: the histogram has one count per bucket of <see
+/// cref="TurnaroundQuery.Edges"/>.</summary>
+internal sealed record TurnaroundCell(Pathway Pathway, Guid TrustId, Modality Modality, int Reported, int MaxMinutes, int WithinTarget,
+    int OverFourWeeks, int[] Histogram);
 
 public sealed class TurnaroundQuery(IDbContextFactory<WorklistDbContext> contexts)
 {
@@ -30,25 +33,31 @@ public sealed class TurnaroundQuery(IDbContextFactory<WorklistDbContext> context
     /// <summary>Upper edges of the histogram buckets, in minutes; the last bucket is open.</summary>
     public static readonly int[] Edges =
     [
-        15, 30, 45, 60, 90, 120, 180, 240, 360, 480, 720, 1080, 1440, 2160, 2880, 4320, 5760, 7200, 10080, 14400, 20160, 30240, FourWeeksMinutes, 60480,
+        15, 30, 45, 60, 90, 120, 180, 240, 360, 480, 720, 1080, 1440, 2160, 2880, 4320, 5760, 7200, 10080, 14400, 20160, 30240,
+            FourWeeksMinutes, 60480,
     ];
 
-    public async Task<TurnaroundReport> ReportAsync(DateTimeOffset from, DateTimeOffset to, AccessScope scope, CancellationToken cancellationToken = default)
+    public async Task<TurnaroundReport> ReportAsync(DateTimeOffset from, DateTimeOffset to, AccessScope scope,
+        CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(scope);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var cells = await CellsAsync(db, from, to, scope, cancellationToken);
         var names = await db.Trusts.AsNoTracking().ToDictionaryAsync(t => t.Id, t => t.Name, cancellationToken);
-        var rows = cells.Select(c => new TurnaroundRow(c.Pathway, c.TrustId, names.GetValueOrDefault(c.TrustId, "unknown"), c.Modality, c.Reported,
-            Percentile(c.Histogram, 0.5, c.MaxMinutes), Percentile(c.Histogram, 0.9, c.MaxMinutes), c.MaxMinutes, c.WithinTarget, c.OverFourWeeks));
-        return new TurnaroundReport(from, to, [.. rows.OrderBy(r => r.Pathway).ThenBy(r => r.Modality).ThenBy(r => r.TrustName, StringComparer.Ordinal)]);
+        var rows =
+            cells.Select(c => new TurnaroundRow(c.Pathway, c.TrustId, names.GetValueOrDefault(c.TrustId, "unknown"), c.Modality, c.Reported,
+            Percentile(c.Histogram, 0.5, c.MaxMinutes), Percentile(c.Histogram, 0.9, c.MaxMinutes), c.MaxMinutes, c.WithinTarget,
+                c.OverFourWeeks));
+        return new TurnaroundReport(from, to,
+            [.. rows.OrderBy(r => r.Pathway).ThenBy(r => r.Modality).ThenBy(r => r.TrustName, StringComparer.Ordinal)]);
     }
 
     /// <summary>
     /// Counts per pathway × trust × modality, with the histogram: everything in a cell adds up, so coarser groupings (a
     /// month's return by setting) are sums of cells, never averages of percentiles.
     /// </summary>
-    internal static async Task<List<TurnaroundCell>> CellsAsync(WorklistDbContext db, DateTimeOffset from, DateTimeOffset to, AccessScope scope, CancellationToken cancellationToken)
+    internal static async Task<List<TurnaroundCell>> CellsAsync(WorklistDbContext db, DateTimeOffset from, DateTimeOffset to,
+        AccessScope scope, CancellationToken cancellationToken)
     {
         var reported = (await scope.ExamsAsync(db, to, cancellationToken))
             .Where(e => e.ReportedAt >= from && e.ReportedAt < to && e.TurnaroundMinutes != null
@@ -58,7 +67,9 @@ public sealed class TurnaroundQuery(IDbContextFactory<WorklistDbContext> context
         var counted = await reported
             .Select(Keyed)
             .GroupBy(x => new { x.Pathway, x.TrustId, x.Modality, x.Bucket, x.Within })
-            .Select(g => new { g.Key.Pathway, g.Key.TrustId, g.Key.Modality, g.Key.Bucket, g.Key.Within, Count = g.Count(), Max = g.Max(x => x.Minutes) })
+            .Select(g =>
+                new { g.Key.Pathway, g.Key.TrustId, g.Key.Modality, g.Key.Bucket, g.Key.Within, Count = g.Count(),
+                Max = g.Max(x => x.Minutes) })
             .ToListAsync(cancellationToken);
         var overFrom = Array.IndexOf(Edges, FourWeeksMinutes) + 1;
         return [.. counted
@@ -76,7 +87,8 @@ public sealed class TurnaroundQuery(IDbContextFactory<WorklistDbContext> context
             })];
     }
 
-    /// <summary>The p-th percentile from bucket counts, interpolated linearly within its bucket (the open last bucket ends at the maximum).</summary>
+    /// <summary>The p-th percentile from bucket counts, interpolated linearly within its bucket (the open last bucket ends at the
+    /// maximum).</summary>
     public static double Percentile(IReadOnlyList<int> counts, double p, int max)
     {
         var total = counts.Sum();
@@ -116,19 +128,25 @@ public sealed class TurnaroundQuery(IDbContextFactory<WorklistDbContext> context
         Expression bucket = Expression.Constant(Edges.Length);
         for (var i = Edges.Length - 1; i >= 0; i--)
         {
-            bucket = Expression.Condition(Expression.LessThanOrEqual(minutes, Expression.Constant(Edges[i])), Expression.Constant(i), bucket);
+            bucket =
+                Expression.Condition(Expression.LessThanOrEqual(minutes, Expression.Constant(Edges[i])), Expression.Constant(i), bucket);
         }
 
         var entry = Expression.MemberInit(
             Expression.New(typeof(HistogramEntry)),
-            Expression.Bind(typeof(HistogramEntry).GetProperty(nameof(HistogramEntry.Pathway))!, Expression.Property(exam, nameof(Exam.Pathway))),
-            Expression.Bind(typeof(HistogramEntry).GetProperty(nameof(HistogramEntry.TrustId))!, Expression.Property(exam, nameof(Exam.TrustId))),
-            Expression.Bind(typeof(HistogramEntry).GetProperty(nameof(HistogramEntry.Modality))!, Expression.Property(exam, nameof(Exam.Modality))),
+            Expression.Bind(typeof(HistogramEntry).GetProperty(nameof(HistogramEntry.Pathway))!,
+                Expression.Property(exam, nameof(Exam.Pathway))),
+            Expression.Bind(typeof(HistogramEntry).GetProperty(nameof(HistogramEntry.TrustId))!,
+                Expression.Property(exam, nameof(Exam.TrustId))),
+            Expression.Bind(typeof(HistogramEntry).GetProperty(nameof(HistogramEntry.Modality))!,
+                Expression.Property(exam, nameof(Exam.Modality))),
             Expression.Bind(typeof(HistogramEntry).GetProperty(nameof(HistogramEntry.Bucket))!, bucket),
             Expression.Bind(typeof(HistogramEntry).GetProperty(nameof(HistogramEntry.Minutes))!, minutes),
             Expression.Bind(
                 typeof(HistogramEntry).GetProperty(nameof(HistogramEntry.Within))!,
-                Expression.LessThanOrEqual(Expression.Property(exam, nameof(Exam.ReportedAt)), Expression.Convert(Expression.Property(exam, nameof(Exam.DueAt)), typeof(DateTimeOffset?)), liftToNull: false, method: null)));
+                Expression.LessThanOrEqual(Expression.Property(exam, nameof(Exam.ReportedAt)),
+                    Expression.Convert(Expression.Property(exam, nameof(Exam.DueAt)), typeof(DateTimeOffset?)), liftToNull: false,
+                    method: null)));
         return Expression.Lambda<Func<Exam, HistogramEntry>>(entry, exam);
     }
 

@@ -5,7 +5,8 @@ using Microsoft.Extensions.Logging;
 
 namespace ImagingWorklist.Application.Database;
 
-/// <summary>Brings the schema up to date with the provider's migrations (the only way the schema is ever created), then seeds the demo network if asked.</summary>
+/// <summary>Brings the schema up to date with the provider's migrations (the only way the schema is ever created), then seeds the demo
+/// network if asked.</summary>
 public sealed class DatabaseInitialiser(
     IDbContextFactory<WorklistDbContext> contexts,
     DemoNetworkSeeder seeder,

@@ -20,7 +20,8 @@ public sealed record DeliveryAttempt(bool Delivered, string? Endpoint, string? R
     public static DeliveryAttempt Failure(string? endpoint, string error, string? response = null) => new(false, endpoint, response, error);
 }
 
-public sealed record OutboxRow(Guid Id, Guid ExamId, string Accession, string TrustName, string Kind, DeliveryStatus Status, int Attempts, DateTimeOffset CreatedAt, DateTimeOffset NextAttemptAt, DateTimeOffset? DeliveredAt, string? Endpoint, string? LastError);
+public sealed record OutboxRow(Guid Id, Guid ExamId, string Accession, string TrustName, string Kind, DeliveryStatus Status, int Attempts,
+    DateTimeOffset CreatedAt, DateTimeOffset NextAttemptAt, DateTimeOffset? DeliveredAt, string? Endpoint, string? LastError);
 
 /// <summary>
 /// The report outbox: rows are written with the signature (see <see cref="ReportDocument.Enqueue"/>); the delivery worker
@@ -80,8 +81,10 @@ public sealed class DeliveryOutbox(
             row.Status = DeliveryStatus.Delivered;
             row.DeliveredAt = now;
             row.LastError = null;
-            db.Audit(Actor.System, AuditAction.ReportDelivered, now, $"{row.Kind} report delivered to {row.Endpoint}", examId: row.ExamId, trustId: row.TrustId);
-            logger.LogInformation("{Kind} report {OutboxId} for exam {ExamId} delivered after {Attempts} attempt(s)", row.Kind, row.Id, row.ExamId, row.Attempts);
+            db.Audit(Actor.System, AuditAction.ReportDelivered, now, $"{row.Kind} report delivered to {row.Endpoint}", examId: row.ExamId,
+                trustId: row.TrustId);
+            logger.LogInformation("{Kind} report {OutboxId} for exam {ExamId} delivered after {Attempts} attempt(s)", row.Kind, row.Id,
+                row.ExamId, row.Attempts);
         }
         else
         {
@@ -89,10 +92,12 @@ public sealed class DeliveryOutbox(
             row.NextAttemptAt = now + settings.BackoffAfter(row.Attempts);
             if (row.Attempts == 1)
             {
-                db.Audit(Actor.System, AuditAction.ReportDeliveryFailed, now, $"{row.Kind} report not yet delivered; retrying", examId: row.ExamId, trustId: row.TrustId, reason: row.LastError);
+                db.Audit(Actor.System, AuditAction.ReportDeliveryFailed, now, $"{row.Kind} report not yet delivered; retrying",
+                    examId: row.ExamId, trustId: row.TrustId, reason: row.LastError);
             }
 
-            logger.LogWarning("{Kind} report {OutboxId} for exam {ExamId} not delivered (attempt {Attempts}): {Error}; next try at {Next}", row.Kind, row.Id, row.ExamId, row.Attempts, row.LastError, row.NextAttemptAt);
+            logger.LogWarning("{Kind} report {OutboxId} for exam {ExamId} not delivered (attempt {Attempts}): {Error}; next try at {Next}",
+                row.Kind, row.Id, row.ExamId, row.Attempts, row.LastError, row.NextAttemptAt);
         }
 
         await db.SaveChangesAsync(cancellationToken);
@@ -117,7 +122,8 @@ public sealed class DeliveryOutbox(
 
         row.NextAttemptAt = now;
         row.Version++;
-        db.Audit(actor, AuditAction.MessageReprocessed, now, $"{row.Kind} report delivery retried now", examId: row.ExamId, trustId: row.TrustId);
+        db.Audit(actor, AuditAction.MessageReprocessed, now, $"{row.Kind} report delivery retried now", examId: row.ExamId,
+            trustId: row.TrustId);
         try
         {
             await db.SaveChangesAsync(cancellationToken);
@@ -131,7 +137,8 @@ public sealed class DeliveryOutbox(
     }
 
     /// <summary>The administrators' view: everything not yet delivered first, then the most recent deliveries.</summary>
-    public async Task<IReadOnlyList<OutboxRow>> ListAsync(bool undeliveredOnly, int take = 200, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<OutboxRow>> ListAsync(bool undeliveredOnly, int take = 200,
+        CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var rows = db.OutboundReports.AsNoTracking();
@@ -148,7 +155,9 @@ public sealed class DeliveryOutbox(
             select new { o, e.Accession, t.Name })
             .Take(take)
             .ToListAsync(cancellationToken);
-        return [.. list.Select(x => new OutboxRow(x.o.Id, x.o.ExamId, x.Accession.Value, x.Name, x.o.Kind, x.o.Status, x.o.Attempts, x.o.CreatedAt, x.o.NextAttemptAt, x.o.DeliveredAt, x.o.Endpoint, x.o.LastError))];
+        return [.. list.Select(x =>
+            new OutboxRow(x.o.Id, x.o.ExamId, x.Accession.Value, x.Name, x.o.Kind, x.o.Status, x.o.Attempts, x.o.CreatedAt,
+            x.o.NextAttemptAt, x.o.DeliveredAt, x.o.Endpoint, x.o.LastError))];
     }
 
     private static string? Clip(string? text, int max) => text is { Length: > 0 } && text.Length > max ? text[..max] : text;

@@ -38,7 +38,8 @@ public static class Hl7ReportMessage
         var interpreter = $"{E(document.ReporterRegistration)}&{E(document.ReporterName)}";
         var procedure = $"{E(document.ProcedureCode)}^{E(document.ProcedureDescription)}";
         var builder = new StringBuilder()
-            .Append($"MSH|^~\\&|{SendingApplication}|NETWORK|RIS|{E(document.TrustOdsCode)}|{Time(now)}||ORU^R01^ORU_R01|{E(controlId)}|P|2.4\r")
+            .Append($"MSH|^~\\&|{SendingApplication}|NETWORK|RIS|{E(document.TrustOdsCode)}|{Time(now)}||ORU^R01^ORU_R01|" +
+                $"{E(controlId)}|P|2.4\r")
             .Append($"PID|1||{identifiers}||{E(document.FamilyName)}^{E(document.GivenName)}||{document.DateOfBirth:yyyyMMdd}|{sex}\r")
             .Append($"ORC|RE|{E(document.Accession)}|{E(document.Accession)}||CM\r")
             .Append(Segment("OBR", new Dictionary<int, string>

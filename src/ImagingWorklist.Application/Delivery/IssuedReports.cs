@@ -5,7 +5,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace ImagingWorklist.Application.Delivery;
 
-public sealed record IssuedReportCriteria(IReadOnlyList<DeliveryKind> Kinds, DateTimeOffset? UpdatedFrom, DateTimeOffset? UpdatedBefore, int Offset, int Count, Guid? ReportId = null);
+public sealed record IssuedReportCriteria(IReadOnlyList<DeliveryKind> Kinds, DateTimeOffset? UpdatedFrom, DateTimeOffset? UpdatedBefore,
+    int Offset, int Count, Guid? ReportId = null);
 
 /// <summary>
 /// Reports as the referrer may see them (FHIR DiagnosticReport): issued preliminary reports, final reports and addenda,
@@ -15,7 +16,8 @@ public sealed class IssuedReports(IDbContextFactory<WorklistDbContext> contexts,
 {
     public const int MaxCount = 200;
 
-    public async Task<(IReadOnlyList<ReportDocument> Reports, int Total)> SearchAsync(IssuedReportCriteria criteria, AccessScope scope, CancellationToken cancellationToken = default)
+    public async Task<(IReadOnlyList<ReportDocument> Reports, int Total)> SearchAsync(IssuedReportCriteria criteria, AccessScope scope,
+        CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(criteria);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
@@ -40,7 +42,8 @@ public sealed class IssuedReports(IDbContextFactory<WorklistDbContext> contexts,
         }
 
         var total = await reports.CountAsync(cancellationToken);
-        var page = await reports.OrderByDescending(r => r.UpdatedAt).Skip(criteria.Offset).Take(Math.Clamp(criteria.Count, 1, MaxCount)).ToListAsync(cancellationToken);
+        var page = await reports.OrderByDescending(r => r.UpdatedAt).Skip(criteria.Offset).Take(Math.Clamp(criteria.Count, 1, MaxCount))
+            .ToListAsync(cancellationToken);
         var documents = new List<ReportDocument>(page.Count);
         foreach (var report in page)
         {

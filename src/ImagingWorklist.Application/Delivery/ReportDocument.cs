@@ -51,7 +51,8 @@ public sealed record ReportDocument(
     /// <summary>The report's lines as delivered: the national alert lines first ("ALERT: CRITICAL …"), then the text.</summary>
     [System.Text.Json.Serialization.JsonIgnore]
     public IReadOnlyList<string> Lines =>
-        [.. Alerts ?? [], .. (Kind == DeliveryKind.Addendum ? ["ADDENDUM"] : Array.Empty<string>()), .. Text.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n')];
+        [.. Alerts ?? [], .. (Kind == DeliveryKind.Addendum ? ["ADDENDUM"] : Array.Empty<string>()),
+            .. Text.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n')];
 
     public string ToJson() => JsonSerializer.Serialize(this, Json);
 
@@ -59,11 +60,13 @@ public sealed record ReportDocument(
         JsonSerializer.Deserialize<ReportDocument>(json, Json) ?? throw new InvalidDataException("An outbox row holds no report document.");
 
     /// <summary>Builds the document for a report just signed, from the same context that is about to save it.</summary>
-    public static async Task<ReportDocument> ForAsync(WorklistDbContext db, Exam exam, Report report, DeliveryKind kind, CancellationToken cancellationToken)
+    public static async Task<ReportDocument> ForAsync(WorklistDbContext db, Exam exam, Report report, DeliveryKind kind,
+        CancellationToken cancellationToken)
     {
         var trust = await db.Trusts.AsNoTracking().Where(t => t.Id == exam.TrustId).Select(t => t.OdsCode).SingleAsync(cancellationToken);
         var site = await db.Sites.AsNoTracking().Where(s => s.Id == exam.SiteId).Select(s => s.OdsCode).SingleAsync(cancellationToken);
-        var people = new[] { report.SubmittedById ?? report.AuthorId, report.SignedById ?? report.AuthorId, report.VerifiedById ?? Guid.Empty };
+        var people =
+            new[] { report.SubmittedById ?? report.AuthorId, report.SignedById ?? report.AuthorId, report.VerifiedById ?? Guid.Empty };
         var names = await db.Reporters.AsNoTracking()
             .Where(r => people.Contains(r.Id))
             .Select(r => new { r.Id, r.DisplayName, r.RegistrationNumber })
@@ -102,7 +105,8 @@ public sealed record ReportDocument(
 
     /// <summary>One alert as the report carries it: the national text code first, so a RIS can trigger on it.</summary>
     public static string AlertLine(FindingCategory category, string summary, string? suspectedPrimarySite) =>
-        $"ALERT: {CriticalFindingPolicy.TextCode(category)}{(suspectedPrimarySite is { } site ? $" (suspected primary: {site})" : string.Empty)} - {summary}";
+        $"ALERT: {CriticalFindingPolicy.TextCode(category)}" +
+            $"{(suspectedPrimarySite is { } site ? $" (suspected primary: {site})" : string.Empty)} - {summary}";
 
     /// <summary>Puts the document in the outbox, in the caller's transaction: it is saved with the signature or not at all.</summary>
     public OutboundReport Enqueue(WorklistDbContext db, Guid trustId, DateTimeOffset now)

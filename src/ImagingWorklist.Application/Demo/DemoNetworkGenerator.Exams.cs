@@ -15,7 +15,8 @@ namespace ImagingWorklist.Application.Demo;
 public sealed partial class DemoNetworkGenerator
 {
     private (List<Exam> Exams, List<Report> Reports) GenerateExams(
-        List<Trust> trusts, List<Site> sites, List<Reporter> reporters, (List<Credential> Credentials, List<RotaShift> Shifts, List<Absence> Absences) rota,
+        List<Trust> trusts, List<Site> sites, List<Reporter> reporters,
+            (List<Credential> Credentials, List<RotaShift> Shifts, List<Absence> Absences) rota,
         TurnaroundPolicy policy, DateTimeOffset now)
     {
         var shifts = rota.Shifts;
@@ -24,14 +25,16 @@ public sealed partial class DemoNetworkGenerator
         var accessionCounters = trusts.ToDictionary(t => t.Id, _ => 1000);
         var patients = new List<(Guid TrustId, Patient Patient)>();
         var onDutyNow = shifts.Where(s => s.IsOnDutyAt(now)).Select(s => s.ReporterId).Distinct().ToList();
-        var capacityNow = shifts.Where(s => s.IsOnDutyAt(now)).GroupBy(s => s.ReporterId).ToDictionary(g => g.Key, g => g.Max(s => s.CapacityMinutes));
+        var capacityNow = shifts.Where(s => s.IsOnDutyAt(now)).GroupBy(s => s.ReporterId)
+            .ToDictionary(g => g.Key, g => g.Max(s => s.CapacityMinutes));
         var heldMinutes = new Dictionary<Guid, int>();
 
         // Who may hold what, by the engine's own rule: a seeded claim is one the product would have allowed.
         var asEngineSees = reporters.Where(r => onDutyNow.Contains(r.Id))
             .ToDictionary(r => r.Id, r => EngineReporter.From(r, rota.Credentials, shifts, rota.Absences));
         var enginePolicy = EnginePolicy.Default;
-        var asEngineSaw = reporters.Where(r => r.Role == ProfessionalRole.ConsultantRadiologist).ToDictionary(r => r.Id, r => EngineReporter.From(r, rota.Credentials, shifts, rota.Absences));
+        var asEngineSaw = reporters.Where(r => r.Role == ProfessionalRole.ConsultantRadiologist)
+            .ToDictionary(r => r.Id, r => EngineReporter.From(r, rota.Credentials, shifts, rota.Absences));
         bool CouldHaveClaimed(Reporter reporter, Exam exam, DateTimeOffset at) =>
             Eligibility.Check(asEngineSaw[reporter.Id], EngineExam.Snapshot(exam), 0, at, enginePolicy).IsEligible;
 
@@ -119,7 +122,8 @@ public sealed partial class DemoNetworkGenerator
             }
             else if (state < 7)
             {
-                exam.Hold(_random.Next(2) == 0 ? "Awaiting prior imaging from another trust" : "Awaiting clinical information from referrer", now.AddHours(-_random.Next(1, 12)));
+                exam.Hold(_random.Next(2) == 0 ? "Awaiting prior imaging from another trust"
+                    : "Awaiting clinical information from referrer", now.AddHours(-_random.Next(1, 12)));
             }
 
             exams.Add(exam);
@@ -149,7 +153,8 @@ public sealed partial class DemoNetworkGenerator
                 // first pick if they could, else whoever could soonest; the exam waits for them, as it would have.
                 if (!CouldHaveClaimed(reporter, exam, claimedAt))
                 {
-                    var soonest = consultants.Select(c => (Reporter: c, At: EarliestClaim(c, exam, claimedAt))).Where(c => c.At is not null).OrderBy(c => c.At).ToList();
+                    var soonest = consultants.Select(c => (Reporter: c, At: EarliestClaim(c, exam, claimedAt))).Where(c => c.At is not null)
+                        .OrderBy(c => c.At).ToList();
                     if (soonest.Count == 0 || soonest[0].At!.Value.AddMinutes(exam.ExpectedReadingMinutes) >= now)
                     {
                         continue;
@@ -161,7 +166,9 @@ public sealed partial class DemoNetworkGenerator
                 }
 
                 exam.Claim(reporter.Id, token, TimeSpan.FromMinutes(20), claimedAt);
-                var report = Report.StartDraft(reportId, exam.Id, reporter.Id, $"{exam.ProcedureDescription}: no acute abnormality demonstrated.", claimedAt);
+                var report =
+                    Report.StartDraft(reportId, exam.Id, reporter.Id, $"{exam.ProcedureDescription}: no acute abnormality demonstrated.",
+                    claimedAt);
                 report.Sign(reporter.Id, signedAt);
                 exam.Finalise(reporter.Id, signedAt);
                 exams.Add(exam);
@@ -192,7 +199,9 @@ public sealed partial class DemoNetworkGenerator
                 return seen;
             }
 
-            var here = new Patient(nhs.Value, $"M{1_000_000 + (long.Parse(nhs.Value, CultureInfo.InvariantCulture) % 9_000_000)}", seen.FamilyName, seen.GivenName, seen.DateOfBirth, seen.Sex);
+            var here =
+                new Patient(nhs.Value, $"M{1_000_000 + (long.Parse(nhs.Value, CultureInfo.InvariantCulture) % 9_000_000)}",
+                seen.FamilyName, seen.GivenName, seen.DateOfBirth, seen.Sex);
             patients.Add((trustId, here));
             return here;
         }
@@ -249,10 +258,13 @@ public sealed partial class DemoNetworkGenerator
         _ => Pathway.Screening,
     };
 
-    private static readonly string[] Clinicians = ["Dr A Khan", "Dr B Osei", "Dr C Lee", "Dr R Patel", "Dr S Murray", "Dr T Nwosu", "Dr H Ward", "Dr J Evans"];
-    private static readonly string[] Practices = ["Riverside Surgery", "Castle Street Medical Practice", "Moorside Health Centre", "The Green Surgery"];
+    private static readonly string[] Clinicians =
+        ["Dr A Khan", "Dr B Osei", "Dr C Lee", "Dr R Patel", "Dr S Murray", "Dr T Nwosu", "Dr H Ward", "Dr J Evans"];
+    private static readonly string[] Practices =
+        ["Riverside Surgery", "Castle Street Medical Practice", "Moorside Health Centre", "The Green Surgery"];
 
-    /// <summary>Who ordered it, drawn from the accession number so the random stream (and every test that relies on it) is unchanged.</summary>
+    /// <summary>Who ordered it, drawn from the accession number so the random stream (and every test that relies on it) is
+    /// unchanged.</summary>
     private static string ReferrerOf(Pathway pathway, int number)
     {
         var name = Clinicians[number % Clinicians.Length];
@@ -266,7 +278,8 @@ public sealed partial class DemoNetworkGenerator
     }
 
     private static string GpOf(Patient patient) =>
-        $"{Clinicians[(patient.LocalMrn.Length + patient.DateOfBirth.Day) % Clinicians.Length]}, {Practices[patient.DateOfBirth.Month % Practices.Length]}";
+        $"{Clinicians[(patient.LocalMrn.Length + patient.DateOfBirth.Day) % Clinicians.Length]}, " +
+            $"{Practices[patient.DateOfBirth.Month % Practices.Length]}";
 
     private static string ClinicalDetails(Pathway pathway, Procedure procedure) => pathway switch
     {

@@ -29,7 +29,8 @@ public sealed partial class DemoNetworkGenerator
 
     private readonly Random _safety = new(options.RandomSeed ^ 0x5AFE);
 
-    private (List<CriticalFinding> Findings, List<FollowUp> FollowUps) GenerateSafety(List<Exam> exams, List<Report> reports, DateTimeOffset now)
+    private (List<CriticalFinding> Findings, List<FollowUp> FollowUps) GenerateSafety(List<Exam> exams, List<Report> reports,
+        DateTimeOffset now)
     {
         var policy = new CriticalFindingPolicy();
         var findings = new List<CriticalFinding>();
@@ -47,11 +48,14 @@ public sealed partial class DemoNetworkGenerator
             if (_safety.Next(45) == 0)
             {
                 var (days, review, why) = Recommendations[_safety.Next(Recommendations.Length)];
-                var what = review ? FollowUpWhat.ClinicalReview : new FollowUpWhat(exam.ProcedureCode, exam.Modality, exam.BodyPart, exam.ProcedureDescription);
+                var what = review ? FollowUpWhat.ClinicalReview
+                    : new FollowUpWhat(exam.ProcedureCode, exam.Modality, exam.BodyPart, exam.ProcedureDescription);
                 var (recipient, name) = exam.RegisteredGp is { } gp && (review || _safety.Next(2) == 0)
                     ? (FollowUpRecipient.GeneralPractitioner, gp)
                     : (FollowUpRecipient.Referrer, exam.Referrer ?? "The referring team");
-                followUps.Add(FollowUp.Recommend(NextGuid(_safety), exam, what, Domain.Common.UkCalendar.DayOf(signedAt).AddDays(days), why, recipient, name, report.AuthorId, signedAt)
+                followUps.Add(
+                    FollowUp.Recommend(NextGuid(_safety), exam, what, Domain.Common.UkCalendar.DayOf(signedAt).AddDays(days), why,
+                    recipient, name, report.AuthorId, signedAt)
                     .ValueOrThrow());
             }
         }
@@ -59,17 +63,21 @@ public sealed partial class DemoNetworkGenerator
         return (findings, followUps);
     }
 
-    /// <summary>Raised a few minutes before signing and told at once; acknowledged in time mostly, late now and then, and the newest still waiting.</summary>
+    /// <summary>Raised a few minutes before signing and told at once; acknowledged in time mostly, late now and then, and the newest still
+    /// waiting.</summary>
     private CriticalFinding Alert(Exam exam, Guid author, DateTimeOffset signedAt, CriticalFindingPolicy policy, DateTimeOffset now)
     {
         var (category, summary, site) = Alerts[_safety.Next(Alerts.Length)];
         var raisedAt = signedAt.AddMinutes(-_safety.Next(2, 10));
         var method = category == FindingCategory.Critical ? CommunicationMethod.Telephone : CommunicationMethod.SecureMessage;
         var told = new Communication(exam.Referrer ?? "The referring team", method, raisedAt.AddMinutes(_safety.Next(1, 5)));
-        var finding = CriticalFinding.Raise(NextGuid(_safety), exam.Id, exam.TrustId, category, summary, site, author, null, policy, raisedAt).ValueOrThrow();
+        var finding =
+            CriticalFinding.Raise(NextGuid(_safety), exam.Id, exam.TrustId, category, summary, site, author, null, policy, raisedAt)
+            .ValueOrThrow();
         finding.Communicate(told, policy, told.At);
         var window = finding.AcknowledgeBy - raisedAt;
-        var answeredAt = raisedAt + (window * (_safety.NextDouble() < 0.85 ? 0.1 + (0.8 * _safety.NextDouble()) : 1.2 + _safety.NextDouble()));
+        var answeredAt = raisedAt
+            + (window * (_safety.NextDouble() < 0.85 ? 0.1 + (0.8 * _safety.NextDouble()) : 1.2 + _safety.NextDouble()));
         if (answeredAt >= now)
         {
             return finding;

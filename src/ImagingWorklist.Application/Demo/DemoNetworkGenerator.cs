@@ -45,7 +45,8 @@ public sealed partial class DemoNetworkGenerator(DemoNetworkOptions options)
 {
     private static readonly (string Ods, string Name, string[] Sites)[] TrustPlan =
     [
-        ("RZ1", "Northfell Teaching Hospitals NHS Foundation Trust", ["Northfell Royal Infirmary", "Northfell General Hospital", "Castlegate Community Diagnostic Centre"]),
+        ("RZ1", "Northfell Teaching Hospitals NHS Foundation Trust",
+            ["Northfell Royal Infirmary", "Northfell General Hospital", "Castlegate Community Diagnostic Centre"]),
         ("RZ2", "Weardale and Tees Valley NHS Trust", ["Weardale University Hospital", "Tees Valley Hospital"]),
         ("RZ3", "Coastline Hospitals NHS Foundation Trust", ["Coastline General Hospital", "Harbour Community Hospital"]),
         ("RZ4", "Moorland and Dales NHS Trust", ["Moorland District Hospital", "Dales Community Diagnostic Centre"]),
@@ -55,14 +56,18 @@ public sealed partial class DemoNetworkGenerator(DemoNetworkOptions options)
 
     private static readonly string[] GivenNames =
     [
-        "Olivia", "Amelia", "Isla", "Ava", "Mia", "Grace", "Sophia", "Lily", "Freya", "Emily", "Aisha", "Priya", "Zara", "Ruth", "Margaret", "Jean",
-        "Oliver", "George", "Noah", "Arthur", "Harry", "Leo", "Jack", "Oscar", "Mohammed", "Thomas", "David", "Sanjay", "Kwame", "Peter", "John", "Ian",
+        "Olivia", "Amelia", "Isla", "Ava", "Mia", "Grace", "Sophia", "Lily", "Freya", "Emily", "Aisha", "Priya", "Zara", "Ruth",
+            "Margaret", "Jean",
+        "Oliver", "George", "Noah", "Arthur", "Harry", "Leo", "Jack", "Oscar", "Mohammed", "Thomas", "David", "Sanjay", "Kwame", "Peter",
+            "John", "Ian",
     ];
 
     private static readonly string[] FamilyNames =
     [
-        "Smith", "Jones", "Taylor", "Brown", "Williams", "Wilson", "Johnson", "Davies", "Patel", "Robinson", "Wright", "Thompson", "Evans", "Walker",
-        "White", "Roberts", "Green", "Hall", "Khan", "Wood", "Jackson", "Clarke", "Hughes", "Edwards", "Ahmed", "Murphy", "Okafor", "Nowak", "Lewis", "Scott",
+        "Smith", "Jones", "Taylor", "Brown", "Williams", "Wilson", "Johnson", "Davies", "Patel", "Robinson", "Wright", "Thompson", "Evans",
+            "Walker",
+        "White", "Roberts", "Green", "Hall", "Khan", "Wood", "Jackson", "Clarke", "Hughes", "Edwards", "Ahmed", "Murphy", "Okafor",
+            "Nowak", "Lewis", "Scott",
     ];
 
     private static readonly Skill[] Specialties =
@@ -90,7 +95,8 @@ public sealed partial class DemoNetworkGenerator(DemoNetworkOptions options)
             trusts.Add(trust);
             for (var i = 0; i < siteNames.Length; i++)
             {
-                var viewer = $"https://pacs.{ods.ToLowerInvariant()}.example.nhs.uk/viewer?study={{StudyInstanceUid}}&accession={{AccessionNumber}}";
+                var viewer =
+                    $"https://pacs.{ods.ToLowerInvariant()}.example.nhs.uk/viewer?study={{StudyInstanceUid}}&accession={{AccessionNumber}}";
                 sites.Add(new Site(NextGuid(), trust.Id, OdsCode.FromTrusted($"{ods}{i + 1:00}"), siteNames[i], viewer));
             }
         }
@@ -103,7 +109,8 @@ public sealed partial class DemoNetworkGenerator(DemoNetworkOptions options)
         shifts.InsertRange(0, GeneratePastRota(reporters, credentials, absences, now));
         var (exams, reports) = GenerateExams(trusts, sites, reporters, (credentials, shifts, absences), policy, now);
         var (findings, followUps) = GenerateSafety(exams, reports, now);
-        return new DemoNetwork(network, trusts, sites, ProcedureCatalogue.Standard(), rules, reporters, credentials, shifts, absences, exams, reports, findings, followUps);
+        return new DemoNetwork(network, trusts, sites, ProcedureCatalogue.Standard(), rules, reporters, credentials, shifts, absences,
+            exams, reports, findings, followUps);
     }
 
     private List<Reporter> GenerateReporters(List<Trust> trusts)
@@ -126,7 +133,8 @@ public sealed partial class DemoNetworkGenerator(DemoNetworkOptions options)
                 ProfessionalRole.ConsultantRadiologist =>
                 [
                     new ReporterSkill(Skill.General, 2),
-                    .. Specialties.OrderBy(_ => _random.Next()).Take(1 + _random.Next(3)).Select(s => new ReporterSkill(s, 2 + _random.Next(2))),
+                    .. Specialties.OrderBy(_ => _random.Next()).Take(1 + _random.Next(3))
+                        .Select(s => new ReporterSkill(s, 2 + _random.Next(2))),
                 ],
                 ProfessionalRole.Registrar => [new ReporterSkill(Skill.General, 1), new ReporterSkill(Pick(Specialties), 1)],
                 _ => [new ReporterSkill(Skill.Musculoskeletal, 1), new ReporterSkill(Skill.Chest, 1), new ReporterSkill(Skill.General, 1)],
@@ -146,7 +154,8 @@ public sealed partial class DemoNetworkGenerator(DemoNetworkOptions options)
             ProfessionalRole.ConsultantRadiologist,
             "TELERAD01",
             trusts[0].Id,
-            [new ReporterSkill(Skill.General, 2), new ReporterSkill(Skill.Neuro, 2), new ReporterSkill(Skill.Chest, 2), new ReporterSkill(Skill.Abdominal, 2)]));
+            [new ReporterSkill(Skill.General, 2), new ReporterSkill(Skill.Neuro, 2), new ReporterSkill(Skill.Chest, 2),
+                new ReporterSkill(Skill.Abdominal, 2)]));
         return reporters;
     }
 
@@ -158,7 +167,8 @@ public sealed partial class DemoNetworkGenerator(DemoNetworkOptions options)
             var outsourced = reporter.RegistrationNumber.StartsWith("TELERAD", StringComparison.Ordinal);
             var granted = outsourced
                 ? trusts
-                : [trusts.Single(t => t.Id == reporter.HomeTrustId), .. trusts.Where(t => t.Id != reporter.HomeTrustId).OrderBy(_ => _random.Next()).Take(_random.Next(4))];
+                : [trusts.Single(t => t.Id == reporter.HomeTrustId), .. trusts.Where(t => t.Id != reporter.HomeTrustId)
+                    .OrderBy(_ => _random.Next()).Take(_random.Next(4))];
             foreach (var trust in granted)
             {
                 var from = now.AddDays(-_random.Next(60, 900));
@@ -178,8 +188,10 @@ public sealed partial class DemoNetworkGenerator(DemoNetworkOptions options)
         return credentials;
     }
 
-    /// <summary>The rota keeps the rules a coordinator is held to (RotaChecks): no shift over 24 hours or outlasting a credential.</summary>
-    private (List<RotaShift> Shifts, List<Absence> Absences) GenerateRota(List<Reporter> reporters, List<Trust> trusts, List<Credential> credentials, DateTimeOffset now)
+    /// <summary>The rota keeps the rules a coordinator is held to (RotaChecks): no shift over 24 hours or outlasting a
+    /// credential.</summary>
+    private (List<RotaShift> Shifts, List<Absence> Absences) GenerateRota(List<Reporter> reporters, List<Trust> trusts,
+        List<Credential> credentials, DateTimeOffset now)
     {
         var shifts = new List<RotaShift>();
         var absences = new List<Absence>();
@@ -190,7 +202,8 @@ public sealed partial class DemoNetworkGenerator(DemoNetworkOptions options)
         foreach (var reporter in people.Where((_, i) => i % 11 == 3))
         {
             var start = firstDay.AddDays(_random.Next(0, 5));
-            var kind = _random.Next(5) == 0 ? AbsenceKind.SickLeave : _random.Next(4) == 0 ? AbsenceKind.StudyLeave : AbsenceKind.AnnualLeave;
+            var kind = _random.Next(5) == 0 ? AbsenceKind.SickLeave : _random.Next(4) == 0 ? AbsenceKind.StudyLeave
+                : AbsenceKind.AnnualLeave;
             absences.Add(new Absence(NextGuid(), reporter.Id, kind, start, start.AddDays(_random.Next(1, 5))));
         }
 
@@ -199,7 +212,8 @@ public sealed partial class DemoNetworkGenerator(DemoNetworkOptions options)
 
         // Credentialed for the trust (any trust when null) for the whole of a shift.
         bool Credentialed(Reporter r, Guid? trust, DateTimeOffset start, DateTimeOffset end) =>
-            credentials.Any(c => c.ReporterId == r.Id && (trust is null || c.TrustId == trust) && c.ValidFrom <= start && (c.ValidTo is null || c.ValidTo >= end));
+            credentials.Any(c => c.ReporterId == r.Id && (trust is null || c.TrustId == trust) && c.ValidFrom <= start
+                && (c.ValidTo is null || c.ValidTo >= end));
 
         for (var day = 0; day < 8; day++)
         {
@@ -235,11 +249,15 @@ public sealed partial class DemoNetworkGenerator(DemoNetworkOptions options)
 
             var nightStart = date.AddHours(weekend ? 8 : 18);
             var nightEnd = date.AddDays(1).AddHours(8);
-            var available = consultants.Where(r => !Away(r, nightStart, nightEnd) && Credentialed(r, null, nightStart, nightEnd)).OrderBy(_ => _random.Next()).ToList();
-            ShiftKind[] outOfHours = [ShiftKind.OnCallFirst, ShiftKind.OnCallFirst, ShiftKind.OnCallSecond, ShiftKind.OutOfHoursHotReporting];
+            var available = consultants.Where(r => !Away(r, nightStart, nightEnd) && Credentialed(r, null, nightStart, nightEnd))
+                .OrderBy(_ => _random.Next()).ToList();
+            ShiftKind[] outOfHours =
+                [ShiftKind.OnCallFirst, ShiftKind.OnCallFirst, ShiftKind.OnCallSecond, ShiftKind.OutOfHoursHotReporting];
             for (var i = 0; i < outOfHours.Length && i < available.Count; i++)
             {
-                shifts.Add(new RotaShift(NextGuid(), available[i].Id, outOfHours[i], nightStart, nightEnd, CoverScope.Network, [], outOfHours[i] == ShiftKind.OutOfHoursHotReporting ? 480 : 240));
+                shifts.Add(
+                    new RotaShift(NextGuid(), available[i].Id, outOfHours[i], nightStart, nightEnd, CoverScope.Network, [],
+                    outOfHours[i] == ShiftKind.OutOfHoursHotReporting ? 480 : 240));
             }
         }
 
@@ -247,7 +265,9 @@ public sealed partial class DemoNetworkGenerator(DemoNetworkOptions options)
         for (var night = 0; night < 8; night++)
         {
             var start = firstDay.AddDays(night).AddHours(20);
-            shifts.Add(new RotaShift(NextGuid(), telerad.Id, ShiftKind.Teleradiology, start, start.AddHours(12), CoverScope.Trusts, trusts.Take(3).Select(t => t.Id), 600));
+            shifts.Add(
+                new RotaShift(NextGuid(), telerad.Id, ShiftKind.Teleradiology, start, start.AddHours(12), CoverScope.Trusts, trusts.Take(3)
+                .Select(t => t.Id), 600));
         }
 
         return (shifts, absences);
@@ -258,11 +278,14 @@ public sealed partial class DemoNetworkGenerator(DemoNetworkOptions options)
     /// so each historical report was claimed by someone on duty, as the product requires, and activity has a rota to
     /// measure against. Same rules as the coming week: credentialed throughout, never over leave.
     /// </summary>
-    private List<RotaShift> GeneratePastRota(List<Reporter> reporters, List<Credential> credentials, List<Absence> absences, DateTimeOffset now)
+    private List<RotaShift> GeneratePastRota(List<Reporter> reporters, List<Credential> credentials, List<Absence> absences,
+        DateTimeOffset now)
     {
         var shifts = new List<RotaShift>();
         var firstDay = new DateTimeOffset(now.UtcDateTime.Date, TimeSpan.Zero).AddDays(-1);
-        var consultants = reporters.Where(r => r.Role == ProfessionalRole.ConsultantRadiologist && !r.RegistrationNumber.StartsWith("TELERAD", StringComparison.Ordinal)).ToList();
+        var consultants =
+            reporters.Where(r => r.Role == ProfessionalRole.ConsultantRadiologist
+            && !r.RegistrationNumber.StartsWith("TELERAD", StringComparison.Ordinal)).ToList();
         bool Free(Reporter r, DateTimeOffset start, DateTimeOffset end) =>
             !absences.Any(a => a.ReporterId == r.Id && a.Overlaps(start, end))
             && credentials.Any(c => c.ReporterId == r.Id && c.ValidFrom <= start && (c.ValidTo is null || c.ValidTo >= end));
@@ -277,16 +300,21 @@ public sealed partial class DemoNetworkGenerator(DemoNetworkOptions options)
                     var (start, end) = (date.AddHours(8), date.AddHours(18));
                     if (Free(consultant, start, end))
                     {
-                        shifts.Add(new RotaShift(NextGuid(_past), consultant.Id, ShiftKind.InHoursSession, start, end, CoverScope.Network, [], 480));
+                        shifts.Add(
+                            new RotaShift(NextGuid(_past), consultant.Id, ShiftKind.InHoursSession, start, end, CoverScope.Network, [],
+                            480));
                     }
                 }
             }
 
             var (nightStart, nightEnd) = (date.AddHours(weekend ? 8 : 18), date.AddDays(1).AddHours(8));
-            foreach (var consultant in consultants.Where(c => Free(c, nightStart, nightEnd) && !shifts.Any(s => s.ReporterId == c.Id && s.Overlaps(nightStart, nightEnd)))
+            foreach (var consultant in consultants.Where(c => Free(c, nightStart, nightEnd)
+                && !shifts.Any(s => s.ReporterId == c.Id && s.Overlaps(nightStart, nightEnd)))
                 .OrderBy(_ => _past.Next()).Take(4))
             {
-                shifts.Add(new RotaShift(NextGuid(_past), consultant.Id, ShiftKind.OnCallFirst, nightStart, nightEnd, CoverScope.Network, [], 240));
+                shifts.Add(
+                    new RotaShift(NextGuid(_past), consultant.Id, ShiftKind.OnCallFirst, nightStart, nightEnd, CoverScope.Network, [],
+                    240));
             }
         }
 

@@ -29,9 +29,11 @@ public sealed class DemoPeople(IDbContextFactory<WorklistDbContext> contexts, Ti
         var dutyEnds = shifts.GroupBy(s => s.ReporterId).ToDictionary(g => g.Key, g => g.Max(s => s.End));
         var onDuty = dutyEnds.Keys.ToHashSet();
         var reporters = await db.Reporters.AsNoTracking().OrderBy(r => r.RegistrationNumber).ToListAsync(cancellationToken);
-        var credentials = (await db.Credentials.AsNoTracking().ToListAsync(cancellationToken)).Where(c => c.IsValidAt(now)).ToLookup(c => c.ReporterId);
+        var credentials = (await db.Credentials.AsNoTracking().ToListAsync(cancellationToken)).Where(c => c.IsValidAt(now))
+            .ToLookup(c => c.ReporterId);
         var consultants = reporters
-            .Where(r => r.Role == ProfessionalRole.ConsultantRadiologist && !r.RegistrationNumber.StartsWith("TELERAD", StringComparison.Ordinal))
+            .Where(r => r.Role == ProfessionalRole.ConsultantRadiologist
+                && !r.RegistrationNumber.StartsWith("TELERAD", StringComparison.Ordinal))
             .OrderByDescending(r => dutyEnds.GetValueOrDefault(r.Id))
             .ThenByDescending(r => credentials[r.Id].Count())
             .ToList();

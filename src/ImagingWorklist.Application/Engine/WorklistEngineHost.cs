@@ -13,7 +13,8 @@ namespace ImagingWorklist.Application.Engine;
 /// re-reading whatever a change names. The engine is single-threaded, so every call goes through one lock; calls are
 /// microseconds, database reads happen outside it.
 /// </summary>
-public sealed class WorklistEngineHost(IDbContextFactory<WorklistDbContext> contexts, TimeProvider clock, ILogger<WorklistEngineHost> logger)
+public sealed class WorklistEngineHost(IDbContextFactory<WorklistDbContext> contexts, TimeProvider clock,
+    ILogger<WorklistEngineHost> logger)
 {
     /// <summary>Shifts that ended longer ago than this are not loaded.</summary>
     private static readonly TimeSpan RotaLookBack = TimeSpan.FromDays(1);
@@ -45,7 +46,8 @@ public sealed class WorklistEngineHost(IDbContextFactory<WorklistDbContext> cont
 
         var took = clock.GetElapsedTime(started);
         WorklistMetrics.EngineRebuilt(took);
-        logger.LogInformation("Worklist engine loaded: {Exams} open exams, {Reporters} reporters in {Milliseconds} ms", engine.OpenCount, reporters.Count, (long)took.TotalMilliseconds);
+        logger.LogInformation("Worklist engine loaded: {Exams} open exams, {Reporters} reporters in {Milliseconds} ms", engine.OpenCount,
+            reporters.Count, (long)took.TotalMilliseconds);
     }
 
     /// <summary>Re-reads one exam, so this instance agrees with the database whichever instance changed it.</summary>
@@ -74,7 +76,8 @@ public sealed class WorklistEngineHost(IDbContextFactory<WorklistDbContext> cont
         WorklistMetrics.EngineEvent("exam");
     }
 
-    /// <summary>Re-reads a reporter's credentials, shifts and leave (every reporter's when <paramref name="reporterId"/> is null).</summary>
+    /// <summary>Re-reads a reporter's credentials, shifts and leave (every reporter's when <paramref name="reporterId"/> is
+    /// null).</summary>
     public async Task RefreshReportersAsync(Guid? reporterId, CancellationToken cancellationToken = default)
     {
         if (_engine is null)
@@ -133,9 +136,11 @@ public sealed class WorklistEngineHost(IDbContextFactory<WorklistDbContext> cont
     public bool Knows(Guid reporterId) => Use(engine => engine.Knows(reporterId));
 
     public EligibilityVerdict? Check(Guid reporterId, Guid examId) =>
-        Use(engine => engine.Find(examId) is null || !engine.Knows(reporterId) ? null : engine.Check(reporterId, examId, clock.GetUtcNow()));
+        Use(engine => engine.Find(examId) is null || !engine.Knows(reporterId) ? null
+            : engine.Check(reporterId, examId, clock.GetUtcNow()));
 
-    public Outcome RecordSkip(Guid reporterId, Guid examId, string reason) => Use(engine => engine.RecordSkip(reporterId, examId, reason, clock.GetUtcNow()));
+    public Outcome RecordSkip(Guid reporterId, Guid examId, string reason)
+        => Use(engine => engine.RecordSkip(reporterId, examId, reason, clock.GetUtcNow()));
 
     public int SkipCount(Guid reporterId) => Use(engine => engine.SkipCount(reporterId));
 
@@ -171,13 +176,17 @@ public sealed class WorklistEngineHost(IDbContextFactory<WorklistDbContext> cont
     }
 
     /// <summary>Reporters as the engine sees them (with shifts and leave from <paramref name="now"/> minus a day on).</summary>
-    internal static async Task<List<EngineReporter>> LoadReportersAsync(WorklistDbContext db, Guid? only, DateTimeOffset now, CancellationToken cancellationToken)
+    internal static async Task<List<EngineReporter>> LoadReportersAsync(WorklistDbContext db, Guid? only, DateTimeOffset now,
+        CancellationToken cancellationToken)
     {
         var since = now - RotaLookBack;
         var reporters = await db.Reporters.AsNoTracking().Where(r => only == null || r.Id == only).ToListAsync(cancellationToken);
-        var credentials = await db.Credentials.AsNoTracking().Where(c => only == null || c.ReporterId == only).ToListAsync(cancellationToken);
-        var shifts = await db.RotaShifts.AsNoTracking().Where(s => (only == null || s.ReporterId == only) && s.End > since).ToListAsync(cancellationToken);
-        var absences = await db.Absences.AsNoTracking().Where(a => (only == null || a.ReporterId == only) && a.End > since).ToListAsync(cancellationToken);
+        var credentials = await db.Credentials.AsNoTracking().Where(c => only == null || c.ReporterId == only)
+            .ToListAsync(cancellationToken);
+        var shifts = await db.RotaShifts.AsNoTracking().Where(s => (only == null || s.ReporterId == only) && s.End > since)
+            .ToListAsync(cancellationToken);
+        var absences = await db.Absences.AsNoTracking().Where(a => (only == null || a.ReporterId == only) && a.End > since)
+            .ToListAsync(cancellationToken);
         var credentialsBy = credentials.ToLookup(c => c.ReporterId);
         var shiftsBy = shifts.ToLookup(s => s.ReporterId);
         var absencesBy = absences.ToLookup(a => a.ReporterId);

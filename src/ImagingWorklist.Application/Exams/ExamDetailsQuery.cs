@@ -11,7 +11,8 @@ using Microsoft.EntityFrameworkCore;
 namespace ImagingWorklist.Application.Exams;
 
 /// <summary>An earlier exam of the same patient, with its signed report (final, then any addenda) when there is one.</summary>
-public sealed record PriorExam(Guid ExamId, string Accession, string ProcedureDescription, DateTimeOffset PerformedAt, ExamState State, string TrustName, IReadOnlyList<PriorReport> Reports);
+public sealed record PriorExam(Guid ExamId, string Accession, string ProcedureDescription, DateTimeOffset PerformedAt, ExamState State,
+    string TrustName, IReadOnlyList<PriorReport> Reports);
 
 public sealed record PriorReport(bool IsAddendum, DateTimeOffset SignedAt, string Text);
 
@@ -53,7 +54,8 @@ public sealed class ExamDetailsQuery(IDbContextFactory<WorklistDbContext> contex
     /// an opinion, or having reported it — see <see cref="ReportingAccess"/>), or anyone when <paramref name="holderOnly"/>
     /// is false (managers), and only within the viewer's scope of trusts. A refusal reads no patient data and writes no view.
     /// </summary>
-    public async Task<Outcome<ExamDetails>> LoadAsync(Guid examId, Actor viewer, bool holderOnly, AccessScope scope, CancellationToken cancellationToken = default)
+    public async Task<Outcome<ExamDetails>> LoadAsync(Guid examId, Actor viewer, bool holderOnly, AccessScope scope,
+        CancellationToken cancellationToken = default)
     {
         var now = clock.GetUtcNow();
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
@@ -70,20 +72,26 @@ public sealed class ExamDetailsQuery(IDbContextFactory<WorklistDbContext> contex
             return Outcome<ExamDetails>.Rejected("There is no such exam among the trusts you may see.");
         }
 
-        var access = viewer.ReporterId is { } reporterId ? await ReportingAccess.ForAsync(db, exam, reporterId, now, cancellationToken) : ReportingAccess.None;
+        var access = viewer.ReporterId is { } reporterId ? await ReportingAccess.ForAsync(db, exam, reporterId, now, cancellationToken)
+            : ReportingAccess.None;
         if (holderOnly && !access.MayOpen)
         {
-            return Outcome<ExamDetails>.Rejected("You do not hold a claim on this exam, so its patient details are not shown. Claim it from your worklist first.");
+            return Outcome<ExamDetails>.Rejected(
+                "You do not hold a claim on this exam, so its patient details are not shown. Claim it from your worklist first.");
         }
 
         var site = await db.Sites.AsNoTracking().SingleAsync(s => s.Id == exam.SiteId, cancellationToken);
         var trust = await db.Trusts.AsNoTracking().SingleAsync(t => t.Id == exam.TrustId, cancellationToken);
         var holder = exam.ClaimedById is { } holderId
-            ? await db.Reporters.AsNoTracking().Where(r => r.Id == holderId).Select(r => r.DisplayName).SingleOrDefaultAsync(cancellationToken)
+            ? await db.Reporters.AsNoTracking().Where(r => r.Id == holderId).Select(r => r.DisplayName)
+                .SingleOrDefaultAsync(cancellationToken)
             : null;
         var priors = await PriorsAsync(db, exam, trusts, cancellationToken);
 
-        db.Audit(viewer, AuditAction.PatientDataViewed, now, $"Viewed exam {exam.Accession}{(priors.Count > 0 ? $" with {priors.Count} prior(s): {string.Join(", ", priors.Select(p => p.Accession))}" : "")}", examId: exam.Id, trustId: exam.TrustId);
+        db.Audit(viewer, AuditAction.PatientDataViewed, now,
+            $"Viewed exam {exam.Accession}" +
+                $"{(priors.Count > 0 ? $" with {priors.Count} prior(s): {string.Join(", ", priors.Select(p => p.Accession))}" : "")}",
+                    examId: exam.Id, trustId: exam.TrustId);
         await db.SaveChangesAsync(cancellationToken);
 
         return Outcome<ExamDetails>.Accepted(new ExamDetails(
@@ -118,7 +126,8 @@ public sealed class ExamDetailsQuery(IDbContextFactory<WorklistDbContext> contex
     /// The patient's other exams, newest first: at every trust the viewer may see when the patient has a verified NHS
     /// number (the one identifier shared across the network), otherwise only at this trust by its local number.
     /// </summary>
-    private static async Task<IReadOnlyList<PriorExam>> PriorsAsync(WorklistDbContext db, Exam exam, IReadOnlyList<Guid>? trusts, CancellationToken cancellationToken)
+    private static async Task<IReadOnlyList<PriorExam>> PriorsAsync(WorklistDbContext db, Exam exam, IReadOnlyList<Guid>? trusts,
+        CancellationToken cancellationToken)
     {
         var nhsNumber = exam.Patient.NhsNumber;
         var mrn = exam.Patient.LocalMrn;
@@ -140,7 +149,8 @@ public sealed class ExamDetailsQuery(IDbContextFactory<WorklistDbContext> contex
             .ToListAsync(cancellationToken);
         var ids = rows.Select(r => r.Id).ToList();
         var reports = (await db.Reports.AsNoTracking()
-                .Where(r => ids.Contains(r.ExamId) && (r.Status == ReportStatus.Final || r.Status == ReportStatus.Addendum) && r.SignedAt != null)
+                .Where(r => ids.Contains(r.ExamId) && (r.Status == ReportStatus.Final || r.Status == ReportStatus.Addendum)
+                    && r.SignedAt != null)
                 .Select(r => new { r.ExamId, r.Status, r.SignedAt, r.Text })
                 .ToListAsync(cancellationToken))
             .OrderBy(r => r.SignedAt)

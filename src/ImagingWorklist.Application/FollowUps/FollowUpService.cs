@@ -50,14 +50,16 @@ public sealed record FollowUpRow(
     string? ClosedBy);
 
 /// <summary>What a reporter asks for: a catalogue procedure by code, or a clinical review (no code).</summary>
-public sealed record FollowUpRequest(string? ProcedureCode, DateOnly DueBy, string Reason, FollowUpRecipient Recipient, string RecipientName);
+public sealed record FollowUpRequest(string? ProcedureCode, DateOnly DueBy, string Reason, FollowUpRecipient Recipient,
+    string RecipientName);
 
 /// <summary>
 /// Follow-up recommendations, tracked to closure across the network: a reporter working on an exam recommends one; an
 /// order for the same patient and a matching procedure from any trust closes it (<see cref="CloseByOrdersAsync"/>, run
 /// inside the ingest's transaction); a manager closes it by hand with a reason; overdue ones head the tracking list.
 /// </summary>
-public sealed class FollowUpService(IDbContextFactory<WorklistDbContext> contexts, ChangeAnnouncer announce, FollowUpPolicy policy, TimeProvider clock) : IIngestObserver
+public sealed class FollowUpService(IDbContextFactory<WorklistDbContext> contexts, ChangeAnnouncer announce, FollowUpPolicy policy,
+    TimeProvider clock) : IIngestObserver
 {
     public FollowUpPolicy Policy => policy;
 
@@ -69,7 +71,8 @@ public sealed class FollowUpService(IDbContextFactory<WorklistDbContext> context
         return [.. procedures.OrderBy(p => p.Description, StringComparer.OrdinalIgnoreCase).Select(p => (p.Code, p.Description))];
     }
 
-    public async Task<Outcome<Guid>> RecommendAsync(Guid examId, Guid reporterId, FollowUpRequest request, Actor actor, CancellationToken cancellationToken = default)
+    public async Task<Outcome<Guid>> RecommendAsync(Guid examId, Guid reporterId, FollowUpRequest request, Actor actor,
+        CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         var now = clock.GetUtcNow();
@@ -89,13 +92,16 @@ public sealed class FollowUpService(IDbContextFactory<WorklistDbContext> context
             var procedure = await db.Procedures.AsNoTracking().SingleOrDefaultAsync(p => p.Code == code, cancellationToken);
             if (procedure is null)
             {
-                return Outcome<Guid>.Rejected($"'{request.ProcedureCode.Trim()}' is not a procedure in the network's catalogue; choose one, or a clinical review.");
+                return Outcome<Guid>.Rejected(
+                    $"'{request.ProcedureCode.Trim()}' is not a procedure in the network's catalogue; choose one, or a clinical review.");
             }
 
             what = new FollowUpWhat(procedure.Code, procedure.Modality, procedure.BodyPart, procedure.Description);
         }
 
-        var recommended = FollowUp.Recommend(Guid.NewGuid(), exam, what, request.DueBy, request.Reason, request.Recipient, request.RecipientName, reporterId, now);
+        var recommended =
+            FollowUp.Recommend(Guid.NewGuid(), exam, what, request.DueBy, request.Reason, request.Recipient, request.RecipientName,
+            reporterId, now);
         if (!recommended.Succeeded)
         {
             return Outcome<Guid>.Rejected(recommended.Reason!);
@@ -104,14 +110,16 @@ public sealed class FollowUpService(IDbContextFactory<WorklistDbContext> context
         var followUp = recommended.Value!;
         db.FollowUps.Add(followUp);
         db.Audit(actor, AuditAction.FollowUpRecommended, now,
-            $"{followUp.Description} by {UkCalendar.WriteDate(followUp.DueBy)} recommended on {exam.Accession} for the {Labels.InSentence(Labels.Of(followUp.Recipient))}",
+            $"{followUp.Description} by {UkCalendar.WriteDate(followUp.DueBy)} recommended on {exam.Accession} for the " +
+                $"{Labels.InSentence(Labels.Of(followUp.Recipient))}",
             examId: exam.Id, trustId: exam.TrustId);
         await db.SaveChangesAsync(cancellationToken);
         await announce.ReportingAsync(exam.Id, cancellationToken: cancellationToken);
         return Outcome<Guid>.Accepted(followUp.Id);
     }
 
-    public async Task<Outcome> CloseAsync(Guid id, FollowUpClosure closure, string? note, Actor actor, AccessScope scope, CancellationToken cancellationToken = default)
+    public async Task<Outcome> CloseAsync(Guid id, FollowUpClosure closure, string? note, Actor actor, AccessScope scope,
+        CancellationToken cancellationToken = default)
     {
         var now = clock.GetUtcNow();
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
@@ -127,7 +135,8 @@ public sealed class FollowUpService(IDbContextFactory<WorklistDbContext> context
             return closed;
         }
 
-        db.Audit(actor, AuditAction.FollowUpClosed, now, $"{followUp.Description} recommendation closed: {Labels.InSentence(Labels.Of(closure))}",
+        db.Audit(actor, AuditAction.FollowUpClosed, now,
+            $"{followUp.Description} recommendation closed: {Labels.InSentence(Labels.Of(closure))}",
             examId: followUp.ExamId, trustId: followUp.TrustId, reason: followUp.ClosedNote);
         try
         {
@@ -184,10 +193,13 @@ public sealed class FollowUpService(IDbContextFactory<WorklistDbContext> context
             where doneIds.Contains(d.Id)
             join t in db.Trusts on d.TrustId equals t.Id
             select new { d.Id, d.Accession, d.ProcedureDescription, TrustName = t.Name })
-            .ToDictionaryAsync(d => d.Id, d => $"{d.ProcedureDescription} ordered at {d.TrustName} ({d.Accession.Value})", cancellationToken);
+            .ToDictionaryAsync(d => d.Id, d => $"{d.ProcedureDescription} ordered at {d.TrustName} ({d.Accession.Value})",
+                cancellationToken);
         return [.. rows.Select(x => new FollowUpRow(
-            x.f.Id, x.f.ExamId, x.Accession.Value, x.TrustName, $"{x.Patient.FamilyName.ToUpperInvariant()}, {x.Patient.GivenName}", x.f.PatientNhsNumber, x.f.PatientMrn,
-            x.f.Description, x.f.ProcedureCode, x.f.DueBy, x.f.Reason, x.f.Recipient, x.f.RecipientName, x.DisplayName, x.f.RecommendedAt, x.f.Status,
+            x.f.Id, x.f.ExamId, x.Accession.Value, x.TrustName, $"{x.Patient.FamilyName.ToUpperInvariant()}, {x.Patient.GivenName}",
+                x.f.PatientNhsNumber, x.f.PatientMrn,
+            x.f.Description, x.f.ProcedureCode, x.f.DueBy, x.f.Reason, x.f.Recipient, x.f.RecipientName, x.DisplayName, x.f.RecommendedAt,
+                x.f.Status,
             x.f.IsOverdueOn(today), x.f.IsDueSoonOn(today, policy),
             x.f.DoneByExamId is { } doneBy ? done.GetValueOrDefault(doneBy) : null,
             x.f.ClosedAt, x.f.Closure, x.f.ClosedNote, x.f.ClosedBy))];
@@ -197,12 +209,14 @@ public sealed class FollowUpService(IDbContextFactory<WorklistDbContext> context
     /// Closes the open recommendations that newly ordered exams satisfy, in the caller's unit of work (the ingest batch):
     /// one query for the whole batch. Returns the exams whose recommendations closed, to be announced after the commit.
     /// </summary>
-    public Task<IReadOnlyList<Guid>> OrdersAddedAsync(WorklistDbContext db, IReadOnlyCollection<Exam> ordered, DateTimeOffset now) => CloseByOrdersAsync(db, ordered, policy, now);
+    public Task<IReadOnlyList<Guid>> OrdersAddedAsync(WorklistDbContext db, IReadOnlyCollection<Exam> ordered, DateTimeOffset now)
+        => CloseByOrdersAsync(db, ordered, policy, now);
 
     public Task PatientMergedAsync(WorklistDbContext db, Guid trustId, string mergedAwayMrn, Patient surviving, DateTimeOffset now) =>
         CarryOnMergeAsync(db, trustId, mergedAwayMrn, surviving, now);
 
-    public static async Task<IReadOnlyList<Guid>> CloseByOrdersAsync(WorklistDbContext db, IReadOnlyCollection<Exam> ordered, FollowUpPolicy policy, DateTimeOffset now)
+    public static async Task<IReadOnlyList<Guid>> CloseByOrdersAsync(WorklistDbContext db, IReadOnlyCollection<Exam> ordered,
+        FollowUpPolicy policy, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(ordered);
         if (ordered.Count == 0)
@@ -221,7 +235,8 @@ public sealed class FollowUpService(IDbContextFactory<WorklistDbContext> context
         {
             if (ordered.FirstOrDefault(e => followUp.IsMetBy(e, policy)) is { } order && followUp.Complete(order.Id, now).Succeeded)
             {
-                db.Audit(Actor.System, AuditAction.FollowUpCompleted, now, $"{followUp.Description} recommendation met by order {order.Accession} ({order.ProcedureDescription})",
+                db.Audit(Actor.System, AuditAction.FollowUpCompleted, now,
+                    $"{followUp.Description} recommendation met by order {order.Accession} ({order.ProcedureDescription})",
                     examId: followUp.ExamId, trustId: followUp.TrustId);
                 closed.Add(followUp.ExamId);
             }
@@ -231,14 +246,17 @@ public sealed class FollowUpService(IDbContextFactory<WorklistDbContext> context
     }
 
     /// <summary>ADT^A40 at a trust: the open recommendations of the merged-away record follow the surviving patient.</summary>
-    public static async Task<int> CarryOnMergeAsync(WorklistDbContext db, Guid trustId, string mergedAwayMrn, Patient surviving, DateTimeOffset now)
+    public static async Task<int> CarryOnMergeAsync(WorklistDbContext db, Guid trustId, string mergedAwayMrn, Patient surviving,
+        DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(surviving);
-        var open = await db.FollowUps.Where(f => f.TrustId == trustId && f.PatientMrn == mergedAwayMrn && f.Status == FollowUpStatus.Open).ToListAsync();
+        var open = await db.FollowUps.Where(f => f.TrustId == trustId && f.PatientMrn == mergedAwayMrn && f.Status == FollowUpStatus.Open)
+            .ToListAsync();
         foreach (var followUp in open)
         {
             followUp.MoveTo(surviving);
-            db.Audit(Actor.System, AuditAction.PatientUpdated, now, $"Open {followUp.Description} recommendation moved from record {mergedAwayMrn} to {surviving.LocalMrn}",
+            db.Audit(Actor.System, AuditAction.PatientUpdated, now,
+                $"Open {followUp.Description} recommendation moved from record {mergedAwayMrn} to {surviving.LocalMrn}",
                 examId: followUp.ExamId, trustId: trustId);
         }
 

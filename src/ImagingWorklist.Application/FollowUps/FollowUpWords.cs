@@ -12,7 +12,8 @@ public static class FollowUpWords
         return row.Status switch
         {
             FollowUpStatus.Done => $"Done: {row.DoneBy ?? "an order arrived"}{On(row.ClosedAt)}.",
-            FollowUpStatus.Closed => $"Closed by {row.ClosedBy}{On(row.ClosedAt)}: {Labels.InSentence(Labels.Of(row.Closure!.Value))}{(row.ClosedNote is { } note ? $" ({note})" : string.Empty)}.",
+            FollowUpStatus.Closed => $"Closed by {row.ClosedBy}{On(row.ClosedAt)}: {Labels.InSentence(Labels.Of(row.Closure!.Value))}" +
+                $"{(row.ClosedNote is { } note ? $" ({note})" : string.Empty)}.",
             _ when row.Overdue => $"Overdue since {UkCalendar.WriteDate(row.DueBy)}: no matching order has arrived.",
             _ when row.DueSoon => $"Due soon ({UkCalendar.WriteDate(row.DueBy)}): no matching order yet.",
             _ => $"Open: recommended by {row.RecommendedBy} on {UkCalendar.FormatDate(row.RecommendedAt)}.",

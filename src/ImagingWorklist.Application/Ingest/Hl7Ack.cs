@@ -32,7 +32,8 @@ public static class Hl7Ack
     public const string Error = "AE";
     public const string Reject = "AR";
 
-    public static string Build(Hl7Message? message, string code, string text, IReadOnlyList<Hl7Error> errors, DateTimeOffset now, string ackControlId)
+    public static string Build(Hl7Message? message, string code, string text, IReadOnlyList<Hl7Error> errors, DateTimeOffset now,
+        string ackControlId)
     {
         // Answer in the sender's own delimiters and version where they could be read.
         var f = message?.FieldSeparator ?? '|';
@@ -45,8 +46,10 @@ public static class Hl7Ack
         var version = message?.Version is { Length: > 0 } v ? v : "2.5.1";
         var lines = new List<string>
         {
-            string.Join(f, "MSH", $"{c}{r}{e}{s}", "ImagingWorklist", "ImagingWorklist", Esc(message?.SendingApplication ?? string.Empty), Esc(message?.SendingFacility ?? string.Empty),
-                now.UtcDateTime.ToString("yyyyMMddHHmmss", CultureInfo.InvariantCulture) + "+0000", string.Empty, $"ACK{c}{trigger}{c}ACK", ackControlId, "P", version),
+            string.Join(f, "MSH", $"{c}{r}{e}{s}", "ImagingWorklist", "ImagingWorklist", Esc(message?.SendingApplication ?? string.Empty),
+                Esc(message?.SendingFacility ?? string.Empty),
+                now.UtcDateTime.ToString("yyyyMMddHHmmss", CultureInfo.InvariantCulture) + "+0000", string.Empty, $"ACK{c}{trigger}{c}ACK",
+                    ackControlId, "P", version),
             string.Join(f, "MSA", code, Esc(message?.ControlId ?? string.Empty), Esc(text)),
         };
         foreach (var error in errors)

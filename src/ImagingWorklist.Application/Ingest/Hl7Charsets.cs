@@ -13,7 +13,8 @@ public static class Hl7Charsets
 {
     public const string Supported = "ASCII, 8859/1 or UNICODE UTF-8 in MSH-18 (us-ascii, iso-8859-1 or utf-8 as an HTTP charset)";
 
-    /// <summary>The encoding an MSH-18 value names: null for an empty value (the default), or when it is not one this interface reads.</summary>
+    /// <summary>The encoding an MSH-18 value names: null for an empty value (the default), or when it is not one this interface
+    /// reads.</summary>
     public static Encoding? OfMsh18(string value, out bool known)
     {
         (var encoding, known) = value.Trim().ToUpperInvariant() switch
@@ -49,7 +50,8 @@ public static class Hl7Charsets
             declared = OfMsh18(msh18, out var known);
             if (!known)
             {
-                return (null, $"MSH-18 names the character set '{StoredText.Echo(msh18)}', which this interface cannot read; use {Supported}.");
+                return (null,
+                    $"MSH-18 names the character set '{StoredText.Echo(msh18)}', which this interface cannot read; use {Supported}.");
             }
 
             name = $"MSH-18 {msh18}";
@@ -66,7 +68,9 @@ public static class Hl7Charsets
         }
         catch (DecoderFallbackException failure)
         {
-            return (null, $"The message is not valid in its declared character set ({name}): byte {failure.Index + 1} cannot be read. Send it in the set it declares.");
+            return (null,
+                $"The message is not valid in its declared character set ({name}): byte {failure.Index + 1} cannot be read. Send it in " +
+                    $"the set it declares.");
         }
     }
 

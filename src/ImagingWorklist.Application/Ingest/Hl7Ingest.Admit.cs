@@ -28,7 +28,9 @@ public sealed partial class Hl7Ingest
 
         var facilities = batch.Select(p => p.Facility).Distinct().ToList();
         var controlIds = batch.Select(p => p.ControlId).Distinct().ToList();
-        var existing = (await db.InboundMessages.Where(m => facilities.Contains(m.SendingFacility!) && controlIds.Contains(m.ControlId!)).ToListAsync())
+        var existing =
+            (await db.InboundMessages.Where(m => facilities.Contains(m.SendingFacility!) && controlIds.Contains(m.ControlId!))
+            .ToListAsync())
             .ToDictionary(m => (m.SendingFacility!, m.ControlId!));
         var first = new Dictionary<(string, string), Pending>();
         foreach (var pending in batch)
@@ -44,7 +46,8 @@ public sealed partial class Hl7Ingest
             first[key] = pending;
             if (existing.TryGetValue(key, out var stored) && stored.Ack is { } ack)
             {
-                _logger.LogInformation("HL7 {Type} {ControlId} from {Facility} is a resend; answered as before ({Code})", stored.MessageType, pending.ControlId, pending.Facility, stored.AckCode);
+                _logger.LogInformation("HL7 {Type} {ControlId} from {Facility} is a resend; answered as before ({Code})",
+                    stored.MessageType, pending.ControlId, pending.Facility, stored.AckCode);
                 answered[pending] = new Answered(ack, stored.Status);
                 continue;
             }
@@ -102,7 +105,8 @@ public sealed partial class Hl7Ingest
             if (created.Count > 0)
             {
                 var heldFor = trusts.Select(t => (Guid?)t).ToList();
-                await db.InboundMessages.Where(m => m.Status == InboundStatus.Held && heldFor.Contains(m.TrustId) && created.Contains(m.Key!)).LoadAsync();
+                await db.InboundMessages.Where(m => m.Status == InboundStatus.Held && heldFor.Contains(m.TrustId)
+                    && created.Contains(m.Key!)).LoadAsync();
             }
         }
     }
@@ -114,11 +118,14 @@ public sealed partial class Hl7Ingest
     /// </summary>
     private async Task KeepUnansweredAsync(Pending pending, Exception exception)
     {
-        _logger.LogError(exception, "HL7 {Type} {ControlId} from {Facility} could not be processed; kept unanswered for the resend", pending.Message.MessageType, pending.ControlId, pending.Facility);
+        _logger.LogError(exception, "HL7 {Type} {ControlId} from {Facility} could not be processed; kept unanswered for the resend",
+            pending.Message.MessageType, pending.ControlId, pending.Facility);
         try
         {
             await using var db = await _contexts.CreateDbContextAsync();
-            var stored = await db.InboundMessages.SingleOrDefaultAsync(m => m.SendingFacility == pending.Facility && m.ControlId == pending.ControlId);
+            var stored =
+                await db.InboundMessages.SingleOrDefaultAsync(m => m.SendingFacility == pending.Facility
+                && m.ControlId == pending.ControlId);
             if (stored?.Ack is { } ack)
             {
                 pending.Answer.TrySetResult(new Answered(ack, stored.Status));
@@ -128,14 +135,18 @@ public sealed partial class Hl7Ingest
             if (stored is null)
             {
                 stored = Received(pending);
-                stored.Error = Trimmed($"Not processed yet ({exception.GetType().Name}); it is processed again when the sender resends it.", InboundMessage.ErrorMaxLength);
+                stored.Error =
+                    Trimmed($"Not processed yet ({exception.GetType().Name}); it is processed again when the sender resends it.",
+                    InboundMessage.ErrorMaxLength);
                 db.InboundMessages.Add(stored);
                 await db.SaveChangesAsync();
             }
         }
         catch (Exception keeping)
         {
-            _logger.LogError(keeping, "HL7 {ControlId} from {Facility} could not be kept either; the sender has no answer and will resend it", pending.ControlId, pending.Facility);
+            _logger.LogError(keeping,
+                "HL7 {ControlId} from {Facility} could not be kept either; the sender has no answer and will resend it", pending.ControlId,
+                pending.Facility);
         }
 
         pending.Answer.TrySetException(exception);

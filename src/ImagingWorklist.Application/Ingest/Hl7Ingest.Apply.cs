@@ -17,22 +17,28 @@ public sealed partial class Hl7Ingest
         var (stored, message) = (item.Stored, item.Pending.Message);
         if (!Versions.Contains(message.Version))
         {
-            return Answer(stored, message, Hl7Ack.Reject, $"HL7 version '{message.Version}' is not supported; send 2.3 to 2.5.1.", [new Hl7Error("MSH", 12, 203, $"Version '{message.Version}' is not supported.")], now);
+            return Answer(stored, message, Hl7Ack.Reject, $"HL7 version '{message.Version}' is not supported; send 2.3 to 2.5.1.",
+                [new Hl7Error("MSH", 12, 203, $"Version '{message.Version}' is not supported.")], now);
         }
 
         if (!MessageTypes.Contains(message.MessageType))
         {
-            return Answer(stored, message, Hl7Ack.Reject, $"Message type {message.MessageType} is not accepted here; send ORM^O01 or OMI^O23 orders, ADT^A08 or ADT^A40 patient updates, or ORU^R01 results.", [new Hl7Error("MSH", 9, 200, $"{message.MessageType} is not supported.")], now);
+            return Answer(stored, message, Hl7Ack.Reject,
+                $"Message type {message.MessageType} is not accepted here; send ORM^O01 or OMI^O23 orders, ADT^A08 or ADT^A40 patient " +
+                    $"updates, or ORU^R01 results.", [new Hl7Error("MSH", 9, 200, $"{message.MessageType} is not supported.")], now);
         }
 
         if (item.Trust is not { } trust)
         {
-            return Answer(stored, message, Hl7Ack.Reject, $"Sending facility '{item.Pending.Facility}' is not a trust of this network (configure Hl7:Facilities).", [new Hl7Error("MSH", 4, 204, $"Unknown sending facility '{item.Pending.Facility}'.")], now);
+            return Answer(stored, message, Hl7Ack.Reject,
+                $"Sending facility '{item.Pending.Facility}' is not a trust of this network (configure Hl7:Facilities).",
+                [new Hl7Error("MSH", 4, 204, $"Unknown sending facility '{item.Pending.Facility}'.")], now);
         }
 
         if (await item.Pending.Sender.TrustIdsAsync(db, now, CancellationToken.None) is { } allowed && !allowed.Contains(trust.Id))
         {
-            return Answer(stored, message, Hl7Ack.Reject, $"This client may not send messages for {trust.Name}.", [new Hl7Error("MSH", 4, 204, "Sending facility outside the client's trusts.")], now);
+            return Answer(stored, message, Hl7Ack.Reject, $"This client may not send messages for {trust.Name}.",
+                [new Hl7Error("MSH", 4, 204, "Sending facility outside the client's trusts.")], now);
         }
 
         stored.TrustId = trust.Id;
@@ -44,7 +50,8 @@ public sealed partial class Hl7Ingest
         };
     }
 
-    private async Task<string> ApplyOrderAsync(WorklistDbContext db, Work item, Domain.Network.Trust trust, Changes changes, DateTimeOffset now)
+    private async Task<string> ApplyOrderAsync(WorklistDbContext db, Work item, Domain.Network.Trust trust, Changes changes,
+        DateTimeOffset now)
     {
         var (stored, message, order) = (item.Stored, item.Pending.Message, item.Order!);
         if (order.Errors.Count > 0)
@@ -59,7 +66,9 @@ public sealed partial class Hl7Ingest
         {
             if (exam is not null)
             {
-                return Answer(stored, message, Hl7Ack.Error, $"Accession {order.Accession} already exists at {trust.Name}; send XO to change it.", [new Hl7Error("OBR", 18, 205, "Duplicate accession number.")], now);
+                return Answer(stored, message, Hl7Ack.Error,
+                    $"Accession {order.Accession} already exists at {trust.Name}; send XO to change it.",
+                    [new Hl7Error("OBR", 18, 205, "Duplicate accession number.")], now);
             }
 
             var created = await CreateAsync(order, trust, policy, now);
@@ -87,7 +96,9 @@ public sealed partial class Hl7Ingest
         if (exam is null)
         {
             // A change, cancellation or status update before its order: keep it, apply it when the order arrives.
-            return Answer(stored, message, Hl7Ack.Accept, $"No order {order.Accession} yet; this message is held and will be applied when the order arrives.", [], now, InboundStatus.Held);
+            return Answer(stored, message, Hl7Ack.Accept,
+                $"No order {order.Accession} yet; this message is held and will be applied when the order arrives.", [], now,
+                InboundStatus.Held);
         }
 
         var outcome = ApplyChange(db, exam, order, policy, stored, now);
@@ -98,13 +109,15 @@ public sealed partial class Hl7Ingest
 
         stored.ExamId = exam.Id;
         changes.Add(exam, added: false);
-        return Answer(stored, message, Hl7Ack.Accept, $"{Describe(order.OrderControl)} applied to {exam.Accession}.", [], now, InboundStatus.Applied);
+        return Answer(stored, message, Hl7Ack.Accept, $"{Describe(order.OrderControl)} applied to {exam.Accession}.", [], now,
+            InboundStatus.Applied);
     }
     /// <summary>
     /// ADT^A08 corrects the patient on every exam the trust holds under that local identifier; ADT^A40 moves the exams
     /// of the merged-away record (MRG-1) onto the surviving one (PID).
     /// </summary>
-    private async Task<string> ApplyPatientAsync(WorklistDbContext db, InboundMessage stored, Hl7Message message, Domain.Network.Trust trust, Changes changes, DateTimeOffset now)
+    private async Task<string> ApplyPatientAsync(WorklistDbContext db, InboundMessage stored, Hl7Message message,
+        Domain.Network.Trust trust, Changes changes, DateTimeOffset now)
     {
         var errors = new List<Hl7Error>();
         var warnings = new List<string>();
@@ -128,7 +141,8 @@ public sealed partial class Hl7Ingest
         {
             if (exam.CorrectPatient(patient, now).Succeeded)
             {
-                Audit(db, AuditAction.PatientUpdated, exam, merge ? $"Patient record {previous} merged into {patient.LocalMrn}" : "Patient details updated by the trust", stored, now);
+                Audit(db, AuditAction.PatientUpdated, exam, merge
+                    ? $"Patient record {previous} merged into {patient.LocalMrn}" : "Patient details updated by the trust", stored, now);
                 changes.Add(exam, added: false);
                 corrected++;
             }
@@ -143,7 +157,8 @@ public sealed partial class Hl7Ingest
         }
 
         var warning = warnings.Count > 0 ? " " + string.Join(" ", warnings) : string.Empty;
-        return Answer(stored, message, Hl7Ack.Accept, $"{(merge ? "Merge" : "Update")} applied to {corrected} exam(s).{warning}", [], now, InboundStatus.Applied);
+        return Answer(stored, message, Hl7Ack.Accept, $"{(merge ? "Merge" : "Update")} applied to {corrected} exam(s).{warning}", [], now,
+            InboundStatus.Applied);
     }
 
     /// <summary>ORU^R01 with a final result (OBR-25 F or C): the trust reported the exam itself, so it leaves the pool.</summary>
@@ -161,27 +176,33 @@ public sealed partial class Hl7Ingest
         var status = message.Value("OBR", 25).Trim().ToUpperInvariant();
         if (status is not ("F" or "C"))
         {
-            return Answer(stored, message, Hl7Ack.Accept, $"Result status '{status}' is not final; nothing changed.", [], now, InboundStatus.Applied);
+            return Answer(stored, message, Hl7Ack.Accept, $"Result status '{status}' is not final; nothing changed.", [], now,
+                InboundStatus.Applied);
         }
 
         if (FindExam(db, trust.Id, order.Accession.Value) is not { } exam)
         {
-            return Answer(stored, message, Hl7Ack.Error, $"No exam {order.Accession} at {trust.Name}.", [new Hl7Error("OBR", 18, 204, $"Unknown accession {order.Accession}.")], now);
+            return Answer(stored, message, Hl7Ack.Error, $"No exam {order.Accession} at {trust.Name}.",
+                [new Hl7Error("OBR", 18, 204, $"Unknown accession {order.Accession}.")], now);
         }
 
         var reportedAt = Hl7Message.ParseTime(message.Value("OBR", 22), UkCalendar.Zone) ?? now;
         var closed = exam.CloseAsReportedElsewhere(reportedAt, now);
         if (closed.Succeeded)
         {
-            Audit(db, AuditAction.Reported, exam, $"Reported at the trust ({message.SendingApplication}); removed from the network worklist", stored, now);
+            Audit(db, AuditAction.Reported, exam,
+                $"Reported at the trust ({message.SendingApplication}); removed from the network worklist", stored, now);
             changes.Add(exam, added: false);
             stored.ExamId = exam.Id;
         }
 
-        return Answer(stored, message, Hl7Ack.Accept, closed.Succeeded ? $"Exam {exam.Accession} closed as reported at the trust." : $"{closed.Reason} Nothing changed.", [], now, InboundStatus.Applied);
+        return Answer(stored, message, Hl7Ack.Accept, closed.Succeeded
+            ? $"Exam {exam.Accession} closed as reported at the trust." : $"{closed.Reason} Nothing changed.", [], now,
+            InboundStatus.Applied);
     }
 
-    private static Domain.Common.Outcome ApplyChange(WorklistDbContext db, Exam exam, Hl7Order order, TurnaroundPolicy policy, InboundMessage stored, DateTimeOffset now)
+    private static Domain.Common.Outcome ApplyChange(WorklistDbContext db, Exam exam, Hl7Order order, TurnaroundPolicy policy,
+        InboundMessage stored, DateTimeOffset now)
     {
         if (order.StudyInstanceUid is { } study && order.OrderControl is not ("CA" or "OC" or "DC"))
         {
@@ -200,7 +221,9 @@ public sealed partial class Hl7Ingest
                 return cancelled;
             case "XO":
                 var priority = order.Priority;
-                var changedOrder = exam.ChangeOrder(priority, string.IsNullOrWhiteSpace(order.ClinicalDetails) ? exam.ClinicalDetails : order.ClinicalDetails, policy, now);
+                var changedOrder =
+                    exam.ChangeOrder(priority, string.IsNullOrWhiteSpace(order.ClinicalDetails) ? exam.ClinicalDetails
+                    : order.ClinicalDetails, policy, now);
                 if (changedOrder.Succeeded && exam.State == ExamState.Ordered && order.ImagesComplete)
                 {
                     exam.MarkReady(order.PerformedAt ?? now, now, policy);
@@ -230,7 +253,8 @@ public sealed partial class Hl7Ingest
         }
     }
 
-    private async Task<(Exam? Exam, Hl7Error? Error)> CreateAsync(Hl7Order order, Domain.Network.Trust trust, TurnaroundPolicy policy, DateTimeOffset now)
+    private async Task<(Exam? Exam, Hl7Error? Error)> CreateAsync(Hl7Order order, Domain.Network.Trust trust, TurnaroundPolicy policy,
+        DateTimeOffset now)
     {
         if (string.IsNullOrEmpty(order.ProcedureCode))
         {
@@ -240,7 +264,9 @@ public sealed partial class Hl7Ingest
         var procedure = await _reference.ProcedureAsync(order.ProcedureCode, CancellationToken.None);
         if (procedure is null)
         {
-            return (null, new Hl7Error("OBR", 4, 103, $"Procedure code '{order.ProcedureCode}' is not in the procedure catalogue; add it (Admin) or correct the order."));
+            return (null,
+                new Hl7Error("OBR", 4, 103,
+                $"Procedure code '{order.ProcedureCode}' is not in the procedure catalogue; add it (Admin) or correct the order."));
         }
 
         var sites = (await _reference.GetAsync(CancellationToken.None)).Sites[trust.Id].ToList();
@@ -248,20 +274,26 @@ public sealed partial class Hl7Ingest
         if (site is null)
         {
             return (null, new Hl7Error("PV1", 3, order.SiteCode is null ? 101 : 103,
-                order.SiteCode is null ? $"PV1-3 must name the site (its ODS code); {trust.Name} has {sites.Count} sites." : $"Site '{order.SiteCode}' is not a site of {trust.Name}."));
+                order.SiteCode is null
+                    ? $"PV1-3 must name the site (its ODS code); {trust.Name} has {sites.Count} sites." : $"Site '{order.SiteCode}' is " +
+                        $"not a site of {trust.Name}."));
         }
 
         var exam = Exam.Order(
-            new ExamOrder(Guid.NewGuid(), trust.Id, site.Id, order.Accession!, order.StudyInstanceUid, order.Patient!, procedure.Modality, procedure.BodyPart, procedure.Code,
-                procedure.Description, procedure.RequiredSkill, procedure.ExpectedReadingMinutes, order.Pathway, order.PatientClass, order.Priority, order.ClinicalDetails,
+            new ExamOrder(Guid.NewGuid(), trust.Id, site.Id, order.Accession!, order.StudyInstanceUid, order.Patient!, procedure.Modality,
+                procedure.BodyPart, procedure.Code,
+                procedure.Description, procedure.RequiredSkill, procedure.ExpectedReadingMinutes, order.Pathway, order.PatientClass,
+                    order.Priority, order.ClinicalDetails,
                 order.OrderedAt, order.PerformedAt, order.Referrer, order.RegisteredGp),
             policy,
             now);
         return (exam, null);
     }
 
-    private static void Audit(WorklistDbContext db, AuditAction action, Exam exam, string detail, InboundMessage message, DateTimeOffset now) =>
-        db.Audit(new Actor($"{message.Channel}:{message.SendingFacility}", Source: message.Source), action, now, detail, examId: exam.Id, trustId: exam.TrustId);
+    private static void Audit(WorklistDbContext db, AuditAction action, Exam exam, string detail, InboundMessage message,
+        DateTimeOffset now) =>
+        db.Audit(new Actor($"{message.Channel}:{message.SendingFacility}", Source: message.Source), action, now, detail, examId: exam.Id,
+            trustId: exam.TrustId);
 
     private static string Describe(string control) => control switch
     {

@@ -28,7 +28,9 @@ public sealed partial class Hl7Ingest
         var now = _clock.GetUtcNow();
         var since = now - HeldLookBack;
         await using var db = await _contexts.CreateDbContextAsync(cancellationToken);
-        var held = await db.InboundMessages.Where(m => m.Status == InboundStatus.Held && m.ReceivedAt >= since && m.TrustId != null && m.Key != null)
+        var held =
+            await db.InboundMessages.Where(m => m.Status == InboundStatus.Held && m.ReceivedAt >= since && m.TrustId != null
+            && m.Key != null)
             .OrderBy(m => m.ReceivedAt).Take(500).ToListAsync(cancellationToken);
         var trusts = held.Select(m => m.TrustId!.Value).Distinct().ToList();
         var accessions = held.Select(m => AccessionNumber.Parse(m.Key!)).Where(a => a.Succeeded).Select(a => a.Value!).Distinct().ToList();
@@ -53,7 +55,8 @@ public sealed partial class Hl7Ingest
         {
             await db.SaveChangesAsync(cancellationToken);
             await PublishAsync(changes);
-            _logger.LogWarning("Applied {Count} held HL7 message(s) whose order had arrived at another instance at the same moment", changes.Count);
+            _logger.LogWarning("Applied {Count} held HL7 message(s) whose order had arrived at another instance at the same moment",
+                changes.Count);
         }
 
         return changes.Count;
@@ -63,7 +66,8 @@ public sealed partial class Hl7Ingest
     private void ApplyHeld(WorklistDbContext db, Exam exam, TurnaroundPolicy policy, DateTimeOffset now)
     {
         var key = exam.Accession.Value;
-        foreach (var waiting in db.InboundMessages.Local.Where(m => m.Status == InboundStatus.Held && m.TrustId == exam.TrustId && m.Key == key).OrderBy(m => m.ReceivedAt).ToList())
+        foreach (var waiting in db.InboundMessages.Local.Where(m => m.Status == InboundStatus.Held && m.TrustId == exam.TrustId
+            && m.Key == key).OrderBy(m => m.ReceivedAt).ToList())
         {
             ApplyWaiting(db, exam, waiting, policy, now);
         }
@@ -74,7 +78,8 @@ public sealed partial class Hl7Ingest
         var read = Hl7OrderReader.Read(Hl7Message.Parse(waiting.Raw).Value!, UkCalendar.Zone, now);
         var outcome = ApplyChange(db, exam, read, policy, waiting, now);
         waiting.Status = outcome.Succeeded ? InboundStatus.Applied : InboundStatus.Rejected;
-        waiting.Error = outcome.Succeeded ? null : Trimmed($"Held until order {exam.Accession} arrived, then refused: {outcome.Reason}", InboundMessage.ErrorMaxLength);
+        waiting.Error = outcome.Succeeded ? null
+            : Trimmed($"Held until order {exam.Accession} arrived, then refused: {outcome.Reason}", InboundMessage.ErrorMaxLength);
         waiting.ExamId = exam.Id;
         waiting.ProcessedAt = now;
     }

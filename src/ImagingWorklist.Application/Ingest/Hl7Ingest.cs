@@ -65,7 +65,8 @@ public sealed partial class Hl7Ingest : IAsyncDisposable
     /// <summary>Batches decided so far and the messages in them (the mean batch shows how much group commit shares).</summary>
     public (long Batches, long Messages) Batched => _lanes.Batched;
 
-    /// <summary>Takes one message as received and answers it. <paramref name="sender"/> limits the trusts the caller may send for.</summary>
+    /// <summary>Takes one message as received and answers it. <paramref name="sender"/> limits the trusts the caller may send
+    /// for.</summary>
     public async Task<IngestOutcome> ReceiveAsync(
         string raw,
         string channel,
@@ -105,12 +106,15 @@ public sealed partial class Hl7Ingest : IAsyncDisposable
             _ => "of an internal error (logged for the support team)",
         };
         _logger.LogWarning(exception, "An HL7 message could not be processed because {Cause}; answered AE for the sender to resend", cause);
-        var text = $"Not processed because {cause}. Nothing about this message can be assumed done: resend it (a resend is recognised by MSH-10 and answered once).";
+        var text =
+            $"Not processed because {cause}. Nothing about this message can be assumed done: resend it (a resend is recognised by " +
+                $"MSH-10 and answered once).";
         var message = Hl7Message.Parse(StoredText.WithNulVisible(raw)).Value;
         return IngestOutcome.NotProcessed(Ack(message, Hl7Ack.Error, text, [new Hl7Error("MSH", 10, 207, text)], _clock.GetUtcNow()));
     }
 
-    private async Task<string> AnswerAsync(string raw, string channel, string source, AccessScope sender, string? original, CancellationToken cancellationToken)
+    private async Task<string> AnswerAsync(string raw, string channel, string source, AccessScope sender, string? original,
+        CancellationToken cancellationToken)
     {
         var now = _clock.GetUtcNow();
         if (StoredText.UnstorableAt(raw) is { } nul)
@@ -121,7 +125,8 @@ public sealed partial class Hl7Ingest : IAsyncDisposable
             var segment = line.Length >= 3 ? line[..3] : "MSH";
             var field = line.Count(c => c == (raw.Length > 3 ? raw[3] : '|')) + (segment == "MSH" ? 1 : 0);
             var reason = StoredText.Refusal("The message", raw, nul);
-            return await RefuseUnreadableAsync(visible, channel, source, reason, now, cancellationToken, Hl7Message.Parse(visible).Value, new Hl7Error(segment, field, 102, reason));
+            return await RefuseUnreadableAsync(visible, channel, source, reason, now, cancellationToken, Hl7Message.Parse(visible).Value,
+                new Hl7Error(segment, field, 102, reason));
         }
 
         var parsed = Hl7Message.Parse(raw);
@@ -134,19 +139,25 @@ public sealed partial class Hl7Ingest : IAsyncDisposable
         _ = Hl7Charsets.OfMsh18(message.Value("MSH", 18), out var known);
         if (!known)
         {
-            var reason = $"MSH-18 names the character set '{StoredText.Echo(message.Value("MSH", 18))}', which this interface cannot read; use {Hl7Charsets.Supported}.";
-            return await RefuseUnreadableAsync(raw, channel, source, reason, now, cancellationToken, message, new Hl7Error("MSH", 18, 103, reason));
+            var reason =
+                $"MSH-18 names the character set '{StoredText.Echo(message.Value("MSH", 18))}', which this interface cannot read; use " +
+                    $"{Hl7Charsets.Supported}.";
+            return await RefuseUnreadableAsync(raw, channel, source, reason, now, cancellationToken, message,
+                new Hl7Error("MSH", 18, 103, reason));
         }
 
         var facility = Trimmed(message.SendingFacility, InboundMessage.FacilityMaxLength);
         var controlId = Trimmed(message.ControlId, InboundMessage.ControlIdMaxLength);
         if (controlId.Length == 0 || facility.Length == 0)
         {
-            return await RefuseUnreadableAsync(raw, channel, source, "MSH-4 (sending facility) and MSH-10 (message control id) are required, so a resend can be recognised.", now, cancellationToken, message);
+            return await RefuseUnreadableAsync(raw, channel, source,
+                "MSH-4 (sending facility) and MSH-10 (message control id) are required, so a resend can be recognised.", now,
+                cancellationToken, message);
         }
 
         Activity.Current?.SetTag("hl7.message_type", message.MessageType).SetTag("hl7.control_id", controlId);
-        var pending = new Pending(message, facility, controlId, sender, now) { Raw = raw, Channel = channel, Source = source, Original = original };
+        var pending =
+            new Pending(message, facility, controlId, sender, now) { Raw = raw, Channel = channel, Source = source, Original = original };
         return (await EnqueueAsync(pending, cancellationToken)).Ack;
     }
 
@@ -154,7 +165,8 @@ public sealed partial class Hl7Ingest : IAsyncDisposable
     /// An administrator runs a refused message again, after fixing what refused it (a facility mapping, a catalogue
     /// entry). The sender already had its answer; the new outcome is recorded on the message and audited.
     /// </summary>
-    public async Task<Domain.Common.Outcome<InboundStatus>> ReprocessAsync(Guid messageId, Actor actor, CancellationToken cancellationToken = default)
+    public async Task<Domain.Common.Outcome<InboundStatus>> ReprocessAsync(Guid messageId, Actor actor,
+        CancellationToken cancellationToken = default)
     {
         var now = _clock.GetUtcNow();
         Pending again;
@@ -168,15 +180,18 @@ public sealed partial class Hl7Ingest : IAsyncDisposable
 
             if (stored.SendingFacility is null || stored.ControlId is null)
             {
-                return Domain.Common.Outcome<InboundStatus>.Rejected("This message could not be read at all; it cannot be processed again. Ask the sender to correct and resend it.");
+                return Domain.Common.Outcome<InboundStatus>.Rejected(
+                    "This message could not be read at all; it cannot be processed again. Ask the sender to correct and resend it.");
             }
 
             stored.Status = InboundStatus.Received;
             stored.Ack = null;
             stored.AckCode = null;
-            db.Audit(actor, AuditAction.MessageReprocessed, now, $"Processed {stored.MessageType} {stored.ControlId} from {stored.SendingFacility} again", trustId: stored.TrustId);
+            db.Audit(actor, AuditAction.MessageReprocessed, now,
+                $"Processed {stored.MessageType} {stored.ControlId} from {stored.SendingFacility} again", trustId: stored.TrustId);
             await db.SaveChangesAsync(cancellationToken);
-            again = new Pending(Hl7Message.Parse(stored.Raw).Value!, stored.SendingFacility, stored.ControlId, AccessScope.WholeNetwork, now) { Raw = stored.Raw, Again = stored.Id };
+            again = new Pending(Hl7Message.Parse(stored.Raw).Value!, stored.SendingFacility, stored.ControlId, AccessScope.WholeNetwork,
+                now) { Raw = stored.Raw, Again = stored.Id };
         }
 
         return Domain.Common.Outcome<InboundStatus>.Accepted((await EnqueueAsync(again, cancellationToken)).Status);
@@ -188,7 +203,8 @@ public sealed partial class Hl7Ingest : IAsyncDisposable
     {
         // One lane per exam: the accession decides it (for orders, results and re-processing alike; a patient update goes
         // by the patient), so nothing about one exam is applied by both lanes at once. A resend follows its first copy.
-        var key = pending.Message.MessageType.StartsWith("ADT", StringComparison.Ordinal) ? pending.Message.Value("PID", 3) : Hl7OrderReader.AccessionText(pending.Message);
+        var key = pending.Message.MessageType.StartsWith("ADT", StringComparison.Ordinal) ? pending.Message.Value("PID", 3)
+            : Hl7OrderReader.AccessionText(pending.Message);
         if (!_lanes.TryWrite($"{pending.Facility}|{key.Trim()}", pending))
         {
             throw new ObjectDisposedException(nameof(Hl7Ingest), "HL7 ingest is shutting down; the message was not stored. Resend it.");
@@ -276,7 +292,8 @@ public sealed partial class Hl7Ingest : IAsyncDisposable
 
         foreach (var item in work)
         {
-            _logger.LogInformation("HL7 {Type} {ControlId} from {Facility}: {Status} ({Code})", item.Stored.MessageType, item.Pending.ControlId, item.Pending.Facility, item.Stored.Status, item.Stored.AckCode);
+            _logger.LogInformation("HL7 {Type} {ControlId} from {Facility}: {Status} ({Code})", item.Stored.MessageType,
+                item.Pending.ControlId, item.Pending.Facility, item.Stored.Status, item.Stored.AckCode);
             answered.Add(item.Pending, new Answered(item.Ack!, item.Stored.Status));
         }
 
@@ -311,9 +328,12 @@ public sealed partial class Hl7Ingest : IAsyncDisposable
     }
 
     private async Task<string> RefuseUnreadableAsync(
-        string raw, string channel, string source, string reason, DateTimeOffset now, CancellationToken cancellationToken, Hl7Message? message = null, Hl7Error? error = null)
+        string raw, string channel, string source, string reason, DateTimeOffset now, CancellationToken cancellationToken,
+            Hl7Message? message = null, Hl7Error? error = null)
     {
-        var ack = Ack(message, Hl7Ack.Reject, reason, [error ?? new Hl7Error("MSH", message is null ? 1 : 10, message is null ? 100 : 101, reason)], now);
+        var ack =
+            Ack(message, Hl7Ack.Reject, reason,
+            [error ?? new Hl7Error("MSH", message is null ? 1 : 10, message is null ? 100 : 101, reason)], now);
         await using var db = await _contexts.CreateDbContextAsync(cancellationToken);
         db.InboundMessages.Add(new InboundMessage
         {
@@ -333,18 +353,21 @@ public sealed partial class Hl7Ingest : IAsyncDisposable
         return ack;
     }
 
-    private string Answer(InboundMessage stored, Hl7Message message, string code, string text, IReadOnlyList<Hl7Error> errors, DateTimeOffset now, InboundStatus? status = null)
+    private string Answer(InboundMessage stored, Hl7Message message, string code, string text, IReadOnlyList<Hl7Error> errors,
+        DateTimeOffset now, InboundStatus? status = null)
     {
         var ack = Ack(message, code, text, errors, now);
         stored.Status = status ?? InboundStatus.Rejected;
         stored.AckCode = code;
         stored.Ack = ack;
-        stored.Error = code == Hl7Ack.Accept ? null : Trimmed(string.Join(" ", errors.Select(e => $"{e.Segment}-{e.Field}: {e.Message}")), InboundMessage.ErrorMaxLength);
+        stored.Error = code == Hl7Ack.Accept ? null
+            : Trimmed(string.Join(" ", errors.Select(e => $"{e.Segment}-{e.Field}: {e.Message}")), InboundMessage.ErrorMaxLength);
         return ack;
     }
 
     private string Ack(Hl7Message? message, string code, string text, IReadOnlyList<Hl7Error> errors, DateTimeOffset now) =>
-        Hl7Ack.Build(message, code, text, errors, now, $"IW{now.UtcDateTime:yyyyMMddHHmmss}{Interlocked.Increment(ref _ackSequence) % 100000:D5}");
+        Hl7Ack.Build(message, code, text, errors, now,
+            $"IW{now.UtcDateTime:yyyyMMddHHmmss}{Interlocked.Increment(ref _ackSequence) % 100000:D5}");
 
     private static string Trimmed(string? text, int max)
     {

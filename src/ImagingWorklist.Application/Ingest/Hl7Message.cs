@@ -62,7 +62,8 @@ public sealed class Hl7Message
             .ToList();
         if (lines.Count == 0 || !lines[0].StartsWith("MSH", StringComparison.Ordinal) || lines[0].Length < 8)
         {
-            return Domain.Common.Outcome<Hl7Message>.Rejected("The message must start with an MSH segment giving its delimiters (e.g. MSH|^~\\&|...).");
+            return Domain.Common.Outcome<Hl7Message>.Rejected(
+                "The message must start with an MSH segment giving its delimiters (e.g. MSH|^~\\&|...).");
         }
 
         var header = lines[0];
@@ -70,7 +71,8 @@ public sealed class Hl7Message
         var encoding = header[4..].Split(field)[0];
         if (encoding.Length < 4 || encoding.Distinct().Count() != encoding.Length || encoding.Contains(field, StringComparison.Ordinal))
         {
-            return Domain.Common.Outcome<Hl7Message>.Rejected($"MSH-2 must give four distinct encoding characters (usually ^~\\&), not '{encoding}'.");
+            return Domain.Common.Outcome<Hl7Message>.Rejected(
+                $"MSH-2 must give four distinct encoding characters (usually ^~\\&), not '{encoding}'.");
         }
 
         var segments = new List<string[]>(lines.Count);
@@ -79,7 +81,8 @@ public sealed class Hl7Message
             var parts = line.Split(field);
             if (parts[0].Length != 3 || !parts[0].All(char.IsAsciiLetterOrDigit))
             {
-                return Domain.Common.Outcome<Hl7Message>.Rejected($"'{Shorten(parts[0])}' is not a segment name (three letters or digits).");
+                return Domain.Common.Outcome<Hl7Message>.Rejected(
+                    $"'{Shorten(parts[0])}' is not a segment name (three letters or digits).");
             }
 
             if (parts[0] == "MSH")
@@ -91,7 +94,8 @@ public sealed class Hl7Message
             segments.Add(parts);
         }
 
-        return Domain.Common.Outcome<Hl7Message>.Accepted(new Hl7Message(segments, field, encoding[0], encoding[1], encoding[2], encoding[3]));
+        return Domain.Common.Outcome<Hl7Message>.Accepted(
+            new Hl7Message(segments, field, encoding[0], encoding[1], encoding[2], encoding[3]));
     }
 
     public bool Has(string segment) => _segments.Any(s => s[0] == segment);
@@ -129,7 +133,9 @@ public sealed class Hl7Message
     /// <summary>The repetitions of a field, each as its components (decoded).</summary>
     public IReadOnlyList<IReadOnlyList<string>> Repetitions(string segment, int field, int occurrence = 1) =>
         Raw(segment, field, occurrence) is { Length: > 0 } raw
-            ? [.. raw.Split(RepetitionSeparator).Select(r => (IReadOnlyList<string>)[.. r.Split(ComponentSeparator).Select(c => Unescape(c.Split(SubComponentSeparator)[0]))])]
+            ? [.. raw.Split(RepetitionSeparator)
+                .Select(r =>
+                (IReadOnlyList<string>)[.. r.Split(ComponentSeparator).Select(c => Unescape(c.Split(SubComponentSeparator)[0]))])]
             : [];
 
     /// <summary>An HL7 TS/DTM value (YYYY[MM[DD[HH[MM[SS[.S]]]]]][+/-ZZZZ]); without an offset it is UK local time.</summary>

@@ -39,7 +39,9 @@ public static class Hl7OrderReader
         var control = message.Value("ORC", 1).Trim().ToUpperInvariant();
         if (!OrderControls.Contains(control))
         {
-            errors.Add(new Hl7Error("ORC", 1, 103, $"Order control '{control}' is not supported; send NW (new), XO (change), CA (cancel) or SC (status change)."));
+            errors.Add(
+                new Hl7Error("ORC", 1, 103,
+                $"Order control '{control}' is not supported; send NW (new), XO (change), CA (cancel) or SC (status change)."));
         }
 
         var accessionText = AccessionText(message);
@@ -59,7 +61,9 @@ public static class Hl7OrderReader
 
         var priority = ReadPriority(message, errors);
         var (patientClass, pathway) = ReadClass(message, control, errors);
-        var details = string.Join(" ", new[] { message.Value("OBR", 13), message.Value("OBR", 31, component: 2), message.Value("OBR", 31, component: 1) }
+        var details =
+            string.Join(" ",
+            new[] { message.Value("OBR", 13), message.Value("OBR", 31, component: 2), message.Value("OBR", 31, component: 1) }
             .Where(t => !string.IsNullOrWhiteSpace(t)).Select(t => t.Trim()).Distinct());
         if (details.Length > Exam.ClinicalDetailsMaxLength)
         {
@@ -104,7 +108,8 @@ public static class Hl7OrderReader
             orderedAt,
             performedAt,
             study,
-            First(message.Value("PV1", 3, component: 4), message.Value("PV1", 3, component: 1)).Trim().ToUpperInvariant() is { Length: > 0 } site ? site : null,
+            First(message.Value("PV1", 3, component: 4), message.Value("PV1", 3, component: 1)).Trim()
+                .ToUpperInvariant() is { Length: > 0 } site ? site : null,
             control == "NW" ? ReadPatient(message, errors, warnings) : null,
             errors,
             warnings,
@@ -121,7 +126,8 @@ public static class Hl7OrderReader
 
     private static ClinicalPriority ReadPriority(Hl7Message message, List<Hl7Error> errors)
     {
-        var (segment, field, component) = message.Has("TQ1") ? ("TQ1", 9, 1) : message.Value("OBR", 27, component: 6).Length > 0 ? ("OBR", 27, 6) : message.Value("ORC", 7, component: 6).Length > 0 ? ("ORC", 7, 6) : ("OBR", 5, 1);
+        var (segment, field, component) = message.Has("TQ1") ? ("TQ1", 9, 1) : message.Value("OBR", 27, component: 6).Length > 0
+            ? ("OBR", 27, 6) : message.Value("ORC", 7, component: 6).Length > 0 ? ("ORC", 7, 6) : ("OBR", 5, 1);
         var code = message.Value(segment, field, component: component).Trim().ToUpperInvariant();
         switch (code)
         {
@@ -134,7 +140,8 @@ public static class Hl7OrderReader
             case "" or "R" or "P" or "C":
                 return ClinicalPriority.Routine;
             default:
-                errors.Add(new Hl7Error(segment, field, 103, $"Priority '{code}' is not one of S (stat), A (asap), U (urgent), R (routine)."));
+                errors.Add(
+                    new Hl7Error(segment, field, 103, $"Priority '{code}' is not one of S (stat), A (asap), U (urgent), R (routine)."));
                 return ClinicalPriority.Routine;
         }
     }
@@ -156,7 +163,9 @@ public static class Hl7OrderReader
             case "" when control != "NW":
                 return (PatientClass.Outpatient, Pathway.Outpatient);
             default:
-                errors.Add(new Hl7Error("PV1", 2, code.Length == 0 ? 101 : 103, $"Patient class '{code}' is not one of E (emergency), I (inpatient), O (outpatient; PV1-18 GP for a GP referral)."));
+                errors.Add(
+                    new Hl7Error("PV1", 2, code.Length == 0 ? 101 : 103,
+                    $"Patient class '{code}' is not one of E (emergency), I (inpatient), O (outpatient; PV1-18 GP for a GP referral)."));
                 return (PatientClass.Outpatient, Pathway.Outpatient);
         }
     }
@@ -198,7 +207,8 @@ public static class Hl7OrderReader
         }
 
         var dobText = message.Value("PID", 7).Trim();
-        DateOnly? dob = dobText.Length >= 8 && Hl7Message.ParseTime(dobText[..8], TimeZoneInfo.Utc) is { } born ? DateOnly.FromDateTime(born.UtcDateTime) : null;
+        DateOnly? dob = dobText.Length >= 8 && Hl7Message.ParseTime(dobText[..8], TimeZoneInfo.Utc) is { } born
+            ? DateOnly.FromDateTime(born.UtcDateTime) : null;
         if (dob is null)
         {
             errors.Add(new Hl7Error("PID", 7, dobText.Length == 0 ? 101 : 102, $"Date of birth '{dobText}' must be given as YYYYMMDD."));
@@ -220,13 +230,16 @@ public static class Hl7OrderReader
 
         if (family.Length > Patient.NameMaxLength || given.Length > Patient.NameMaxLength || (mrn?.Length ?? 0) > Patient.MrnMaxLength)
         {
-            errors.Add(new Hl7Error("PID", 5, 102, $"Names are limited to {Patient.NameMaxLength} characters and identifiers to {Patient.MrnMaxLength}."));
+            errors.Add(
+                new Hl7Error("PID", 5, 102,
+                $"Names are limited to {Patient.NameMaxLength} characters and identifiers to {Patient.MrnMaxLength}."));
         }
 
         return errors.Count == 0 && mrn is not null && dob is { } date ? new Patient(nhs, mrn, family, given, date, sex) : null;
     }
 
-    private static DateTimeOffset? Time(Hl7Message message, string segment, int field, TimeZoneInfo local, List<Hl7Error> errors, bool required)
+    private static DateTimeOffset? Time(Hl7Message message, string segment, int field, TimeZoneInfo local, List<Hl7Error> errors,
+        bool required)
     {
         var text = message.Value(segment, field).Trim();
         if (text.Length == 0)
@@ -242,7 +255,8 @@ public static class Hl7OrderReader
         var value = Hl7Message.ParseTime(text, local);
         if (value is null)
         {
-            errors.Add(new Hl7Error(segment, field, 102, $"{segment}-{field} '{text}' is not an HL7 date and time (YYYYMMDDHHMM[SS][+ZZZZ])."));
+            errors.Add(
+                new Hl7Error(segment, field, 102, $"{segment}-{field} '{text}' is not an HL7 date and time (YYYYMMDDHHMM[SS][+ZZZZ])."));
         }
 
         return value;
@@ -254,7 +268,8 @@ public static class Hl7OrderReader
         || details.Contains("suspected cancer", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>The accession as written: IPC-1, else OBR-18, else the filler order number (OBR-3, ORC-3).</summary>
-    public static string AccessionText(Hl7Message message) => First(message.Value("IPC", 1), message.Value("OBR", 18), message.Value("OBR", 3), message.Value("ORC", 3));
+    public static string AccessionText(Hl7Message message)
+        => First(message.Value("IPC", 1), message.Value("OBR", 18), message.Value("OBR", 3), message.Value("ORC", 3));
 
     private static string First(params string[] values) => values.FirstOrDefault(v => !string.IsNullOrWhiteSpace(v)) ?? string.Empty;
 }

@@ -6,12 +6,14 @@ using Microsoft.EntityFrameworkCore;
 
 namespace ImagingWorklist.Application.Ingest;
 
-public sealed record InboundRow(Guid Id, DateTimeOffset ReceivedAt, string Channel, string Source, string? SendingFacility, string? ControlId, string MessageType, InboundStatus Status, string? AckCode, string? Error, string? Key);
+public sealed record InboundRow(Guid Id, DateTimeOffset ReceivedAt, string Channel, string Source, string? SendingFacility,
+    string? ControlId, string MessageType, InboundStatus Status, string? AckCode, string? Error, string? Key);
 
 /// <summary>The inbound message log for administrators: refused (the dead-letter list) and held messages first.</summary>
 public sealed class InboundMessagesQuery(IDbContextFactory<WorklistDbContext> contexts, TimeProvider clock)
 {
-    public async Task<(IReadOnlyList<InboundRow> Rows, int Total)> PageAsync(InboundStatus? status, int skip, int take, CancellationToken cancellationToken = default)
+    public async Task<(IReadOnlyList<InboundRow> Rows, int Total)> PageAsync(InboundStatus? status, int skip, int take,
+        CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var messages = db.InboundMessages.AsNoTracking();
@@ -22,7 +24,9 @@ public sealed class InboundMessagesQuery(IDbContextFactory<WorklistDbContext> co
 
         var total = await messages.CountAsync(cancellationToken);
         var rows = await messages.OrderByDescending(m => m.ReceivedAt).ThenBy(m => m.Id).Skip(skip).Take(Math.Clamp(take, 1, 200))
-            .Select(m => new InboundRow(m.Id, m.ReceivedAt, m.Channel, m.Source, m.SendingFacility, m.ControlId, m.MessageType, m.Status, m.AckCode, m.Error, m.Key))
+            .Select(m =>
+                new InboundRow(m.Id, m.ReceivedAt, m.Channel, m.Source, m.SendingFacility, m.ControlId, m.MessageType, m.Status, m.AckCode,
+                m.Error, m.Key))
             .ToListAsync(cancellationToken);
         return (rows, total);
     }
@@ -31,13 +35,15 @@ public sealed class InboundMessagesQuery(IDbContextFactory<WorklistDbContext> co
     public async Task<string?> RawAsync(Guid id, Actor viewer, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var message = await db.InboundMessages.AsNoTracking().Where(m => m.Id == id).Select(m => new { m.Raw, m.TrustId, m.ExamId, m.ControlId, m.SendingFacility }).SingleOrDefaultAsync(cancellationToken);
+        var message = await db.InboundMessages.AsNoTracking().Where(m => m.Id == id)
+            .Select(m => new { m.Raw, m.TrustId, m.ExamId, m.ControlId, m.SendingFacility }).SingleOrDefaultAsync(cancellationToken);
         if (message is null)
         {
             return null;
         }
 
-        db.Audit(viewer, AuditAction.PatientDataViewed, clock.GetUtcNow(), $"Viewed inbound message {message.ControlId} from {message.SendingFacility}", examId: message.ExamId, trustId: message.TrustId);
+        db.Audit(viewer, AuditAction.PatientDataViewed, clock.GetUtcNow(),
+            $"Viewed inbound message {message.ControlId} from {message.SendingFacility}", examId: message.ExamId, trustId: message.TrustId);
         await db.SaveChangesAsync(cancellationToken);
         return message.Raw;
     }

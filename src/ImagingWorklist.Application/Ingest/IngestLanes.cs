@@ -24,7 +24,8 @@ internal sealed class IngestLanes<T> : IAsyncDisposable
     public IngestLanes(int lanes, int maxBatch, Func<T, bool> alone, Func<List<T>, Task> handle, Action<List<T>, Exception> failed)
     {
         (_maxBatch, _alone, _handle, _failed) = (maxBatch, alone, handle, failed);
-        _lanes = [.. Enumerable.Range(0, lanes).Select(_ => Channel.CreateUnbounded<T>(new UnboundedChannelOptions { SingleReader = true }))];
+        _lanes =
+            [.. Enumerable.Range(0, lanes).Select(_ => Channel.CreateUnbounded<T>(new UnboundedChannelOptions { SingleReader = true }))];
         _loops = [.. _lanes.Select(lane => Task.Run(() => RunAsync(lane.Reader)))];
     }
 

@@ -18,7 +18,8 @@ public sealed class IngestReferenceData(IDbContextFactory<WorklistDbContext> con
     private readonly SemaphoreSlim _loading = new(1, 1);
     private Snapshot? _snapshot;
 
-    public sealed record Snapshot(IReadOnlyList<Trust> Trusts, ILookup<Guid, Site> Sites, IReadOnlyDictionary<string, Procedure> Procedures, TurnaroundPolicy Policy, DateTimeOffset LoadedAt);
+    public sealed record Snapshot(IReadOnlyList<Trust> Trusts, ILookup<Guid, Site> Sites, IReadOnlyDictionary<string,
+        Procedure> Procedures, TurnaroundPolicy Policy, DateTimeOffset LoadedAt);
 
     public void Invalidate() => _snapshot = null;
 
@@ -44,7 +45,9 @@ public sealed class IngestReferenceData(IDbContextFactory<WorklistDbContext> con
             var sites = await db.Sites.AsNoTracking().ToListAsync(cancellationToken);
             var procedures = await db.Procedures.AsNoTracking().ToListAsync(cancellationToken);
             var rules = await db.TurnaroundRules.AsNoTracking().ToListAsync(cancellationToken);
-            _snapshot = current = new Snapshot(trusts, sites.ToLookup(s => s.TrustId), procedures.ToDictionary(p => p.Code), new TurnaroundPolicy(rules), clock.GetUtcNow());
+            _snapshot = current =
+                new Snapshot(trusts, sites.ToLookup(s => s.TrustId), procedures.ToDictionary(p => p.Code), new TurnaroundPolicy(rules),
+                clock.GetUtcNow());
             return current;
         }
         finally

@@ -6,7 +6,8 @@ namespace ImagingWorklist.Application.Realtime;
 
 public static class RealtimeServices
 {
-    /// <summary>This instance's engine and the announce path; the Web replaces the notifier with one that reaches pages and other instances.</summary>
+    /// <summary>This instance's engine and the announce path; the Web replaces the notifier with one that reaches pages and other
+    /// instances.</summary>
     public static IServiceCollection AddEngineAndAnnouncements(this IServiceCollection services)
     {
         services.AddSingleton<WorklistEngineHost>();

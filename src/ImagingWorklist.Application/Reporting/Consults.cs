@@ -18,7 +18,8 @@ public sealed class Consults(IDbContextFactory<WorklistDbContext> contexts, Chan
     /// Asks for an opinion. Only someone who may open the exam may ask; a named specialist must hold a valid credential
     /// for the exam's trust (or they could not see it), and a pool must have at least one such consultant.
     /// </summary>
-    public async Task<Outcome<Guid>> AskAsync(Guid examId, Guid requesterId, Guid? specialistId, Skill skill, string question, Actor actor, CancellationToken cancellationToken = default)
+    public async Task<Outcome<Guid>> AskAsync(Guid examId, Guid requesterId, Guid? specialistId, Skill skill, string question, Actor actor,
+        CancellationToken cancellationToken = default)
     {
         var now = clock.GetUtcNow();
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
@@ -49,7 +50,8 @@ public sealed class Consults(IDbContextFactory<WorklistDbContext> contexts, Chan
         }
         else if (candidates.All(c => c.Id == requesterId))
         {
-            return Outcome<Guid>.Rejected($"No other consultant in the network holds {skill} with a credential for this trust; ask a named colleague instead.");
+            return Outcome<Guid>.Rejected(
+                $"No other consultant in the network holds {skill} with a credential for this trust; ask a named colleague instead.");
         }
         else
         {
@@ -63,14 +65,16 @@ public sealed class Consults(IDbContextFactory<WorklistDbContext> contexts, Chan
         }
 
         db.ConsultRequests.Add(asked.Value!);
-        db.Audit(actor, AuditAction.ConsultRequested, now, $"Opinion asked of {target}: {exam.Accession}", examId: exam.Id, trustId: exam.TrustId);
+        db.Audit(actor, AuditAction.ConsultRequested, now, $"Opinion asked of {target}: {exam.Accession}", examId: exam.Id,
+            trustId: exam.TrustId);
         await db.SaveChangesAsync(cancellationToken);
         await announce.ReportingAsync(examId, specialistId, cancellationToken: cancellationToken);
         return Outcome<Guid>.Accepted(asked.Value!.Id);
     }
 
     /// <summary>Answers; the asker hears at once. The first suitable specialist to answer a pool question closes it.</summary>
-    public async Task<Outcome> AnswerAsync(Guid consultId, Guid specialistId, string answer, Actor actor, CancellationToken cancellationToken = default)
+    public async Task<Outcome> AnswerAsync(Guid consultId, Guid specialistId, string answer, Actor actor,
+        CancellationToken cancellationToken = default)
     {
         var now = clock.GetUtcNow();
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
@@ -135,21 +139,26 @@ public sealed class Consults(IDbContextFactory<WorklistDbContext> contexts, Chan
         return Outcome.Accepted;
     }
 
-    /// <summary>Whom the requester may name: consultants with the skill and a valid credential for the exam's trust, but themselves.</summary>
-    public async Task<IReadOnlyList<SpecialistOption>> CandidatesAsync(Guid examId, Guid requesterId, Skill skill, CancellationToken cancellationToken = default)
+    /// <summary>Whom the requester may name: consultants with the skill and a valid credential for the exam's trust, but
+    /// themselves.</summary>
+    public async Task<IReadOnlyList<SpecialistOption>> CandidatesAsync(Guid examId, Guid requesterId, Skill skill,
+        CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var trustId = await db.Exams.AsNoTracking().Where(e => e.Id == examId).Select(e => e.TrustId).SingleAsync(cancellationToken);
         var specialists = await SpecialistsAsync(db, trustId, skill, clock.GetUtcNow(), cancellationToken);
-        return [.. specialists.Where(r => r.Id != requesterId).OrderBy(r => r.DisplayName, StringComparer.Ordinal).Select(r => new SpecialistOption(r.Id, r.DisplayName))];
+        return [.. specialists.Where(r => r.Id != requesterId).OrderBy(r => r.DisplayName, StringComparer.Ordinal)
+            .Select(r => new SpecialistOption(r.Id, r.DisplayName))];
     }
 
     /// <summary>Consultants with the skill and a valid credential for the trust: who a pool question may reach.</summary>
-    internal static async Task<IReadOnlyList<Reporter>> SpecialistsAsync(WorklistDbContext db, Guid trustId, Skill skill, DateTimeOffset now, CancellationToken cancellationToken)
+    internal static async Task<IReadOnlyList<Reporter>> SpecialistsAsync(WorklistDbContext db, Guid trustId, Skill skill,
+        DateTimeOffset now, CancellationToken cancellationToken)
     {
         var credentials = await db.Credentials.AsNoTracking().Where(c => c.TrustId == trustId).ToListAsync(cancellationToken);
         var credentialed = credentials.Where(c => c.IsValidAt(now)).Select(c => c.ReporterId).ToHashSet();
-        var consultants = await db.Reporters.AsNoTracking().Where(r => r.Role == ProfessionalRole.ConsultantRadiologist).ToListAsync(cancellationToken);
+        var consultants = await db.Reporters.AsNoTracking().Where(r => r.Role == ProfessionalRole.ConsultantRadiologist)
+            .ToListAsync(cancellationToken);
         return [.. consultants.Where(r => credentialed.Contains(r.Id) && r.LevelIn(skill) is not null)];
     }
 }

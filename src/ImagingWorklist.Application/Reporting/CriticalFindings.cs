@@ -65,7 +65,9 @@ public sealed class CriticalFindings(
 
         var exam = working.Value!;
 
-        var raised = CriticalFinding.Raise(Guid.NewGuid(), examId, exam.TrustId, category, summary, suspectedPrimarySite, reporterId, told, policy, now);
+        var raised =
+            CriticalFinding.Raise(Guid.NewGuid(), examId, exam.TrustId, category, summary, suspectedPrimarySite, reporterId, told, policy,
+            now);
         if (!raised.Succeeded)
         {
             return Outcome<Guid>.Rejected(raised.Reason!);
@@ -85,7 +87,8 @@ public sealed class CriticalFindings(
     }
 
     /// <summary>Records who was told about a raised finding, how and when.</summary>
-    public async Task<Outcome> CommunicateAsync(Guid findingId, Communication told, Actor actor, AccessScope scope, CancellationToken cancellationToken = default)
+    public async Task<Outcome> CommunicateAsync(Guid findingId, Communication told, Actor actor, AccessScope scope,
+        CancellationToken cancellationToken = default)
     {
         var now = clock.GetUtcNow();
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
@@ -102,13 +105,15 @@ public sealed class CriticalFindings(
         }
 
         db.Audit(actor, AuditAction.CritNotification, now,
-            $"{CriticalFindingPolicy.TextCode(finding.Category)} finding communicated to {finding.CommunicatedTo} by {Labels.InSentence(Labels.Of(told.Method))}",
+            $"{CriticalFindingPolicy.TextCode(finding.Category)} finding communicated to {finding.CommunicatedTo} by " +
+                $"{Labels.InSentence(Labels.Of(told.Method))}",
             examId: finding.ExamId, trustId: finding.TrustId);
         return await SaveAsync(db, finding, "Someone recorded who was told about this finding just now.", cancellationToken);
     }
 
     /// <summary>Records that the referring team acknowledged the finding; the alert closes.</summary>
-    public async Task<Outcome> AcknowledgeAsync(Guid findingId, string acknowledgedBy, DateTimeOffset acknowledgedAt, Actor actor, AccessScope scope, CancellationToken cancellationToken = default)
+    public async Task<Outcome> AcknowledgeAsync(Guid findingId, string acknowledgedBy, DateTimeOffset acknowledgedAt, Actor actor,
+        AccessScope scope, CancellationToken cancellationToken = default)
     {
         var now = clock.GetUtcNow();
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
@@ -124,15 +129,18 @@ public sealed class CriticalFindings(
             return acknowledged;
         }
 
-        db.Audit(actor, AuditAction.CritAcknowledged, now, $"{CriticalFindingPolicy.TextCode(finding.Category)} finding acknowledged by {finding.AcknowledgedBy}",
+        db.Audit(actor, AuditAction.CritAcknowledged, now,
+            $"{CriticalFindingPolicy.TextCode(finding.Category)} finding acknowledged by {finding.AcknowledgedBy}",
             examId: finding.ExamId, trustId: finding.TrustId);
         return await SaveAsync(db, finding, "Someone recorded an acknowledgement for this finding just now.", cancellationToken);
     }
 
-    private static async Task<CriticalFinding?> FindAsync(WorklistDbContext db, Guid findingId, AccessScope scope, DateTimeOffset now, CancellationToken cancellationToken)
+    private static async Task<CriticalFinding?> FindAsync(WorklistDbContext db, Guid findingId, AccessScope scope, DateTimeOffset now,
+        CancellationToken cancellationToken)
     {
         var finding = await db.CriticalFindings.SingleOrDefaultAsync(f => f.Id == findingId, cancellationToken);
-        return finding is null || (await scope.TrustIdsAsync(db, now, cancellationToken) is { } trusts && !trusts.Contains(finding.TrustId)) ? null : finding;
+        return finding is null
+            || (await scope.TrustIdsAsync(db, now, cancellationToken) is { } trusts && !trusts.Contains(finding.TrustId)) ? null : finding;
     }
 
     private async Task<Outcome> SaveAsync(WorklistDbContext db, CriticalFinding finding, string raced, CancellationToken cancellationToken)
@@ -155,13 +163,18 @@ public sealed class CriticalFindings(
     {
         var now = clock.GetUtcNow();
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var overdue = await db.CriticalFindings.Where(f => f.AcknowledgedAt == null && f.EscalatedAt == null && f.AcknowledgeBy <= now).ToListAsync(cancellationToken);
+        var overdue = await db.CriticalFindings.Where(f => f.AcknowledgedAt == null && f.EscalatedAt == null && f.AcknowledgeBy <= now)
+            .ToListAsync(cancellationToken);
         foreach (var finding in overdue)
         {
             if (finding.Escalate(now).Succeeded)
             {
-                db.Audit(Actor.System, AuditAction.CritEscalated, now, $"{CriticalFindingPolicy.TextCode(finding.Category)} finding not acknowledged by {finding.AcknowledgeBy:yyyy-MM-dd HH:mm} UTC: escalated to managers", examId: finding.ExamId, trustId: finding.TrustId);
-                logger.LogWarning("{Category} finding {FindingId} on exam {ExamId} not acknowledged in time: escalated", finding.Category, finding.Id, finding.ExamId);
+                db.Audit(Actor.System, AuditAction.CritEscalated, now,
+                    $"{CriticalFindingPolicy.TextCode(finding.Category)} finding not acknowledged by " +
+                        $"{finding.AcknowledgeBy:yyyy-MM-dd HH:mm} UTC: escalated to managers", examId: finding.ExamId,
+                            trustId: finding.TrustId);
+                logger.LogWarning("{Category} finding {FindingId} on exam {ExamId} not acknowledged in time: escalated", finding.Category,
+                    finding.Id, finding.ExamId);
             }
         }
 
@@ -189,7 +202,8 @@ public sealed class CriticalFindings(
     }
 
     /// <summary>Open findings within the caller's trusts, overdue first; or the findings on one exam.</summary>
-    public async Task<IReadOnlyList<FindingAlert>> AlertsAsync(AccessScope scope, Guid? examId = null, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<FindingAlert>> AlertsAsync(AccessScope scope, Guid? examId = null,
+        CancellationToken cancellationToken = default)
     {
         var now = clock.GetUtcNow();
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
@@ -209,7 +223,9 @@ public sealed class CriticalFindings(
             select new { f, e.Accession, TrustName = t.Name, r.DisplayName })
             .ToListAsync(cancellationToken);
         return [.. rows.Select(x => new FindingAlert(
-            x.f.Id, x.f.ExamId, x.Accession.Value, x.TrustName, x.f.Category, x.f.State, x.f.Summary, x.f.SuspectedPrimarySite, x.DisplayName, x.f.RaisedAt,
-            x.f.CommunicatedTo, x.f.Method, x.f.CommunicatedAt, x.f.AcknowledgeBy, x.f.AcknowledgedAt, x.f.AcknowledgedBy, x.f.EscalatedAt))];
+            x.f.Id, x.f.ExamId, x.Accession.Value, x.TrustName, x.f.Category, x.f.State, x.f.Summary, x.f.SuspectedPrimarySite,
+                x.DisplayName, x.f.RaisedAt,
+            x.f.CommunicatedTo, x.f.Method, x.f.CommunicatedAt, x.f.AcknowledgeBy, x.f.AcknowledgedAt, x.f.AcknowledgedBy,
+                x.f.EscalatedAt))];
     }
 }

@@ -17,7 +17,8 @@ public sealed class ReportTemplates(IDbContextFactory<WorklistDbContext> context
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var all = await db.ReportTemplates.AsNoTracking().ToListAsync(cancellationToken);
-        return [.. all.OrderBy(t => t.Modality.ToString(), StringComparer.Ordinal).ThenBy(t => t.ProcedureCode ?? string.Empty, StringComparer.Ordinal)];
+        return [.. all.OrderBy(t => t.Modality.ToString(), StringComparer.Ordinal)
+            .ThenBy(t => t.ProcedureCode ?? string.Empty, StringComparer.Ordinal)];
     }
 
     public async Task<Outcome<Guid>> SaveAsync(TemplateDraft draft, Actor actor, CancellationToken cancellationToken = default)
@@ -54,7 +55,8 @@ public sealed class ReportTemplates(IDbContextFactory<WorklistDbContext> context
         }
 
         var code = template.ProcedureCode;
-        if (await db.ReportTemplates.AnyAsync(t => t.Id != template.Id && t.Modality == template.Modality && t.ProcedureCode == code, cancellationToken))
+        if (await db.ReportTemplates.AnyAsync(t => t.Id != template.Id && t.Modality == template.Modality && t.ProcedureCode == code,
+            cancellationToken))
         {
             return Outcome<Guid>.Rejected(code is null
                 ? $"There is already a template for all {template.Modality} exams; edit that one."

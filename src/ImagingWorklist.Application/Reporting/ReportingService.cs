@@ -39,7 +39,8 @@ public sealed class ReportingService(
     /// Saves the holder's draft (auto-save). If the lease lapsed while nobody else took the exam, the claim is taken up
     /// again so the text is not lost; if someone else holds it now, nothing is overwritten and the refusal says who.
     /// </summary>
-    public async Task<Outcome<DraftSaved>> SaveDraftAsync(Guid examId, Guid reporterId, string text, Actor actor, CancellationToken cancellationToken = default)
+    public async Task<Outcome<DraftSaved>> SaveDraftAsync(Guid examId, Guid reporterId, string text, Actor actor,
+        CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(text);
         if (text.Length > Report.TextMaxLength)
@@ -68,7 +69,9 @@ public sealed class ReportingService(
                 var claim = await claims.ClaimAsync(examId, reporterId, actor, cancellationToken);
                 if (!claim.Succeeded)
                 {
-                    return Outcome<DraftSaved>.Rejected($"Your claim lapsed and the exam could not be taken up again, so the draft was not saved: {claim.Reason} Your text is still in this window.");
+                    return Outcome<DraftSaved>.Rejected(
+                        $"Your claim lapsed and the exam could not be taken up again, so the draft was not saved: {claim.Reason} Your " +
+                            $"text is still in this window.");
                 }
 
                 reclaimed = claim.Value;
@@ -82,8 +85,10 @@ public sealed class ReportingService(
         {
             var holder = exam.ClaimedById is { } other ? await NameOfAsync(db, other, cancellationToken) : null;
             return Outcome<DraftSaved>.Rejected(holder is null
-                ? $"Exam {exam.Accession} is {exam.State}; you no longer hold it, so the draft was not saved. Your text is still in this window."
-                : $"{holder} holds exam {exam.Accession} now, so your text was not saved over theirs. It is still in this window: copy it before you leave.");
+                ? $"Exam {exam.Accession} is {exam.State}; you no longer hold it, so the draft was not saved. Your text is still in " +
+                    $"this window."
+                : $"{holder} holds exam {exam.Accession} now, so your text was not saved over theirs. It is still in this window: copy " +
+                    $"it before you leave.");
         }
 
         if (exam.CurrentClaim is { } lapsed && lapsed.IsExpiredAt(now) && exam.State == ExamState.Claimed)
@@ -113,12 +118,15 @@ public sealed class ReportingService(
         }
 
         var saved = await SaveAsync(db, exam, cancellationToken);
-        return saved.Succeeded ? Outcome<DraftSaved>.Accepted(new DraftSaved(now, notice, reclaimed)) : Outcome<DraftSaved>.Rejected(saved.Reason!);
+        return saved.Succeeded ? Outcome<DraftSaved>.Accepted(new DraftSaved(now, notice, reclaimed))
+            : Outcome<DraftSaved>.Rejected(saved.Reason!);
     }
 
     /// <summary>Issues the draft as a preliminary report: visible to the referrer as preliminary, delivered to the trust.</summary>
-    public Task<Outcome> IssuePreliminaryAsync(Guid examId, Guid reporterId, Patient confirmedPatient, Actor actor, CancellationToken cancellationToken = default) =>
-        OnWorkingReportAsync(examId, confirmedPatient, actor, WorklistChangeKind.ExamUpdated, cancellationToken, async (db, exam, report, now) =>
+    public Task<Outcome> IssuePreliminaryAsync(Guid examId, Guid reporterId, Patient confirmedPatient, Actor actor,
+        CancellationToken cancellationToken = default) =>
+        OnWorkingReportAsync(examId, confirmedPatient, actor, WorklistChangeKind.ExamUpdated, cancellationToken,
+            async (db, exam, report, now) =>
         {
             if (exam.ClaimedById != reporterId || exam.ClaimToken is not { } token)
             {
@@ -139,10 +147,13 @@ public sealed class ReportingService(
     /// Signs the holder's report. A consultant's or reporting radiographer's signature makes it final (SWIM Reported);
     /// a registrar's sends it to the verification queue and the turnaround clock runs on.
     /// </summary>
-    public async Task<Outcome<SignResult>> SignAsync(Guid examId, Guid reporterId, Patient confirmedPatient, Actor actor, CancellationToken cancellationToken = default)
+    public async Task<Outcome<SignResult>> SignAsync(Guid examId, Guid reporterId, Patient confirmedPatient, Actor actor,
+        CancellationToken cancellationToken = default)
     {
         var result = SignResult.Final;
-        var outcome = await OnWorkingReportAsync(examId, confirmedPatient, actor, WorklistChangeKind.ExamReported, cancellationToken, async (db, exam, report, now) =>
+        var outcome =
+            await OnWorkingReportAsync(examId, confirmedPatient, actor, WorklistChangeKind.ExamReported, cancellationToken,
+            async (db, exam, report, now) =>
         {
             var reporter = await db.Reporters.AsNoTracking().SingleOrDefaultAsync(r => r.Id == reporterId, cancellationToken);
             if (reporter is null || exam.ClaimedById != reporterId)
@@ -178,8 +189,10 @@ public sealed class ReportingService(
     /// A consultant verifies a registrar's report, optionally editing it first (the submitted text is kept, so the edit
     /// is tracked). This is the moment the turnaround clock stops.
     /// </summary>
-    public Task<Outcome> VerifyAsync(Guid examId, Guid consultantId, string? editedText, Patient confirmedPatient, Actor actor, CancellationToken cancellationToken = default) =>
-        OnWorkingReportAsync(examId, confirmedPatient, actor, WorklistChangeKind.ExamReported, cancellationToken, async (db, exam, report, now) =>
+    public Task<Outcome> VerifyAsync(Guid examId, Guid consultantId, string? editedText, Patient confirmedPatient, Actor actor,
+        CancellationToken cancellationToken = default) =>
+        OnWorkingReportAsync(examId, confirmedPatient, actor, WorklistChangeKind.ExamReported, cancellationToken,
+            async (db, exam, report, now) =>
         {
             var access = await ReportingAccess.ForAsync(db, exam, consultantId, now, cancellationToken);
             if (!access.MayVerify)
@@ -209,10 +222,13 @@ public sealed class ReportingService(
         });
 
     /// <summary>The consultant returns the report to the registrar with a comment; the registrar holds the exam again.</summary>
-    public async Task<Outcome> ReturnAsync(Guid examId, Guid consultantId, string comment, Actor actor, CancellationToken cancellationToken = default)
+    public async Task<Outcome> ReturnAsync(Guid examId, Guid consultantId, string comment, Actor actor,
+        CancellationToken cancellationToken = default)
     {
         Guid? registrar = null;
-        var outcome = await OnWorkingReportAsync(examId, null, actor, WorklistChangeKind.ExamClaimed, cancellationToken, async (db, exam, report, now) =>
+        var outcome =
+            await OnWorkingReportAsync(examId, null, actor, WorklistChangeKind.ExamClaimed, cancellationToken,
+            async (db, exam, report, now) =>
         {
             var access = await ReportingAccess.ForAsync(db, exam, consultantId, now, cancellationToken);
             if (!access.MayVerify)
@@ -221,7 +237,8 @@ public sealed class ReportingService(
             }
 
             registrar = report.SubmittedById;
-            var returned = Both(report.Return(comment, now), () => exam.ReturnForRevision(registrar!.Value, Guid.NewGuid(), settings.Lease, now));
+            var returned =
+                Both(report.Return(comment, now), () => exam.ReturnForRevision(registrar!.Value, Guid.NewGuid(), settings.Lease, now));
             if (returned.Succeeded)
             {
                 Audit(db, exam, AuditAction.ReportReturned, actor, now, reason: comment);
@@ -238,18 +255,23 @@ public sealed class ReportingService(
     }
 
     /// <summary>A signed addition to a final report (SWIM ReportCorrected); the original is never changed.</summary>
-    public Task<Outcome> AddAddendumAsync(Guid examId, Guid reporterId, string text, Patient confirmedPatient, Actor actor, CancellationToken cancellationToken = default) =>
+    public Task<Outcome> AddAddendumAsync(Guid examId, Guid reporterId, string text, Patient confirmedPatient, Actor actor,
+        CancellationToken cancellationToken = default) =>
         string.IsNullOrWhiteSpace(text) ? Task.FromResult(Outcome.Rejected("Write the addendum before signing it."))
-            : StoredText.UnstorableAt(text) is { } unstorable ? Task.FromResult(Outcome.Rejected(StoredText.Refusal("The addendum", text, unstorable)))
+            : StoredText.UnstorableAt(text) is { } unstorable
+                ? Task.FromResult(Outcome.Rejected(StoredText.Refusal("The addendum", text, unstorable)))
             : OnExamAsync(examId, confirmedPatient, actor, WorklistChangeKind.ExamUpdated, cancellationToken, async (db, exam, now) =>
             {
                 var access = await ReportingAccess.ForAsync(db, exam, reporterId, now, cancellationToken);
                 if (!access.MayAddAddendum)
                 {
-                    return Outcome.Rejected("Only the reporter who signed the report, or a consultant with the skill and a credential for the trust, may add an addendum.");
+                    return Outcome.Rejected(
+                        "Only the reporter who signed the report, or a consultant with the skill and a credential for the trust, may add " +
+                            "an addendum.");
                 }
 
-                var final = await db.Reports.SingleOrDefaultAsync(r => r.ExamId == examId && r.Status == ReportStatus.Final, cancellationToken);
+                var final =
+                    await db.Reports.SingleOrDefaultAsync(r => r.ExamId == examId && r.Status == ReportStatus.Final, cancellationToken);
                 if (final is null)
                 {
                     return Outcome.Rejected($"Exam {exam.Accession} has no final report to add to.");
@@ -276,7 +298,9 @@ public sealed class ReportingService(
     /// <summary>The report being written on the exam (draft, preliminary or awaiting verification), if there is one.</summary>
     internal static Task<Report?> WorkingReportAsync(WorklistDbContext db, Guid examId, CancellationToken cancellationToken) =>
         db.Reports
-            .Where(r => r.ExamId == examId && (r.Status == ReportStatus.Draft || r.Status == ReportStatus.Preliminary || r.Status == ReportStatus.AwaitingVerification))
+            .Where(r => r.ExamId == examId
+                && (r.Status == ReportStatus.Draft || r.Status == ReportStatus.Preliminary
+                || r.Status == ReportStatus.AwaitingVerification))
             .OrderByDescending(r => r.CreatedAt)
             .FirstOrDefaultAsync(cancellationToken);
 
@@ -296,7 +320,9 @@ public sealed class ReportingService(
     /// </summary>
     private static Outcome? PatientChanged(Exam exam, Patient? confirmed) =>
         confirmed is not null && confirmed != exam.Patient
-            ? Outcome.Rejected($"The patient details on exam {exam.Accession} were changed by the trust after you opened it. Nothing was signed: reload the exam and check the patient before signing.")
+            ? Outcome.Rejected(
+                $"The patient details on exam {exam.Accession} were changed by the trust after you opened it. Nothing was signed: " +
+                    $"reload the exam and check the patient before signing.")
             : null;
 
     private Task<Outcome> OnWorkingReportAsync(
@@ -369,15 +395,19 @@ public sealed class ReportingService(
         await announce.ReportingAsync(exam.Id, version: exam.Version, cancellationToken: cancellationToken);
     }
 
-    private static async Task EnqueueAsync(WorklistDbContext db, Exam exam, Report report, DeliveryKind kind, DateTimeOffset now, CancellationToken cancellationToken)
+    private static async Task EnqueueAsync(WorklistDbContext db, Exam exam, Report report, DeliveryKind kind, DateTimeOffset now,
+        CancellationToken cancellationToken)
     {
         var document = await ReportDocument.ForAsync(db, exam, report, kind, cancellationToken);
         document.Enqueue(db, exam.TrustId, now);
     }
 
-    private static void Audit(WorklistDbContext db, Exam exam, AuditAction action, Actor actor, DateTimeOffset now, string? detail = null, string? reason = null) =>
-        db.Audit(actor, action, now, detail is null ? $"{action} {exam.Accession}" : $"{detail}: {exam.Accession}", examId: exam.Id, trustId: exam.TrustId, reason: reason?.Trim());
+    private static void Audit(WorklistDbContext db, Exam exam, AuditAction action, Actor actor, DateTimeOffset now, string? detail = null,
+        string? reason = null) =>
+        db.Audit(actor, action, now, detail is null ? $"{action} {exam.Accession}" : $"{detail}: {exam.Accession}", examId: exam.Id,
+            trustId: exam.TrustId, reason: reason?.Trim());
 
     private static Task<string?> NameOfAsync(WorklistDbContext db, Guid reporterId, CancellationToken cancellationToken) =>
-        db.Reporters.AsNoTracking().Where(r => r.Id == reporterId).Select(r => (string?)r.DisplayName).SingleOrDefaultAsync(cancellationToken);
+        db.Reporters.AsNoTracking().Where(r => r.Id == reporterId).Select(r => (string?)r.DisplayName)
+            .SingleOrDefaultAsync(cancellationToken);
 }

@@ -35,7 +35,8 @@ public static class ReportingServices
 
         foreach (var (written, category) in parsed.Where(p => p.Category is null))
         {
-            yield return $"CriticalFindings:Categories: '{written}' is not a category; use Critical, Urgent, Cancer or Significant unexpected.";
+            yield return $"CriticalFindings:Categories: '{written}' is not a category; use Critical, Urgent, Cancer or Significant " +
+                $"unexpected.";
         }
     }
 }

@@ -31,7 +31,8 @@ public sealed record ReportingTask(
     string? Question);
 
 /// <summary>A question this reporter asked, with its answer once given.</summary>
-public sealed record AskedConsult(Guid ConsultId, Guid ExamId, string ProcedureDescription, string AskedOf, string Question, ConsultStatus Status, string? Answer, string? AnsweredBy, DateTimeOffset? AnsweredAt);
+public sealed record AskedConsult(Guid ConsultId, Guid ExamId, string ProcedureDescription, string AskedOf, string Question,
+    ConsultStatus Status, string? Answer, string? AnsweredBy, DateTimeOffset? AnsweredAt);
 
 /// <summary>
 /// The reporter's work beside the worklist: registrars' reports waiting for a consultant's verification and questions
@@ -78,7 +79,9 @@ public sealed class ReportingTasks(IDbContextFactory<WorklistDbContext> contexts
             .ToListAsync(cancellationToken);
         tasks.AddRange(questions
             .Where(q => q.Consult.TargetReporterId == reporterId || ReportingAccess.IsSpecialistFor(reporter, q.Consult.Skill, q.Exam))
-            .Select(q => Task(ReportingTaskKind.Consult, q.Exam, q.Consult.Id, q.SiteName, q.Author, q.Consult.RequestedAt, q.Consult.Question, now)));
+            .Select(q =>
+                Task(ReportingTaskKind.Consult, q.Exam, q.Consult.Id, q.SiteName, q.Author, q.Consult.RequestedAt, q.Consult.Question,
+                now)));
         return [.. tasks.OrderBy(t => t.Class).ThenBy(t => t.DueAt).ThenBy(t => t.Since)];
     }
 
@@ -96,12 +99,16 @@ public sealed class ReportingTasks(IDbContextFactory<WorklistDbContext> contexts
             from a in answerers.DefaultIfEmpty()
             where c.RequestedById == reporterId && c.RequestedAt >= since
             orderby c.RequestedAt descending
-            select new { c, e.ProcedureDescription, Target = t == null ? null : t.DisplayName, Answerer = a == null ? null : a.DisplayName })
+            select new { c, e.ProcedureDescription, Target = t == null ? null : t.DisplayName, Answerer = a == null ? null
+                : a.DisplayName })
             .ToListAsync(cancellationToken);
-        return [.. rows.Select(r => new AskedConsult(r.c.Id, r.c.ExamId, r.ProcedureDescription, r.Target ?? $"any {r.c.Skill} consultant", r.c.Question, r.c.Status, r.c.Answer, r.Answerer, r.c.AnsweredAt))];
+        return [.. rows.Select(r =>
+            new AskedConsult(r.c.Id, r.c.ExamId, r.ProcedureDescription, r.Target ?? $"any {r.c.Skill} consultant", r.c.Question,
+            r.c.Status, r.c.Answer, r.Answerer, r.c.AnsweredAt))];
     }
 
-    private ReportingTask Task(ReportingTaskKind kind, Exam exam, Guid? consultId, string siteName, string from, DateTimeOffset since, string? question, DateTimeOffset now) =>
+    private ReportingTask Task(ReportingTaskKind kind, Exam exam, Guid? consultId, string siteName, string from, DateTimeOffset since,
+        string? question, DateTimeOffset now) =>
         new(kind, exam.Id, consultId, exam.ProcedureDescription, siteName, exam.Priority, exam.Pathway, exam.DueAt,
             Prioritiser.ClassOf(EngineExam.Snapshot(exam), now, engine.Policy), from, since, question);
 }

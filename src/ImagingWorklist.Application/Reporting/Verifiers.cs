@@ -18,7 +18,8 @@ public sealed record VerifierOutlook(IReadOnlyList<string> OnDutyNow, DateTimeOf
 }
 
 /// <summary>A registrar's report waiting for verification while nobody who could verify it is on duty.</summary>
-public sealed record UnverifiableWait(Guid ExamId, string ProcedureDescription, string TrustName, DateTimeOffset SubmittedAt, VerifierOutlook Outlook);
+public sealed record UnverifiableWait(Guid ExamId, string ProcedureDescription, string TrustName, DateTimeOffset SubmittedAt,
+    VerifierOutlook Outlook);
 
 public sealed class Verifiers(IDbContextFactory<WorklistDbContext> contexts, TimeProvider clock)
 {
@@ -31,7 +32,8 @@ public sealed class Verifiers(IDbContextFactory<WorklistDbContext> contexts, Tim
     }
 
     /// <summary>Reports awaiting verification at the viewer's trusts with nobody on duty to verify them: the managers' view.</summary>
-    public async Task<IReadOnlyList<UnverifiableWait>> WaitingWithNobodyOnDutyAsync(AccessScope scope, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<UnverifiableWait>> WaitingWithNobodyOnDutyAsync(AccessScope scope,
+        CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var exams = await scope.ExamsAsync(db, clock.GetUtcNow(), cancellationToken);
@@ -57,7 +59,9 @@ public sealed class Verifiers(IDbContextFactory<WorklistDbContext> contexts, Tim
             var outlook = Outlook(wait.Exam, wait.SubmittedById, specialists[(wait.Exam.TrustId, wait.Exam.RequiredSkill)], shifts, now);
             if (outlook.NobodyOnDuty)
             {
-                waits.Add(new UnverifiableWait(wait.Exam.Id, wait.Exam.ProcedureDescription, wait.Trust, wait.SubmittedAt ?? wait.Exam.UpdatedAt, outlook));
+                waits.Add(
+                    new UnverifiableWait(wait.Exam.Id, wait.Exam.ProcedureDescription, wait.Trust, wait.SubmittedAt ?? wait.Exam.UpdatedAt,
+                    outlook));
             }
         }
 
@@ -71,19 +75,23 @@ public sealed class Verifiers(IDbContextFactory<WorklistDbContext> contexts, Tim
         return Outlook(exam, author, specialists, await ShiftsAsync(db, [.. specialists.Select(r => r.Id)], now, cancellationToken), now);
     }
 
-    private static async Task<List<Domain.Rota.RotaShift>> ShiftsAsync(WorklistDbContext db, List<Guid> reporterIds, DateTimeOffset now, CancellationToken cancellationToken)
+    private static async Task<List<Domain.Rota.RotaShift>> ShiftsAsync(WorklistDbContext db, List<Guid> reporterIds, DateTimeOffset now,
+        CancellationToken cancellationToken)
     {
         var until = now + VerifierOutlook.Horizon;
-        return await db.RotaShifts.AsNoTracking().Where(s => reporterIds.Contains(s.ReporterId) && s.End > now && s.Start < until).ToListAsync(cancellationToken);
+        return await db.RotaShifts.AsNoTracking().Where(s => reporterIds.Contains(s.ReporterId) && s.End > now && s.Start < until)
+            .ToListAsync(cancellationToken);
     }
 
-    private static VerifierOutlook Outlook(Exam exam, Guid? author, IEnumerable<Domain.Reporters.Reporter> specialists, IEnumerable<Domain.Rota.RotaShift> shifts, DateTimeOffset now)
+    private static VerifierOutlook Outlook(Exam exam, Guid? author, IEnumerable<Domain.Reporters.Reporter> specialists,
+        IEnumerable<Domain.Rota.RotaShift> shifts, DateTimeOffset now)
     {
         var consultants = specialists
             .Where(r => r.Id != author && r.MayReport(exam.Modality, exam.BodyPart))
             .ToDictionary(r => r.Id, r => r.DisplayName);
         var covering = shifts.Where(s => consultants.ContainsKey(s.ReporterId) && s.Covers(exam.TrustId, exam.SiteId)).ToList();
-        var onDuty = covering.Where(s => s.IsOnDutyAt(now)).Select(s => consultants[s.ReporterId]).Distinct().Order(StringComparer.Ordinal).ToList();
+        var onDuty = covering.Where(s => s.IsOnDutyAt(now)).Select(s => consultants[s.ReporterId]).Distinct().Order(StringComparer.Ordinal)
+            .ToList();
         var next = covering.Where(s => s.Start > now).OrderBy(s => s.Start).FirstOrDefault();
         return new VerifierOutlook(onDuty, next?.Start, next is null ? null : consultants[next.ReporterId]);
     }

@@ -23,7 +23,8 @@ public sealed class JobPlans(IDbContextFactory<WorklistDbContext> contexts, Chan
 
     /// <summary>Adds a recurring weekly session to a reporter's job plan (times in UK local time).</summary>
     public async Task<Outcome<Guid>> AddJobPlanEntryAsync(
-        Guid reporterId, DayOfWeek day, TimeOnly start, TimeOnly end, ShiftKind kind, CoverScope scope, IReadOnlyList<Guid> coveredIds, int capacityMinutes, DateOnly validFrom, DateOnly? validTo, Actor actor, CancellationToken cancellationToken = default)
+        Guid reporterId, DayOfWeek day, TimeOnly start, TimeOnly end, ShiftKind kind, CoverScope scope, IReadOnlyList<Guid> coveredIds,
+            int capacityMinutes, DateOnly validFrom, DateOnly? validTo, Actor actor, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var name = await db.Reporters.Where(r => r.Id == reporterId).Select(r => r.DisplayName).SingleOrDefaultAsync(cancellationToken);
@@ -32,7 +33,8 @@ public sealed class JobPlans(IDbContextFactory<WorklistDbContext> contexts, Chan
             return Outcome<Guid>.Rejected("There is no such reporter.");
         }
 
-        var created = JobPlanEntry.Create(Guid.NewGuid(), reporterId, day, start, end, kind, scope, coveredIds, capacityMinutes, validFrom, validTo);
+        var created =
+            JobPlanEntry.Create(Guid.NewGuid(), reporterId, day, start, end, kind, scope, coveredIds, capacityMinutes, validFrom, validTo);
         if (!created.Succeeded)
         {
             return Outcome<Guid>.Rejected(created.Reason!);
@@ -41,20 +43,23 @@ public sealed class JobPlans(IDbContextFactory<WorklistDbContext> contexts, Chan
         // The first week it would be rolled out in must pass the same checks as a shift (capacity, credentials).
         var sample = created.Value!.PlanOn(validFrom.AddDays(((int)day - (int)validFrom.DayOfWeek + 7) % 7), UkCalendar.Zone);
         var context = await RotaContexts.ContextAsync(db, reporterId, sample.Start, sample.End, cancellationToken);
-        var refusals = RotaChecks.Check(sample, context! with { Shifts = [], Absences = [] }).Where(p => p.Refuses).Select(p => p.Message).ToList();
+        var refusals = RotaChecks.Check(sample, context! with { Shifts = [], Absences = [] }).Where(p => p.Refuses).Select(p => p.Message)
+            .ToList();
         if (refusals.Count > 0)
         {
             return Outcome<Guid>.Rejected(string.Join(" ", refusals));
         }
 
         db.JobPlanEntries.Add(created.Value);
-        db.Audit(actor, AuditAction.RotaChanged, clock.GetUtcNow(), $"Job plan: {name}, {day}s {start:HH\\:mm}–{end:HH\\:mm}, {RotaChecks.Describe(kind)}");
+        db.Audit(actor, AuditAction.RotaChanged, clock.GetUtcNow(),
+            $"Job plan: {name}, {day}s {start:HH\\:mm}–{end:HH\\:mm}, {RotaChecks.Describe(kind)}");
         await db.SaveChangesAsync(cancellationToken);
         return Outcome<Guid>.Accepted(created.Value.Id);
     }
 
     /// <summary>An exception: the session does not happen on that date.</summary>
-    public async Task<Outcome> AddJobPlanExceptionAsync(Guid entryId, DateOnly date, Actor actor, CancellationToken cancellationToken = default)
+    public async Task<Outcome> AddJobPlanExceptionAsync(Guid entryId, DateOnly date, Actor actor,
+        CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var entry = await db.JobPlanEntries.SingleOrDefaultAsync(e => e.Id == entryId, cancellationToken);
@@ -116,14 +121,17 @@ public sealed class JobPlans(IDbContextFactory<WorklistDbContext> contexts, Chan
                 }
 
                 warnings.AddRange(found.Select(p => new ImportProblem(number, $"{date:ddd d MMM}: {p.Message}")));
-                created.Add(new RotaShift(Guid.NewGuid(), plan.ReporterId, plan.Kind, plan.Start, plan.End, plan.Scope, plan.CoveredIds, plan.CapacityMinutes));
+                created.Add(
+                    new RotaShift(Guid.NewGuid(), plan.ReporterId, plan.Kind, plan.Start, plan.End, plan.Scope, plan.CoveredIds,
+                    plan.CapacityMinutes));
             }
         }
 
         if (created.Count > 0)
         {
             db.RotaShifts.AddRange(created);
-            db.Audit(actor, AuditAction.RotaChanged, clock.GetUtcNow(), $"Job plans rolled out for the week from {monday:yyyy-MM-dd}: {created.Count} shifts");
+            db.Audit(actor, AuditAction.RotaChanged, clock.GetUtcNow(),
+                $"Job plans rolled out for the week from {monday:yyyy-MM-dd}: {created.Count} shifts");
             await db.SaveChangesAsync(cancellationToken);
             foreach (var reporter in created.Select(s => s.ReporterId).Distinct())
             {

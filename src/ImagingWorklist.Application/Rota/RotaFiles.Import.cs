@@ -62,13 +62,16 @@ public sealed partial class RotaFiles
         public Guid Id { get; } = Existing?.Id ?? Guid.NewGuid();
 
         public bool Unchanged => Existing is { } shift && shift.Kind == Draft.Kind && shift.Start == Draft.Start && shift.End == Draft.End
-            && shift.Scope == Draft.Scope && shift.CoveredIds.ToHashSet().SetEquals(Draft.CoveredIds) && shift.CapacityMinutes == Draft.CapacityMinutes;
+            && shift.Scope == Draft.Scope && shift.CoveredIds.ToHashSet().SetEquals(Draft.CoveredIds)
+                && shift.CapacityMinutes == Draft.CapacityMinutes;
 
-        public RotaShift AsShift() => new(Id, Draft.ReporterId, Draft.Kind, Draft.Start, Draft.End, Draft.Scope, Draft.CoveredIds, Draft.CapacityMinutes);
+        public RotaShift AsShift()
+            => new(Id, Draft.ReporterId, Draft.Kind, Draft.Start, Draft.End, Draft.Scope, Draft.CoveredIds, Draft.CapacityMinutes);
     }
 
     /// <summary>The <c>#replaces</c> line, if the file starts with one: the UK days it stands for, and where the header is.</summary>
-    private static ((DateTimeOffset From, DateTimeOffset To)? Replaces, int HeaderAt, string? Problem) Directive(IReadOnlyList<string[]> records)
+    private static ((DateTimeOffset From, DateTimeOffset To)? Replaces, int HeaderAt,
+        string? Problem) Directive(IReadOnlyList<string[]> records)
     {
         if (records.Count == 0 || !records[0][0].TrimStart().StartsWith('#'))
         {
@@ -78,15 +81,19 @@ public sealed partial class RotaFiles
         var line = records[0];
         return string.Equals(line[0].Trim(), ReplacesDirective, StringComparison.OrdinalIgnoreCase) && line.Length >= 3
             && DateOnly.TryParseExact(line[1].Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var first)
-            && DateOnly.TryParseExact(line[2].Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var last) && last >= first
+            && DateOnly.TryParseExact(line[2].Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var last)
+                && last >= first
             ? ((UkCalendar.Midnight(first), UkCalendar.Midnight(last.AddDays(1))), 1, null)
-            : (null, 1, $"The first line may only be {ReplacesDirective},<first day>,<last day> (yyyy-MM-dd, UK days the file replaces); remove it to add and change shifts without removing any.");
+            : (null, 1,
+                $"The first line may only be {ReplacesDirective},<first day>,<last day> (yyyy-MM-dd, UK days the file replaces); remove " +
+                    $"it to add and change shifts without removing any.");
     }
 
     private async Task<(List<ImportRow> Rows, List<ImportProblem> Problems)> ReadRowsAsync(
         WorklistDbContext db, IReadOnlyList<string[]> records, int headerAt, List<string> columns, CancellationToken cancellationToken)
     {
-        var reporters = await db.Reporters.AsNoTracking().ToDictionaryAsync(r => r.RegistrationNumber, StringComparer.OrdinalIgnoreCase, cancellationToken);
+        var reporters = await db.Reporters.AsNoTracking()
+            .ToDictionaryAsync(r => r.RegistrationNumber, StringComparer.OrdinalIgnoreCase, cancellationToken);
         var trusts = await db.Trusts.AsNoTracking().ToListAsync(cancellationToken);
         var sites = await db.Sites.AsNoTracking().ToListAsync(cancellationToken);
         var rows = new List<ImportRow>();
@@ -106,9 +113,12 @@ public sealed partial class RotaFiles
             RotaShift? existing = null;
             if (idText.Length > 0)
             {
-                var problem = !Guid.TryParse(idText, out var id) ? $"id '{StoredText.Echo(idText)}' is not a shift id from an export; leave it empty for a new shift."
-                    : (existing = await db.RotaShifts.SingleOrDefaultAsync(s => s.Id == id, cancellationToken)) is null ? "This shift was removed after the file was exported; clear its id to add it again."
-                    : existing.ReporterId != read.Value!.ReporterId ? "A shift cannot be moved to another person; clear its id to add theirs, and remove this one."
+                var problem = !Guid.TryParse(idText, out var id)
+                    ? $"id '{StoredText.Echo(idText)}' is not a shift id from an export; leave it empty for a new shift."
+                    : (existing = await db.RotaShifts.SingleOrDefaultAsync(s => s.Id == id, cancellationToken)) is null
+                        ? "This shift was removed after the file was exported; clear its id to add it again."
+                    : existing.ReporterId != read.Value!.ReporterId
+                        ? "A shift cannot be moved to another person; clear its id to add theirs, and remove this one."
                     : rows.Any(r => r.Existing?.Id == id) ? "This shift's id is on an earlier row too; each shift may be listed once."
                     : null;
                 if (problem is not null)
@@ -129,32 +139,40 @@ public sealed partial class RotaFiles
     /// leaves unchanged, and the earlier rows (so a clash between two rows is named once, on the later one).
     /// </summary>
     private static async Task CheckRowsAsync(
-        WorklistDbContext db, List<ImportRow> rows, HashSet<Guid> replaced, List<ImportProblem> problems, List<ImportProblem> warnings, CancellationToken cancellationToken)
+        WorklistDbContext db, List<ImportRow> rows, HashSet<Guid> replaced, List<ImportProblem> problems, List<ImportProblem> warnings,
+            CancellationToken cancellationToken)
     {
         foreach (var row in rows.Where(r => !r.Unchanged))
         {
             var context = (await RotaContexts.ContextAsync(db, row.Draft.ReporterId, row.Draft.Start, row.Draft.End, cancellationToken))!;
-            var others = rows.Where(r => r != row && r.Draft.ReporterId == row.Draft.ReporterId && (r.Unchanged || r.Row < row.Row)).Select(r => r.AsShift());
-            var found = RotaChecks.Check(row.Draft.Plan with { Id = row.Id }, context with { Shifts = [.. context.Shifts.Where(s => !replaced.Contains(s.Id)), .. others] });
+            var others = rows.Where(r => r != row && r.Draft.ReporterId == row.Draft.ReporterId && (r.Unchanged || r.Row < row.Row))
+                .Select(r => r.AsShift());
+            var found =
+                RotaChecks.Check(row.Draft.Plan with { Id = row.Id },
+                context with { Shifts = [.. context.Shifts.Where(s => !replaced.Contains(s.Id)), .. others] });
             problems.AddRange(found.Where(p => p.Refuses).Select(p => new ImportProblem(row.Row, p.Message)));
             warnings.AddRange(found.Where(p => !p.Refuses).Select(p => new ImportProblem(row.Row, p.Message)));
         }
     }
 
     private async Task<ImportReport> ApplyAsync(
-        WorklistDbContext db, List<ImportRow> rows, List<RotaShift> removed, (DateTimeOffset From, DateTimeOffset To)? replaces, List<ImportProblem> warnings, Actor actor, CancellationToken cancellationToken)
+        WorklistDbContext db, List<ImportRow> rows, List<RotaShift> removed, (DateTimeOffset From, DateTimeOffset To)? replaces,
+            List<ImportProblem> warnings, Actor actor, CancellationToken cancellationToken)
     {
         var added = rows.Where(r => r.Existing is null).ToList();
         var changed = rows.Where(r => r.Existing is not null && !r.Unchanged).ToList();
         db.RotaShifts.AddRange(added.Select(r => r.AsShift()));
         foreach (var row in changed)
         {
-            row.Existing!.Reschedule(row.Draft.Kind, row.Draft.Start, row.Draft.End, row.Draft.Scope, row.Draft.CoveredIds, row.Draft.CapacityMinutes);
+            row.Existing!.Reschedule(row.Draft.Kind, row.Draft.Start, row.Draft.End, row.Draft.Scope, row.Draft.CoveredIds,
+                row.Draft.CapacityMinutes);
         }
 
         db.RotaShifts.RemoveRange(removed);
-        var replaced = replaces is var (from, to) ? $" (the file replaces {UkCalendar.FormatDate(from)} to {UkCalendar.FormatDate(to.AddTicks(-1))})" : string.Empty;
-        db.Audit(actor, AuditAction.RotaChanged, clock.GetUtcNow(), $"Rota imported: {added.Count} added, {changed.Count} changed, {removed.Count} removed{replaced}");
+        var replaced = replaces is var (from, to)
+            ? $" (the file replaces {UkCalendar.FormatDate(from)} to {UkCalendar.FormatDate(to.AddTicks(-1))})" : string.Empty;
+        db.Audit(actor, AuditAction.RotaChanged, clock.GetUtcNow(),
+            $"Rota imported: {added.Count} added, {changed.Count} changed, {removed.Count} removed{replaced}");
         await db.SaveChangesAsync(cancellationToken);
         foreach (var reporter in added.Concat(changed).Select(r => r.Draft.ReporterId).Concat(removed.Select(s => s.ReporterId)).Distinct())
         {

@@ -34,7 +34,8 @@ public sealed partial class RotaFiles(IDbContextFactory<WorklistDbContext> conte
         var registrations = await db.Reporters.AsNoTracking().ToDictionaryAsync(r => r.Id, r => r.RegistrationNumber, cancellationToken);
         var trusts = await db.Trusts.AsNoTracking().ToDictionaryAsync(t => t.Id, t => t.OdsCode.Value, cancellationToken);
         var sites = await db.Sites.AsNoTracking().ToDictionaryAsync(s => s.Id, s => s.OdsCode.Value, cancellationToken);
-        var shifts = await db.RotaShifts.AsNoTracking().Where(s => s.Start < to && s.End > from).OrderBy(s => s.Start).ToListAsync(cancellationToken);
+        var shifts = await db.RotaShifts.AsNoTracking().Where(s => s.Start < to && s.End > from).OrderBy(s => s.Start)
+            .ToListAsync(cancellationToken);
         var (first, last) = (UkCalendar.ToLocal(from).Date, UkCalendar.ToLocal(to.AddTicks(-1)).Date);
         var text = new StringBuilder()
             .Append(CsvText.Line(ReplacesDirective, $"{first:yyyy-MM-dd}", $"{last:yyyy-MM-dd}")).Append("\r\n")
@@ -47,7 +48,9 @@ public sealed partial class RotaFiles(IDbContextFactory<WorklistDbContext> conte
                 CoverScope.Trusts => string.Join(';', shift.CoveredIds.Select(id => trusts.GetValueOrDefault(id, "?"))),
                 _ => string.Join(';', shift.CoveredIds.Select(id => sites.GetValueOrDefault(id, "?"))),
             };
-            text.Append(CsvText.Line(shift.Id.ToString(), registrations.GetValueOrDefault(shift.ReporterId, "?"), Labels.Of(shift.Kind), Local(shift.Start), Local(shift.End), cover,
+            text.Append(
+                CsvText.Line(shift.Id.ToString(), registrations.GetValueOrDefault(shift.ReporterId, "?"), Labels.Of(shift.Kind),
+                Local(shift.Start), Local(shift.End), cover,
                 shift.CapacityMinutes.ToString(CultureInfo.InvariantCulture))).Append("\r\n");
         }
 
@@ -55,7 +58,8 @@ public sealed partial class RotaFiles(IDbContextFactory<WorklistDbContext> conte
     }
 
     /// <summary>One reporter's shifts and leave as an iCalendar feed (RFC 5545), times in UTC.</summary>
-    public async Task<string?> CalendarAsync(Guid reporterId, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken = default)
+    public async Task<string?> CalendarAsync(Guid reporterId, DateTimeOffset from, DateTimeOffset to,
+        CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var reporter = await db.Reporters.AsNoTracking().SingleOrDefaultAsync(r => r.Id == reporterId, cancellationToken);
@@ -64,13 +68,17 @@ public sealed partial class RotaFiles(IDbContextFactory<WorklistDbContext> conte
             return null;
         }
 
-        var shifts = await db.RotaShifts.AsNoTracking().Where(s => s.ReporterId == reporterId && s.Start < to && s.End > from).ToListAsync(cancellationToken);
-        var absences = await db.Absences.AsNoTracking().Where(a => a.ReporterId == reporterId && a.Start < to && a.End > from).ToListAsync(cancellationToken);
+        var shifts = await db.RotaShifts.AsNoTracking().Where(s => s.ReporterId == reporterId && s.Start < to && s.End > from)
+            .ToListAsync(cancellationToken);
+        var absences = await db.Absences.AsNoTracking().Where(a => a.ReporterId == reporterId && a.Start < to && a.End > from)
+            .ToListAsync(cancellationToken);
         var calendar = new Ical.Net.Calendar { ProductId = "-//ImagingWorklist//Rota//EN" };
         calendar.AddProperty("X-WR-CALNAME", $"Reporting rota: {reporter.DisplayName}");
         foreach (var shift in shifts)
         {
-            calendar.Events.Add(Event(shift.Id, $"{Capitalised(RotaChecks.Describe(shift.Kind))} ({shift.CapacityMinutes} reading min)", shift.Start, shift.End));
+            calendar.Events.Add(
+                Event(shift.Id, $"{Capitalised(RotaChecks.Describe(shift.Kind))} ({shift.CapacityMinutes} reading min)", shift.Start,
+                shift.End));
         }
 
         foreach (var absence in absences)
@@ -81,14 +89,16 @@ public sealed partial class RotaFiles(IDbContextFactory<WorklistDbContext> conte
         return new Ical.Net.Serialization.CalendarSerializer().SerializeToString(calendar);
     }
 
-    private Outcome<ShiftDraft> ReadRow(Func<string, string> row, Dictionary<string, Domain.Reporters.Reporter> reporters, List<Domain.Network.Trust> trusts, List<Domain.Network.Site> sites)
+    private Outcome<ShiftDraft> ReadRow(Func<string, string> row, Dictionary<string, Domain.Reporters.Reporter> reporters,
+        List<Domain.Network.Trust> trusts, List<Domain.Network.Site> sites)
     {
         var registration = row("registration").Trim();
         var named = reporters.Values.Where(r => string.Equals(r.DisplayName, registration, StringComparison.OrdinalIgnoreCase)).ToList();
         if (!reporters.TryGetValue(registration, out var reporter) && named.Count != 1)
         {
             return Outcome<ShiftDraft>.Rejected(named.Count > 1
-                ? $"{named.Count} reporters are called '{StoredText.Echo(registration)}'; write the registration number (GMC or HCPC) instead."
+                ? $"{named.Count} reporters are called '{StoredText.Echo(registration)}'; write the registration number (GMC or HCPC) " +
+                    $"instead."
                 : $"No reporter has registration number or name '{StoredText.Echo(registration)}'.");
         }
 
@@ -116,24 +126,35 @@ public sealed partial class RotaFiles(IDbContextFactory<WorklistDbContext> conte
             return Outcome<ShiftDraft>.Accepted(new ShiftDraft(null, reporter.Id, kind, start, end, CoverScope.Network, [], capacity));
         }
 
-        var trustIds = cover.Select(c => trusts.FirstOrDefault(t => string.Equals(t.OdsCode.Value, c, StringComparison.OrdinalIgnoreCase) || string.Equals(t.Name, c, StringComparison.OrdinalIgnoreCase))?.Id).ToList();
+        var trustIds =
+            cover.Select(c =>
+            trusts.FirstOrDefault(t => string.Equals(t.OdsCode.Value, c, StringComparison.OrdinalIgnoreCase)
+            || string.Equals(t.Name, c, StringComparison.OrdinalIgnoreCase))?.Id).ToList();
         if (cover.Length > 0 && trustIds.All(t => t is not null))
         {
-            return Outcome<ShiftDraft>.Accepted(new ShiftDraft(null, reporter.Id, kind, start, end, CoverScope.Trusts, [.. trustIds.OfType<Guid>()], capacity));
+            return Outcome<ShiftDraft>.Accepted(
+                new ShiftDraft(null, reporter.Id, kind, start, end, CoverScope.Trusts, [.. trustIds.OfType<Guid>()], capacity));
         }
 
-        var siteIds = cover.Select(c => sites.FirstOrDefault(s => string.Equals(s.OdsCode.Value, c, StringComparison.OrdinalIgnoreCase) || string.Equals(s.Name, c, StringComparison.OrdinalIgnoreCase))?.Id).ToList();
+        var siteIds =
+            cover.Select(c =>
+            sites.FirstOrDefault(s => string.Equals(s.OdsCode.Value, c, StringComparison.OrdinalIgnoreCase)
+            || string.Equals(s.Name, c, StringComparison.OrdinalIgnoreCase))?.Id).ToList();
         if (cover.Length > 0 && siteIds.All(s => s is not null))
         {
-            return Outcome<ShiftDraft>.Accepted(new ShiftDraft(null, reporter.Id, kind, start, end, CoverScope.Sites, [.. siteIds.OfType<Guid>()], capacity));
+            return Outcome<ShiftDraft>.Accepted(
+                new ShiftDraft(null, reporter.Id, kind, start, end, CoverScope.Sites, [.. siteIds.OfType<Guid>()], capacity));
         }
 
-        return Outcome<ShiftDraft>.Rejected($"Cover '{StoredText.Echo(string.Join(';', cover))}' must be 'network', or trusts, or sites (not a mix), each by ODS code or name, separated by ';'.");
+        return Outcome<ShiftDraft>.Rejected(
+            $"Cover '{StoredText.Echo(string.Join(';', cover))}' must be 'network', or trusts, or sites (not a mix), each by ODS code " +
+                $"or name, separated by ';'.");
     }
 
     private DateTimeOffset? ParseLocal(string? text)
     {
-        if (!DateTime.TryParseExact(text?.Trim(), ["yyyy-MM-dd HH:mm", "yyyy-MM-ddTHH:mm"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var local))
+        if (!DateTime.TryParseExact(text?.Trim(), ["yyyy-MM-dd HH:mm", "yyyy-MM-ddTHH:mm"], CultureInfo.InvariantCulture,
+            DateTimeStyles.None, out var local))
         {
             return null;
         }
@@ -141,9 +162,11 @@ public sealed partial class RotaFiles(IDbContextFactory<WorklistDbContext> conte
         return new DateTimeOffset(local, UkCalendar.Zone.GetUtcOffset(local)).ToUniversalTime();
     }
 
-    private string Local(DateTimeOffset at) => TimeZoneInfo.ConvertTime(at, UkCalendar.Zone).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
+    private string Local(DateTimeOffset at)
+        => TimeZoneInfo.ConvertTime(at, UkCalendar.Zone).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
 
-    private static Ical.Net.CalendarComponents.CalendarEvent Event(Guid id, string summary, DateTimeOffset start, DateTimeOffset end) => new()
+    private static Ical.Net.CalendarComponents.CalendarEvent Event(Guid id, string summary, DateTimeOffset start, DateTimeOffset end)
+        => new()
     {
         Uid = $"{id}@imagingworklist",
         Summary = summary,

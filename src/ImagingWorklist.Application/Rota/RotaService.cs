@@ -9,7 +9,8 @@ using Microsoft.EntityFrameworkCore;
 namespace ImagingWorklist.Application.Rota;
 
 /// <summary>A shift as entered (new when <see cref="Id"/> is null).</summary>
-public sealed record ShiftDraft(Guid? Id, Guid ReporterId, ShiftKind Kind, DateTimeOffset Start, DateTimeOffset End, CoverScope Scope, IReadOnlyList<Guid> CoveredIds, int CapacityMinutes)
+public sealed record ShiftDraft(Guid? Id, Guid ReporterId, ShiftKind Kind, DateTimeOffset Start, DateTimeOffset End, CoverScope Scope,
+    IReadOnlyList<Guid> CoveredIds, int CapacityMinutes)
 {
     public ShiftPlan Plan => new(Id, ReporterId, Kind, Start, End, Scope, CoveredIds, CapacityMinutes);
 }
@@ -66,7 +67,8 @@ public sealed class RotaService(IDbContextFactory<WorklistDbContext> contexts, C
         string verb;
         if (draft.Id is { } id)
         {
-            shift = await db.RotaShifts.SingleOrDefaultAsync(s => s.Id == id, cancellationToken) ?? throw new InvalidOperationException("No such shift.");
+            shift = await db.RotaShifts.SingleOrDefaultAsync(s => s.Id == id, cancellationToken)
+                ?? throw new InvalidOperationException("No such shift.");
             if (shift.ReporterId != draft.ReporterId)
             {
                 return Outcome<RotaChanged>.Rejected("A shift cannot be moved to another person; remove it and add theirs.");
@@ -77,12 +79,15 @@ public sealed class RotaService(IDbContextFactory<WorklistDbContext> contexts, C
         }
         else
         {
-            shift = new RotaShift(Guid.NewGuid(), draft.ReporterId, draft.Kind, draft.Start, draft.End, draft.Scope, draft.CoveredIds, draft.CapacityMinutes);
+            shift = new RotaShift(Guid.NewGuid(), draft.ReporterId, draft.Kind, draft.Start, draft.End, draft.Scope, draft.CoveredIds,
+                draft.CapacityMinutes);
             db.RotaShifts.Add(shift);
             verb = "added";
         }
 
-        await CommitAsync(db, draft.ReporterId, actor, $"Shift {verb}: {context.ReporterName}, {RotaChecks.Describe(draft.Kind)}, {RotaChecks.Span(draft.Start, draft.End, UkCalendar.Zone)}", cancellationToken);
+        await CommitAsync(db, draft.ReporterId, actor,
+            $"Shift {verb}: {context.ReporterName}, {RotaChecks.Describe(draft.Kind)}, " +
+                $"{RotaChecks.Span(draft.Start, draft.End, UkCalendar.Zone)}", cancellationToken);
         return Outcome<RotaChanged>.Accepted(new RotaChanged(shift.Id, [.. problems.Select(p => p.Message)]));
     }
 
@@ -97,12 +102,15 @@ public sealed class RotaService(IDbContextFactory<WorklistDbContext> contexts, C
 
         var name = await RotaContexts.NameAsync(db, shift.ReporterId, cancellationToken);
         db.RotaShifts.Remove(shift);
-        await CommitAsync(db, shift.ReporterId, actor, $"Shift removed: {name}, {RotaChecks.Describe(shift.Kind)}, {RotaChecks.Span(shift.Start, shift.End, UkCalendar.Zone)}", cancellationToken);
+        await CommitAsync(db, shift.ReporterId, actor,
+            $"Shift removed: {name}, {RotaChecks.Describe(shift.Kind)}, {RotaChecks.Span(shift.Start, shift.End, UkCalendar.Zone)}",
+            cancellationToken);
         return Outcome.Accepted;
     }
 
     /// <summary>Leave removes cover; when it clashes with on-call the leave is still recorded, with a warning to re-cover it.</summary>
-    public async Task<Outcome<RotaChanged>> AddAbsenceAsync(Guid reporterId, AbsenceKind kind, DateTimeOffset start, DateTimeOffset end, Actor actor, CancellationToken cancellationToken = default)
+    public async Task<Outcome<RotaChanged>> AddAbsenceAsync(Guid reporterId, AbsenceKind kind, DateTimeOffset start, DateTimeOffset end,
+        Actor actor, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var context = await RotaContexts.ContextAsync(db, reporterId, start, end, cancellationToken);
@@ -119,7 +127,9 @@ public sealed class RotaService(IDbContextFactory<WorklistDbContext> contexts, C
 
         var absence = new Absence(Guid.NewGuid(), reporterId, kind, start, end);
         db.Absences.Add(absence);
-        await CommitAsync(db, reporterId, actor, $"Leave added: {context.ReporterName}, {RotaChecks.Describe(kind)}, {RotaChecks.Span(start, end, UkCalendar.Zone)}", cancellationToken);
+        await CommitAsync(db, reporterId, actor,
+            $"Leave added: {context.ReporterName}, {RotaChecks.Describe(kind)}, {RotaChecks.Span(start, end, UkCalendar.Zone)}",
+            cancellationToken);
         return Outcome<RotaChanged>.Accepted(new RotaChanged(absence.Id, [.. problems.Select(p => p.Message)]));
     }
 
@@ -134,7 +144,9 @@ public sealed class RotaService(IDbContextFactory<WorklistDbContext> contexts, C
 
         var name = await RotaContexts.NameAsync(db, absence.ReporterId, cancellationToken);
         db.Absences.Remove(absence);
-        await CommitAsync(db, absence.ReporterId, actor, $"Leave removed: {name}, {RotaChecks.Describe(absence.Kind)}, {RotaChecks.Span(absence.Start, absence.End, UkCalendar.Zone)}", cancellationToken);
+        await CommitAsync(db, absence.ReporterId, actor,
+            $"Leave removed: {name}, {RotaChecks.Describe(absence.Kind)}, {RotaChecks.Span(absence.Start, absence.End, UkCalendar.Zone)}",
+            cancellationToken);
         return Outcome.Accepted;
     }
 

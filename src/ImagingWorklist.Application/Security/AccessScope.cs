@@ -35,7 +35,8 @@ public sealed record AccessScope
 
     /// <summary>A list of trusts as people and configuration write it ("RZ1, rz2;RZ3"): ODS codes, upper case, once each.</summary>
     public static IReadOnlyList<string> ParseTrustCodes(string? text) =>
-        [.. (text ?? string.Empty).Split([',', ' ', ';'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(c => c.ToUpperInvariant()).Distinct()];
+        [.. (text ?? string.Empty).Split([',', ' ', ';'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(c => c.ToUpperInvariant()).Distinct()];
 
     /// <summary>The ids of the trusts in scope, or null when every trust is.</summary>
     public async Task<IReadOnlyList<Guid>?> TrustIdsAsync(WorklistDbContext db, DateTimeOffset now, CancellationToken cancellationToken)

@@ -35,21 +35,28 @@ public sealed class ForecastService(WhatIfService whatIf)
     public const int Candidates = 2;
     public static readonly TimeSpan SessionLength = TimeSpan.FromHours(4);
 
-    public async Task<Forecast> RunAsync(bool suggestAction, IProgress<double>? progress = null, CancellationToken cancellationToken = default)
+    public async Task<Forecast> RunAsync(bool suggestAction, IProgress<double>? progress = null,
+        CancellationToken cancellationToken = default)
     {
         var current = await whatIf.CurrentAsync(cancellationToken);
-        return await WhatIfService.RunExclusiveAsync(() => Compute(current, suggestAction, DefaultReplications, progress, cancellationToken), cancellationToken, progress);
+        return await WhatIfService.RunExclusiveAsync(() =>
+            Compute(current, suggestAction, DefaultReplications, progress, cancellationToken), cancellationToken, progress);
     }
 
-    public static Forecast Compute(SimulationScenario scenario, bool suggestAction, int replications = DefaultReplications, IProgress<double>? progress = null, CancellationToken cancellationToken = default)
+    public static Forecast Compute(SimulationScenario scenario, bool suggestAction, int replications = DefaultReplications,
+        IProgress<double>? progress = null, CancellationToken cancellationToken = default)
     {
         var workloads = Replications.Workloads(scenario, replications);
         var counter = new RunCounter(progress, replications * (suggestAction ? 1 + (2 * Candidates) : 1));
-        SimulationResult[] RunAll(SimulationScenario s) => Replications.RunOn(s, workloads, Strategy.EnginePull, WhatIfService.Cores, counter.Done, cancellationToken);
+        SimulationResult[] RunAll(SimulationScenario s)
+            => Replications.RunOn(s, workloads, Strategy.EnginePull, WhatIfService.Cores, counter.Done, cancellationToken);
 
         var baseline = RunAll(scenario);
         var days = (int)Math.Ceiling(scenario.Length.TotalDays);
-        var late = workloads.SelectMany((w, r) => w.Exams.Where(e => e.Exam.DueAt <= scenario.End && (baseline[r].ReportedAt[e.Index] is not { } at || at > e.Exam.DueAt))).ToList();
+        var late =
+            workloads.SelectMany((w, r) =>
+            w.Exams.Where(e => e.Exam.DueAt <= scenario.End && (baseline[r].ReportedAt[e.Index] is not { } at || at > e.Exam.DueAt)))
+            .ToList();
         var hotspots = late
             .GroupBy(e => (e.Exam.RequiredSkill, e.Exam.Modality))
             .Select(g => (g.Key.RequiredSkill, g.Key.Modality, Breaches: (double)g.Count() / replications))
@@ -115,10 +122,12 @@ public sealed class ForecastService(WhatIfService whatIf)
             Guid.NewGuid(),
             $"Extra {skill} session",
             ProfessionalRole.ConsultantRadiologist,
-            skill == Skill.General ? [new ReporterSkill(Skill.General, 3)] : [new ReporterSkill(Skill.General, 2), new ReporterSkill(skill, 3)],
+            skill == Skill.General ? [new ReporterSkill(Skill.General, 3)]
+                : [new ReporterSkill(Skill.General, 2), new ReporterSkill(skill, 3)],
             [],
             [.. trusts.Select(t => new EngineCredential(t, scenario.Start.AddYears(-1), null))],
-            [new EngineShift(start, start + SessionLength, ShiftKind.InHoursSession, CoverScope.Network, [], (int)(SessionLength.TotalMinutes * 0.8))],
+            [new EngineShift(start, start + SessionLength, ShiftKind.InHoursSession, CoverScope.Network, [],
+                (int)(SessionLength.TotalMinutes * 0.8))],
             []);
     }
 }

@@ -11,7 +11,8 @@ using Microsoft.EntityFrameworkCore;
 namespace ImagingWorklist.Application.Simulation;
 
 /// <summary>A session the coordinator would add: network-wide, or for every trust the reporter holds a credential for.</summary>
-public sealed record ProposedSession(Guid ReporterId, string Reporter, DateTimeOffset Start, DateTimeOffset End, int CapacityMinutes, bool NetworkWide);
+public sealed record ProposedSession(Guid ReporterId, string Reporter, DateTimeOffset Start, DateTimeOffset End, int CapacityMinutes,
+    bool NetworkWide);
 
 /// <summary>A reporter's duty the coordinator would take away: every shift of theirs that starts in the period.</summary>
 public sealed record RemovedDuty(Guid ReporterId, string Reporter, DateTimeOffset From, DateTimeOffset To);
@@ -37,7 +38,8 @@ public sealed record WhatIfProjection(
         runs.Average(r => r.UrgentBreaches),
         100 * runs.Average(r => r.OnTimeShare),
         runs.Average(r => r.OpenAtEnd),
-        [.. Enumerable.Range(1, days).Select(d => runs.Average(r => d == days ? r.OpenAtEnd : r.BacklogByHour[Math.Min(d * 24, r.BacklogByHour.Count - 1)]))],
+        [.. Enumerable.Range(1, days)
+            .Select(d => runs.Average(r => d == days ? r.OpenAtEnd : r.BacklogByHour[Math.Min(d * 24, r.BacklogByHour.Count - 1)]))],
         [.. Enumerable.Range(0, days).Select(d => runs.Average(r => r.BreachesByDay[d]))]);
 }
 
@@ -50,7 +52,8 @@ public sealed record WhatIfChange(double Mean, double Low, double High)
 {
     public bool WithinNoise => Low <= 0 && High >= 0;
 
-    internal static WhatIfChange Paired(IReadOnlyList<SimulationResult> current, IReadOnlyList<SimulationResult> proposed, Func<SimulationResult, double> measure)
+    internal static WhatIfChange Paired(IReadOnlyList<SimulationResult> current, IReadOnlyList<SimulationResult> proposed,
+        Func<SimulationResult, double> measure)
     {
         var difference = Estimate.Of([.. current.Zip(proposed, (c, p) => measure(p) - measure(c))]);
         var half = double.IsNaN(difference.HalfWidth) ? 0 : difference.HalfWidth;
@@ -59,10 +62,12 @@ public sealed record WhatIfChange(double Mean, double Low, double High)
 }
 
 /// <summary>The proposal against the rota as it stands, measure by measure.</summary>
-public sealed record WhatIfChanges(WhatIfChange Breaches, WhatIfChange UrgentBreaches, WhatIfChange OnTimePercent, WhatIfChange BacklogAtEnd);
+public sealed record WhatIfChanges(WhatIfChange Breaches, WhatIfChange UrgentBreaches, WhatIfChange OnTimePercent,
+    WhatIfChange BacklogAtEnd);
 
 public sealed record WhatIfResult(
-    DateTimeOffset From, int Days, int Replications, int OpenAtStart, double ArrivalsPerDay, WhatIfProjection Current, WhatIfProjection Proposed, WhatIfChanges Changes);
+    DateTimeOffset From, int Days, int Replications, int OpenAtStart, double ArrivalsPerDay, WhatIfProjection Current,
+        WhatIfProjection Proposed, WhatIfChanges Changes);
 
 /// <summary>
 /// "What happens to breaches next week if I change the rota?": the network simulation (the real engine, in pull mode)
@@ -98,7 +103,8 @@ public sealed class WhatIfService(IDbContextFactory<WorklistDbContext> contexts,
     }
 
     /// <summary>The week against both rotas, one simulation at a time on this server.</summary>
-    public Task<WhatIfResult> CompareAsync(SimulationScenario current, WhatIfProposal proposal, IProgress<double>? progress = null, CancellationToken cancellationToken = default) =>
+    public Task<WhatIfResult> CompareAsync(SimulationScenario current, WhatIfProposal proposal, IProgress<double>? progress = null,
+        CancellationToken cancellationToken = default) =>
         RunExclusiveAsync(() => Compare(current, proposal, DefaultReplications, progress, cancellationToken), cancellationToken, progress);
     private static readonly TimeSpan History = TimeSpan.FromDays(28);
 
@@ -117,7 +123,8 @@ public sealed class WhatIfService(IDbContextFactory<WorklistDbContext> contexts,
             .Where(e => e.ReadyAt != null && e.ReadyAt >= since && e.ReadyAt < now)
             .Select(e => new
             {
-                e.TrustId, e.SiteId, e.ProcedureCode, e.ProcedureDescription, e.Modality, e.BodyPart, e.RequiredSkill, e.ExpectedReadingMinutes,
+                e.TrustId, e.SiteId, e.ProcedureCode, e.ProcedureDescription, e.Modality, e.BodyPart, e.RequiredSkill,
+                    e.ExpectedReadingMinutes,
                 e.Pathway, e.PatientClass, e.Priority, ReadyAt = e.ReadyAt!.Value,
             })
             .ToListAsync(cancellationToken);
@@ -136,11 +143,14 @@ public sealed class WhatIfService(IDbContextFactory<WorklistDbContext> contexts,
                     perHour[ArrivalKind.HourOfWeek(a.ReadyAt)] += 1 / weeks;
                 }
 
-                var procedure = new Procedure(first.ProcedureCode, first.ProcedureDescription, first.Modality, first.BodyPart, first.RequiredSkill, first.ExpectedReadingMinutes);
+                var procedure =
+                    new Procedure(first.ProcedureCode, first.ProcedureDescription, first.Modality, first.BodyPart, first.RequiredSkill,
+                    first.ExpectedReadingMinutes);
                 return new ArrivalKind(first.TrustId, first.SiteId, procedure, first.Pathway, first.PatientClass, first.Priority, perHour);
             })
             .ToList();
-        return new SimulationScenario("This network from now", now, TimeSpan.FromDays(Days), reporters, backlog, kinds, new TurnaroundPolicy(rules));
+        return new SimulationScenario("This network from now", now, TimeSpan.FromDays(Days), reporters, backlog, kinds,
+            new TurnaroundPolicy(rules));
     }
 
     /// <summary>Why a proposed session cannot be simulated, or null if it can.</summary>
@@ -158,7 +168,8 @@ public sealed class WhatIfService(IDbContextFactory<WorklistDbContext> contexts,
 
         if (session.End <= current.Start || session.Start >= current.End)
         {
-            return $"The session must fall within the simulated week ({current.Start.UtcDateTime:ddd d MMM HH:mm} to {current.End.UtcDateTime:ddd d MMM HH:mm} UTC).";
+            return $"The session must fall within the simulated week ({current.Start.UtcDateTime:ddd d MMM HH:mm} to " +
+                $"{current.End.UtcDateTime:ddd d MMM HH:mm} UTC).";
         }
 
         var minutes = (int)(session.End - session.Start).TotalMinutes;
@@ -182,19 +193,22 @@ public sealed class WhatIfService(IDbContextFactory<WorklistDbContext> contexts,
                     a.NetworkWide ? [] : [.. reporter.Credentials.Select(c => c.TrustId).Distinct()],
                     a.CapacityMinutes)))
                 .ToList();
-            return shifts.Count == reporter.Shifts.Count && proposal.Removed.All(r => r.ReporterId != reporter.Id) ? reporter : reporter with { Shifts = shifts };
+            return shifts.Count == reporter.Shifts.Count && proposal.Removed.All(r => r.ReporterId != reporter.Id) ? reporter
+                : reporter with { Shifts = shifts };
         }).ToList();
         return current.WithReporters(reporters);
     }
 
     /// <summary>Simulates the week against both rotas (CPU-bound: callers run it off the UI thread).</summary>
     public static WhatIfResult Compare(
-        SimulationScenario current, WhatIfProposal proposal, int replications = DefaultReplications, IProgress<double>? progress = null, CancellationToken cancellationToken = default)
+        SimulationScenario current, WhatIfProposal proposal, int replications = DefaultReplications, IProgress<double>? progress = null,
+            CancellationToken cancellationToken = default)
     {
         var workloads = Replications.Workloads(current, replications);
         var counter = new RunCounter(progress, 2 * replications);
         var currentRuns = Replications.RunOn(current, workloads, Strategy.EnginePull, Cores, counter.Done, cancellationToken);
-        var proposedRuns = Replications.RunOn(Apply(current, proposal), workloads, Strategy.EnginePull, Cores, counter.Done, cancellationToken);
+        var proposedRuns =
+            Replications.RunOn(Apply(current, proposal), workloads, Strategy.EnginePull, Cores, counter.Done, cancellationToken);
         return new WhatIfResult(
             current.Start,
             Days,

@@ -36,7 +36,8 @@ public sealed class TaskSearch(IDbContextFactory<WorklistDbContext> contexts, Ti
 {
     public const int MaxCount = 500;
 
-    public async Task<(IReadOnlyList<TaskItem> Items, int Total)> SearchAsync(TaskCriteria criteria, AccessScope scope, CancellationToken cancellationToken = default)
+    public async Task<(IReadOnlyList<TaskItem> Items, int Total)> SearchAsync(TaskCriteria criteria, AccessScope scope,
+        CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var exams = await scope.ExamsAsync(db, clock.GetUtcNow(), cancellationToken);
@@ -74,12 +75,17 @@ public sealed class TaskSearch(IDbContextFactory<WorklistDbContext> contexts, Ti
 
         var total = await exams.CountAsync(cancellationToken);
         var rows = await (
-            from e in exams.OrderByDescending(e => e.UpdatedAt).ThenBy(e => e.Id).Skip(criteria.Offset).Take(Math.Clamp(criteria.Count, 1, MaxCount))
+            from e in exams.OrderByDescending(e => e.UpdatedAt).ThenBy(e => e.Id).Skip(criteria.Offset)
+                .Take(Math.Clamp(criteria.Count, 1, MaxCount))
             join t in db.Trusts on e.TrustId equals t.Id
             join r in db.Reporters on e.ClaimedById equals r.Id into owners
             from o in owners.DefaultIfEmpty()
-            select new { e.Id, e.Accession, t.OdsCode, e.State, e.Priority, e.ProcedureCode, e.ProcedureDescription, e.OrderedAt, e.UpdatedAt, e.DueAt, e.ClaimedById, Owner = o == null ? null : o.DisplayName })
+            select new { e.Id, e.Accession, t.OdsCode, e.State, e.Priority, e.ProcedureCode, e.ProcedureDescription, e.OrderedAt,
+                e.UpdatedAt, e.DueAt, e.ClaimedById, Owner = o == null ? null : o.DisplayName })
             .ToListAsync(cancellationToken);
-        return ([.. rows.Select(r => new TaskItem(r.Id, r.Accession.Value, r.OdsCode.Value, r.State, r.Priority, r.ProcedureCode, r.ProcedureDescription, r.OrderedAt, r.UpdatedAt, r.DueAt, r.ClaimedById, r.Owner))], total);
+        return ([
+            .. rows.Select(r =>
+            new TaskItem(r.Id, r.Accession.Value, r.OdsCode.Value, r.State, r.Priority, r.ProcedureCode, r.ProcedureDescription,
+            r.OrderedAt, r.UpdatedAt, r.DueAt, r.ClaimedById, r.Owner))], total);
     }
 }

@@ -16,7 +16,8 @@ public sealed record UpsStateEvent(ExamState State, IReadOnlySet<(string Owner, 
 /// </summary>
 public sealed class UpsSubscriptions(IDbContextFactory<WorklistDbContext> contexts, TimeProvider clock)
 {
-    public async Task<Outcome> SubscribeAsync(string owner, string aeTitle, Guid? examId, AccessScope scope, CancellationToken cancellationToken = default)
+    public async Task<Outcome> SubscribeAsync(string owner, string aeTitle, Guid? examId, AccessScope scope,
+        CancellationToken cancellationToken = default)
     {
         if (Invalid(aeTitle) is { } reason)
         {
@@ -24,19 +25,24 @@ public sealed class UpsSubscriptions(IDbContextFactory<WorklistDbContext> contex
         }
 
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        if (examId is { } id && !await (await scope.ExamsAsync(db, clock.GetUtcNow(), cancellationToken)).AnyAsync(e => e.Id == id, cancellationToken))
+        if (examId is { } id && !await (await scope.ExamsAsync(db, clock.GetUtcNow(), cancellationToken))
+            .AnyAsync(e => e.Id == id, cancellationToken))
         {
             return Outcome.Rejected("No such workitem.");
         }
 
-        var existing = await db.UpsSubscriptions.SingleOrDefaultAsync(s => s.Owner == owner && s.AeTitle == aeTitle && s.ExamId == examId, cancellationToken);
+        var existing =
+            await db.UpsSubscriptions.SingleOrDefaultAsync(s => s.Owner == owner && s.AeTitle == aeTitle && s.ExamId == examId,
+            cancellationToken);
         if (existing is not null)
         {
             existing.Suspended = false;
         }
         else
         {
-            db.UpsSubscriptions.Add(new UpsSubscription { Id = Guid.NewGuid(), Owner = owner, AeTitle = aeTitle, ExamId = examId, CreatedAt = clock.GetUtcNow() });
+            db.UpsSubscriptions.Add(
+                new UpsSubscription { Id = Guid.NewGuid(), Owner = owner, AeTitle = aeTitle, ExamId = examId,
+                CreatedAt = clock.GetUtcNow() });
         }
 
         await db.SaveChangesAsync(cancellationToken);
@@ -47,7 +53,9 @@ public sealed class UpsSubscriptions(IDbContextFactory<WorklistDbContext> contex
     public async Task<bool> UnsubscribeAsync(string owner, string aeTitle, Guid? examId, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var ending = await db.UpsSubscriptions.Where(s => s.Owner == owner && s.AeTitle == aeTitle && (examId == null || s.ExamId == examId)).ToListAsync(cancellationToken);
+        var ending =
+            await db.UpsSubscriptions.Where(s => s.Owner == owner && s.AeTitle == aeTitle && (examId == null || s.ExamId == examId))
+            .ToListAsync(cancellationToken);
         db.UpsSubscriptions.RemoveRange(ending);
         await db.SaveChangesAsync(cancellationToken);
         return ending.Count > 0;
@@ -56,7 +64,9 @@ public sealed class UpsSubscriptions(IDbContextFactory<WorklistDbContext> contex
     public async Task<bool> SuspendAsync(string owner, string aeTitle, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var global = await db.UpsSubscriptions.SingleOrDefaultAsync(s => s.Owner == owner && s.AeTitle == aeTitle && s.ExamId == null, cancellationToken);
+        var global =
+            await db.UpsSubscriptions.SingleOrDefaultAsync(s => s.Owner == owner && s.AeTitle == aeTitle && s.ExamId == null,
+            cancellationToken);
         if (global is null)
         {
             return false;
@@ -68,7 +78,8 @@ public sealed class UpsSubscriptions(IDbContextFactory<WorklistDbContext> contex
     }
 
     /// <summary>Who hears about a change to this workitem: its own subscribers and every unsuspended global one, in one query.</summary>
-    public async Task<IReadOnlySet<(string Owner, string AeTitle)>> ListeningToAsync(Guid examId, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlySet<(string Owner, string AeTitle)>> ListeningToAsync(Guid examId,
+        CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var rows = await db.UpsSubscriptions.AsNoTracking()
@@ -88,7 +99,8 @@ public sealed class UpsSubscriptions(IDbContextFactory<WorklistDbContext> contex
         CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var exam = await db.Exams.AsNoTracking().Where(e => e.Id == examId).Select(e => new { e.State, e.TrustId }).SingleOrDefaultAsync(cancellationToken);
+        var exam = await db.Exams.AsNoTracking().Where(e => e.Id == examId).Select(e => new { e.State, e.TrustId })
+            .SingleOrDefaultAsync(cancellationToken);
         if (exam is null)
         {
             return null;
@@ -109,7 +121,8 @@ public sealed class UpsSubscriptions(IDbContextFactory<WorklistDbContext> contex
     }
 
     public static string? Invalid(string aeTitle) =>
-        string.IsNullOrWhiteSpace(aeTitle) || aeTitle.Length > UpsSubscription.AeTitleMaxLength || aeTitle.Any(c => c < 0x20 || c > 0x7e || c == '\\')
+        string.IsNullOrWhiteSpace(aeTitle) || aeTitle.Length > UpsSubscription.AeTitleMaxLength
+            || aeTitle.Any(c => c < 0x20 || c > 0x7e || c == '\\')
             ? $"'{aeTitle}' is not an AE title (1 to {UpsSubscription.AeTitleMaxLength} printable characters, no backslash)."
             : null;
 }

@@ -80,14 +80,16 @@ public sealed class WorkitemService(IDbContextFactory<WorklistDbContext> context
 {
     public const int MaxLimit = 500;
 
-    public async Task<IReadOnlyList<Workitem>> SearchAsync(WorkitemQuery query, AccessScope scope, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<Workitem>> SearchAsync(WorkitemQuery query, AccessScope scope,
+        CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var exams = await Scoped(db, scope, cancellationToken);
         exams = query.State switch
         {
             ProcedureStepState.Scheduled => exams.Where(e => e.State == ExamState.Ready),
-            ProcedureStepState.InProgress => exams.Where(e => e.State == ExamState.Claimed || e.State == ExamState.Preliminary || e.State == ExamState.AwaitingVerification),
+            ProcedureStepState.InProgress => exams.Where(e => e.State == ExamState.Claimed || e.State == ExamState.Preliminary
+                || e.State == ExamState.AwaitingVerification),
             ProcedureStepState.Completed => exams.Where(e => e.State == ExamState.Final || e.State == ExamState.Amended),
             ProcedureStepState.Canceled => exams.Where(e => e.State == ExamState.Cancelled),
             _ => exams.Where(e => e.State != ExamState.Ordered),
@@ -97,7 +99,8 @@ public sealed class WorkitemService(IDbContextFactory<WorklistDbContext> context
             exams = exams.Where(e => priorities.Contains(e.Priority));
         }
 
-        if (!string.IsNullOrWhiteSpace(query.Accession) && Domain.Identifiers.AccessionNumber.Parse(query.Accession) is { Succeeded: true } accession)
+        if (!string.IsNullOrWhiteSpace(query.Accession)
+            && Domain.Identifiers.AccessionNumber.Parse(query.Accession) is { Succeeded: true } accession)
         {
             exams = exams.Where(e => e.Accession == accession.Value);
         }
@@ -133,7 +136,8 @@ public sealed class WorkitemService(IDbContextFactory<WorklistDbContext> context
     /// IN PROGRESS claims the exam with the caller's Transaction UID; COMPLETED finishes it; CANCELED, from the
     /// performer, gives it back to the pool (the order itself is only cancelled by the ordering trust's RIS).
     /// </summary>
-    public async Task<WorkitemResult> ChangeStateAsync(Guid examId, ProcedureStepState state, Guid transaction, Actor actor, AccessScope scope, CancellationToken cancellationToken = default)
+    public async Task<WorkitemResult> ChangeStateAsync(Guid examId, ProcedureStepState state, Guid transaction, Actor actor,
+        AccessScope scope, CancellationToken cancellationToken = default)
     {
         if (await RetrieveAsync(examId, scope, cancellationToken) is not { } item)
         {
@@ -144,7 +148,8 @@ public sealed class WorkitemService(IDbContextFactory<WorklistDbContext> context
         switch (state)
         {
             case ProcedureStepState.InProgress when actor.ReporterId is { } reporter:
-                if (item.State == ProcedureStepState.Scheduled && await claims.WhyNotAsync(examId, reporter, cancellationToken) is { } refusal)
+                if (item.State == ProcedureStepState.Scheduled
+                    && await claims.WhyNotAsync(examId, reporter, cancellationToken) is { } refusal)
                 {
                     return new(WorkitemFailure.Forbidden, refusal);
                 }
@@ -164,11 +169,14 @@ public sealed class WorkitemService(IDbContextFactory<WorklistDbContext> context
                 return new(WorkitemFailure.Invalid, "A workitem can be changed only to IN PROGRESS, COMPLETED or CANCELED.");
         }
 
-        return outcome.Succeeded ? WorkitemResult.Done : new(item.State == ProcedureStepState.Scheduled && state != ProcedureStepState.InProgress ? WorkitemFailure.Invalid : WorkitemFailure.Conflict, outcome.Reason);
+        return outcome.Succeeded ? WorkitemResult.Done
+            : new(item.State == ProcedureStepState.Scheduled && state != ProcedureStepState.InProgress ? WorkitemFailure.Invalid
+            : WorkitemFailure.Conflict, outcome.Reason);
     }
 
     /// <summary>Records a request to cancel (the ordering trust decides); the workitem itself does not change.</summary>
-    public async Task<WorkitemResult> RequestCancellationAsync(Guid examId, string? reason, Actor actor, AccessScope scope, CancellationToken cancellationToken = default)
+    public async Task<WorkitemResult> RequestCancellationAsync(Guid examId, string? reason, Actor actor, AccessScope scope,
+        CancellationToken cancellationToken = default)
     {
         if (await RetrieveAsync(examId, scope, cancellationToken) is not { } item)
         {
@@ -182,7 +190,8 @@ public sealed class WorkitemService(IDbContextFactory<WorklistDbContext> context
 
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var trust = await db.Exams.Where(e => e.Id == examId).Select(e => e.TrustId).SingleAsync(cancellationToken);
-        db.Audit(actor, AuditAction.ExamCancelled, clock.GetUtcNow(), "Cancellation requested through UPS-RS", examId: examId, trustId: trust, reason: reason);
+        db.Audit(actor, AuditAction.ExamCancelled, clock.GetUtcNow(), "Cancellation requested through UPS-RS", examId: examId,
+            trustId: trust, reason: reason);
         await db.SaveChangesAsync(cancellationToken);
         return WorkitemResult.Done;
     }
@@ -193,7 +202,8 @@ public sealed class WorkitemService(IDbContextFactory<WorklistDbContext> context
     private static async Task<List<Workitem>> ToWorkitemsAsync(WorklistDbContext db, List<Exam> exams, CancellationToken cancellationToken)
     {
         var holderIds = exams.Where(e => e.ClaimedById != null).Select(e => e.ClaimedById!.Value).Distinct().ToList();
-        var holders = await db.Reporters.AsNoTracking().Where(r => holderIds.Contains(r.Id)).ToDictionaryAsync(r => r.Id, r => r.DisplayName, cancellationToken);
+        var holders = await db.Reporters.AsNoTracking().Where(r => holderIds.Contains(r.Id))
+            .ToDictionaryAsync(r => r.Id, r => r.DisplayName, cancellationToken);
         return [.. exams.Select(e => new Workitem(
             e.Id,
             ProcedureStepStates.Of(e.State),

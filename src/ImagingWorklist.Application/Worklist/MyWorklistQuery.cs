@@ -18,7 +18,8 @@ public sealed class MyWorklistQuery(WorklistEngineHost engine, OpenExamsQuery op
         var ranked = engine.RankedFor(reporterId, filter.IsEmpty ? null : filter.Matches);
         var rows = (await openExams.RowsAsync([.. ranked.Select(r => r.Exam.Id)], cancellationToken)).ToDictionary(r => r.ExamId);
         var held = await openExams.HeldByAsync(reporterId, cancellationToken);
-        return new MyWorklistView([.. ranked.Where(r => rows.ContainsKey(r.Exam.Id)).Select(r => (r, rows[r.Exam.Id]))], held, engine.SkipCount(reporterId));
+        return new MyWorklistView([.. ranked.Where(r => rows.ContainsKey(r.Exam.Id)).Select(r => (r, rows[r.Exam.Id]))], held,
+            engine.SkipCount(reporterId));
     }
 
     /// <summary>The case the engine proposes next, or why there is none.</summary>

@@ -43,7 +43,8 @@ public sealed class OpenExamsQuery(IDbContextFactory<WorklistDbContext> contexts
 {
     public const int MaxPageSize = 500;
 
-    internal static readonly ExamState[] OpenStates = [ExamState.Ready, ExamState.Claimed, ExamState.OnHold, ExamState.Preliminary, ExamState.AwaitingVerification];
+    internal static readonly ExamState[] OpenStates =
+        [ExamState.Ready, ExamState.Claimed, ExamState.OnHold, ExamState.Preliminary, ExamState.AwaitingVerification];
 
     /// <summary>One page of the open exams in the caller's scope (a reporter sees only trusts they are credentialed for).</summary>
     public async Task<WorklistPage> PageAsync(WorklistPageRequest request, AccessScope scope, CancellationToken cancellationToken = default)
@@ -75,7 +76,8 @@ public sealed class OpenExamsQuery(IDbContextFactory<WorklistDbContext> contexts
             TrustId = e.TrustId,
             Accession = e.Accession,
             Priority = e.Priority,
-            Urgency = e.Priority == ClinicalPriority.Stat ? 0 : e.Priority == ClinicalPriority.Asap ? 1 : e.Priority == ClinicalPriority.Urgent ? 2 : 3,
+            Urgency = e.Priority == ClinicalPriority.Stat ? 0 : e.Priority == ClinicalPriority.Asap ? 1
+                : e.Priority == ClinicalPriority.Urgent ? 2 : 3,
             State = e.State,
             DueAt = e.DueAt,
             TrustName = t.Name,
@@ -149,7 +151,8 @@ public sealed class OpenExamsQuery(IDbContextFactory<WorklistDbContext> contexts
         return ordered.ThenBy(r => r.DueAt).ThenBy(r => r.ExamId);
     }
 
-    private static IOrderedQueryable<Projection> Order<TKey>(IQueryable<Projection> rows, Expression<Func<Projection, TKey>> key, bool descending) =>
+    private static IOrderedQueryable<Projection> Order<TKey>(IQueryable<Projection> rows, Expression<Func<Projection, TKey>> key,
+        bool descending) =>
         descending ? rows.OrderByDescending(key) : rows.OrderBy(key);
 
     private sealed class Projection

@@ -58,7 +58,9 @@ public sealed class WorklistFilterStore(UserPreferenceStore preferences)
     }
 
     public Task SaveAsync(string userId, WorklistFilter filter, CancellationToken cancellationToken = default) =>
-        preferences.SetAsync(userId, Key, JsonSerializer.Serialize(new Saved([.. filter.Modalities], [.. filter.Trusts], [.. filter.Pathways], [.. filter.Skills])), cancellationToken);
+        preferences.SetAsync(userId, Key,
+            JsonSerializer.Serialize(new Saved([.. filter.Modalities], [.. filter.Trusts], [.. filter.Pathways], [.. filter.Skills])),
+            cancellationToken);
 
     private sealed record Saved(Modality[] Modalities, Guid[] Trusts, Pathway[] Pathways, Skill[] Skills);
 }

@@ -173,7 +173,8 @@ public static class Labels
     };
 
     /// <summary>The label in the middle of a sentence: "this on-call 1st clashes with…".</summary>
-    public static string InSentence(string label) => label.Length > 1 && char.IsUpper(label[0]) && !char.IsUpper(label[1]) ? char.ToLowerInvariant(label[0]) + label[1..] : label;
+    public static string InSentence(string label)
+        => label.Length > 1 && char.IsUpper(label[0]) && !char.IsUpper(label[1]) ? char.ToLowerInvariant(label[0]) + label[1..] : label;
 
     /// <summary>The labels a reader may write for each value of <typeparamref name="T"/>, in order.</summary>
     public static IReadOnlyList<string> All<T>()
@@ -186,7 +187,8 @@ public static class Labels
         var written = text?.Trim() ?? string.Empty;
         foreach (var candidate in Enum.GetValues<T>())
         {
-            if (string.Equals(Of(candidate), written, StringComparison.OrdinalIgnoreCase) || string.Equals(candidate.ToString(), written, StringComparison.OrdinalIgnoreCase))
+            if (string.Equals(Of(candidate), written, StringComparison.OrdinalIgnoreCase)
+                || string.Equals(candidate.ToString(), written, StringComparison.OrdinalIgnoreCase))
             {
                 value = candidate;
                 return true;

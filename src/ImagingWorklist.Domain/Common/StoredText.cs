@@ -48,7 +48,8 @@ public static class StoredText
     /// <summary>The sentence that refuses text at <paramref name="at"/> (from <see cref="UnstorableAt"/>), naming what and where.</summary>
     public static string Refusal(string what, string text, int at) => text[at] == '\0'
         ? NulRefusal(what, at)
-        : $"{what} contains half of a character (an unpaired surrogate, U+{(int)text[at]:X4}) at position {at + 1}, which cannot be stored; send it as proper Unicode text.";
+        : $"{what} contains half of a character (an unpaired surrogate, U+{(int)text[at]:X4}) at position {at + 1}, which cannot be " +
+            $"stored; send it as proper Unicode text.";
 
     /// <summary>Raw input kept for the record: a NUL shown as ␀, half a character as the replacement character.</summary>
     public static string WithNulVisible(string text)

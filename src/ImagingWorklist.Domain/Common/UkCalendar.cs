@@ -24,7 +24,8 @@ public static class UkCalendar
 
     public static string TimeOfDay(DateTimeOffset utc) => ToLocal(utc).ToString("HH:mm", EnGb);
 
-    /// <summary>"HH:mm" as typed (UK local), on the day of <paramref name="now"/>, or the day before if that would be in the future.</summary>
+    /// <summary>"HH:mm" as typed (UK local), on the day of <paramref name="now"/>, or the day before if that would be in the
+    /// future.</summary>
     public static DateTimeOffset? TimeToday(string? text, DateTimeOffset now)
     {
         if (ParseTime(text) is not { } time)
@@ -61,7 +62,8 @@ public static class UkCalendar
 
     /// <summary>The ways people in the UK write a time: 18:00, 8:30, 18.00, 1800.</summary>
     public static TimeOnly? ParseTime(string? text) =>
-        TimeOnly.TryParseExact(text?.Trim(), ["HH:mm", "H:mm", "HH.mm", "H.mm", "HHmm"], EnGb, DateTimeStyles.None, out var time) ? time : null;
+        TimeOnly.TryParseExact(text?.Trim(), ["HH:mm", "H:mm", "HH.mm", "H.mm", "HHmm"], EnGb, DateTimeStyles.None, out var time) ? time
+            : null;
 
     /// <summary>
     /// The ways people in the UK write a date: 05/12/2026, 5/12/26, 5 Dec 2026, 5 December 2026, or 2026-12-05 as files
@@ -70,7 +72,9 @@ public static class UkCalendar
     public static DateOnly? ParseDate(string? text, DateOnly today)
     {
         var written = text?.Trim() ?? string.Empty;
-        if (DateOnly.TryParseExact(written, ["dd/MM/yyyy", "d/M/yyyy", "d/M/yy", "yyyy-MM-dd", "d MMM yyyy", "d MMMM yyyy", "ddd d MMM yyyy", "dddd d MMMM yyyy"], EnGb, DateTimeStyles.AllowWhiteSpaces, out var date))
+        if (DateOnly.TryParseExact(written,
+            ["dd/MM/yyyy", "d/M/yyyy", "d/M/yy", "yyyy-MM-dd", "d MMM yyyy", "d MMMM yyyy", "ddd d MMM yyyy", "dddd d MMMM yyyy"], EnGb,
+            DateTimeStyles.AllowWhiteSpaces, out var date))
         {
             return date;
         }
@@ -78,7 +82,8 @@ public static class UkCalendar
         // No year: the next such day, today included (29 Feb waits for a leap year).
         for (var year = today.Year; year <= today.Year + 4; year++)
         {
-            if (DateOnly.TryParseExact($"{written} {year}", ["d MMM yyyy", "d MMMM yyyy"], EnGb, DateTimeStyles.AllowWhiteSpaces, out var named) && named >= today)
+            if (DateOnly.TryParseExact($"{written} {year}", ["d MMM yyyy", "d MMMM yyyy"], EnGb, DateTimeStyles.AllowWhiteSpaces,
+                out var named) && named >= today)
             {
                 return named;
             }

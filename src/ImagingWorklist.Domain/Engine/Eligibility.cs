@@ -33,7 +33,8 @@ public sealed record Candidate(EngineReporter Reporter, EligibilityVerdict Verdi
 /// </summary>
 public static class Eligibility
 {
-    public static EligibilityVerdict Check(EngineReporter reporter, EngineExam exam, int heldMinutes, DateTimeOffset now, EnginePolicy policy)
+    public static EligibilityVerdict Check(EngineReporter reporter, EngineExam exam, int heldMinutes, DateTimeOffset now,
+        EnginePolicy policy)
     {
         var reasons = new List<Ineligibility>();
         var skill = SkillCheck(reporter, exam.RequiredSkill, policy.MinLevelFor(exam.Modality), policy);
@@ -44,7 +45,9 @@ public static class Eligibility
 
         if (!reporter.MayReport(exam.Modality, exam.BodyPart))
         {
-            reasons.Add(new(IneligibilityReason.OutsideScopeOfPractice, $"{exam.Modality} {exam.BodyPart.ToLowerInvariant()} is outside your scope of practice."));
+            reasons.Add(
+                new(IneligibilityReason.OutsideScopeOfPractice,
+                $"{exam.Modality} {exam.BodyPart.ToLowerInvariant()} is outside your scope of practice."));
         }
 
         if (!reporter.Credentials.Any(c => c.TrustId == exam.TrustId && c.IsValidAt(now)))
@@ -66,7 +69,9 @@ public static class Eligibility
         }
         else if (!BypassesCapacity(exam, now, policy) && heldMinutes + exam.ExpectedMinutes > reporter.CapacityAt(now))
         {
-            reasons.Add(new(IneligibilityReason.OverCapacity, $"You already hold {heldMinutes} reading minutes of a {reporter.CapacityAt(now)}-minute capacity."));
+            reasons.Add(
+                new(IneligibilityReason.OverCapacity,
+                $"You already hold {heldMinutes} reading minutes of a {reporter.CapacityAt(now)}-minute capacity."));
         }
 
         return new EligibilityVerdict(reasons);

@@ -9,7 +9,8 @@ public sealed record EngineCredential(Guid TrustId, DateTimeOffset ValidFrom, Da
     public bool IsValidAt(DateTimeOffset now) => now >= ValidFrom && (ValidTo is null || now < ValidTo);
 }
 
-public sealed record EngineShift(DateTimeOffset Start, DateTimeOffset End, ShiftKind Kind, CoverScope Scope, IReadOnlyList<Guid> CoveredIds, int CapacityMinutes)
+public sealed record EngineShift(DateTimeOffset Start, DateTimeOffset End, ShiftKind Kind, CoverScope Scope,
+    IReadOnlyList<Guid> CoveredIds, int CapacityMinutes)
 {
     public bool IsOnDutyAt(DateTimeOffset now) => now >= Start && now < End;
 
@@ -32,7 +33,8 @@ public sealed record EngineReporter(
     IReadOnlyList<EngineShift> Shifts,
     IReadOnlyList<(DateTimeOffset Start, DateTimeOffset End)> Absences)
 {
-    public static EngineReporter From(Reporter reporter, IEnumerable<Credential> credentials, IEnumerable<RotaShift> shifts, IEnumerable<Absence> absences) =>
+    public static EngineReporter From(Reporter reporter, IEnumerable<Credential> credentials, IEnumerable<RotaShift> shifts,
+        IEnumerable<Absence> absences) =>
         new(
             reporter.Id,
             reporter.DisplayName,
@@ -40,7 +42,8 @@ public sealed record EngineReporter(
             [.. reporter.Skills],
             [.. reporter.ScopeOfPractice],
             [.. credentials.Where(c => c.ReporterId == reporter.Id).Select(c => new EngineCredential(c.TrustId, c.ValidFrom, c.ValidTo))],
-            [.. shifts.Where(s => s.ReporterId == reporter.Id).Select(s => new EngineShift(s.Start, s.End, s.Kind, s.Scope, s.CoveredIds, s.CapacityMinutes))],
+            [.. shifts.Where(s => s.ReporterId == reporter.Id)
+                .Select(s => new EngineShift(s.Start, s.End, s.Kind, s.Scope, s.CoveredIds, s.CapacityMinutes))],
             [.. absences.Where(a => a.ReporterId == reporter.Id).Select(a => (a.Start, a.End))]);
 
     public int? LevelIn(Skill skill) => Skills.FirstOrDefault(s => s.Skill == skill)?.Level;
@@ -56,7 +59,8 @@ public sealed record EngineReporter(
 
         var exact = $"{modality}:{bodyPart}";
         var anyPart = $"{modality}:*";
-        return ScopeOfPractice.Any(s => string.Equals(s.Trim(), exact, StringComparison.OrdinalIgnoreCase) || string.Equals(s.Trim(), anyPart, StringComparison.OrdinalIgnoreCase));
+        return ScopeOfPractice.Any(s => string.Equals(s.Trim(), exact, StringComparison.OrdinalIgnoreCase)
+            || string.Equals(s.Trim(), anyPart, StringComparison.OrdinalIgnoreCase));
     }
 
     /// <summary>The capacity of the duty in force now (the largest, if shifts overlap), or null when off duty or on leave.</summary>

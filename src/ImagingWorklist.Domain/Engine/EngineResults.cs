@@ -35,17 +35,20 @@ public enum EscalationKind
 }
 
 /// <summary>An exam needing attention. The figures are kept; the sentence is only written when someone reads it.</summary>
-public sealed record Escalation(Guid ExamId, EscalationKind Kind, Skill Skill, TimeSpan Waited, TimeSpan ForecastLateness, double MinutesAhead, int ReportersOnDuty)
+public sealed record Escalation(Guid ExamId, EscalationKind Kind, Skill Skill, TimeSpan Waited, TimeSpan ForecastLateness,
+    double MinutesAhead, int ReportersOnDuty)
 {
     public string Explanation => Kind switch
     {
         EscalationKind.NoEligibleReporterOnDuty =>
             $"No reporter on duty may report this {Skill} exam at this site: route it to on-call, out-of-hours or outsourced cover.",
         EscalationKind.ForecastBreach =>
-            $"Forecast to finish {Durations.Describe(ForecastLateness)} after its due time: {MinutesAhead:0} min of more urgent {Skill} work ahead for {ReportersOnDuty} reporter(s) on duty.",
+            $"Forecast to finish {Durations.Describe(ForecastLateness)} after its due time: {MinutesAhead:0} min of more urgent {Skill} " +
+                $"work ahead for {ReportersOnDuty} reporter(s) on duty.",
         _ => $"Waiting {Durations.Describe(Waited)} since it was ready to report.",
     };
 }
 
-/// <summary>The pool at a moment: unclaimed exams by urgency class (indexed by class), unclaimed past due, claimed, and the longest unclaimed wait.</summary>
+/// <summary>The pool at a moment: unclaimed exams by urgency class (indexed by class), unclaimed past due, claimed, and the longest
+/// unclaimed wait.</summary>
 public sealed record PoolSummary(IReadOnlyList<int> UnclaimedByClass, int PastDue, int Claimed, TimeSpan OldestWait);

@@ -54,7 +54,8 @@ public static class Prioritiser
     public static DateTimeOffset? NextChange(EngineExam exam, DateTimeOffset now, EnginePolicy policy)
     {
         DateTimeOffset? next = null;
-        foreach (var instant in (ReadOnlySpan<DateTimeOffset>)[exam.DueAt, exam.ReadyAt + policy.AgeingFirstPromotion, exam.ReadyAt + policy.AgeingSecondPromotion])
+        foreach (var instant in (ReadOnlySpan<DateTimeOffset>)[exam.DueAt, exam.ReadyAt + policy.AgeingFirstPromotion,
+            exam.ReadyAt + policy.AgeingSecondPromotion])
         {
             if (instant > now && (next is null || instant < next))
             {
@@ -69,7 +70,9 @@ public static class Prioritiser
     {
         var factors = new List<PriorityFactor>();
         var baseClass = UrgencyClasses.Base(exam.Priority, exam.Pathway);
-        factors.Add(new("Clinical urgency", $"{Labels.Of(exam.Pathway)}, {exam.Priority.ToString().ToLowerInvariant()} priority: {baseClass.Label()} class"));
+        factors.Add(
+            new("Clinical urgency",
+            $"{Labels.Of(exam.Pathway)}, {exam.Priority.ToString().ToLowerInvariant()} priority: {baseClass.Label()} class"));
         if (exam.AiCritical)
         {
             factors.Add(new("AI flag", "an AI system flagged a critical finding: treated as an emergency"));
@@ -89,7 +92,9 @@ public static class Prioritiser
         if (waited >= policy.AgeingFirstPromotion)
         {
             var floor = waited >= policy.AgeingSecondPromotion ? UrgencyClass.High : UrgencyClass.Urgent;
-            factors.Add(new("Waiting a long time", $"waiting {Durations.Describe(waited)}: at least {floor.Label()} class, so nothing nears the 4-week limit"));
+            factors.Add(
+                new("Waiting a long time",
+                $"waiting {Durations.Describe(waited)}: at least {floor.Label()} class, so nothing nears the 4-week limit"));
         }
 
         var slack = exam.DueAt - now - TimeSpan.FromMinutes(exam.ExpectedMinutes);

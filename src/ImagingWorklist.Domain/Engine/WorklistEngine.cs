@@ -55,7 +55,8 @@ public sealed class WorklistEngine
 
     public EnginePolicy Policy => _policy;
 
-    public static WorklistEngine Build(IEnumerable<EngineExam> exams, IEnumerable<EngineReporter> reporters, DateTimeOffset now, EnginePolicy policy)
+    public static WorklistEngine Build(IEnumerable<EngineExam> exams, IEnumerable<EngineReporter> reporters, DateTimeOffset now,
+        EnginePolicy policy)
     {
         var engine = new WorklistEngine(policy, now);
         foreach (var reporter in reporters)
@@ -339,7 +340,8 @@ public sealed class WorklistEngine
         var spare = SpareMinutes(reporter, now);
         var onDuty = EligibleReportersBySignature(now);
         RankedExam Ranked(int slot, bool samePatient) =>
-            new(_exams[slot]!, _slots[slot].Class, result.Count + 1, samePatient, Prioritiser.Explain(_exams[slot]!, now, _policy, onDuty[_slots[slot].Signature].Count));
+            new(_exams[slot]!, _slots[slot].Class, result.Count + 1, samePatient,
+                Prioritiser.Explain(_exams[slot]!, now, _policy, onDuty[_slots[slot].Signature].Count));
 
         // Emergencies first, their own patients' included: an exam of a patient the reporter already holds goes ahead of
         // routine and urgent work (one sitting for one patient), never ahead of an emergency they may take.
@@ -353,7 +355,8 @@ public sealed class WorklistEngine
 
             var patient = _slots[key.Slot].Patient;
             var theirs = _reporters[reporter].HeldPatients.ContainsKey(patient);
-            if ((theirs || _patients[patient].Holder < 0) && Offerable(key.Slot, reporter, eligible, spare) && (filter is null || filter(_exams[key.Slot]!)))
+            if ((theirs || _patients[patient].Holder < 0) && Offerable(key.Slot, reporter, eligible, spare)
+                && (filter is null || filter(_exams[key.Slot]!)))
             {
                 (emergencies ??= []).Add(key.Slot);
                 result.Add(Ranked(key.Slot, samePatient: theirs));
@@ -380,7 +383,8 @@ public sealed class WorklistEngine
 
         foreach (var key in _pool)
         {
-            if (key.Class != UrgencyClass.Emergency && Offerable(key.Slot, reporter, eligible, spare) && _patients[_slots[key.Slot].Patient].Holder < 0
+            if (key.Class != UrgencyClass.Emergency && Offerable(key.Slot, reporter, eligible, spare)
+                && _patients[_slots[key.Slot].Patient].Holder < 0
                 && (filter is null || filter(_exams[key.Slot]!)))
             {
                 result.Add(Ranked(key.Slot, samePatient: false));
@@ -427,7 +431,8 @@ public sealed class WorklistEngine
             }
 
             var patient = _slots[key.Slot].Patient;
-            if ((state.HeldPatients.ContainsKey(patient) || _patients[patient].Holder < 0) && Offerable(key.Slot, reporter, eligible, spare) && !RecentlySkipped(state, key.Slot, now))
+            if ((state.HeldPatients.ContainsKey(patient) || _patients[patient].Holder < 0)
+                && Offerable(key.Slot, reporter, eligible, spare) && !RecentlySkipped(state, key.Slot, now))
             {
                 chosen = key.Slot;
                 break;
@@ -447,7 +452,8 @@ public sealed class WorklistEngine
         {
             foreach (var key in _pool)
             {
-                if (Offerable(key.Slot, reporter, eligible, spare) && _patients[_slots[key.Slot].Patient].Holder < 0 && !RecentlySkipped(state, key.Slot, now))
+                if (Offerable(key.Slot, reporter, eligible, spare) && _patients[_slots[key.Slot].Patient].Holder < 0
+                    && !RecentlySkipped(state, key.Slot, now))
                 {
                     chosen = key.Slot;
                     break;
@@ -490,7 +496,9 @@ public sealed class WorklistEngine
         }
 
         return [.. _reporters
-            .Select(r => new Candidate(r.Reporter, Eligibility.Check(r.Reporter, _exams[slot]!, r.HeldMinutes, now, _policy), r.HeldMinutes, r.Reporter.CapacityAt(now) ?? 0))
+            .Select(r =>
+                new Candidate(r.Reporter, Eligibility.Check(r.Reporter, _exams[slot]!, r.HeldMinutes, now, _policy), r.HeldMinutes,
+                r.Reporter.CapacityAt(now) ?? 0))
             .Where(c => c.Verdict.IsEligible || c.Verdict.FailsOnlyOnCapacity)
             .OrderBy(c => c.Verdict.IsEligible ? 0 : 1)
             .ThenBy(c => c.HeldMinutes)
@@ -601,7 +609,9 @@ public sealed class WorklistEngine
             }
 
             patientAssignee[s.Patient] = best;
-            assignments.Add(new Assignment(_exams[slot]!.Id, _reporters[best].Reporter.Id, emergency ? AssignmentKind.Emergency : AssignmentKind.Push, bestOnTime));
+            assignments.Add(
+                new Assignment(_exams[slot]!.Id, _reporters[best].Reporter.Id, emergency ? AssignmentKind.Emergency : AssignmentKind.Push,
+                bestOnTime));
         }
 
         return assignments;
@@ -647,7 +657,9 @@ public sealed class WorklistEngine
                 var finish = now.AddMinutes(ahead[skill] / pool[skill].Count);
                 if (finish > exam.DueAt)
                 {
-                    escalations.Add(new(exam.Id, EscalationKind.ForecastBreach, exam.RequiredSkill, waited, finish - exam.DueAt, before, pool[skill].Count));
+                    escalations.Add(
+                        new(exam.Id, EscalationKind.ForecastBreach, exam.RequiredSkill, waited, finish - exam.DueAt, before,
+                        pool[skill].Count));
                 }
             }
 
@@ -702,7 +714,8 @@ public sealed class WorklistEngine
     /// <summary>For each signature, the on-duty reporters who may take it (capacity aside); cached per instant.</summary>
     private List<int>[] EligibleReportersBySignature(DateTimeOffset now)
     {
-        if (_eligibility is { } cached && cached.NowTicks == now.UtcTicks && cached.ReporterVersion == _reporterVersion && cached.BySignature.Length == _signatures.Count)
+        if (_eligibility is { } cached && cached.NowTicks == now.UtcTicks && cached.ReporterVersion == _reporterVersion
+            && cached.BySignature.Length == _signatures.Count)
         {
             return cached.BySignature;
         }
@@ -910,7 +923,8 @@ public sealed class WorklistEngine
         public int NextOfPatient;
     }
 
-    /// <summary>The pool's order: class, then due time, then the exam's id, so ties break the same in any engine (slots are reused).</summary>
+    /// <summary>The pool's order: class, then due time, then the exam's id, so ties break the same in any engine (slots are
+    /// reused).</summary>
     private readonly record struct RankKey(UrgencyClass Class, long DueTicks, Guid Id, int Slot)
     {
         public static readonly IComparer<RankKey> Comparer = Comparer<RankKey>.Create(static (a, b) =>
@@ -922,7 +936,8 @@ public sealed class WorklistEngine
 
     private readonly record struct Signature(Guid SiteId, Guid TrustId, Skill Skill, Modality Modality, string BodyPart);
 
-    private sealed record SignatureInfo(Guid SiteId, Guid TrustId, Skill Skill, Modality Modality, string BodyPart, int MinLevel, string ScopeExact, string ScopeAnyPart);
+    private sealed record SignatureInfo(Guid SiteId, Guid TrustId, Skill Skill, Modality Modality, string BodyPart, int MinLevel,
+        string ScopeExact, string ScopeAnyPart);
 
     private sealed record EligibilityCache(long NowTicks, int ReporterVersion, List<int>[] BySignature);
 
@@ -970,7 +985,8 @@ public sealed class WorklistEngine
         /// <summary>The same rule as <see cref="Eligibility.SkillCheck"/>, read from arrays.</summary>
         public bool HasSkill(Skill required, int minLevel, EnginePolicy policy) =>
             Levels[(int)required] >= minLevel
-            || (required != Skill.General && minLevel <= 1 && Levels[(int)Skill.General] >= 1 && !policy.SpecialistOnlySkills.Contains(required));
+            || (required != Skill.General && minLevel <= 1 && Levels[(int)Skill.General] >= 1
+                && !policy.SpecialistOnlySkills.Contains(required));
     }
 
     /// <summary>A patient's open exams form a linked list through their slots, so grouping costs no allocation.</summary>

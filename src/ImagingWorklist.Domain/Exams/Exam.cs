@@ -145,7 +145,8 @@ public sealed partial class Exam
     }
 
     private static string? Person(string? name) =>
-        string.IsNullOrWhiteSpace(name) ? null : name.Trim() is { Length: > PersonMaxLength } long_ ? long_[..PersonMaxLength] : name.Trim();
+        string.IsNullOrWhiteSpace(name) ? null : name.Trim() is { Length: > PersonMaxLength } long_ ? long_[..PersonMaxLength]
+            : name.Trim();
 
     /// <summary>Images complete: the exam joins the reporting pool (SWIM ImagesPrepared).</summary>
     public Outcome MarkReady(DateTimeOffset performedAt, DateTimeOffset now, TurnaroundPolicy policy)

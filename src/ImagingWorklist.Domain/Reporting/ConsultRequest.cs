@@ -51,7 +51,8 @@ public sealed class ConsultRequest
 
     public int Version { get; private set; }
 
-    public static Outcome<ConsultRequest> Ask(Guid id, Guid examId, Guid trustId, Guid requestedById, Guid? targetReporterId, Skill skill, string question, DateTimeOffset now)
+    public static Outcome<ConsultRequest> Ask(Guid id, Guid examId, Guid trustId, Guid requestedById, Guid? targetReporterId, Skill skill,
+        string question, DateTimeOffset now)
     {
         if (string.IsNullOrWhiteSpace(question))
         {
@@ -86,7 +87,8 @@ public sealed class ConsultRequest
     {
         if (Status != ConsultStatus.Open)
         {
-            return Outcome.Rejected(Status == ConsultStatus.Answered ? "This question has already been answered." : "This request was withdrawn.");
+            return Outcome.Rejected(Status == ConsultStatus.Answered ? "This question has already been answered."
+                : "This request was withdrawn.");
         }
 
         if (TargetReporterId is { } target && target != specialistId)

@@ -57,7 +57,8 @@ public sealed record CriticalFindingPolicy
     /// <summary>The categories reporters may raise, in the order offered (labels or code names, comma-separated).</summary>
     public string Categories { get; init; } = "Critical, Urgent, Cancer";
 
-    public IReadOnlyList<FindingCategory> Offered => [.. Parse(Categories).Where(c => c.Category is not null).Select(c => c.Category!.Value)];
+    public IReadOnlyList<FindingCategory> Offered
+        => [.. Parse(Categories).Where(c => c.Category is not null).Select(c => c.Category!.Value)];
 
     public TimeSpan Within(FindingCategory category) => category switch
     {
@@ -81,7 +82,8 @@ public sealed record CriticalFindingPolicy
     {
         FindingCategory.Critical => "Needs emergency action: tell the referring team now, by telephone or in person.",
         FindingCategory.Urgent => "Needs medical evaluation within 24 hours.",
-        FindingCategory.Cancer => "A suspected new cancer or a new recurrence (not progression of a known one); name the suspected primary site.",
+        FindingCategory.Cancer => "A suspected new cancer or a new recurrence (not progression of a known one); name the suspected " +
+            "primary site.",
         _ => "Significant and unexpected; needs timely action.",
     };
 
@@ -173,7 +175,8 @@ public sealed class CriticalFinding
         if (!policy.Offered.Contains(category))
         {
             return Outcome<CriticalFinding>.Rejected(
-                $"This network does not use the {Labels.Of(category)} category; choose {string.Join(", ", policy.Offered.Select(Labels.Of))}.");
+                $"This network does not use the {Labels.Of(category)} category; choose " +
+                    $"{string.Join(", ", policy.Offered.Select(Labels.Of))}.");
         }
 
         if (string.IsNullOrWhiteSpace(summary))
@@ -183,7 +186,8 @@ public sealed class CriticalFinding
 
         if (summary.Length > TextMaxLength || (suspectedPrimarySite?.Length ?? 0) > SiteMaxLength)
         {
-            return Outcome<CriticalFinding>.Rejected($"The description may be at most {TextMaxLength} characters and the site {SiteMaxLength}.");
+            return Outcome<CriticalFinding>.Rejected(
+                $"The description may be at most {TextMaxLength} characters and the site {SiteMaxLength}.");
         }
 
         if (StoredText.RefusalFor(("The description", summary), ("The site", suspectedPrimarySite)) is { } unstorable)
@@ -193,7 +197,8 @@ public sealed class CriticalFinding
 
         if (category == FindingCategory.Cancer && string.IsNullOrWhiteSpace(suspectedPrimarySite))
         {
-            return Outcome<CriticalFinding>.Rejected("A CANCER alert names the suspected primary site (for example: lung, colorectal), so the referrer knows where to refer.");
+            return Outcome<CriticalFinding>.Rejected(
+                "A CANCER alert names the suspected primary site (for example: lung, colorectal), so the referrer knows where to refer.");
         }
 
         var finding = new CriticalFinding

@@ -46,7 +46,9 @@ public static class FollowUpDue
     public static DateOnly? Parse(string? text, DateOnly today)
     {
         var words = (text ?? string.Empty).Trim().ToLowerInvariant().Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        if (words is [var count, var unit] && int.TryParse(count, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n) && n is > 0 and <= 120)
+        if (words is [var count, var unit]
+            && int.TryParse(count, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n)
+            && n is > 0 and <= 120)
         {
             return unit.TrimEnd('s') switch
             {
@@ -207,7 +209,8 @@ public sealed class FollowUp
         var inWindow = order.OrderedAt >= RecommendedAt.AddDays(-1)
             && order.OrderedAt <= UkCalendar.Midnight(DueBy.AddDays(1)) + policy.Grace;
         var sameProcedure = string.Equals(order.ProcedureCode, ProcedureCode, StringComparison.OrdinalIgnoreCase)
-            || (order.Modality == Modality && BodyPart is not null && string.Equals(order.BodyPart, BodyPart, StringComparison.OrdinalIgnoreCase));
+            || (order.Modality == Modality && BodyPart is not null
+                && string.Equals(order.BodyPart, BodyPart, StringComparison.OrdinalIgnoreCase));
         return samePatient && inWindow && sameProcedure;
     }
 

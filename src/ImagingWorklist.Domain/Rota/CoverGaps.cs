@@ -15,7 +15,8 @@ public sealed record CoverTrust(Guid Id, IReadOnlyList<Guid> SiteIds);
 /// </summary>
 public static class CoverGaps
 {
-    public static IReadOnlyList<CoverGap> Find(IReadOnlyList<EngineReporter> reporters, IReadOnlyList<CoverTrust> trusts, IReadOnlyList<Skill> skills, DateTimeOffset from, int hours)
+    public static IReadOnlyList<CoverGap> Find(IReadOnlyList<EngineReporter> reporters, IReadOnlyList<CoverTrust> trusts,
+        IReadOnlyList<Skill> skills, DateTimeOffset from, int hours)
     {
         ArgumentNullException.ThrowIfNull(reporters);
         ArgumentNullException.ThrowIfNull(trusts);
@@ -50,5 +51,7 @@ public static class CoverGaps
     public static bool Covers(EngineReporter reporter, CoverTrust trust, DateTimeOffset at) =>
         !reporter.IsAbsentAt(at)
         && reporter.Credentials.Any(c => c.TrustId == trust.Id && c.IsValidAt(at))
-        && reporter.Shifts.Any(s => s.IsOnDutyAt(at) && (s.Scope == CoverScope.Network || (s.Scope == CoverScope.Trusts ? s.CoveredIds.Contains(trust.Id) : s.CoveredIds.Any(trust.SiteIds.Contains))));
+        && reporter.Shifts.Any(s => s.IsOnDutyAt(at)
+            && (s.Scope == CoverScope.Network
+            || (s.Scope == CoverScope.Trusts ? s.CoveredIds.Contains(trust.Id) : s.CoveredIds.Any(trust.SiteIds.Contains))));
 }

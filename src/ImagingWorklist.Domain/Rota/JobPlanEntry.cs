@@ -43,7 +43,8 @@ public sealed class JobPlanEntry
     public IReadOnlyList<DateOnly> Exceptions => _exceptions;
 
     public static Outcome<JobPlanEntry> Create(
-        Guid id, Guid reporterId, DayOfWeek day, TimeOnly start, TimeOnly end, ShiftKind kind, CoverScope scope, IEnumerable<Guid> coveredIds, int capacityMinutes, DateOnly validFrom, DateOnly? validTo)
+        Guid id, Guid reporterId, DayOfWeek day, TimeOnly start, TimeOnly end, ShiftKind kind, CoverScope scope,
+            IEnumerable<Guid> coveredIds, int capacityMinutes, DateOnly validFrom, DateOnly? validTo)
     {
         var covered = scope == CoverScope.Network ? [] : coveredIds.Distinct().ToList();
         if (scope != CoverScope.Network && covered.Count == 0)

@@ -5,7 +5,8 @@ using ImagingWorklist.Domain.Reporters;
 namespace ImagingWorklist.Domain.Rota;
 
 /// <summary>A shift as a coordinator proposes it (new, or a change to <see cref="Id"/>).</summary>
-public sealed record ShiftPlan(Guid? Id, Guid ReporterId, ShiftKind Kind, DateTimeOffset Start, DateTimeOffset End, CoverScope Scope, IReadOnlyList<Guid> CoveredIds, int CapacityMinutes)
+public sealed record ShiftPlan(Guid? Id, Guid ReporterId, ShiftKind Kind, DateTimeOffset Start, DateTimeOffset End, CoverScope Scope,
+    IReadOnlyList<Guid> CoveredIds, int CapacityMinutes)
 {
     public int DurationMinutes => (int)Math.Round((End - Start).TotalMinutes);
 
@@ -50,7 +51,9 @@ public static class RotaChecks
 
         if (plan.Scope != CoverScope.Network && plan.CoveredIds.Count == 0)
         {
-            problems.Add(new RotaProblem($"Say which {(plan.Scope == CoverScope.Trusts ? "trusts" : "sites")} the shift covers, or make it network-wide.", true));
+            problems.Add(
+                new RotaProblem(
+                $"Say which {(plan.Scope == CoverScope.Trusts ? "trusts" : "sites")} the shift covers, or make it network-wide.", true));
         }
 
         if (plan.CapacityMinutes < 0)
@@ -63,9 +66,13 @@ public static class RotaChecks
                 $"Capacity of {plan.CapacityMinutes} reading minutes is more than 100 % of a {plan.DurationMinutes}-minute shift.", true));
         }
 
-        foreach (var other in context.Shifts.Where(s => s.Id != plan.Id && s.ReporterId == plan.ReporterId && s.Overlaps(plan.Start, plan.End)))
+        foreach (var other in context.Shifts.Where(s => s.Id != plan.Id && s.ReporterId == plan.ReporterId
+            && s.Overlaps(plan.Start, plan.End)))
         {
-            problems.Add(new RotaProblem($"{context.ReporterName} already has a shift then ({Describe(other.Kind)}, {Span(other.Start, other.End, context.LocalTime)}).", true));
+            problems.Add(
+                new RotaProblem(
+                $"{context.ReporterName} already has a shift then ({Describe(other.Kind)}, " +
+                    $"{Span(other.Start, other.End, context.LocalTime)}).", true));
         }
 
         foreach (var trust in TrustsCovered(plan, context))
@@ -75,27 +82,34 @@ public static class RotaChecks
             if (!valid)
             {
                 problems.Add(new RotaProblem(
-                    $"{context.ReporterName} holds no valid credential for {context.TrustNames.GetValueOrDefault(trust, "that trust")} for the whole shift; grant one first (Admin).", true));
+                    $"{context.ReporterName} holds no valid credential for {context.TrustNames.GetValueOrDefault(trust, "that trust")} " +
+                        $"for the whole shift; grant one first (Admin).", true));
             }
         }
 
         if (plan.Scope == CoverScope.Network && !context.Credentials.Any(c => c.ReporterId == plan.ReporterId && c.IsValidAt(plan.Start)))
         {
-            problems.Add(new RotaProblem($"{context.ReporterName} holds no valid credential for any trust, so a network-wide shift would cover nothing.", true));
+            problems.Add(
+                new RotaProblem(
+                $"{context.ReporterName} holds no valid credential for any trust, so a network-wide shift would cover nothing.", true));
         }
 
         foreach (var absence in context.Absences.Where(a => a.ReporterId == plan.ReporterId && a.Overlaps(plan.Start, plan.End)))
         {
             problems.Add(plan.IsOutOfHours
-                ? new RotaProblem($"{context.ReporterName} is on {Describe(absence.Kind)} {Span(absence.Start, absence.End, context.LocalTime)}; on-call cannot clash with leave.", true)
-                : new RotaProblem($"{context.ReporterName} is on {Describe(absence.Kind)} for part of this shift; the leave removes that cover.", false));
+                ? new RotaProblem(
+                    $"{context.ReporterName} is on {Describe(absence.Kind)} {Span(absence.Start, absence.End, context.LocalTime)}; " +
+                        $"on-call cannot clash with leave.", true)
+                : new RotaProblem(
+                    $"{context.ReporterName} is on {Describe(absence.Kind)} for part of this shift; the leave removes that cover.", false));
         }
 
         return problems;
     }
 
     /// <summary>Leave that clashes with on-call is recorded (leave wins) but warned about, so the on-call can be re-covered.</summary>
-    public static IReadOnlyList<RotaProblem> CheckAbsence(Guid reporterId, DateTimeOffset start, DateTimeOffset end, AbsenceKind kind, RotaContext context)
+    public static IReadOnlyList<RotaProblem> CheckAbsence(Guid reporterId, DateTimeOffset start, DateTimeOffset end, AbsenceKind kind,
+        RotaContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
         if (end <= start)
@@ -105,7 +119,10 @@ public static class RotaChecks
 
         return [.. context.Shifts
             .Where(s => s.ReporterId == reporterId && s.IsOutOfHours && s.Overlaps(start, end))
-            .Select(s => new RotaProblem($"This {Describe(kind)} clashes with {context.ReporterName}'s {Describe(s.Kind)} ({Span(s.Start, s.End, context.LocalTime)}): find cover for it.", false))];
+            .Select(s =>
+                new RotaProblem(
+                $"This {Describe(kind)} clashes with {context.ReporterName}'s {Describe(s.Kind)} (" +
+                    $"{Span(s.Start, s.End, context.LocalTime)}): find cover for it.", false))];
     }
 
     public static string Describe(ShiftKind kind) => Labels.InSentence(Labels.Of(kind));

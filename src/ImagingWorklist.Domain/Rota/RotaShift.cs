@@ -80,7 +80,8 @@ public sealed class RotaShift
     public bool Overlaps(DateTimeOffset start, DateTimeOffset end) => start < End && Start < end;
 
     /// <summary>A coordinator changed the shift; the same rules as a new one apply (checked by <see cref="RotaChecks"/>).</summary>
-    public void Reschedule(ShiftKind kind, DateTimeOffset start, DateTimeOffset end, CoverScope scope, IEnumerable<Guid> coveredIds, int capacityMinutes)
+    public void Reschedule(ShiftKind kind, DateTimeOffset start, DateTimeOffset end, CoverScope scope, IEnumerable<Guid> coveredIds,
+        int capacityMinutes)
     {
         var replacement = new RotaShift(Id, ReporterId, kind, start, end, scope, coveredIds, capacityMinutes);
         Kind = replacement.Kind;

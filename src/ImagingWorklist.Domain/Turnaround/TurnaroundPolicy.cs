@@ -33,24 +33,31 @@ public sealed class TurnaroundPolicy
         return HardMaximum;
     }
 
-    public DateTimeOffset DueAt(DateTimeOffset clockStart, Pathway pathway, PatientClass patientClass, Modality modality, ClinicalPriority priority) =>
+    public DateTimeOffset DueAt(DateTimeOffset clockStart, Pathway pathway, PatientClass patientClass, Modality modality,
+        ClinicalPriority priority) =>
         clockStart + TargetFor(pathway, patientClass, modality, priority);
 
     /// <summary>The seed table from DOMAIN.md; provisional figures say so in their source.</summary>
     public static IReadOnlyList<TurnaroundRule> DefaultRules() =>
     [
-        Rule(null, null, null, null, TimeSpan.FromDays(28), "NHS England diagnostic imaging reporting turnaround guidance, 2023 (4-week maximum)"),
-        Rule(null, PatientClass.Inpatient, Modality.CR, null, TimeSpan.FromHours(24), "RCR audit standard: inpatient plain film same working day"),
-        Rule(null, PatientClass.Inpatient, Modality.DX, null, TimeSpan.FromHours(24), "RCR audit standard: inpatient plain film same working day"),
+        Rule(null, null, null, null, TimeSpan.FromDays(28),
+            "NHS England diagnostic imaging reporting turnaround guidance, 2023 (4-week maximum)"),
+        Rule(null, PatientClass.Inpatient, Modality.CR, null, TimeSpan.FromHours(24),
+            "RCR audit standard: inpatient plain film same working day"),
+        Rule(null, PatientClass.Inpatient, Modality.DX, null, TimeSpan.FromHours(24),
+            "RCR audit standard: inpatient plain film same working day"),
         Rule(Pathway.Inpatient, null, null, null, TimeSpan.FromHours(48), "Provisional: inpatient cross-sectional"),
-        Rule(Pathway.Emergency, null, null, null, TimeSpan.FromHours(1), "Provisional: ED common practice (CQC 2018 found 1 h to 2 working days)"),
+        Rule(Pathway.Emergency, null, null, null, TimeSpan.FromHours(1),
+            "Provisional: ED common practice (CQC 2018 found 1 h to 2 working days)"),
         Rule(null, null, null, ClinicalPriority.Stat, TimeSpan.FromHours(1), "Provisional: stat requests"),
-        Rule(Pathway.UrgentSuspectedCancer, null, null, null, TimeSpan.FromDays(7), "Provisional: urgent suspected cancer, to check against NHS England"),
+        Rule(Pathway.UrgentSuspectedCancer, null, null, null, TimeSpan.FromDays(7),
+            "Provisional: urgent suspected cancer, to check against NHS England"),
         Rule(Pathway.Outpatient, null, null, null, TimeSpan.FromDays(21), "Provisional: outpatient routine"),
         Rule(Pathway.GpDirectAccess, null, null, null, TimeSpan.FromDays(21), "Provisional: GP direct access routine"),
     ];
 
-    private static TurnaroundRule Rule(Pathway? pathway, PatientClass? patientClass, Modality? modality, ClinicalPriority? priority, TimeSpan target, string source) =>
+    private static TurnaroundRule Rule(Pathway? pathway, PatientClass? patientClass, Modality? modality, ClinicalPriority? priority,
+        TimeSpan target, string source) =>
         new(DeterministicId(pathway, patientClass, modality, priority), pathway, patientClass, modality, priority, target, source);
 
     /// <summary>Stable ids so the same default row is recognised across seedings.</summary>

@@ -26,7 +26,8 @@ internal sealed class ExamConfiguration : IEntityTypeConfiguration<Exam>
 
         builder.ComplexProperty(e => e.Patient, patient =>
         {
-            patient.Property(p => p.NhsNumber).HasConversion<NhsNumberConverter>().HasMaxLength(NhsNumber.Length).HasColumnName("NhsNumber");
+            patient.Property(p => p.NhsNumber).HasConversion<NhsNumberConverter>().HasMaxLength(NhsNumber.Length)
+                .HasColumnName("NhsNumber");
             patient.Property(p => p.UnverifiedNhsNumber).HasMaxLength(Patient.MrnMaxLength).HasColumnName("UnverifiedNhsNumber");
             patient.Property(p => p.LocalMrn).HasMaxLength(Patient.MrnMaxLength).HasColumnName("LocalMrn");
             patient.Property(p => p.FamilyName).HasMaxLength(Patient.NameMaxLength).HasColumnName("PatientFamilyName");
@@ -47,6 +48,8 @@ internal sealed class ExamConfiguration : IEntityTypeConfiguration<Exam>
         // Turnaround and the monthly return read reported exams by ReportedAt and group them by these columns: on
         // PostgreSQL the index carries them (INCLUDE), so a month of a million-exam history is an index-only scan.
         // SQLite has no INCLUDE and ignores it.
-        builder.HasIndex(e => e.ReportedAt).IncludeProperties(e => new { e.TrustId, e.Pathway, e.Modality, e.State, e.DueAt, e.TurnaroundMinutes, e.PerformedAt, e.ReadyAt });
+        builder.HasIndex(e => e.ReportedAt)
+            .IncludeProperties(e =>
+            new { e.TrustId, e.Pathway, e.Modality, e.State, e.DueAt, e.TurnaroundMinutes, e.PerformedAt, e.ReadyAt });
     }
 }

@@ -28,14 +28,17 @@ internal sealed class ApiErrors(ILogger<ApiErrors> logger) : IExceptionHandler
         if (DatabaseUnreachable.Caused(exception) && WebSetup.IsApi(path))
         {
             // A restart or a network blip: say so and when to try again, rather than an internal error.
-            logger.LogWarning("Request {Reference} ({Method} {Path}) answered 503: the database could not be reached", reference, context.Request.Method, path.Value);
+            logger.LogWarning("Request {Reference} ({Method} {Path}) answered 503: the database could not be reached", reference,
+                context.Request.Method, path.Value);
             context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
             context.Response.Headers.RetryAfter = "5";
             return await WriteAsync(context, path, StatusCodes.Status503ServiceUnavailable,
-                $"The worklist cannot reach its database just now; nothing this request asked for was done. Try again in a few seconds (reference {reference}).", reference);
+                $"The worklist cannot reach its database just now; nothing this request asked for was done. Try again in a few seconds " +
+                    $"(reference {reference}).", reference);
         }
 
-        logger.LogError(exception, "Unhandled error in request {Reference} ({Method} {Path})", reference, context.Request.Method, path.Value);
+        logger.LogError(exception, "Unhandled error in request {Reference} ({Method} {Path})", reference, context.Request.Method,
+            path.Value);
         if (!WebSetup.IsApi(path))
         {
             // The error page (re-executed) shows the reference to the person.
@@ -43,7 +46,9 @@ internal sealed class ApiErrors(ILogger<ApiErrors> logger) : IExceptionHandler
         }
 
         context.Response.StatusCode = StatusCodes.Status500InternalServerError;
-        var title = $"The request could not be completed; nothing it asked for can be assumed done. Quote reference {reference} to the support team.";
+        var title =
+            $"The request could not be completed; nothing it asked for can be assumed done. Quote reference {reference} to the support " +
+                $"team.";
         return await WriteAsync(context, path, StatusCodes.Status500InternalServerError, title, reference);
     }
 
@@ -56,12 +61,14 @@ internal sealed class ApiErrors(ILogger<ApiErrors> logger) : IExceptionHandler
 
         if (path.StartsWithSegments("/fhir"))
         {
-            var type = status >= 500 ? Hl7.Fhir.Model.OperationOutcome.IssueType.Exception : Hl7.Fhir.Model.OperationOutcome.IssueType.Invalid;
+            var type = status >= 500 ? Hl7.Fhir.Model.OperationOutcome.IssueType.Exception
+                : Hl7.Fhir.Model.OperationOutcome.IssueType.Invalid;
             await Interop.Fhir.FhirEndpoints.Problem(status, type, $"{title} (reference {reference})").ExecuteAsync(context);
             return true;
         }
 
-        await Results.Problem(statusCode: status, title: title, extensions: new Dictionary<string, object?> { ["reference"] = reference }).ExecuteAsync(context);
+        await Results.Problem(statusCode: status, title: title, extensions: new Dictionary<string, object?> { ["reference"] = reference })
+            .ExecuteAsync(context);
         return true;
     }
 }

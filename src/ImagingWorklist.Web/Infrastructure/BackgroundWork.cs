@@ -6,11 +6,13 @@ using ImagingWorklist.Application.Reporting;
 namespace ImagingWorklist.Web.Infrastructure;
 
 /// <summary>
-/// Every half minute: release lapsed claims and withdraw those whose holder's credential lapsed, move the engine's clock so breaches and ageing re-rank exams, and escalate
+/// Every half minute: release lapsed claims and withdraw those whose holder's credential lapsed, move the engine's clock so breaches and
+/// ageing re-rank exams, and escalate
 /// critical findings whose acknowledgement is overdue, and apply any HL7 message held while its order reached another
 /// instance.
 /// </summary>
-internal sealed class BackgroundWork(ClaimService claims, WorklistEngineHost engine, CriticalFindings findings, Hl7Ingest ingest, ClaimSettings settings, TimeProvider clock, ILogger<BackgroundWork> logger)
+internal sealed class BackgroundWork(ClaimService claims, WorklistEngineHost engine, CriticalFindings findings, Hl7Ingest ingest,
+    ClaimSettings settings, TimeProvider clock, ILogger<BackgroundWork> logger)
     : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)

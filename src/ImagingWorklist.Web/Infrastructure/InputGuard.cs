@@ -47,7 +47,8 @@ internal static class InputGuard
             catch (InvalidDataException unreadable)
             {
                 // The framework's own form reader refuses an encoded NUL, and a form over its size limits.
-                return $"The form could not be read ({unreadable.Message.TrimEnd('.')}): a field holds a NUL character (0x00) or the form is too large. Correct it and send again.";
+                return $"The form could not be read ({unreadable.Message.TrimEnd('.')}): a field holds a NUL character (0x00) or the " +
+                    $"form is too large. Correct it and send again.";
             }
 
             foreach (var (key, values) in form)

@@ -21,20 +21,29 @@ internal sealed class OperationsGauges : BackgroundService
     private readonly Meter _meter = new(MeterName);
     private OperationsSnapshot _sample = new(0, TimeSpan.Zero, 0, 0);
 
-    public OperationsGauges(OperationsQuery operations, WorklistEngineHost engine, OpenCircuits circuits, TimeProvider clock, ILogger<OperationsGauges> logger)
+    public OperationsGauges(OperationsQuery operations, WorklistEngineHost engine, OpenCircuits circuits, TimeProvider clock,
+        ILogger<OperationsGauges> logger)
     {
         (_operations, _clock, _logger) = (operations, clock, logger);
         _meter.CreateObservableGauge("worklist.backlog.open", () => Pool(engine, s =>
-            Enum.GetValues<UrgencyClass>().Select(c => new Measurement<int>(s.UnclaimedByClass[(int)c], new KeyValuePair<string, object?>("class", c.ToString())))),
+            Enum.GetValues<UrgencyClass>()
+                .Select(c => new Measurement<int>(s.UnclaimedByClass[(int)c], new KeyValuePair<string, object?>("class", c.ToString())))),
             description: "Unclaimed open exams by urgency class");
-        _meter.CreateObservableGauge("worklist.backlog.claimed", () => Pool<int>(engine, s => [new Measurement<int>(s.Claimed)]), description: "Exams claimed and not yet reported");
-        _meter.CreateObservableGauge("worklist.backlog.past_due", () => Pool<int>(engine, s => [new Measurement<int>(s.PastDue)]), description: "Unclaimed exams past their due time");
-        _meter.CreateObservableGauge("worklist.backlog.oldest_wait", () => Pool<double>(engine, s => [new Measurement<double>(s.OldestWait.TotalSeconds)]), "s",
+        _meter.CreateObservableGauge("worklist.backlog.claimed", () => Pool<int>(engine, s => [new Measurement<int>(s.Claimed)]),
+            description: "Exams claimed and not yet reported");
+        _meter.CreateObservableGauge("worklist.backlog.past_due", () => Pool<int>(engine, s => [new Measurement<int>(s.PastDue)]),
+            description: "Unclaimed exams past their due time");
+        _meter.CreateObservableGauge("worklist.backlog.oldest_wait",
+            () => Pool<double>(engine, s => [new Measurement<double>(s.OldestWait.TotalSeconds)]), "s",
             "The longest an unclaimed exam has waited since it was ready");
-        _meter.CreateObservableGauge("worklist.outbox.depth", () => _sample.OutboxDepth, description: "Signed reports not yet accepted by their trust");
-        _meter.CreateObservableGauge("worklist.outbox.oldest_age", () => _sample.OldestUndelivered.TotalSeconds, "s", "Age of the oldest report not yet delivered");
-        _meter.CreateObservableGauge("worklist.findings.unacknowledged", () => _sample.UnacknowledgedAlerts, description: "Alerts not yet acknowledged");
-        _meter.CreateObservableGauge("worklist.follow_ups.overdue", () => _sample.OverdueFollowUps, description: "Open follow-up recommendations past their date");
+        _meter.CreateObservableGauge("worklist.outbox.depth", () => _sample.OutboxDepth,
+            description: "Signed reports not yet accepted by their trust");
+        _meter.CreateObservableGauge("worklist.outbox.oldest_age", () => _sample.OldestUndelivered.TotalSeconds, "s",
+            "Age of the oldest report not yet delivered");
+        _meter.CreateObservableGauge("worklist.findings.unacknowledged", () => _sample.UnacknowledgedAlerts,
+            description: "Alerts not yet acknowledged");
+        _meter.CreateObservableGauge("worklist.follow_ups.overdue", () => _sample.OverdueFollowUps,
+            description: "Open follow-up recommendations past their date");
         _meter.CreateObservableGauge("worklist.circuits", () => circuits.Count, description: "Blazor circuits open on this instance");
     }
 

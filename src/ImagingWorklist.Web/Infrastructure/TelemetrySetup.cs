@@ -29,7 +29,8 @@ public sealed record TelemetrySettings
     {
         foreach (var (written, _) in Networks(MetricsAllowedNetworks).Where(n => n.Network is null))
         {
-            yield return $"Telemetry:MetricsAllowedNetworks: '{written}' is not a network in CIDR form (for example 10.0.0.0/8 or ::1/128).";
+            yield return $"Telemetry:MetricsAllowedNetworks: '{written}' is not a network in CIDR form " +
+                "(for example 10.0.0.0/8 or ::1/128).";
         }
 
         if (OtlpEndpoint is { Length: > 0 } otlp && !Uri.TryCreate(otlp, UriKind.Absolute, out _))
@@ -62,7 +63,8 @@ internal static class TelemetrySetup
             .ConfigureResource(resource => resource.AddService("ImagingWorklist"))
             .WithMetrics(metrics =>
             {
-                metrics.AddMeter(WorklistMetrics.MeterName, OperationsGauges.MeterName, "Microsoft.AspNetCore.Http.Connections", "Microsoft.AspNetCore.Server.Kestrel")
+                metrics.AddMeter(WorklistMetrics.MeterName, OperationsGauges.MeterName, "Microsoft.AspNetCore.Http.Connections",
+                    "Microsoft.AspNetCore.Server.Kestrel")
                     .AddAspNetCoreInstrumentation()
                     .AddHttpClientInstrumentation()
                     .AddRuntimeInstrumentation();

@@ -56,6 +56,7 @@ internal static class WebSetup
     }
 
     internal static bool IsApi(PathString path) =>
-        path.StartsWithSegments("/dicomweb") || path.StartsWithSegments("/fhir") || path.StartsWithSegments("/api") || path.StartsWithSegments("/hubs") || path.StartsWithSegments("/health")
+        path.StartsWithSegments("/dicomweb") || path.StartsWithSegments("/fhir") || path.StartsWithSegments("/api")
+            || path.StartsWithSegments("/hubs") || path.StartsWithSegments("/health")
         || path.StartsWithSegments(TelemetrySetup.MetricsPath);
 }

@@ -48,7 +48,8 @@ internal static class RealtimeSetup
         // Redis is down (the backplane would refuse every new connection).
         if (Type.GetType("Microsoft.AspNetCore.Components.Server.ComponentHub, Microsoft.AspNetCore.Components.Server") is { } circuits)
         {
-            builder.Services.AddSingleton(typeof(HubLifetimeManager<>).MakeGenericType(circuits), typeof(DefaultHubLifetimeManager<>).MakeGenericType(circuits));
+            builder.Services.AddSingleton(typeof(HubLifetimeManager<>).MakeGenericType(circuits), typeof(DefaultHubLifetimeManager<>)
+                .MakeGenericType(circuits));
         }
 
         builder.Services.AddSingleton<IConnectionMultiplexer>(_ =>
@@ -66,7 +67,8 @@ internal static class RealtimeSetup
         return builder;
     }
 
-    private sealed class LocalNotifier(WorklistChangeDispatcher dispatcher, IHubContext<WorklistHub, IWorklistClient> hub) : IWorklistNotifier
+    private sealed class LocalNotifier(WorklistChangeDispatcher dispatcher, IHubContext<WorklistHub, IWorklistClient> hub)
+        : IWorklistNotifier
     {
         public async Task PublishAsync(WorklistChange change, CancellationToken cancellationToken = default)
         {
@@ -134,7 +136,8 @@ internal static class RealtimeSetup
 
         private void Heard(RedisValue message)
         {
-            if (message.IsNullOrEmpty || JsonSerializer.Deserialize<WorklistChange>(message.ToString()) is not { } change || change.Origin == engine.InstanceId)
+            if (message.IsNullOrEmpty || JsonSerializer.Deserialize<WorklistChange>(message.ToString()) is not { } change
+                || change.Origin == engine.InstanceId)
             {
                 return;
             }
@@ -156,11 +159,14 @@ internal static class RealtimeSetup
         {
             if (link.Lost())
             {
-                logger.LogWarning("Redis unreachable ({Reason}): live updates between instances paused; this instance's own changes still reach its pages", reason);
+                logger.LogWarning(
+                    "Redis unreachable ({Reason}): live updates between instances paused; " +
+                    "this instance's own changes still reach its pages", reason);
             }
         }
 
-        /// <summary>The link is back: changes made elsewhere meanwhile were not heard, so the engine is rebuilt and every page re-reads.</summary>
+        /// <summary>The link is back: changes made elsewhere meanwhile were not heard, so the engine is rebuilt and every page
+        /// re-reads.</summary>
         private async Task ResynchroniseAsync()
         {
             if (!link.Down || Interlocked.Exchange(ref _resynchronising, 1) == 1)

@@ -19,7 +19,8 @@ public interface IWorklistClient
 /// </summary>
 public sealed record WorklistChangedMessage(string Kind, Guid? ExamId, long Version, Guid? ReporterId)
 {
-    public static WorklistChangedMessage Of(WorklistChange change) => new(change.Kind.ToString(), change.ExamId, change.Version, change.ReporterId);
+    public static WorklistChangedMessage Of(WorklistChange change)
+        => new(change.Kind.ToString(), change.ExamId, change.Version, change.ReporterId);
 }
 
 /// <summary>

@@ -42,11 +42,15 @@ internal sealed class BootstrapAdmin(IServiceScopeFactory scopes, IConfiguration
         var created = await users.CreateAsync(admin, password);
         if (!created.Succeeded)
         {
-            throw new InvalidOperationException($"Could not create the bootstrap administrator {userName}: {string.Join(" ", created.Errors.Select(e => e.Description))}");
+            throw new InvalidOperationException(
+                $"Could not create the bootstrap administrator {userName}: {string.Join(" ", created.Errors.Select(e => e.Description))}");
         }
 
         await users.AddToRoleAsync(admin, WorklistRoles.Admin);
-        await scope.ServiceProvider.GetRequiredService<AuditTrail>().RecordAsync(AuditAction.ConfigurationChanged, "system", $"Created the bootstrap administrator {admin.UserName}", cancellationToken: cancellationToken);
-        logger.LogWarning("Created the bootstrap administrator {UserName}; remove Bootstrap:AdminPassword from the configuration now", admin.UserName);
+        await scope.ServiceProvider.GetRequiredService<AuditTrail>()
+            .RecordAsync(AuditAction.ConfigurationChanged, "system", $"Created the bootstrap administrator {admin.UserName}",
+            cancellationToken: cancellationToken);
+        logger.LogWarning("Created the bootstrap administrator {UserName}; remove Bootstrap:AdminPassword from the configuration now",
+            admin.UserName);
     }
 }

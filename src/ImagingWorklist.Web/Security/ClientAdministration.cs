@@ -9,7 +9,8 @@ using static OpenIddict.Abstractions.OpenIddictConstants;
 
 namespace ImagingWorklist.Web.Security;
 
-internal sealed record ClientSummary(string ClientId, string DisplayName, bool Confidential, IReadOnlyList<string> Scopes, IReadOnlyList<string> GrantTypes, string? Trusts);
+internal sealed record ClientSummary(string ClientId, string DisplayName, bool Confidential, IReadOnlyList<string> Scopes,
+    IReadOnlyList<string> GrantTypes, string? Trusts);
 
 /// <summary>
 /// Integration clients (RIS, PACS) for administrators: create one with its scopes and trusts and see its secret once;
@@ -28,8 +29,10 @@ internal sealed partial class ClientAdministration(IOpenIddictApplicationManager
                 (await applications.GetClientIdAsync(application, cancellationToken))!,
                 await applications.GetDisplayNameAsync(application, cancellationToken) ?? string.Empty,
                 await applications.HasClientTypeAsync(application, ClientTypes.Confidential, cancellationToken),
-                [.. permissions.Where(p => p.StartsWith(Permissions.Prefixes.Scope, StringComparison.Ordinal)).Select(p => p[Permissions.Prefixes.Scope.Length..])],
-                [.. permissions.Where(p => p.StartsWith(Permissions.Prefixes.GrantType, StringComparison.Ordinal)).Select(p => p[Permissions.Prefixes.GrantType.Length..])],
+                [.. permissions.Where(p => p.StartsWith(Permissions.Prefixes.Scope, StringComparison.Ordinal))
+                    .Select(p => p[Permissions.Prefixes.Scope.Length..])],
+                [.. permissions.Where(p => p.StartsWith(Permissions.Prefixes.GrantType, StringComparison.Ordinal))
+                    .Select(p => p[Permissions.Prefixes.GrantType.Length..])],
                 properties.TryGetValue(DemoClients.TrustsProperty, out var trusts) ? trusts.GetString() : null));
         }
 
@@ -37,7 +40,8 @@ internal sealed partial class ClientAdministration(IOpenIddictApplicationManager
     }
 
     /// <summary>Creates a client-credentials client; the secret in the answer is the only time it is shown.</summary>
-    public async Task<Outcome<string>> CreateAsync(string clientId, string displayName, IReadOnlyCollection<string> scopes, string? trusts, Actor actor, CancellationToken cancellationToken = default)
+    public async Task<Outcome<string>> CreateAsync(string clientId, string displayName, IReadOnlyCollection<string> scopes, string? trusts,
+        Actor actor, CancellationToken cancellationToken = default)
     {
         clientId = clientId.Trim();
         if (!ClientIdPattern().IsMatch(clientId))
@@ -47,7 +51,9 @@ internal sealed partial class ClientAdministration(IOpenIddictApplicationManager
 
         if (scopes.Count == 0 || scopes.Any(s => !WorklistScopes.All.Contains(s) || s == WorklistScopes.Claim))
         {
-            return Outcome<string>.Rejected($"Choose at least one of {WorklistScopes.Ingest}, {WorklistScopes.Read}, {WorklistScopes.ReportsRead}; claiming is for people, through a workstation.");
+            return Outcome<string>.Rejected(
+                $"Choose at least one of {WorklistScopes.Ingest}, {WorklistScopes.Read}, {WorklistScopes.ReportsRead}; claiming is for " +
+                    $"people, through a workstation.");
         }
 
         if (await applications.FindByClientIdAsync(clientId, cancellationToken) is not null)
@@ -58,13 +64,16 @@ internal sealed partial class ClientAdministration(IOpenIddictApplicationManager
         var secret = NewSecret();
         var name = string.IsNullOrWhiteSpace(displayName) ? clientId : displayName.Trim();
         await applications.CreateAsync(DemoClients.IntegrationClient(clientId, name, secret, scopes, trusts), cancellationToken);
-        await audit.RecordAsync(AuditAction.ConfigurationChanged, actor.Name, $"Created integration client {clientId} ({string.Join(" ", scopes)}{(string.IsNullOrWhiteSpace(trusts) ? "" : $"; trusts {trusts}")})", actor.Source, cancellationToken);
+        await audit.RecordAsync(AuditAction.ConfigurationChanged, actor.Name,
+            $"Created integration client {clientId} ({string.Join(" ", scopes)}" +
+                $"{(string.IsNullOrWhiteSpace(trusts) ? "" : $"; trusts {trusts}")})", actor.Source, cancellationToken);
         return Outcome<string>.Accepted(secret);
     }
 
     public async Task<Outcome<string>> NewSecretAsync(string clientId, Actor actor, CancellationToken cancellationToken = default)
     {
-        if (await applications.FindByClientIdAsync(clientId, cancellationToken) is not { } application || !await applications.HasClientTypeAsync(application, ClientTypes.Confidential, cancellationToken))
+        if (await applications.FindByClientIdAsync(clientId, cancellationToken) is not { } application
+            || !await applications.HasClientTypeAsync(application, ClientTypes.Confidential, cancellationToken))
         {
             return Outcome<string>.Rejected("Only an existing confidential client has a secret.");
         }
@@ -74,7 +83,8 @@ internal sealed partial class ClientAdministration(IOpenIddictApplicationManager
         var secret = NewSecret();
         descriptor.ClientSecret = secret;
         await applications.UpdateAsync(application, descriptor, cancellationToken);
-        await audit.RecordAsync(AuditAction.ConfigurationChanged, actor.Name, $"Issued a new secret for integration client {clientId}; the old one no longer works", actor.Source, cancellationToken);
+        await audit.RecordAsync(AuditAction.ConfigurationChanged, actor.Name,
+            $"Issued a new secret for integration client {clientId}; the old one no longer works", actor.Source, cancellationToken);
         return Outcome<string>.Accepted(secret);
     }
 
@@ -91,11 +101,13 @@ internal sealed partial class ClientAdministration(IOpenIddictApplicationManager
         }
 
         await applications.DeleteAsync(application, cancellationToken);
-        await audit.RecordAsync(AuditAction.ConfigurationChanged, actor.Name, $"Removed integration client {clientId}", actor.Source, cancellationToken);
+        await audit.RecordAsync(AuditAction.ConfigurationChanged, actor.Name, $"Removed integration client {clientId}", actor.Source,
+            cancellationToken);
         return Outcome.Accepted;
     }
 
-    private static string NewSecret() => Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+    private static string NewSecret()
+        => Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 
     [GeneratedRegex("^[a-z0-9][a-z0-9-]{2,63}$")]
     private static partial Regex ClientIdPattern();

@@ -23,18 +23,23 @@ internal static class ConnectEndpoints
     public static WebApplication MapConnectEndpoints(this WebApplication app)
     {
         // OpenIddict authenticates the client itself; these endpoints decide what the token says.
-        app.MapMethods(OpenIdSetup.AuthorizePath, [HttpMethods.Get, HttpMethods.Post], AuthorizeAsync).AllowAnonymous().DisableAntiforgery();
+        app.MapMethods(OpenIdSetup.AuthorizePath, [HttpMethods.Get, HttpMethods.Post], AuthorizeAsync).AllowAnonymous()
+            .DisableAntiforgery();
         app.MapPost(OpenIdSetup.TokenPath, TokenAsync).AllowAnonymous().DisableAntiforgery();
-        app.MapMethods(OpenIdSetup.EndSessionPath, [HttpMethods.Get, HttpMethods.Post], EndSessionAsync).AllowAnonymous().DisableAntiforgery();
+        app.MapMethods(OpenIdSetup.EndSessionPath, [HttpMethods.Get, HttpMethods.Post], EndSessionAsync).AllowAnonymous()
+            .DisableAntiforgery();
         app.MapMethods(OpenIdSetup.UserInfoPath, [HttpMethods.Get, HttpMethods.Post], UserInfoAsync)
-            .RequireAuthorization(p => p.AddAuthenticationSchemes(OpenIddictServerAspNetCoreDefaults.AuthenticationScheme).RequireAuthenticatedUser())
+            .RequireAuthorization(p => p.AddAuthenticationSchemes(OpenIddictServerAspNetCoreDefaults.AuthenticationScheme)
+                .RequireAuthenticatedUser())
             .DisableAntiforgery();
         return app;
     }
 
-    private static async Task<IResult> AuthorizeAsync(HttpContext context, UserManager<WorklistUser> users, SignInManager<WorklistUser> signIn, AuditTrail audit)
+    private static async Task<IResult> AuthorizeAsync(HttpContext context, UserManager<WorklistUser> users,
+        SignInManager<WorklistUser> signIn, AuditTrail audit)
     {
-        var request = context.GetOpenIddictServerRequest() ?? throw new InvalidOperationException("The OpenID Connect request could not be read.");
+        var request = context.GetOpenIddictServerRequest()
+            ?? throw new InvalidOperationException("The OpenID Connect request could not be read.");
         var cookie = await context.AuthenticateAsync(IdentityConstants.ApplicationScheme);
         if (!cookie.Succeeded || request.HasPromptValue(PromptValues.Login))
         {
@@ -48,7 +53,8 @@ internal static class ConnectEndpoints
                 .Where(p => p.Key != Parameters.Prompt)
                 .ToList();
             return Results.Challenge(
-                new AuthenticationProperties { RedirectUri = context.Request.PathBase + context.Request.Path + QueryString.Create(parameters) },
+                new AuthenticationProperties { RedirectUri = context.Request.PathBase + context.Request.Path
+                    + QueryString.Create(parameters) },
                 [IdentityConstants.ApplicationScheme]);
         }
 
@@ -59,17 +65,22 @@ internal static class ConnectEndpoints
         }
 
         var principal = await PersonAsync(user, users, request.GetScopes());
-        await audit.RecordAsync(AuditAction.SignedIn, user.UserName!, $"Authorised client {request.ClientId} for {string.Join(" ", request.GetScopes())}", context.Connection.RemoteIpAddress?.ToString());
+        await audit.RecordAsync(AuditAction.SignedIn, user.UserName!,
+            $"Authorised client {request.ClientId} for {string.Join(" ", request.GetScopes())}",
+            context.Connection.RemoteIpAddress?.ToString());
         return Results.SignIn(principal, properties: null, OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
     }
 
-    private static async Task<IResult> TokenAsync(HttpContext context, UserManager<WorklistUser> users, SignInManager<WorklistUser> signIn, IOpenIddictApplicationManager applications, AuditTrail audit)
+    private static async Task<IResult> TokenAsync(HttpContext context, UserManager<WorklistUser> users, SignInManager<WorklistUser> signIn,
+        IOpenIddictApplicationManager applications, AuditTrail audit)
     {
-        var request = context.GetOpenIddictServerRequest() ?? throw new InvalidOperationException("The OpenID Connect request could not be read.");
+        var request = context.GetOpenIddictServerRequest()
+            ?? throw new InvalidOperationException("The OpenID Connect request could not be read.");
         var source = context.Connection.RemoteIpAddress?.ToString();
         if (request.IsClientCredentialsGrantType())
         {
-            var application = await applications.FindByClientIdAsync(request.ClientId!) ?? throw new InvalidOperationException("The client vanished after it was authenticated.");
+            var application = await applications.FindByClientIdAsync(request.ClientId!)
+                ?? throw new InvalidOperationException("The client vanished after it was authenticated.");
             var identity = new ClaimsIdentity(TokenValidationParameters.DefaultAuthenticationType, Claims.Name, Claims.Role);
             identity.SetClaim(Claims.Subject, request.ClientId)
                 .SetClaim(Claims.Name, await applications.GetDisplayNameAsync(application) ?? request.ClientId)
@@ -82,7 +93,8 @@ internal static class ConnectEndpoints
 
             identity.SetScopes(request.GetScopes());
             identity.SetDestinations(_ => [Destinations.AccessToken]);
-            await audit.RecordAsync(AuditAction.SignedIn, request.ClientId!, $"Integration client token issued for {string.Join(" ", request.GetScopes())}", source);
+            await audit.RecordAsync(AuditAction.SignedIn, request.ClientId!,
+                $"Integration client token issued for {string.Join(" ", request.GetScopes())}", source);
             return Results.SignIn(new ClaimsPrincipal(identity), properties: null, OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
         }
 
@@ -93,19 +105,23 @@ internal static class ConnectEndpoints
             var user = granted.Principal?.GetClaim(Claims.Subject) is { } id ? await users.FindByIdAsync(id) : null;
             if (user is null || !await signIn.CanSignInAsync(user) || await users.IsLockedOutAsync(user))
             {
-                return Refuse(Errors.InvalidGrant, "The account is no longer allowed to sign in.", OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
+                return Refuse(Errors.InvalidGrant, "The account is no longer allowed to sign in.",
+                    OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
             }
 
-            return Results.SignIn(await PersonAsync(user, users, granted.Principal!.GetScopes()), properties: null, OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
+            return Results.SignIn(await PersonAsync(user, users, granted.Principal!.GetScopes()), properties: null,
+                OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
         }
 
-        return Refuse(Errors.UnsupportedGrantType, "Use authorization_code (with PKCE), refresh_token or client_credentials.", OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
+        return Refuse(Errors.UnsupportedGrantType, "Use authorization_code (with PKCE), refresh_token or client_credentials.",
+            OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
     }
 
     private static async Task<IResult> EndSessionAsync(HttpContext context, SignInManager<WorklistUser> signIn)
     {
         await signIn.SignOutAsync();
-        return Results.SignOut(new AuthenticationProperties { RedirectUri = IdentitySetup.LoginPath }, [OpenIddictServerAspNetCoreDefaults.AuthenticationScheme]);
+        return Results.SignOut(new AuthenticationProperties { RedirectUri = IdentitySetup.LoginPath },
+            [OpenIddictServerAspNetCoreDefaults.AuthenticationScheme]);
     }
 
     private static IResult UserInfoAsync(HttpContext context)
@@ -127,7 +143,8 @@ internal static class ConnectEndpoints
     }
 
     /// <summary>The token's picture of a person: subject, name, roles, reporter and trust limits, with the scopes granted.</summary>
-    private static async Task<ClaimsPrincipal> PersonAsync(WorklistUser user, UserManager<WorklistUser> users, ImmutableArray<string> scopes)
+    private static async Task<ClaimsPrincipal> PersonAsync(WorklistUser user, UserManager<WorklistUser> users,
+        ImmutableArray<string> scopes)
     {
         var identity = new ClaimsIdentity(TokenValidationParameters.DefaultAuthenticationType, Claims.Name, Claims.Role);
         identity.SetClaim(Claims.Subject, user.Id)
@@ -137,7 +154,8 @@ internal static class ConnectEndpoints
         identity.SetScopes(scopes);
         identity.SetDestinations(claim => claim.Type switch
         {
-            Claims.Name or WorklistClaims.DisplayName when identity.HasScope(Scopes.Profile) => [Destinations.AccessToken, Destinations.IdentityToken],
+            Claims.Name or WorklistClaims.DisplayName when identity.HasScope(Scopes.Profile) => [Destinations.AccessToken,
+                Destinations.IdentityToken],
             Claims.Role when identity.HasScope(Scopes.Roles) => [Destinations.AccessToken, Destinations.IdentityToken],
             _ => [Destinations.AccessToken],
         });

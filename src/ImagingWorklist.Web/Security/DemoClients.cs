@@ -27,12 +27,16 @@ internal sealed class DemoClients(IServiceScopeFactory scopes, IConfiguration co
         {
             var configured = configuration["Demo:IntegrationClientSecret"];
             var secret = string.IsNullOrWhiteSpace(configured) ? Convert.ToHexString(RandomNumberGenerator.GetBytes(24)) : configured;
-            await applications.CreateAsync(IntegrationClient(Ris, "Demo RIS (all trusts)", secret, [WorklistScopes.Ingest, WorklistScopes.Read, WorklistScopes.ReportsRead], trusts: null), cancellationToken);
+            await applications.CreateAsync(
+                IntegrationClient(Ris, "Demo RIS (all trusts)", secret,
+                [WorklistScopes.Ingest, WorklistScopes.Read, WorklistScopes.ReportsRead], trusts: null), cancellationToken);
             if (string.IsNullOrWhiteSpace(configured))
             {
                 // The console, never the log: it is a secret.
                 Console.WriteLine($"Integration client {Ris}: secret (shown only this once): {secret}");
-                logger.LogWarning("Integration client {Client} created with a generated secret, printed on the console once; set Demo:IntegrationClientSecret to choose it", Ris);
+                logger.LogWarning(
+                    "Integration client {Client} created with a generated secret, printed on the console once; set " +
+                        "Demo:IntegrationClientSecret to choose it", Ris);
             }
         }
 
@@ -71,7 +75,8 @@ internal sealed class DemoClients(IServiceScopeFactory scopes, IConfiguration co
     }
 
     /// <summary>A confidential client for a RIS or PACS: client credentials only, with the scopes it is allowed.</summary>
-    public static OpenIddictApplicationDescriptor IntegrationClient(string clientId, string displayName, string secret, IEnumerable<string> scopes, string? trusts)
+    public static OpenIddictApplicationDescriptor IntegrationClient(string clientId, string displayName, string secret,
+        IEnumerable<string> scopes, string? trusts)
     {
         var descriptor = new OpenIddictApplicationDescriptor
         {

@@ -31,7 +31,9 @@ internal sealed class DemoUsers(IServiceScopeFactory scopes, DemoPeople people, 
         var roles = scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole>>();
         if (await people.AccountsExistAsync(cancellationToken))
         {
-            Console.WriteLine($"Demo users: {string.Join(", ", Accounts.Select(a => a.UserName))} (password as printed at the first start, or Demo:UserPassword).");
+            Console.WriteLine(
+                $"Demo users: {string.Join(", ", Accounts.Select(a => a.UserName))} (password as printed at the first start, or " +
+                    $"Demo:UserPassword).");
             return;
         }
 
@@ -46,11 +48,14 @@ internal sealed class DemoUsers(IServiceScopeFactory scopes, DemoPeople people, 
         foreach (var (userName, role, _) in Accounts)
         {
             var reporter = reporters.GetValueOrDefault(userName);
-            var user = new WorklistUser { UserName = userName, DisplayName = reporter?.DisplayName ?? Capitalised(userName), ReporterId = reporter?.Id };
+            var user =
+                new WorklistUser { UserName = userName, DisplayName = reporter?.DisplayName ?? Capitalised(userName),
+                ReporterId = reporter?.Id };
             var created = await users.CreateAsync(user, password);
             if (!created.Succeeded)
             {
-                throw new InvalidOperationException($"Could not create demo user {userName}: {string.Join(" ", created.Errors.Select(e => e.Description))}");
+                throw new InvalidOperationException(
+                    $"Could not create demo user {userName}: {string.Join(" ", created.Errors.Select(e => e.Description))}");
             }
 
             await users.AddToRoleAsync(user, role);
@@ -59,12 +64,15 @@ internal sealed class DemoUsers(IServiceScopeFactory scopes, DemoPeople people, 
         if (string.IsNullOrWhiteSpace(configured))
         {
             // Printed to the console, never to the logs: it is a secret.
-            Console.WriteLine($"Demo users: {string.Join(", ", Accounts.Select(a => a.UserName))}. Password (shown only this once): {password}");
-            logger.LogWarning("Demo users created with a generated password, printed on the console once; set Demo:UserPassword to choose your own");
+            Console.WriteLine(
+                $"Demo users: {string.Join(", ", Accounts.Select(a => a.UserName))}. Password (shown only this once): {password}");
+            logger.LogWarning(
+                "Demo users created with a generated password, printed on the console once; set Demo:UserPassword to choose your own");
         }
         else
         {
-            logger.LogInformation("Demo users created ({Users}) with the password from Demo:UserPassword", string.Join(", ", Accounts.Select(a => a.UserName)));
+            logger.LogInformation("Demo users created ({Users}) with the password from Demo:UserPassword",
+                string.Join(", ", Accounts.Select(a => a.UserName)));
         }
     }
 

@@ -1,6 +1,7 @@
 using ImagingWorklist.Persistence;
 using ImagingWorklist.Web.Features.Account;
 using ImagingWorklist.Web.Infrastructure;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -25,7 +26,8 @@ internal static class IdentitySetup
                 options.DefaultForbidScheme = CookieOrToken;
             })
             .AddPolicyScheme(CookieOrToken, "Sign-in cookie or bearer token", options =>
-                options.ForwardDefaultSelector = context => OpenIdSetup.UsesToken(context) ? OpenIdSetup.TokenScheme : IdentityConstants.ApplicationScheme)
+                options.ForwardDefaultSelector = context
+                    => OpenIdSetup.UsesToken(context) ? OpenIdSetup.TokenScheme : IdentityConstants.ApplicationScheme)
             .AddIdentityCookies();
         services.AddAuthorizationBuilder().AddWorklistPolicies();
         var security = builder.Settings<SecuritySettings>();
@@ -77,7 +79,8 @@ internal static class IdentitySetup
         });
         services.AddScoped<Microsoft.AspNetCore.Components.Authorization.AuthenticationStateProvider, RevalidatingUserState>();
         services.AddSingleton(new IdleTimeout(idle));
-        ProtectKeyRing(services.AddDataProtection().PersistKeysToDbContext<WorklistDbContext>().SetApplicationName("ImagingWorklist"), builder);
+        ProtectKeyRing(services.AddDataProtection().PersistKeysToDbContext<WorklistDbContext>().SetApplicationName("ImagingWorklist"),
+            builder);
         services.AddSingleton<DemoUsers>();
         services.AddSingleton<DemoClients>();
         services.AddSingleton<BootstrapAdmin>();
@@ -110,7 +113,8 @@ internal static class IdentitySetup
         keys.ProtectKeysWithCertificate(certificate).UnprotectKeysWithAnyCertificate(readers);
     }
 
-    private static Task Challenge(Microsoft.AspNetCore.Authentication.RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> context, int status)
+    private static Task Challenge(
+        RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> context, int status)
     {
         if (Infrastructure.WebSetup.IsApi(context.Request.Path))
         {

@@ -18,7 +18,8 @@ internal sealed class LoopbackRedirectApplicationManager<TApplication>(
     : OpenIddictApplicationManager<TApplication>(cache, logger, options, store)
     where TApplication : class
 {
-    public override async ValueTask<bool> ValidateRedirectUriAsync(TApplication application, string uri, CancellationToken cancellationToken = default)
+    public override async ValueTask<bool> ValidateRedirectUriAsync(TApplication application, string uri,
+        CancellationToken cancellationToken = default)
     {
         if (await base.ValidateRedirectUriAsync(application, uri, cancellationToken))
         {

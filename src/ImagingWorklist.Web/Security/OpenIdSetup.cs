@@ -105,7 +105,8 @@ internal static class OpenIdSetup
             return development
                 ? null
                 : throw new InvalidOperationException(
-                    $"{section}:Path is not set. Outside Development the token signing and encryption keys must come from certificate files (PKCS#12); see the README, 'Production'.");
+                    $"{section}:Path is not set. Outside Development the token signing and encryption keys must come from certificate " +
+                        $"files (PKCS#12); see the README, 'Production'.");
         }
 
         if (!File.Exists(path))
@@ -115,11 +116,13 @@ internal static class OpenIdSetup
 
         try
         {
-            return X509CertificateLoader.LoadPkcs12FromFile(path, configuration[$"{section}:Password"], X509KeyStorageFlags.EphemeralKeySet);
+            return X509CertificateLoader.LoadPkcs12FromFile(path, configuration[$"{section}:Password"],
+                X509KeyStorageFlags.EphemeralKeySet);
         }
         catch (System.Security.Cryptography.CryptographicException exception)
         {
-            throw new InvalidOperationException($"{section}:Path '{path}' could not be read as a PKCS#12 certificate with its password: {exception.Message}", exception);
+            throw new InvalidOperationException(
+                $"{section}:Path '{path}' could not be read as a PKCS#12 certificate with its password: {exception.Message}", exception);
         }
     }
 
@@ -129,7 +132,8 @@ internal static class OpenIdSetup
     /// </summary>
     public static bool UsesToken(HttpContext context) =>
         context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
-        || ((context.Request.Path.StartsWithSegments(Realtime.WorklistHub.Path) || context.Request.Path.StartsWithSegments("/dicomweb/subscribers"))
+        || ((context.Request.Path.StartsWithSegments(Realtime.WorklistHub.Path)
+            || context.Request.Path.StartsWithSegments("/dicomweb/subscribers"))
             && context.Request.Query.ContainsKey("access_token"));
 
     public const string TokenScheme = OpenIddictValidationAspNetCoreDefaults.AuthenticationScheme;

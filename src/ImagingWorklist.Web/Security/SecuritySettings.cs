@@ -27,7 +27,8 @@ internal sealed record SecuritySettings : IStartupSettings
 
     /// <summary>The public base URL with a trailing slash, or null when each request's own address is used.</summary>
     public Uri? PublicBase =>
-        string.IsNullOrWhiteSpace(PublicBaseUrl) ? null : new Uri(PublicBaseUrl.EndsWith('/') ? PublicBaseUrl : PublicBaseUrl + "/", UriKind.Absolute);
+        string.IsNullOrWhiteSpace(PublicBaseUrl) ? null
+            : new Uri(PublicBaseUrl.EndsWith('/') ? PublicBaseUrl : PublicBaseUrl + "/", UriKind.Absolute);
 
     public IEnumerable<string> Problems()
     {
@@ -35,7 +36,8 @@ internal sealed record SecuritySettings : IStartupSettings
             && (!Uri.TryCreate(PublicBaseUrl, UriKind.Absolute, out var address) || address.Scheme is not ("https" or "http")
                 || address.Query.Length > 0 || address.Fragment.Length > 0 || address.UserInfo.Length > 0))
         {
-            yield return $"Security:PublicBaseUrl must be an absolute http or https address without a query, fragment or user name (e.g. https://worklist.example.nhs.uk/), not '{PublicBaseUrl}'.";
+            yield return $"Security:PublicBaseUrl must be an absolute http or https address without a query, fragment or user name " +
+                $"(e.g. https://worklist.example.nhs.uk/), not '{PublicBaseUrl}'.";
         }
 
         if (IdleTimeoutMinutes is <= 0 or > 24 * 60)

@@ -5,7 +5,8 @@ using Microsoft.AspNetCore.HttpOverrides;
 
 namespace ImagingWorklist.Web.Security;
 
-/// <summary>Response headers that keep pages from being framed, sniffed or fed foreign script, and rate limits on the doors attackers try.</summary>
+/// <summary>Response headers that keep pages from being framed, sniffed or fed foreign script, and rate limits on the doors attackers
+/// try.</summary>
 internal static class SecuritySetup
 {
     /// <summary>
@@ -26,10 +27,12 @@ internal static class SecuritySetup
             {
                 if (context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter))
                 {
-                    context.HttpContext.Response.Headers.RetryAfter = ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+                    context.HttpContext.Response.Headers.RetryAfter = ((int)Math.Ceiling(retryAfter.TotalSeconds))
+                        .ToString(System.Globalization.CultureInfo.InvariantCulture);
                 }
 
-                await context.HttpContext.Response.WriteAsync("Too many requests from this address; wait a minute and try again.", cancellationToken);
+                await context.HttpContext.Response.WriteAsync("Too many requests from this address; wait a minute and try again.",
+                    cancellationToken);
             };
 
             // Per client address, per minute: sign-in attempts, token requests, and ingest messages.
@@ -81,7 +84,9 @@ internal static class SecuritySetup
         var security = app.Services.GetRequiredService<SecuritySettings>();
         if (security.ForwardedHeaders)
         {
-            var forwarded = new ForwardedHeadersOptions { ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto | ForwardedHeaders.XForwardedHost };
+            var forwarded =
+                new ForwardedHeadersOptions { ForwardedHeaders =
+                ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto | ForwardedHeaders.XForwardedHost };
             forwarded.KnownIPNetworks.Clear();
             forwarded.KnownProxies.Clear();
             if (security.PublicBase is { } publicBase)
@@ -106,7 +111,8 @@ internal static class SecuritySetup
             headers["Referrer-Policy"] = "no-referrer";
             headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=(), payment=()";
             headers["Cross-Origin-Opener-Policy"] = "same-origin";
-            if (!context.Request.Path.StartsWithSegments("/_content") && !context.Request.Path.StartsWithSegments("/_framework") && !context.Request.Path.StartsWithSegments("/css"))
+            if (!context.Request.Path.StartsWithSegments("/_content") && !context.Request.Path.StartsWithSegments("/_framework")
+                && !context.Request.Path.StartsWithSegments("/css"))
             {
                 // Pages and API answers carry patient data: never kept by the browser or a proxy.
                 headers.CacheControl = "no-store";

@@ -8,7 +8,8 @@ using OpenIddict.Abstractions;
 
 namespace ImagingWorklist.Web.Security;
 
-/// <summary>The claims a signed-in user carries beyond name and roles: who they are on screen, which reporter they are, which trusts they may see.</summary>
+/// <summary>The claims a signed-in user carries beyond name and roles: who they are on screen, which reporter they are, which trusts they
+/// may see.</summary>
 internal sealed class WorklistClaims(UserManager<WorklistUser> users, RoleManager<IdentityRole> roles, IOptions<IdentityOptions> options)
     : UserClaimsPrincipalFactory<WorklistUser, IdentityRole>(users, roles, options)
 {
@@ -51,7 +52,8 @@ internal static class ClaimsPrincipalExtensions
         Guid.TryParse(user.FindFirstValue(WorklistClaims.ReporterId), out var id) ? id : null;
 
     public static string DisplayName(this ClaimsPrincipal user) =>
-        user.FindFirstValue(WorklistClaims.DisplayName) ?? user.Identity?.Name ?? user.FindFirstValue(OpenIddictConstants.Claims.Subject) ?? "unknown user";
+        user.FindFirstValue(WorklistClaims.DisplayName) ?? user.Identity?.Name ?? user.FindFirstValue(OpenIddictConstants.Claims.Subject)
+            ?? "unknown user";
 
     public static string UserId(this ClaimsPrincipal user) =>
         user.FindFirstValue(ClaimTypes.NameIdentifier) ?? user.FindFirstValue(OpenIddictConstants.Claims.Subject)
@@ -76,10 +78,12 @@ internal static class ClaimsPrincipalExtensions
             return trusts.Count > 0 ? Application.Security.AccessScope.ForTrusts(trusts) : Application.Security.AccessScope.WholeNetwork;
         }
 
-        return user.ReporterId() is { } reporter ? Application.Security.AccessScope.ForReporter(reporter) : Application.Security.AccessScope.Nothing;
+        return user.ReporterId() is { } reporter ? Application.Security.AccessScope.ForReporter(reporter)
+            : Application.Security.AccessScope.Nothing;
     }
 
-    /// <summary>Who did something, for the audit trail: the unique user name (or client id), their reporter record, and where from.</summary>
+    /// <summary>Who did something, for the audit trail: the unique user name (or client id), their reporter record, and where
+    /// from.</summary>
     public static Actor Actor(this ClaimsPrincipal user, string? source) =>
         new(user.Identity?.Name ?? user.DisplayName(), user.ReporterId(), source);
 

@@ -20,7 +20,8 @@ internal static class WorklistPolicies
     public const string ReportsRead = nameof(ReportsRead);
     public const string Admin = nameof(Admin);
 
-    /// <summary>Managers, coordinators and administrators (<see cref="WorklistRoles.Oversight"/>), by whatever means they signed in.</summary>
+    /// <summary>Managers, coordinators and administrators (<see cref="WorklistRoles.Oversight"/>), by whatever means they signed
+    /// in.</summary>
     public const string Oversight = nameof(Oversight);
 
     public static void AddWorklistPolicies(this AuthorizationBuilder authorization) => authorization
@@ -29,12 +30,15 @@ internal static class WorklistPolicies
 
         // Anything mapped without a policy of its own still needs a signed-in caller.
         .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
-        .AddPolicy(WorklistRead, p => p.RequireAuthenticatedUser().RequireAssertion(c => Person(c.User) || Scoped(c.User, WorklistScopes.Read)))
-        .AddPolicy(WorklistClaim, p => p.RequireAuthenticatedUser().RequireAssertion(c => IsReporter(c.User) && (Person(c.User) || Scoped(c.User, WorklistScopes.Claim))))
+        .AddPolicy(WorklistRead, p => p.RequireAuthenticatedUser()
+            .RequireAssertion(c => Person(c.User) || Scoped(c.User, WorklistScopes.Read)))
+        .AddPolicy(WorklistClaim, p => p.RequireAuthenticatedUser()
+            .RequireAssertion(c => IsReporter(c.User) && (Person(c.User) || Scoped(c.User, WorklistScopes.Claim))))
         .AddPolicy(CancelRequest, p => p.RequireAuthenticatedUser().RequireAssertion(c =>
             Person(c.User) || Scoped(c.User, WorklistScopes.Claim) || Scoped(c.User, WorklistScopes.Ingest)))
         .AddPolicy(Ingest, p => p.RequireAuthenticatedUser().RequireAssertion(c => Scoped(c.User, WorklistScopes.Ingest)))
-        .AddPolicy(ReportsRead, p => p.RequireAuthenticatedUser().RequireAssertion(c => Person(c.User) || Scoped(c.User, WorklistScopes.ReportsRead)))
+        .AddPolicy(ReportsRead, p => p.RequireAuthenticatedUser()
+            .RequireAssertion(c => Person(c.User) || Scoped(c.User, WorklistScopes.ReportsRead)))
         .AddPolicy(Oversight, p => p.RequireAuthenticatedUser().RequireRole(WorklistRoles.Oversight))
         .AddPolicy(Admin, p => p.RequireAuthenticatedUser().RequireAssertion(c => Person(c.User) && c.User.IsInRole(WorklistRoles.Admin)));
 

@@ -40,6 +40,7 @@ public class CredentialAdministrationTests
         var audits = await after.AuditEvents.Where(a => a.Action == AuditAction.ConfigurationChanged).ToListAsync();
         Assert.Equal(2, audits.Count);
         Assert.Contains(audits, a => a.Reason == "Left the trust" && a.Source == "10.1.1.1");
-        Assert.Contains(world.Announced, c => c.Kind == Application.Realtime.WorklistChangeKind.ReporterChanged && c.ReporterId == reporter);
+        Assert.Contains(world.Announced, c => c.Kind == Application.Realtime.WorklistChangeKind.ReporterChanged
+            && c.ReporterId == reporter);
     }
 }

@@ -37,7 +37,8 @@ public class AuditTrailTests
         await using var db = database.CreateDbContext();
 
         // Bulk statements skip the change tracker; the triggers stop them.
-        var update = await Assert.ThrowsAnyAsync<Exception>(() => db.AuditEvents.ExecuteUpdateAsync(s => s.SetProperty(a => a.Detail, "rewritten")));
+        var update =
+            await Assert.ThrowsAnyAsync<Exception>(() => db.AuditEvents.ExecuteUpdateAsync(s => s.SetProperty(a => a.Detail, "rewritten")));
         var delete = await Assert.ThrowsAnyAsync<Exception>(() => db.AuditEvents.ExecuteDeleteAsync());
 
         Assert.Contains("append-only", update.Message, StringComparison.Ordinal);
@@ -92,7 +93,8 @@ public class AuditTrailTests
 
         var lines = System.Text.Encoding.UTF8.GetString(output.ToArray()).Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal("at_utc,action,actor,detail,reason,source,exam_id,accession,trust_ods", lines[0]);
-        Assert.Equal("2026-11-25T10:00:00Z,Settings changed,admin,\"Renamed \"\"North\"\", then =HYPERLINK(\"\"x\"\")\",,10.0.0.1,,,", lines[1].TrimEnd('\r'));
+        Assert.Equal("2026-11-25T10:00:00Z,Settings changed,admin,\"Renamed \"\"North\"\", then =HYPERLINK(\"\"x\"\")\",,10.0.0.1,,,",
+            lines[1].TrimEnd('\r'));
         Assert.StartsWith("2026-11-25T10:01:00Z,Signed in,'=cmd|' /C calc'!A0,Signed in", lines[2], StringComparison.Ordinal);
     }
 }

@@ -22,13 +22,19 @@ public class ClaimServiceTests
         Assert.True(claim.Succeeded, claim.Reason);
         await using var db = world.Database.CreateDbContext();
         var stored = await db.Exams.SingleAsync(e => e.Id == exam.Id);
-        Assert.Equal((ExamState.Claimed, world.Reporters[0].Id, claim.Value!.LeaseToken), (stored.State, stored.ClaimedById, stored.ClaimToken!.Value));
+        Assert.Equal((ExamState.Claimed, world.Reporters[0].Id, claim.Value!.LeaseToken),
+            (stored.State, stored.ClaimedById, stored.ClaimToken!.Value));
         Assert.Equal(world.Clock.GetUtcNow().AddMinutes(20), stored.LeaseExpiresAt);
-        Assert.Equal((world.Clock.GetUtcNow(), world.Clock.GetUtcNow(), exam.Version + 1), (stored.ClaimedAt!.Value, stored.UpdatedAt, stored.Version));
-        Assert.Equal(new Domain.Exams.Claim(world.Reporters[0].Id, claim.Value.LeaseToken, world.Clock.GetUtcNow(), world.Clock.GetUtcNow().AddMinutes(20)), stored.CurrentClaim);
+        Assert.Equal((world.Clock.GetUtcNow(), world.Clock.GetUtcNow(), exam.Version + 1),
+            (stored.ClaimedAt!.Value, stored.UpdatedAt, stored.Version));
+        Assert.Equal(
+            new Domain.Exams.Claim(world.Reporters[0].Id, claim.Value.LeaseToken, world.Clock.GetUtcNow(), world.Clock.GetUtcNow()
+            .AddMinutes(20)), stored.CurrentClaim);
         var audit = await db.AuditEvents.SingleAsync();
-        Assert.Equal((AuditAction.InterpStarted, "Dr Reporter 1", exam.Id, exam.TrustId, $"InterpStarted {exam.Accession}"), (audit.Action, audit.Actor, audit.ExamId, audit.TrustId, audit.Detail));
-        Assert.Contains(world.Announced, c => c.Kind == WorklistChangeKind.ExamClaimed && c.ExamId == exam.Id && c.Version == stored.Version);
+        Assert.Equal((AuditAction.InterpStarted, "Dr Reporter 1", exam.Id, exam.TrustId, $"InterpStarted {exam.Accession}"),
+            (audit.Action, audit.Actor, audit.ExamId, audit.TrustId, audit.Detail));
+        Assert.Contains(world.Announced, c => c.Kind == WorklistChangeKind.ExamClaimed && c.ExamId == exam.Id
+            && c.Version == stored.Version);
         Assert.DoesNotContain(world.Engine.RankedFor(world.Reporters[1].Id), r => r.Exam.Id == exam.Id);
     }
 
@@ -48,7 +54,8 @@ public class ClaimServiceTests
         Assert.NotEqual(first.Id, world.Engine.NextCase(reporter.Id).Case!.Exam.Id);
         await using var db = world.Database.CreateDbContext();
         var audit = await db.AuditEvents.SingleAsync();
-        Assert.Equal((AuditAction.CaseSkipped, "Dr Reporter 1", first.Id, "Conflict of interest: a relative"), (audit.Action, audit.Actor, audit.ExamId, audit.Reason));
+        Assert.Equal((AuditAction.CaseSkipped, "Dr Reporter 1", first.Id, "Conflict of interest: a relative"),
+            (audit.Action, audit.Actor, audit.ExamId, audit.Reason));
     }
 
     [Theory]
@@ -110,7 +117,9 @@ public class ClaimServiceTests
             // The credential for the exam's trust ends a minute ago.
             var credential = await db.Credentials.SingleAsync(c => c.ReporterId == holder.Id && c.TrustId == exam.TrustId);
             db.Credentials.Remove(credential);
-            db.Credentials.Add(new Domain.Reporters.Credential(Guid.NewGuid(), holder.Id, exam.TrustId, credential.ValidFrom, world.Clock.GetUtcNow().AddMinutes(-1)));
+            db.Credentials.Add(
+                new Domain.Reporters.Credential(Guid.NewGuid(), holder.Id, exam.TrustId, credential.ValidFrom, world.Clock.GetUtcNow()
+                .AddMinutes(-1)));
             await db.SaveChangesAsync();
         }
 
@@ -131,9 +140,12 @@ public class ClaimServiceTests
         Assert.Empty(await withdrawals.WithdrawnFromAsync(holder.Id, world.Clock.GetUtcNow().AddMinutes(1)));
 
         // Managers see it at the trusts in their scope only.
-        Assert.Single(await withdrawals.WithdrawnAsync(Application.Security.AccessScope.WholeNetwork, world.Clock.GetUtcNow().AddHours(-1)));
+        Assert.Single(
+            await withdrawals.WithdrawnAsync(Application.Security.AccessScope.WholeNetwork, world.Clock.GetUtcNow().AddHours(-1)));
         var otherTrust = (await after.Trusts.AsNoTracking().ToListAsync()).First(t => t.Id != exam.TrustId).OdsCode.Value;
-        Assert.Empty(await withdrawals.WithdrawnAsync(Application.Security.AccessScope.ForTrusts([otherTrust]), world.Clock.GetUtcNow().AddHours(-1)));
+        Assert.Empty(
+            await withdrawals.WithdrawnAsync(Application.Security.AccessScope.ForTrusts([otherTrust]), world.Clock.GetUtcNow()
+            .AddHours(-1)));
         Assert.Contains(world.Announced, c => c.Kind == Application.Realtime.WorklistChangeKind.ExamReleased && c.ExamId == exam.Id);
         Assert.Contains(world.Engine.RankedFor(world.Reporters[1].Id), r => r.Exam.Id == exam.Id);
         Assert.Equal(0, await world.Claims.WithdrawLapsedClaimsAsync());
@@ -223,7 +235,8 @@ public class ClaimServiceTests
 
         Assert.False(claim.Succeeded);
         Assert.Contains("not set up as a reporter", claim.Reason);
-        Assert.Contains("not set up as a reporter", (await world.Claims.ReassignAsync(world.Exams[0].Id, Guid.NewGuid(), "cover", new Actor("manager"))).Reason);
+        Assert.Contains("not set up as a reporter",
+            (await world.Claims.ReassignAsync(world.Exams[0].Id, Guid.NewGuid(), "cover", new Actor("manager"))).Reason);
         await using var db = world.Database.CreateDbContext();
         Assert.Equal(ExamState.Ready, (await db.Exams.SingleAsync(e => e.Id == world.Exams[0].Id)).State);
     }
@@ -233,14 +246,17 @@ public class ClaimServiceTests
     public async Task AReporterAddedAfterTheEngineLoadedIsJudgedOnTheirOwnRecords(DatabaseProvider provider)
     {
         await using var world = await ClaimingWorld.CreateAsync(provider);
-        var newcomer = new Domain.Reporters.Reporter(Guid.NewGuid(), "Dr Newcomer", Domain.Reporters.ProfessionalRole.ConsultantRadiologist, "GMC99999",
+        var newcomer =
+            new Domain.Reporters.Reporter(Guid.NewGuid(), "Dr Newcomer", Domain.Reporters.ProfessionalRole.ConsultantRadiologist,
+            "GMC99999",
             world.Exams[0].TrustId, [new Domain.Reporters.ReporterSkill(Domain.Reporters.Skill.Neuro, 3)]);
         await using (var db = world.Database.CreateDbContext())
         {
             var trustA = await db.Trusts.SingleAsync(t => t.Id == world.Exams[0].TrustId);
             db.Add(newcomer);
             db.Add(new Domain.Reporters.Credential(Guid.NewGuid(), newcomer.Id, trustA.Id, world.Clock.GetUtcNow().AddYears(-1), null));
-            db.Add(new Domain.Rota.RotaShift(Guid.NewGuid(), newcomer.Id, Domain.Rota.ShiftKind.InHoursSession, world.Clock.GetUtcNow().AddHours(-1), world.Clock.GetUtcNow().AddHours(4), Domain.Rota.CoverScope.Network, [], 240));
+            db.Add(new Domain.Rota.RotaShift(Guid.NewGuid(), newcomer.Id, Domain.Rota.ShiftKind.InHoursSession, world.Clock.GetUtcNow()
+                .AddHours(-1), world.Clock.GetUtcNow().AddHours(4), Domain.Rota.CoverScope.Network, [], 240));
             await db.SaveChangesAsync();
         }
 

@@ -17,14 +17,16 @@ public class AuditLogTests
         var exam = Guid.NewGuid();
         await using (var db = database.CreateDbContext())
         {
-            db.Audit(new Actor("dr.jones", Guid.NewGuid(), "10.2.3.4"), AuditAction.ExamHeld, clock.GetUtcNow(), "Held ACC1", examId: exam, reason: "Awaiting priors");
+            db.Audit(new Actor("dr.jones", Guid.NewGuid(), "10.2.3.4"), AuditAction.ExamHeld, clock.GetUtcNow(), "Held ACC1", examId: exam,
+                reason: "Awaiting priors");
             Assert.Empty(await db.AuditEvents.AsNoTracking().ToListAsync());
             await db.SaveChangesAsync();
         }
 
         await using var read = database.CreateDbContext();
         var row = await read.AuditEvents.SingleAsync();
-        Assert.Equal(("dr.jones", "10.2.3.4", AuditAction.ExamHeld, "Held ACC1", exam, (Guid?)null, "Awaiting priors"), (row.Actor, row.Source, row.Action, row.Detail, row.ExamId.GetValueOrDefault(), row.TrustId, row.Reason));
+        Assert.Equal(("dr.jones", "10.2.3.4", AuditAction.ExamHeld, "Held ACC1", exam, (Guid?)null, "Awaiting priors"),
+            (row.Actor, row.Source, row.Action, row.Detail, row.ExamId.GetValueOrDefault(), row.TrustId, row.Reason));
         Assert.Equal(clock.GetUtcNow(), row.At);
     }
 }

@@ -18,9 +18,12 @@ public class SettingsTests
     [Fact]
     public void EachProblemNamesItsSetting()
     {
-        Assert.Equal(["Claims:Lease must be a positive duration (hh:mm:ss), not 00:00:00."], new ClaimSettings { Lease = TimeSpan.Zero }.Problems());
-        Assert.Contains(new DeliverySettings { InitialRetry = TimeSpan.FromHours(1) }.Problems(), p => p.StartsWith("Delivery:MaxRetry", StringComparison.Ordinal));
+        Assert.Equal(["Claims:Lease must be a positive duration (hh:mm:ss), not 00:00:00."],
+            new ClaimSettings { Lease = TimeSpan.Zero }.Problems());
+        Assert.Contains(new DeliverySettings { InitialRetry = TimeSpan.FromHours(1) }.Problems(),
+            p => p.StartsWith("Delivery:MaxRetry", StringComparison.Ordinal));
         Assert.Contains(new Hl7Settings { MllpPort = 70000 }.Problems(), p => p.StartsWith("Hl7:MllpPort", StringComparison.Ordinal));
-        Assert.Contains(new Hl7Settings { MllpAllowedPeers = "10.0.0.0/8, nowhere" }.Problems(), p => p.Contains("'nowhere'", StringComparison.Ordinal));
+        Assert.Contains(new Hl7Settings { MllpAllowedPeers = "10.0.0.0/8, nowhere" }.Problems(),
+            p => p.Contains("'nowhere'", StringComparison.Ordinal));
     }
 }

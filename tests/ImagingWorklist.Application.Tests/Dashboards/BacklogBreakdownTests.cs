@@ -31,7 +31,8 @@ public class BacklogBreakdownTests
         Assert.Equal(
             [3, 0, 0, 1, 1, 0, 1, 2, 0, 0, 0, 1],
             Enum.GetValues<BacklogMeasure>().Select(m => beta[m]));
-        Assert.Equal((6, 2, 4), (table.Total(BacklogMeasure.Open), table.Total(BacklogMeasure.Breached), table.Total(BacklogMeasure.Unassigned)));
+        Assert.Equal((6, 2, 4),
+            (table.Total(BacklogMeasure.Open), table.Total(BacklogMeasure.Breached), table.Total(BacklogMeasure.Unassigned)));
     }
 
     [Theory]
@@ -41,10 +42,14 @@ public class BacklogBreakdownTests
         await using var world = await WorldAsync(provider);
 
         var byModality = await world.Query.BreakdownAsync(BacklogDimension.Modality, AccessScope.WholeNetwork);
-        var unassignedAtAlpha = await world.Query.ExamsAsync(BacklogDimension.Trust, world.Fixture.TrustA.Id.ToString(), BacklogMeasure.Unassigned, AccessScope.WholeNetwork);
+        var unassignedAtAlpha =
+            await world.Query.ExamsAsync(BacklogDimension.Trust, world.Fixture.TrustA.Id.ToString(), BacklogMeasure.Unassigned,
+            AccessScope.WholeNetwork);
         var breached = await world.Query.ExamsAsync(BacklogDimension.Modality, "DX", BacklogMeasure.Breached, AccessScope.WholeNetwork);
         var betaOnly = await world.Query.BreakdownAsync(BacklogDimension.Trust, AccessScope.ForTrusts(["RTB"]));
-        var hidden = await world.Query.ExamsAsync(BacklogDimension.Trust, world.Fixture.TrustA.Id.ToString(), BacklogMeasure.Open, AccessScope.ForTrusts(["RTB"]));
+        var hidden =
+            await world.Query.ExamsAsync(BacklogDimension.Trust, world.Fixture.TrustA.Id.ToString(), BacklogMeasure.Open,
+            AccessScope.ForTrusts(["RTB"]));
 
         Assert.Equal([("DX", 1), ("CT", 4), ("MR", 1)], byModality.Lines.Select(l => (l.Key, l[BacklogMeasure.Open])));
         Assert.Equal([world.Names["A3"], world.Names["A2"]], unassignedAtAlpha.Select(e => e.ExamId));
@@ -80,7 +85,8 @@ public class BacklogBreakdownTests
         return new World(database, fixture, new BacklogBreakdownQuery(database, clock), exams.ToDictionary(e => e.Key, e => e.Value.Id));
     }
 
-    private sealed record World(TestDatabase Database, NetworkFixture Fixture, BacklogBreakdownQuery Query, Dictionary<string, Guid> Names) : IAsyncDisposable
+    private sealed record World(TestDatabase Database, NetworkFixture Fixture, BacklogBreakdownQuery Query, Dictionary<string, Guid> Names)
+        : IAsyncDisposable
     {
         public ValueTask DisposeAsync() => Database.DisposeAsync();
     }

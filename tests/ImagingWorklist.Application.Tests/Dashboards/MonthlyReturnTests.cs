@@ -71,7 +71,9 @@ public class MonthlyReturnTests
         Assert.DoesNotContain(result.Rows, r => r.OrganisationCode == alpha && r.ModalityGroup == "MR");
 
         var betaOnly = await query.ReturnAsync(November, From, To, AccessScope.ForTrusts([fixture.TrustB.OdsCode.Value]));
-        var betaNetwork = betaOnly.Rows.Single(r => r.OrganisationCode == MonthlyReturnQuery.NetworkCode && r.Setting == MonthlyReturnQuery.All && r.ModalityGroup == MonthlyReturnQuery.All);
+        var betaNetwork =
+            betaOnly.Rows.Single(r => r.OrganisationCode == MonthlyReturnQuery.NetworkCode && r.Setting == MonthlyReturnQuery.All
+            && r.ModalityGroup == MonthlyReturnQuery.All);
         Assert.Equal(1, betaNetwork.Reported);
         Assert.EndsWith("(your trusts)", betaNetwork.Organisation, StringComparison.Ordinal);
         Assert.DoesNotContain(betaOnly.Rows, r => r.OrganisationCode == alpha);

@@ -26,7 +26,8 @@ public class ReporterActivityTests
         var fixture = new NetworkFixture();
         var (a, aRows) = fixture.OnDutyReporter("Dr A", now);
         var (b, bRows) = fixture.OnDutyReporter("Dr B", now);
-        var night = new RotaShift(Guid.NewGuid(), a.Id, ShiftKind.OnCallFirst, now.AddHours(-31), now.AddHours(-17), CoverScope.Network, [], 240);
+        var night =
+            new RotaShift(Guid.NewGuid(), a.Id, ShiftKind.OnCallFirst, now.AddHours(-31), now.AddHours(-17), CoverScope.Network, [], 240);
         var rows = new List<object>();
         void Signed(Reporter by, Site site, DateTimeOffset at)
         {
@@ -43,7 +44,9 @@ public class ReporterActivityTests
         Signed(a, fixture.SiteA, now.AddDays(-9));
         AuditEvent Audit(AuditAction action, int hoursAgo) =>
             new(Guid.NewGuid(), now.AddHours(-hoursAgo), action, "dr.a", Guid.NewGuid(), fixture.TrustA.Id, "test", "test", "reason");
-        rows.AddRange([Audit(AuditAction.Sendback, 3), Audit(AuditAction.Sendback, 5), Audit(AuditAction.CaseSkipped, 4), Audit(AuditAction.Sendback, 24 * 10)]);
+        rows.AddRange(
+            [Audit(AuditAction.Sendback, 3), Audit(AuditAction.Sendback, 5), Audit(AuditAction.CaseSkipped, 4),
+            Audit(AuditAction.Sendback, 24 * 10)]);
         await using (var db = database.CreateDbContext())
         {
             db.AddRange([.. fixture.Organisations, .. aRows, .. bRows, night, .. rows]);

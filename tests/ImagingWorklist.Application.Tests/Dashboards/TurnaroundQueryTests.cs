@@ -51,14 +51,17 @@ public class TurnaroundQueryTests
 
         Assert.Equal(2, report.Rows.Count);
         var ct = report.Rows.Single(r => r.Modality == Modality.CT);
-        Assert.Equal((Pathway.Outpatient, "Alpha Trust", 5, 35 * 24 * 60, 4, 1), (ct.Pathway, ct.TrustName, ct.Reported, ct.MaxMinutes, ct.WithinTarget, ct.OverFourWeeks));
+        Assert.Equal((Pathway.Outpatient, "Alpha Trust", 5, 35 * 24 * 60, 4, 1),
+            (ct.Pathway, ct.TrustName, ct.Reported, ct.MaxMinutes, ct.WithinTarget, ct.OverFourWeeks));
         Assert.InRange(ct.P50Minutes, 15, 30);
         Assert.InRange(ct.P90Minutes, TurnaroundQuery.FourWeeksMinutes, 35 * 24 * 60);
         Assert.Equal((0.8, 0.2), (ct.WithinTargetShare, ct.OverFourWeeksShare));
         var mr = report.Rows.Single(r => r.Modality == Modality.MR);
         Assert.Equal((1, 180, "Beta Trust"), (mr.Reported, mr.MaxMinutes, mr.TrustName));
         Assert.InRange(mr.P50Minutes, 120, 180);
-        Assert.Equal("Beta Trust", Assert.Single((await new TurnaroundQuery(database).ReportAsync(now.AddDays(-7), now, AccessScope.ForTrusts(["RTB"]))).Rows).TrustName);
+        Assert.Equal("Beta Trust",
+            Assert.Single((await new TurnaroundQuery(database).ReportAsync(now.AddDays(-7), now, AccessScope.ForTrusts(["RTB"]))).Rows)
+            .TrustName);
     }
 
     [Fact]

@@ -13,7 +13,8 @@ public class MigrationTests
         await using var database = await TestDatabase.CreateAsync(provider);
         await using var db = database.CreateDbContext();
 
-        Assert.False(db.Database.HasPendingModelChanges(), $"The model has changed since the last {provider} migration: add one (see README, 'Changing the model').");
+        Assert.False(db.Database.HasPendingModelChanges(),
+            $"The model has changed since the last {provider} migration: add one (see README, 'Changing the model').");
         Assert.Empty(await db.Database.GetPendingMigrationsAsync());
     }
 

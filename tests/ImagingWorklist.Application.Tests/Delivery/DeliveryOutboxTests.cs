@@ -34,7 +34,8 @@ public class DeliveryOutboxTests
         await world.Outbox.RecordAsync(third.Id, DeliveryAttempt.Success("MLLP 127.0.0.1:2", "MSH|...|ACK\rMSA|AA|IW1"));
 
         var listed = Assert.Single(await world.Outbox.ListAsync(undeliveredOnly: false));
-        Assert.Equal((DeliveryStatus.Delivered, 3, "MLLP 127.0.0.1:2", (string?)null), (listed.Status, listed.Attempts, listed.Endpoint, listed.LastError));
+        Assert.Equal((DeliveryStatus.Delivered, 3, "MLLP 127.0.0.1:2", (string?)null),
+            (listed.Status, listed.Attempts, listed.Endpoint, listed.LastError));
         Assert.Empty(await world.Outbox.ListAsync(undeliveredOnly: true));
         Assert.Equal("This report was already delivered.", (await world.Outbox.RetryNowAsync(row.Id, new Actor("admin"))).Reason);
         Assert.Equal(TimeSpan.FromMinutes(30), new DeliverySettings().BackoffAfter(50));

@@ -19,7 +19,8 @@ public class DemoNetworkGeneratorTests
     {
         var again = new DemoNetworkGenerator(new DemoNetworkOptions()).Generate(TestClock.Now);
 
-        Assert.Equal(Network.Exams.Select(e => (e.Id, e.Accession.Value, e.DueAt)), again.Exams.Select(e => (e.Id, e.Accession.Value, e.DueAt)));
+        Assert.Equal(Network.Exams.Select(e => (e.Id, e.Accession.Value, e.DueAt)),
+            again.Exams.Select(e => (e.Id, e.Accession.Value, e.DueAt)));
         Assert.Equal(Network.Reporters.Select(r => r.DisplayName), again.Reporters.Select(r => r.DisplayName));
     }
 
@@ -29,7 +30,8 @@ public class DemoNetworkGeneratorTests
     [InlineData(424242)]
     public void EverySeededShiftKeepsTheRulesACoordinatorIsHeldTo(int seed)
     {
-        var network = seed == new DemoNetworkOptions().RandomSeed ? Network : new DemoNetworkGenerator(new DemoNetworkOptions { RandomSeed = seed }).Generate(TestClock.Now);
+        var network = seed == new DemoNetworkOptions().RandomSeed ? Network
+            : new DemoNetworkGenerator(new DemoNetworkOptions { RandomSeed = seed }).Generate(TestClock.Now);
         var context = new RotaContext(
             "Seeded reporter",
             network.Shifts,
@@ -40,7 +42,10 @@ public class DemoNetworkGeneratorTests
             Domain.Common.UkCalendar.Zone);
 
         var refused = network.Shifts
-            .Select(s => (Shift: s, Problems: RotaChecks.Check(new ShiftPlan(s.Id, s.ReporterId, s.Kind, s.Start, s.End, s.Scope, s.CoveredIds, s.CapacityMinutes), context)))
+            .Select(s =>
+                (Shift: s,
+                Problems: RotaChecks.Check(
+                new ShiftPlan(s.Id, s.ReporterId, s.Kind, s.Start, s.End, s.Scope, s.CoveredIds, s.CapacityMinutes), context)))
             .SelectMany(c => c.Problems.Where(p => p.Refuses).Select(p => $"{c.Shift.Kind} {c.Shift.Start:u}–{c.Shift.End:u}: {p.Message}"))
             .ToList();
 
@@ -96,10 +101,12 @@ public class DemoNetworkGeneratorTests
         Assert.Contains(Open, e => e.State == ExamState.OnHold);
 
         // Nobody starts the demo holding more reading than their shift allows: the product would refuse that claim.
-        var capacity = Network.Shifts.Where(s => s.IsOnDutyAt(TestClock.Now)).GroupBy(s => s.ReporterId).ToDictionary(g => g.Key, g => g.Max(s => s.CapacityMinutes));
+        var capacity = Network.Shifts.Where(s => s.IsOnDutyAt(TestClock.Now)).GroupBy(s => s.ReporterId)
+            .ToDictionary(g => g.Key, g => g.Max(s => s.CapacityMinutes));
         Assert.All(
             Open.Where(e => e.State == ExamState.Claimed).GroupBy(e => e.ClaimedById!.Value),
-            held => Assert.True(held.Sum(e => e.ExpectedReadingMinutes) <= capacity[held.Key], $"{held.Sum(e => e.ExpectedReadingMinutes)} minutes held of {capacity[held.Key]}"));
+            held => Assert.True(held.Sum(e => e.ExpectedReadingMinutes) <= capacity[held.Key],
+                $"{held.Sum(e => e.ExpectedReadingMinutes)} minutes held of {capacity[held.Key]}"));
     }
 
     /// <summary>
@@ -117,8 +124,11 @@ public class DemoNetworkGeneratorTests
         {
             var holder = Network.Reporters.Single(r => r.Id == exam.ClaimedById);
             var asEngineSees = Domain.Engine.EngineReporter.From(holder, Network.Credentials, Network.Shifts, Network.Absences);
-            var verdict = Domain.Engine.Eligibility.Check(asEngineSees, Domain.Engine.EngineExam.Snapshot(exam), 0, TestClock.Now, Domain.Engine.EnginePolicy.Default);
-            Assert.True(verdict.IsEligible, $"{holder.DisplayName} holds {exam.ProcedureDescription}: {string.Join("; ", verdict.Reasons.Select(r => r.Explanation))}");
+            var verdict =
+                Domain.Engine.Eligibility.Check(asEngineSees, Domain.Engine.EngineExam.Snapshot(exam), 0, TestClock.Now,
+                Domain.Engine.EnginePolicy.Default);
+            Assert.True(verdict.IsEligible,
+                $"{holder.DisplayName} holds {exam.ProcedureDescription}: {string.Join("; ", verdict.Reasons.Select(r => r.Explanation))}");
         });
     }
 
@@ -128,14 +138,24 @@ public class DemoNetworkGeneratorTests
     {
         var signed = Network.Reports.Where(r => r.SignedAt is not null).ToList();
         var exams = Network.Exams.ToDictionary(e => e.Id);
-        var views = Network.Reporters.ToDictionary(r => r.Id, r => Domain.Engine.EngineReporter.From(r, Network.Credentials, Network.Shifts, Network.Absences));
+        var views =
+            Network.Reporters.ToDictionary(r => r.Id,
+            r => Domain.Engine.EngineReporter.From(r, Network.Credentials, Network.Shifts, Network.Absences));
 
-        var refused = signed.Where(r => !Domain.Engine.Eligibility.Check(views[r.AuthorId], Domain.Engine.EngineExam.Snapshot(exams[r.ExamId]) with { ClaimedBy = null },
+        var refused =
+            signed.Where(r =>
+            !Domain.Engine.Eligibility.Check(views[r.AuthorId],
+            Domain.Engine.EngineExam.Snapshot(exams[r.ExamId]) with { ClaimedBy = null },
             0, r.CreatedAt, Domain.Engine.EnginePolicy.Default).IsEligible).ToList();
 
         Assert.True(signed.Count > 1000, $"{signed.Count} signed reports");
-        Assert.True(refused.Count == 0, $"{refused.Count} of {signed.Count} historical reports were claimed by someone who could not have claimed them then: "
-            + string.Join("; ", refused.Take(5).Select(r => string.Join(", ", Domain.Engine.Eligibility.Check(views[r.AuthorId], Domain.Engine.EngineExam.Snapshot(exams[r.ExamId]) with { ClaimedBy = null },
+        Assert.True(refused.Count == 0,
+            $"{refused.Count} of {signed.Count} historical reports were claimed by someone who could not have claimed them then: "
+            + string.Join("; ", refused.Take(5)
+                .Select(r =>
+                string.Join(", ",
+                Domain.Engine.Eligibility.Check(views[r.AuthorId],
+                Domain.Engine.EngineExam.Snapshot(exams[r.ExamId]) with { ClaimedBy = null },
                 0, r.CreatedAt, Domain.Engine.EnginePolicy.Default).Reasons.Select(x => x.Explanation)))));
     }
 
@@ -155,7 +175,9 @@ public class DemoNetworkGeneratorTests
     public void SomeCredentialsAreAboutToExpireAndEveryReporterMayReportForTheirHomeTrust()
     {
         Assert.Contains(Network.Credentials, c => c.ExpiresWithin(TimeSpan.FromDays(14), TestClock.Now));
-        Assert.All(Network.Reporters, r => Assert.Contains(Network.Credentials, c => c.ReporterId == r.Id && c.TrustId == r.HomeTrustId && c.IsValidAt(TestClock.Now)));
+        Assert.All(Network.Reporters,
+            r => Assert.Contains(Network.Credentials, c => c.ReporterId == r.Id && c.TrustId == r.HomeTrustId
+            && c.IsValidAt(TestClock.Now)));
     }
 
     [Fact]

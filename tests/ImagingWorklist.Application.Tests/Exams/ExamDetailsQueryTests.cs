@@ -28,8 +28,11 @@ public class ExamDetailsQueryTests
             otherTrust = (await db.Trusts.AsNoTracking().ToListAsync()).First(t => t.Id != exam.TrustId).OdsCode.Value;
         }
 
-        var byHolder = await query.LoadAsync(exam.Id, new Actor("holder", holder.Id, "10.0.0.1"), holderOnly: true, AccessScope.ForReporter(holder.Id));
-        var byColleague = await query.LoadAsync(exam.Id, new Actor("colleague", colleague.Id), holderOnly: true, AccessScope.ForReporter(colleague.Id));
+        var byHolder =
+            await query.LoadAsync(exam.Id, new Actor("holder", holder.Id, "10.0.0.1"), holderOnly: true,
+            AccessScope.ForReporter(holder.Id));
+        var byColleague =
+            await query.LoadAsync(exam.Id, new Actor("colleague", colleague.Id), holderOnly: true, AccessScope.ForReporter(colleague.Id));
         var byManager = await query.LoadAsync(exam.Id, new Actor("manager"), holderOnly: false, AccessScope.WholeNetwork);
         var outsideScope = await query.LoadAsync(exam.Id, new Actor("manager2"), holderOnly: false, AccessScope.ForTrusts([otherTrust]));
         var missing = await query.LoadAsync(Guid.NewGuid(), new Actor("manager"), holderOnly: false, AccessScope.WholeNetwork);
@@ -57,7 +60,9 @@ public class ExamDetailsQueryTests
         var holder = world.Reporters[0];
         await using (var db = world.Database.CreateDbContext())
         {
-            var report = Domain.Reporting.Report.StartDraft(Guid.NewGuid(), atBeta.Id, holder.Id, "Beta's finding: small left pleural effusion.", world.Clock.GetUtcNow());
+            var report =
+                Domain.Reporting.Report.StartDraft(Guid.NewGuid(), atBeta.Id, holder.Id, "Beta's finding: small left pleural effusion.",
+                world.Clock.GetUtcNow());
             Assert.True(report.Sign(holder.Id, world.Clock.GetUtcNow()).Succeeded);
             db.Add(report);
             await db.SaveChangesAsync();
@@ -65,7 +70,8 @@ public class ExamDetailsQueryTests
 
         Assert.True((await world.Claims.ClaimAsync(current.Id, holder.Id, new Actor("holder", holder.Id))).Succeeded);
 
-        var reporterView = await query.LoadAsync(current.Id, new Actor("holder", holder.Id), holderOnly: true, AccessScope.ForReporter(holder.Id));
+        var reporterView =
+            await query.LoadAsync(current.Id, new Actor("holder", holder.Id), holderOnly: true, AccessScope.ForReporter(holder.Id));
         var alphaOnly = await query.LoadAsync(current.Id, new Actor("manager"), holderOnly: false, AccessScope.ForTrusts(["RTA"]));
 
         Assert.True(reporterView.Succeeded, reporterView.Reason);

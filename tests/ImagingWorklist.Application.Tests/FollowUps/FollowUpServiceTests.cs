@@ -45,7 +45,8 @@ public class FollowUpServiceTests
         Assert.StartsWith("Done: XR Chest ordered at Beta Trust (B0003)", FollowUpWords.Status(row), StringComparison.Ordinal);
         Assert.Contains(world.Claiming.Announced, c => c.Kind == WorklistChangeKind.ReportingChanged && c.ExamId == world.Source.Id);
         await using var db = world.Claiming.Database.CreateDbContext();
-        Assert.Contains(await db.AuditEvents.ToListAsync(), a => a.Action == AuditAction.FollowUpCompleted && a.ExamId == world.Source.Id && a.Detail.Contains("B0003", StringComparison.Ordinal));
+        Assert.Contains(await db.AuditEvents.ToListAsync(), a => a.Action == AuditAction.FollowUpCompleted && a.ExamId == world.Source.Id
+            && a.Detail.Contains("B0003", StringComparison.Ordinal));
     }
 
     [Theory]
@@ -69,10 +70,16 @@ public class FollowUpServiceTests
         // A trust's manager sees only their trust's list; done elsewhere needs a where.
         Assert.Empty(await world.Service.ListAsync(AccessScope.ForTrusts(["RTB"]), FollowUpView.All));
         var manager = new Actor("manager");
-        Assert.Equal("There is no such recommendation among the trusts you may see.", (await world.Service.CloseAsync(id, FollowUpClosure.NotNeeded, null, manager, AccessScope.ForTrusts(["RTB"]))).Reason);
-        Assert.Contains("where and when", (await world.Service.CloseAsync(id, FollowUpClosure.DoneElsewhere, " ", manager, AccessScope.WholeNetwork)).Reason, StringComparison.Ordinal);
-        Assert.True((await world.Service.CloseAsync(id, FollowUpClosure.DoneElsewhere, "CT chest at a private hospital, 2 Jan", manager, AccessScope.WholeNetwork)).Succeeded);
-        Assert.Equal("This recommendation is already closed.", (await world.Service.CloseAsync(id, FollowUpClosure.NotNeeded, null, manager, AccessScope.WholeNetwork)).Reason);
+        Assert.Equal("There is no such recommendation among the trusts you may see.",
+            (await world.Service.CloseAsync(id, FollowUpClosure.NotNeeded, null, manager, AccessScope.ForTrusts(["RTB"]))).Reason);
+        Assert.Contains("where and when",
+            (await world.Service.CloseAsync(id, FollowUpClosure.DoneElsewhere, " ", manager, AccessScope.WholeNetwork)).Reason,
+            StringComparison.Ordinal);
+        Assert.True(
+            (await world.Service.CloseAsync(id, FollowUpClosure.DoneElsewhere, "CT chest at a private hospital, 2 Jan", manager,
+            AccessScope.WholeNetwork)).Succeeded);
+        Assert.Equal("This recommendation is already closed.",
+            (await world.Service.CloseAsync(id, FollowUpClosure.NotNeeded, null, manager, AccessScope.WholeNetwork)).Reason);
 
         var closed = await world.RowAsync(id);
         Assert.Equal((FollowUpStatus.Closed, FollowUpClosure.DoneElsewhere, "manager"), (closed.Status, closed.Closure, closed.ClosedBy));
@@ -91,7 +98,8 @@ public class FollowUpServiceTests
 
         // The trust merges the exam's record (M0000001) into A777, whose NHS number is another.
         Assert.Equal("AA", await world.SendAsync(
-            $"MSH|^~\\&|PAS|RTA|IW|NET|{world.Stamp()}||ADT^A40|MG1|P|2.4\rPID|1||{OtherNhs}^^^NHS^NH~A777^^^RTA^MR||Test^Patient||19600601|F\rMRG|M0000001\r"));
+            $"MSH|^~\\&|PAS|RTA|IW|NET|{world.Stamp()}||ADT^A40|MG1|P|2.4\rPID|1||" +
+                $"{OtherNhs}^^^NHS^NH~A777^^^RTA^MR||Test^Patient||19600601|F\rMRG|M0000001\r"));
         await using (var db = world.Claiming.Database.CreateDbContext())
         {
             var followUp = await db.FollowUps.SingleAsync(f => f.Id == id);
@@ -109,12 +117,17 @@ public class FollowUpServiceTests
     {
         await using var world = await FollowUpWorld.CreateAsync(provider);
         var outsider = world.Claiming.Reporters[1];
-        var request = new FollowUpRequest("XCHES", UkCalendar.DayOf(world.Claiming.Clock.GetUtcNow()).AddMonths(3), "6 mm nodule", FollowUpRecipient.Referrer, "Dr Z Ahmed");
+        var request =
+            new FollowUpRequest("XCHES", UkCalendar.DayOf(world.Claiming.Clock.GetUtcNow()).AddMonths(3), "6 mm nodule",
+            FollowUpRecipient.Referrer, "Dr Z Ahmed");
         Assert.Equal("Only a reporter working on this exam may recommend a follow-up.",
             (await world.Service.RecommendAsync(world.Source.Id, outsider.Id, request, world.Claiming.As(1))).Reason);
         Assert.Contains("not a procedure in the network's catalogue",
-            (await world.Service.RecommendAsync(world.Source.Id, world.Reporter.Id, request with { ProcedureCode = "NOPE" }, world.Claiming.As(0))).Reason, StringComparison.Ordinal);
-        Assert.Contains("after today", (await world.Service.RecommendAsync(world.Source.Id, world.Reporter.Id, request with { DueBy = new DateOnly(2026, 1, 1) }, world.Claiming.As(0))).Reason,
+            (await world.Service.RecommendAsync(world.Source.Id, world.Reporter.Id, request with { ProcedureCode = "NOPE" },
+                world.Claiming.As(0))).Reason, StringComparison.Ordinal);
+        Assert.Contains("after today",
+            (await world.Service.RecommendAsync(world.Source.Id, world.Reporter.Id, request with { DueBy = new DateOnly(2026, 1, 1) },
+            world.Claiming.As(0))).Reason,
             StringComparison.Ordinal);
 
         var review = await world.RecommendAsync(null, "2 weeks");
@@ -160,7 +173,9 @@ public class FollowUpServiceTests
             var claimed = await claiming.Claims.ClaimAsync(claiming.Exams[0].Id, claiming.Reporters[0].Id, claiming.As(0));
             Assert.True(claimed.Succeeded, claimed.Reason);
             var service = new FollowUpService(claiming.Database, claiming.Announce, new FollowUpPolicy(), claiming.Clock);
-            var ingest = new Hl7Ingest(claiming.Database, claiming.Announce, claiming.Clock, new Hl7Settings(), new IngestReferenceData(claiming.Database, claiming.Clock),
+            var ingest =
+                new Hl7Ingest(claiming.Database, claiming.Announce, claiming.Clock, new Hl7Settings(),
+                new IngestReferenceData(claiming.Database, claiming.Clock),
                 NullLogger<Hl7Ingest>.Instance, [service]);
             return new FollowUpWorld(claiming, ingest, service);
         }
@@ -169,7 +184,8 @@ public class FollowUpServiceTests
         {
             var due = FollowUpDue.Parse(when, UkCalendar.DayOf(Claiming.Clock.GetUtcNow()))!.Value;
             var recommended = await Service.RecommendAsync(Source.Id, Reporter.Id,
-                new FollowUpRequest(procedure, due, "6 mm solid nodule, right lower lobe", FollowUpRecipient.GeneralPractitioner, "Dr P Jones, Riverside Surgery"), Claiming.As(0));
+                new FollowUpRequest(procedure, due, "6 mm solid nodule, right lower lobe", FollowUpRecipient.GeneralPractitioner,
+                    "Dr P Jones, Riverside Surgery"), Claiming.As(0));
             Assert.True(recommended.Succeeded, recommended.Reason);
             return recommended.Value;
         }

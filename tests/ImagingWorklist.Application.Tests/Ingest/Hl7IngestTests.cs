@@ -30,7 +30,8 @@ public class Hl7IngestTests
         Assert.Equal("M1", Msa(ack, 2));
         await using var db = world.Database.CreateDbContext();
         var exam = await db.Exams.SingleAsync();
-        Assert.Equal(("RTA00000001", ExamState.Ordered, "XCHES", Skill.Chest, Modality.DX), (exam.Accession.Value, exam.State, exam.ProcedureCode, exam.RequiredSkill, exam.Modality));
+        Assert.Equal(("RTA00000001", ExamState.Ordered, "XCHES", Skill.Chest, Modality.DX),
+            (exam.Accession.Value, exam.State, exam.ProcedureCode, exam.RequiredSkill, exam.Modality));
         Assert.Equal(("Smith", "9434765919", "A123456"), (exam.Patient.FamilyName, exam.Patient.NhsNumber!.Value, exam.Patient.LocalMrn));
         Assert.Equal((PatientClass.Outpatient, ClinicalPriority.Urgent), (exam.PatientClass, exam.Priority));
         var stored = await db.InboundMessages.SingleAsync();
@@ -47,7 +48,8 @@ public class Hl7IngestTests
         var order = Order("M1", "NW", "RTA00000031")
             .Replace("PV1|", "PD1||||G8123456^Jones^P^^^Dr\rPV1|", StringComparison.Ordinal)
             .Replace("ORC|NW|P1|F1||SC", "ORC|NW|P1|F1||SC|||||||C123^Patel^Ravi^^^Dr", StringComparison.Ordinal);
-        var fromObr = Order("M2", "NW", "RTA00000032").Replace("|Cough|||||RTA00000032", "|Cough|||C9^Osei^B^^^Dr||RTA00000032", StringComparison.Ordinal);
+        var fromObr = Order("M2", "NW", "RTA00000032")
+            .Replace("|Cough|||||RTA00000032", "|Cough|||C9^Osei^B^^^Dr||RTA00000032", StringComparison.Ordinal);
 
         Assert.Equal(("AA", "AA"), (Msa(await world.SendAsync(order), 1), Msa(await world.SendAsync(fromObr), 1)));
 
@@ -277,7 +279,8 @@ public class Hl7IngestTests
         var raw = await new InboundMessagesQuery(world.Database, TimeProvider.System).RawAsync(id, new Actor("admin", Source: "10.0.0.9"));
 
         Assert.Contains("PID|1||9434765919", raw, StringComparison.Ordinal);
-        Assert.Contains(await db.AuditEvents.ToListAsync(), a => a.Action == AuditAction.PatientDataViewed && a.Actor == "admin" && a.Source == "10.0.0.9");
+        Assert.Contains(await db.AuditEvents.ToListAsync(), a => a.Action == AuditAction.PatientDataViewed && a.Actor == "admin"
+            && a.Source == "10.0.0.9");
     }
 
     [Theory]
@@ -299,7 +302,8 @@ public class Hl7IngestTests
         Assert.True(batches < batched, $"{batched} messages arriving together took {batches} transactions");
         await using var db = world.Database.CreateDbContext();
         Assert.Equal(30, await db.Exams.CountAsync());
-        Assert.Equal(ExamState.Ready, (await db.Exams.SingleAsync(e => e.Accession == Domain.Identifiers.AccessionNumber.Parse("RTB00000007").Value!)).State);
+        Assert.Equal(ExamState.Ready,
+            (await db.Exams.SingleAsync(e => e.Accession == Domain.Identifiers.AccessionNumber.Parse("RTB00000007").Value!)).State);
         Assert.Equal(31, await db.InboundMessages.CountAsync());
         Assert.All(await db.InboundMessages.ToListAsync(), m => Assert.Equal(InboundStatus.Applied, m.Status));
         Assert.Equal(30, world.Announced.Count(c => c.Kind == WorklistChangeKind.ExamAdded));
@@ -351,8 +355,10 @@ public class Hl7IngestTests
             trust = (await db.Exams.SingleAsync()).TrustId;
             db.InboundMessages.Add(new InboundMessage
             {
-                Id = Guid.NewGuid(), ReceivedAt = world.Clock.GetUtcNow(), Channel = "MLLP", Source = "other", SendingFacility = "RTA", ControlId = "M2",
-                MessageType = "ORM^O01", Raw = Order("M2", "SC", "RTA00000032", status: "CM"), Status = InboundStatus.Held, Key = "RTA00000032", TrustId = trust, AckCode = "AA", Ack = "held",
+                Id = Guid.NewGuid(), ReceivedAt = world.Clock.GetUtcNow(), Channel = "MLLP", Source = "other", SendingFacility = "RTA",
+                    ControlId = "M2",
+                MessageType = "ORM^O01", Raw = Order("M2", "SC", "RTA00000032", status: "CM"), Status = InboundStatus.Held,
+                    Key = "RTA00000032", TrustId = trust, AckCode = "AA", Ack = "held",
             });
             await db.SaveChangesAsync();
         }
@@ -379,7 +385,8 @@ public class Hl7IngestTests
         $"OBR|1|P1|F1|XCHES^XR Chest|||20261125090000|||||||||||{accession}|||||||{status}\r" +
         "OBX|1|TX|REPORT||No acute abnormality.||||||F\r";
 
-    internal static string Order(string controlId, string control, string accession, string status = "SC", string procedure = "XCHES", string priority = "U", string birth = "19700102", string nhs = "9434765919") =>
+    internal static string Order(string controlId, string control, string accession, string status = "SC", string procedure = "XCHES",
+        string priority = "U", string birth = "19700102", string nhs = "9434765919") =>
         $"MSH|^~\\&|RIS|RTA|IW|NET|20261125093000||ORM^O01|{controlId}|P|2.3\r" +
         $"PID|1||{nhs}^^^NHS^NH~A123456^^^RTA^MR||Smith^Jane||{birth}|F\r" +
         "PV1|1|O|RTA01^^^RTA01\r" +
@@ -426,7 +433,9 @@ public class Hl7IngestTests
             }
 
             IDbContextFactory<WorklistDbContext> contexts = failing is null ? world.Database : new WithInterceptor(world.Database, failing);
-            var ingest = new Hl7Ingest(contexts, world.Announce, world.Clock, new Hl7Settings(), new IngestReferenceData(world.Database, world.Clock), NullLogger<Hl7Ingest>.Instance);
+            var ingest =
+                new Hl7Ingest(contexts, world.Announce, world.Clock, new Hl7Settings(),
+                new IngestReferenceData(world.Database, world.Clock), NullLogger<Hl7Ingest>.Instance);
             return new IngestWorld(world, ingest);
         }
 
@@ -441,10 +450,12 @@ public class Hl7IngestTests
     }
 
     /// <summary>Contexts on the test database with one more interceptor, ahead of the app's own (as a failing database would be).</summary>
-    private sealed class WithInterceptor(TestDatabase database, Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor interceptor) : IDbContextFactory<WorklistDbContext>
+    private sealed class WithInterceptor(TestDatabase database, Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor interceptor)
+        : IDbContextFactory<WorklistDbContext>
     {
         public WorklistDbContext CreateDbContext() =>
-            new((DbContextOptions<WorklistDbContext>)new DbContextOptionsBuilder<WorklistDbContext>().AddInterceptors(interceptor).Configure(database.Provider, database.ConnectionString).Options);
+            new((DbContextOptions<WorklistDbContext>)new DbContextOptionsBuilder<WorklistDbContext>().AddInterceptors(interceptor)
+                .Configure(database.Provider, database.ConnectionString).Options);
     }
 
     /// <summary>The first save that would add an exam fails, as a database that drops the connection would.</summary>
@@ -453,7 +464,8 @@ public class Hl7IngestTests
         private int _failed;
 
         public override ValueTask<Microsoft.EntityFrameworkCore.Diagnostics.InterceptionResult<int>> SavingChangesAsync(
-            Microsoft.EntityFrameworkCore.Diagnostics.DbContextEventData eventData, Microsoft.EntityFrameworkCore.Diagnostics.InterceptionResult<int> result, CancellationToken cancellationToken = default)
+            Microsoft.EntityFrameworkCore.Diagnostics.DbContextEventData eventData,
+                Microsoft.EntityFrameworkCore.Diagnostics.InterceptionResult<int> result, CancellationToken cancellationToken = default)
         {
             var addsExam = eventData.Context!.ChangeTracker.Entries<Exam>().Any(e => e.State == EntityState.Added);
             return addsExam && Interlocked.Exchange(ref _failed, 1) == 0

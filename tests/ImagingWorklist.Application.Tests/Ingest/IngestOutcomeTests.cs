@@ -17,7 +17,8 @@ public class IngestOutcomeTests
 
         var outcome = IngestOutcome.FromAck(ack);
 
-        Assert.Equal((Hl7Ack.Error, "Order refused: see ERR & fix", false, ack), (outcome.Code, outcome.Text, outcome.Accepted, outcome.Ack));
+        Assert.Equal((Hl7Ack.Error, "Order refused: see ERR & fix", false, ack),
+            (outcome.Code, outcome.Text, outcome.Accepted, outcome.Ack));
         Assert.Equal(errors, outcome.Errors);
     }
 

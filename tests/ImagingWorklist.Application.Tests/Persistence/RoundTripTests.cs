@@ -18,7 +18,8 @@ public class RoundTripTests
         await using var database = await TestDatabase.CreateAsync(provider);
         var fixture = new NetworkFixture();
         var exam = fixture.ReadyExam(fixture.SiteA, Now, TimeSpan.FromMinutes(95), Pathway.Emergency, Modality.CT, ClinicalPriority.Stat);
-        exam.Claim(Guid.NewGuid(), Guid.NewGuid(), TimeSpan.FromMinutes(20), Now.AddTicks(1234560)); // PostgreSQL keeps microseconds, so that is the precision both providers promise.
+        exam.Claim(Guid.NewGuid(), Guid.NewGuid(), TimeSpan.FromMinutes(20),
+            Now.AddTicks(1234560)); // PostgreSQL keeps microseconds, so that is the precision both providers promise.
         await SaveAsync(database, [.. fixture.Organisations, exam]);
 
         await using var db = database.CreateDbContext();
@@ -61,7 +62,9 @@ public class RoundTripTests
         var fixture = new NetworkFixture();
         var reporter = new Reporter(Guid.NewGuid(), "R One", ProfessionalRole.ReportingRadiographer, "RA000001", fixture.TrustA.Id,
             [new ReporterSkill(Skill.Musculoskeletal, 1), new ReporterSkill(Skill.Chest, 2)], ["DX:*", "CT:HEAD"]);
-        var shift = new RotaShift(Guid.NewGuid(), reporter.Id, ShiftKind.InHoursSession, Now, Now.AddHours(5), CoverScope.Sites, [fixture.SiteA.Id, fixture.SiteB.Id], 240);
+        var shift =
+            new RotaShift(Guid.NewGuid(), reporter.Id, ShiftKind.InHoursSession, Now, Now.AddHours(5), CoverScope.Sites,
+            [fixture.SiteA.Id, fixture.SiteB.Id], 240);
         await SaveAsync(database, [.. fixture.Organisations, reporter, shift]);
 
         await using var db = database.CreateDbContext();

@@ -34,7 +34,8 @@ public class ChangeAnnouncerTests
 
         Assert.False(rankedWhenHeard);
         var change = Assert.Single(world.Announced);
-        Assert.Equal((WorklistChangeKind.ExamUpdated, examId, exam.Version, world.Engine.InstanceId), (change.Kind, change.ExamId, change.Version, change.Origin));
+        Assert.Equal((WorklistChangeKind.ExamUpdated, examId, exam.Version, world.Engine.InstanceId),
+            (change.Kind, change.ExamId, change.Version, change.Origin));
     }
 
     [Theory]

@@ -24,11 +24,14 @@ public class OpinionsAndFindingsTests
         // Nobody who is not working on the exam may ask about it.
         Assert.False((await world.Consults.AskAsync(world.Exam.Id, specialist.Id, null, Skill.Neuro, "?", world.As(specialist))).Succeeded);
 
-        var asked = await world.Consults.AskAsync(world.Exam.Id, world.Registrar.Id, null, Skill.Neuro, "Is this an acute infarct?", world.RegistrarActor);
+        var asked =
+            await world.Consults.AskAsync(world.Exam.Id, world.Registrar.Id, null, Skill.Neuro, "Is this an acute infarct?",
+            world.RegistrarActor);
         Assert.True(asked.Succeeded, asked.Reason);
 
         var task = Assert.Single(await world.Tasks.ForAsync(specialist.Id));
-        Assert.Equal((ReportingTaskKind.Consult, world.Exam.Id, "Is this an acute infarct?", "Dr Registrar"), (task.Kind, task.ExamId, task.Question, task.From));
+        Assert.Equal((ReportingTaskKind.Consult, world.Exam.Id, "Is this an acute infarct?", "Dr Registrar"),
+            (task.Kind, task.ExamId, task.Question, task.From));
         Assert.Single(await world.Tasks.ForAsync(world.Consultant(0).Id));
         Assert.Empty(await world.Tasks.ForAsync(world.Registrar.Id));
 
@@ -41,11 +44,14 @@ public class OpinionsAndFindingsTests
             Assert.True(access.MayOpen);
         }
 
-        Assert.True((await world.Consults.AnswerAsync(asked.Value, specialist.Id, "Yes: acute left MCA infarct.", world.As(specialist))).Succeeded);
+        Assert.True((await world.Consults.AnswerAsync(asked.Value, specialist.Id, "Yes: acute left MCA infarct.", world.As(specialist)))
+            .Succeeded);
         Assert.Contains(world.World.Announced, c => c.Kind == WorklistChangeKind.ReportingChanged && c.ReporterId == world.Registrar.Id);
-        Assert.Equal("This question has already been answered.", (await world.Consults.AnswerAsync(asked.Value, world.Consultant(0).Id, "No.", world.As(world.Consultant(0)))).Reason);
+        Assert.Equal("This question has already been answered.",
+            (await world.Consults.AnswerAsync(asked.Value, world.Consultant(0).Id, "No.", world.As(world.Consultant(0)))).Reason);
         var mine = Assert.Single(await world.Tasks.AskedByAsync(world.Registrar.Id));
-        Assert.Equal((ConsultStatus.Answered, "Dr Reporter 2", "Yes: acute left MCA infarct."), (mine.Status, mine.AnsweredBy, mine.Answer));
+        Assert.Equal((ConsultStatus.Answered, "Dr Reporter 2", "Yes: acute left MCA infarct."),
+            (mine.Status, mine.AnsweredBy, mine.Answer));
         Assert.Empty(await world.Tasks.ForAsync(specialist.Id));
         Assert.Equal("Dr Reporter 2", (await world.Query.LoadAsync(world.Exam.Id)).Consults.Single().AnsweredBy);
     }
@@ -61,10 +67,13 @@ public class OpinionsAndFindingsTests
 
         // Consultants only (not the registrar), not the asker themselves.
         Assert.Equal([named.Id], (await world.Consults.CandidatesAsync(world.Exam.Id, asker.Id, Skill.Neuro)).Select(c => c.Id));
-        Assert.Contains("No other consultant", (await world.Consults.AskAsync(world.Exam.Id, asker.Id, null, Skill.Breast, "?", world.As(asker))).Reason);
-        Assert.Equal("There is no such reporter.", (await world.Consults.AskAsync(world.Exam.Id, asker.Id, Guid.NewGuid(), Skill.Neuro, "?", world.As(asker))).Reason);
+        Assert.Contains("No other consultant",
+            (await world.Consults.AskAsync(world.Exam.Id, asker.Id, null, Skill.Breast, "?", world.As(asker))).Reason);
+        Assert.Equal("There is no such reporter.",
+            (await world.Consults.AskAsync(world.Exam.Id, asker.Id, Guid.NewGuid(), Skill.Neuro, "?", world.As(asker))).Reason);
 
-        var asked = await world.Consults.AskAsync(world.Exam.Id, asker.Id, named.Id, Skill.Neuro, "Second opinion please.", world.As(asker));
+        var asked =
+            await world.Consults.AskAsync(world.Exam.Id, asker.Id, named.Id, Skill.Neuro, "Second opinion please.", world.As(asker));
         Assert.True(asked.Succeeded, asked.Reason);
         Assert.Single(await world.Tasks.ForAsync(named.Id));
         Assert.Empty(await world.Tasks.ForAsync(world.Registrar.Id));
@@ -79,10 +88,14 @@ public class OpinionsAndFindingsTests
         await world.ClaimAndDraftAsync(consultant, "Large acute subdural haematoma.");
         var clock = world.World.Clock;
 
-        var raised = await world.Findings.RaiseAsync(world.Exam.Id, consultant.Id, FindingCategory.Critical, "Acute subdural with midline shift", null,
+        var raised =
+            await world.Findings.RaiseAsync(world.Exam.Id, consultant.Id, FindingCategory.Critical, "Acute subdural with midline shift",
+            null,
             new Communication("Dr A Khan, ED registrar", CommunicationMethod.Telephone, clock.GetUtcNow()), world.As(consultant));
         Assert.True(raised.Succeeded, raised.Reason);
-        Assert.False((await world.Findings.RaiseAsync(world.Exam.Id, world.Registrar.Id, FindingCategory.Critical, "x", null, new Communication("y", CommunicationMethod.Telephone, clock.GetUtcNow()), world.RegistrarActor)).Succeeded);
+        Assert.False(
+            (await world.Findings.RaiseAsync(world.Exam.Id, world.Registrar.Id, FindingCategory.Critical, "x", null,
+            new Communication("y", CommunicationMethod.Telephone, clock.GetUtcNow()), world.RegistrarActor)).Succeeded);
 
         var alert = Assert.Single(await world.Findings.AlertsAsync(AccessScope.WholeNetwork));
         Assert.Equal((clock.GetUtcNow().AddHours(1), "Dr Reporter 1"), (alert.AcknowledgeBy, alert.RaisedBy));
@@ -98,11 +111,16 @@ public class OpinionsAndFindingsTests
         var otherTrust = world.Exam.TrustId == (await TrustIdAsync(world, "RTA")) ? "RTB" : "RTA";
         var ownTrust = otherTrust == "RTA" ? "RTB" : "RTA";
         Assert.Empty(await world.Findings.AlertsAsync(AccessScope.ForTrusts([otherTrust])));
-        Assert.False((await world.Findings.AcknowledgeAsync(raised.Value, "Dr Khan", clock.GetUtcNow(), new Actor("manager"), AccessScope.ForTrusts([otherTrust]))).Succeeded);
-        Assert.True((await world.Findings.AcknowledgeAsync(raised.Value, "Dr A Khan, ED registrar", clock.GetUtcNow(), new Actor("manager"), AccessScope.ForTrusts([ownTrust]))).Succeeded);
+        Assert.False(
+            (await world.Findings.AcknowledgeAsync(raised.Value, "Dr Khan", clock.GetUtcNow(), new Actor("manager"),
+            AccessScope.ForTrusts([otherTrust]))).Succeeded);
+        Assert.True(
+            (await world.Findings.AcknowledgeAsync(raised.Value, "Dr A Khan, ED registrar", clock.GetUtcNow(), new Actor("manager"),
+            AccessScope.ForTrusts([ownTrust]))).Succeeded);
 
         Assert.Empty(await world.Findings.AlertsAsync(AccessScope.WholeNetwork));
-        Assert.Equal("Dr A Khan, ED registrar", Assert.Single(await world.Findings.AlertsAsync(AccessScope.WholeNetwork, world.Exam.Id)).AcknowledgedBy);
+        Assert.Equal("Dr A Khan, ED registrar", Assert.Single(await world.Findings.AlertsAsync(AccessScope.WholeNetwork, world.Exam.Id))
+            .AcknowledgedBy);
         await using var db = world.World.Database.CreateDbContext();
         var actions = await db.AuditEvents.Where(a => a.ExamId == world.Exam.Id).Select(a => a.Action).ToListAsync();
         Assert.Contains(AuditAction.CritNotification, actions);

@@ -33,20 +33,25 @@ public class ReportingServiceTests
         var resumed = await world.Reports.SaveDraftAsync(world.Exam.Id, first.Id, "Findings: small vessel disease.", world.As(first));
         Assert.True(resumed.Succeeded, resumed.Reason);
         Assert.Contains("lapsed", resumed.Value!.Notice);
-        Assert.Equal((ExamState.Claimed, first.Id), ((await world.StoredExamAsync()).State, (await world.StoredExamAsync()).ClaimedById!.Value));
+        Assert.Equal((ExamState.Claimed, first.Id),
+            ((await world.StoredExamAsync()).State, (await world.StoredExamAsync()).ClaimedById!.Value));
 
         // A manager reassigns: the new holder continues the same draft, which remembers its author.
-        Assert.True((await world.World.Claims.ReassignAsync(world.Exam.Id, second.Id, "Dr Reporter 1 called away", new Actor("manager"))).Succeeded);
+        Assert.True((await world.World.Claims.ReassignAsync(world.Exam.Id, second.Id, "Dr Reporter 1 called away", new Actor("manager")))
+            .Succeeded);
         var handedOver = (await world.Query.LoadAsync(world.Exam.Id)).Working!;
         Assert.Equal(("Findings: small vessel disease.", "Dr Reporter 1"), (handedOver.Text, handedOver.Author));
-        Assert.True((await world.Reports.SaveDraftAsync(world.Exam.Id, second.Id, "Findings: small vessel disease. No acute infarct.", world.As(second))).Succeeded);
+        Assert.True(
+            (await world.Reports.SaveDraftAsync(world.Exam.Id, second.Id, "Findings: small vessel disease. No acute infarct.",
+            world.As(second))).Succeeded);
 
         // The first reporter's late save does not overwrite the new holder's text, and says who holds it.
         var late = await world.Reports.SaveDraftAsync(world.Exam.Id, first.Id, "stale text", world.As(first));
         Assert.False(late.Succeeded);
         Assert.Contains("Dr Reporter 2 holds exam", late.Reason);
         var working = (await world.Query.LoadAsync(world.Exam.Id)).Working!;
-        Assert.Equal(("Findings: small vessel disease. No acute infarct.", "Dr Reporter 1", "Dr Reporter 2"), (working.Text, working.Author, working.LastEditedBy));
+        Assert.Equal(("Findings: small vessel disease. No acute infarct.", "Dr Reporter 1", "Dr Reporter 2"),
+            (working.Text, working.Author, working.LastEditedBy));
         await using var db = world.World.Database.CreateDbContext();
         Assert.Equal(1, await db.Reports.CountAsync());
     }
@@ -74,10 +79,13 @@ public class ReportingServiceTests
         Assert.False((await world.Reports.SignAsync(exam.Id, consultant.Id, exam.Patient, world.As(consultant))).Succeeded);
 
         // An addendum is a second signed report; the original is untouched.
-        Assert.True((await world.Reports.AddAddendumAsync(exam.Id, consultant.Id, "On review, a small left frontal contusion.", exam.Patient, world.As(consultant))).Succeeded);
+        Assert.True(
+            (await world.Reports.AddAddendumAsync(exam.Id, consultant.Id, "On review, a small left frontal contusion.", exam.Patient,
+            world.As(consultant))).Succeeded);
         Assert.Equal(ExamState.Amended, (await world.StoredExamAsync()).State);
         var reporting = await world.Query.LoadAsync(exam.Id);
-        Assert.Equal(["No acute intracranial abnormality.", "On review, a small left frontal contusion."], reporting.Signed.Select(r => r.Text));
+        Assert.Equal(["No acute intracranial abnormality.", "On review, a small left frontal contusion."],
+            reporting.Signed.Select(r => r.Text));
         Assert.Equal([ReportStatus.Final, ReportStatus.Addendum], reporting.Signed.Select(r => r.Status));
 
         await using var db = world.World.Database.CreateDbContext();
@@ -89,12 +97,16 @@ public class ReportingServiceTests
         Assert.All(outbox, o => Assert.Equal((DeliveryStatus.Pending, exam.TrustId), (o.Status, o.TrustId)));
 
         // The snapshot renders as a well-formed ORU^R01 that says what was signed.
-        var message = Hl7Message.Parse(Hl7ReportMessage.Build(ReportDocument.FromJson(outbox[0].Document), "IW1", world.World.Clock.GetUtcNow())).ValueOrThrow();
+        var message =
+            Hl7Message.Parse(Hl7ReportMessage.Build(ReportDocument.FromJson(outbox[0].Document), "IW1", world.World.Clock.GetUtcNow()))
+            .ValueOrThrow();
         Assert.Equal("ORU^R01", message.MessageType);
         Assert.Equal((exam.Accession.Value, "F", "CT"), (message.Value("OBR", 18), message.Value("OBR", 25), message.Value("OBR", 24)));
         Assert.Equal(("9434765919", "TEST"), (message.Value("PID", 3), message.Value("PID", 5).ToUpperInvariant()));
         Assert.Equal("No acute intracranial abnormality.", message.Value("OBX", 5));
-        var addendum = Hl7Message.Parse(Hl7ReportMessage.Build(ReportDocument.FromJson(outbox[1].Document), "IW2", world.World.Clock.GetUtcNow())).ValueOrThrow();
+        var addendum =
+            Hl7Message.Parse(Hl7ReportMessage.Build(ReportDocument.FromJson(outbox[1].Document), "IW2", world.World.Clock.GetUtcNow()))
+            .ValueOrThrow();
         Assert.Equal(("C", "ADDENDUM"), (addendum.Value("OBR", 25), addendum.Value("OBX", 5)));
     }
 
@@ -107,13 +119,15 @@ public class ReportingServiceTests
         await world.ClaimAndDraftAsync(registrar, "Acute infarct.");
         world.World.Clock.Advance(TimeSpan.FromMinutes(10));
 
-        Assert.Equal(SignResult.AwaitingVerification, (await world.Reports.SignAsync(world.Exam.Id, registrar.Id, world.Exam.Patient, world.RegistrarActor)).ValueOrThrow());
+        Assert.Equal(SignResult.AwaitingVerification,
+            (await world.Reports.SignAsync(world.Exam.Id, registrar.Id, world.Exam.Patient, world.RegistrarActor)).ValueOrThrow());
         var waiting = await world.StoredExamAsync();
         Assert.Equal(ExamState.AwaitingVerification, waiting.State);
         Assert.Null(waiting.ReportedAt);
 
         // Both neuro consultants see it in their queue; the registrar does not, and cannot verify their own report.
-        Assert.Contains(await world.Tasks.ForAsync(world.Consultant(0).Id), t => t.Kind == ReportingTaskKind.Verification && t.ExamId == waiting.Id && t.From == "Dr Registrar");
+        Assert.Contains(await world.Tasks.ForAsync(world.Consultant(0).Id), t => t.Kind == ReportingTaskKind.Verification
+            && t.ExamId == waiting.Id && t.From == "Dr Registrar");
         Assert.Contains(await world.Tasks.ForAsync(world.Consultant(1).Id), t => t.ExamId == waiting.Id);
         Assert.Empty(await world.Tasks.ForAsync(registrar.Id));
         Assert.False((await world.Reports.VerifyAsync(waiting.Id, registrar.Id, null, waiting.Patient, world.RegistrarActor)).Succeeded);
@@ -121,19 +135,25 @@ public class ReportingServiceTests
 
         world.World.Clock.Advance(TimeSpan.FromMinutes(30));
         var verifier = world.Consultant(1);
-        Assert.True((await world.Reports.VerifyAsync(waiting.Id, verifier.Id, "Acute left MCA territory infarct.", waiting.Patient, world.As(verifier))).Succeeded);
+        Assert.True(
+            (await world.Reports.VerifyAsync(waiting.Id, verifier.Id, "Acute left MCA territory infarct.", waiting.Patient,
+            world.As(verifier))).Succeeded);
 
         var verified = await world.StoredExamAsync();
         Assert.Equal((ExamState.Final, world.World.Clock.GetUtcNow()), (verified.State, verified.ReportedAt!.Value));
         var report = (await world.Query.LoadAsync(verified.Id)).Signed.Single();
-        Assert.Equal(("Acute left MCA territory infarct.", "Acute infarct.", true, "Dr Reporter 2", "Dr Registrar"), (report.Text, report.SubmittedText, report.EditedInVerification, report.VerifiedBy, report.SubmittedBy));
+        Assert.Equal(("Acute left MCA territory infarct.", "Acute infarct.", true, "Dr Reporter 2", "Dr Registrar"),
+            (report.Text, report.SubmittedText, report.EditedInVerification, report.VerifiedBy, report.SubmittedBy));
         var document = ReportDocument.FromJson((await CountOutboxAsync(world)).Single().Document);
         Assert.Equal(("Dr Registrar", "Dr Reporter 2", DeliveryKind.Final), (document.ReporterName, document.VerifierName, document.Kind));
 
         // The other consultant is too late: the exam changed under them.
-        Assert.False((await world.Reports.VerifyAsync(verified.Id, world.Consultant(0).Id, null, verified.Patient, world.As(world.Consultant(0)))).Succeeded);
+        Assert.False(
+            (await world.Reports.VerifyAsync(verified.Id, world.Consultant(0).Id, null, verified.Patient, world.As(world.Consultant(0))))
+            .Succeeded);
         await using var db = world.World.Database.CreateDbContext();
-        Assert.Contains(await db.AuditEvents.ToListAsync(), a => a.Action == AuditAction.ReportVerified && a.Detail.StartsWith("Verified with changes", StringComparison.Ordinal));
+        Assert.Contains(await db.AuditEvents.ToListAsync(), a => a.Action == AuditAction.ReportVerified
+            && a.Detail.StartsWith("Verified with changes", StringComparison.Ordinal));
     }
 
     [Theory]
@@ -151,7 +171,8 @@ public class ReportingServiceTests
 
         Assert.Empty(await world.Tasks.ForAsync(outsider.Id));
         var refused = await world.Reports.VerifyAsync(world.Exam.Id, outsider.Id, null, world.Exam.Patient, world.As(outsider));
-        Assert.Equal("Only a consultant with the exam's skill and a valid credential for its trust may verify this report.", refused.Reason);
+        Assert.Equal("Only a consultant with the exam's skill and a valid credential for its trust may verify this report.",
+            refused.Reason);
         Assert.Equal(ExamState.AwaitingVerification, (await world.StoredExamAsync()).State);
         Assert.Single(await world.Tasks.ForAsync(world.Consultant(0).Id));
     }
@@ -164,15 +185,18 @@ public class ReportingServiceTests
         await world.SignAsync(world.Registrar, "Normal.");
         var consultant = world.Consultant(0);
 
-        Assert.Contains("Say what needs changing", (await world.Reports.ReturnAsync(world.Exam.Id, consultant.Id, " ", world.As(consultant))).Reason);
-        Assert.True((await world.Reports.ReturnAsync(world.Exam.Id, consultant.Id, "Mention the old infarct.", world.As(consultant))).Succeeded);
+        Assert.Contains("Say what needs changing",
+            (await world.Reports.ReturnAsync(world.Exam.Id, consultant.Id, " ", world.As(consultant))).Reason);
+        Assert.True((await world.Reports.ReturnAsync(world.Exam.Id, consultant.Id, "Mention the old infarct.", world.As(consultant)))
+            .Succeeded);
 
         var exam = await world.StoredExamAsync();
         Assert.Equal((ExamState.Claimed, world.Registrar.Id), (exam.State, exam.ClaimedById!.Value));
         var working = (await world.Query.LoadAsync(exam.Id)).Working!;
         Assert.Equal((ReportStatus.Draft, "Mention the old infarct."), (working.Status, working.ReturnComment));
         Assert.Contains(world.World.Announced, c => c.Kind == WorklistChangeKind.ReportingChanged && c.ReporterId == world.Registrar.Id);
-        Assert.True((await world.Reports.SaveDraftAsync(exam.Id, world.Registrar.Id, "Normal. Old left MCA infarct.", world.RegistrarActor)).Succeeded);
+        Assert.True((await world.Reports.SaveDraftAsync(exam.Id, world.Registrar.Id, "Normal. Old left MCA infarct.", world.RegistrarActor))
+            .Succeeded);
     }
 
     [Theory]
@@ -186,7 +210,8 @@ public class ReportingServiceTests
         await using (var db = world.World.Database.CreateDbContext())
         {
             var exam = await db.Exams.SingleAsync(e => e.Id == world.Exam.Id);
-            exam.CorrectPatient(new Patient("9434765919", seen.LocalMrn, "Merged", "Patient", seen.DateOfBirth, seen.Sex), world.World.Clock.GetUtcNow());
+            exam.CorrectPatient(new Patient("9434765919", seen.LocalMrn, "Merged", "Patient", seen.DateOfBirth, seen.Sex),
+                world.World.Clock.GetUtcNow());
             await db.SaveChangesAsync();
         }
 
@@ -206,13 +231,17 @@ public class ReportingServiceTests
         var consultant = world.Consultant(0);
         await world.ClaimAndDraftAsync(consultant, "Large left pneumothorax.");
 
-        Assert.True((await world.Reports.IssuePreliminaryAsync(world.Exam.Id, consultant.Id, world.Exam.Patient, world.As(consultant))).Succeeded);
+        Assert.True((await world.Reports.IssuePreliminaryAsync(world.Exam.Id, consultant.Id, world.Exam.Patient, world.As(consultant)))
+            .Succeeded);
 
         var exam = await world.StoredExamAsync();
         Assert.Equal((ExamState.Preliminary, consultant.Id), (exam.State, exam.ClaimedById!.Value));
         Assert.Equal(DeliveryKind.Preliminary, ReportDocument.FromJson((await CountOutboxAsync(world)).Single().Document).Kind);
-        Assert.True((await world.Reports.SaveDraftAsync(exam.Id, consultant.Id, "Large left pneumothorax. Drain advised.", world.As(consultant))).Succeeded);
-        Assert.Equal(SignResult.Final, (await world.Reports.SignAsync(exam.Id, consultant.Id, exam.Patient, world.As(consultant))).ValueOrThrow());
+        Assert.True(
+            (await world.Reports.SaveDraftAsync(exam.Id, consultant.Id, "Large left pneumothorax. Drain advised.", world.As(consultant)))
+            .Succeeded);
+        Assert.Equal(SignResult.Final, (await world.Reports.SignAsync(exam.Id, consultant.Id, exam.Patient, world.As(consultant)))
+            .ValueOrThrow());
         Assert.Equal(["Preliminary", "Final"], (await CountOutboxAsync(world)).Select(o => o.Kind));
     }
 

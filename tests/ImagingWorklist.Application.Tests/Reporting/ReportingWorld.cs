@@ -24,9 +24,12 @@ internal sealed class ReportingWorld : IAsyncDisposable
         World = world;
         Registrar = registrar;
         var announce = world.Announce;
-        Reports = new ReportingService(world.Database, announce, world.Claims, new ClaimSettings(), world.Clock, NullLogger<ReportingService>.Instance);
+        Reports =
+            new ReportingService(world.Database, announce, world.Claims, new ClaimSettings(), world.Clock,
+            NullLogger<ReportingService>.Instance);
         Consults = new Consults(world.Database, announce, world.Clock);
-        Findings = new CriticalFindings(world.Database, announce, new CriticalFindingPolicy(), world.Clock, NullLogger<CriticalFindings>.Instance);
+        Findings =
+            new CriticalFindings(world.Database, announce, new CriticalFindingPolicy(), world.Clock, NullLogger<CriticalFindings>.Instance);
         Tasks = new ReportingTasks(world.Database, world.Engine, world.Clock);
         Query = new ReportingQuery(world.Database);
         Outbox = new DeliveryOutbox(world.Database, announce, new DeliverySettings(), world.Clock, NullLogger<DeliveryOutbox>.Instance);
@@ -65,7 +68,9 @@ internal sealed class ReportingWorld : IAsyncDisposable
             var trusts = await db.Trusts.Select(t => t.Id).ToListAsync();
             db.Reporters.Add(registrar);
             db.Credentials.AddRange(trusts.Select(t => new Credential(Guid.NewGuid(), registrar.Id, t, now.AddYears(-1), null)));
-            db.RotaShifts.Add(new RotaShift(Guid.NewGuid(), registrar.Id, ShiftKind.InHoursSession, now.AddHours(-2), now.AddHours(6), CoverScope.Network, [], 100_000));
+            db.RotaShifts.Add(
+                new RotaShift(Guid.NewGuid(), registrar.Id, ShiftKind.InHoursSession, now.AddHours(-2), now.AddHours(6),
+                CoverScope.Network, [], 100_000));
             await db.SaveChangesAsync();
         }
 

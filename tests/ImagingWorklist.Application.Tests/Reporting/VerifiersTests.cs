@@ -21,8 +21,12 @@ public class VerifiersTests
         {
             var beta = db.Trusts.Single(t => t.Id != world.Exam.TrustId).Id;
             // Dr Reporter 1 comes back sooner, but only for the other trust; Dr Reporter 2 comes back for the whole network.
-            db.RotaShifts.Add(new RotaShift(Guid.NewGuid(), world.Consultant(0).Id, ShiftKind.InHoursSession, now.AddHours(10), now.AddHours(14), CoverScope.Trusts, [beta], 240));
-            db.RotaShifts.Add(new RotaShift(Guid.NewGuid(), world.Consultant(1).Id, ShiftKind.InHoursSession, now.AddHours(22), now.AddHours(30), CoverScope.Network, [], 240));
+            db.RotaShifts.Add(
+                new RotaShift(Guid.NewGuid(), world.Consultant(0).Id, ShiftKind.InHoursSession, now.AddHours(10), now.AddHours(14),
+                CoverScope.Trusts, [beta], 240));
+            db.RotaShifts.Add(
+                new RotaShift(Guid.NewGuid(), world.Consultant(1).Id, ShiftKind.InHoursSession, now.AddHours(22), now.AddHours(30),
+                CoverScope.Network, [], 240));
             await db.SaveChangesAsync();
         }
 

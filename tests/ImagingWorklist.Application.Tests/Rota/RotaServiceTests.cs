@@ -33,7 +33,10 @@ public class RotaServiceTests
         world.Engine.Tick();
         Assert.Empty(world.Engine.RankedFor(reporter.Id));
 
-        var saved = await rota.SaveShiftAsync(new ShiftDraft(null, reporter.Id, ShiftKind.OnCallFirst, clock.GetUtcNow().AddHours(-1), clock.GetUtcNow().AddHours(13), CoverScope.Network, [], 480), Coordinator);
+        var saved =
+            await rota.SaveShiftAsync(
+            new ShiftDraft(null, reporter.Id, ShiftKind.OnCallFirst, clock.GetUtcNow().AddHours(-1), clock.GetUtcNow().AddHours(13),
+            CoverScope.Network, [], 480), Coordinator);
         Assert.True(saved.Succeeded, saved.Reason);
 
         Assert.Equal(3, world.Engine.RankedFor(reporter.Id).Count);
@@ -57,8 +60,13 @@ public class RotaServiceTests
         var now = world.Clock.GetUtcNow();
         var reporter = world.Reporters[0];
 
-        var overlap = await rota.SaveShiftAsync(new ShiftDraft(null, reporter.Id, ShiftKind.InHoursSession, now, now.AddHours(2), CoverScope.Network, [], 60), Coordinator);
-        var tooMuch = await rota.SaveShiftAsync(new ShiftDraft(null, reporter.Id, ShiftKind.OutOfHoursHotReporting, now.AddHours(8), now.AddHours(10), CoverScope.Network, [], 121), Coordinator);
+        var overlap =
+            await rota.SaveShiftAsync(
+            new ShiftDraft(null, reporter.Id, ShiftKind.InHoursSession, now, now.AddHours(2), CoverScope.Network, [], 60), Coordinator);
+        var tooMuch =
+            await rota.SaveShiftAsync(
+            new ShiftDraft(null, reporter.Id, ShiftKind.OutOfHoursHotReporting, now.AddHours(8), now.AddHours(10), CoverScope.Network, [],
+            121), Coordinator);
 
         Assert.Contains("already has a shift then", overlap.Reason, StringComparison.Ordinal);
         Assert.Contains("more than 100 %", tooMuch.Reason, StringComparison.Ordinal);
@@ -90,7 +98,8 @@ public class RotaServiceTests
         Assert.Equal(0, report.Imported);
         Assert.Equal([4, 5, 6, 7, 8], report.Problems.Select(p => p.Row));
         Assert.Contains("No reporter has registration number or name 'GMC99999'", report.Problems[0].Message, StringComparison.Ordinal);
-        Assert.Contains("Kind 'Nightshift' is not one of: In-hours session, On-call 1st, On-call 2nd", report.Problems[1].Message, StringComparison.Ordinal);
+        Assert.Contains("Kind 'Nightshift' is not one of: In-hours session, On-call 1st, On-call 2nd", report.Problems[1].Message,
+            StringComparison.Ordinal);
         Assert.Contains("like 2026-12-05 18:00", report.Problems[2].Message, StringComparison.Ordinal);
         Assert.Contains("already has a shift then", report.Problems[3].Message, StringComparison.Ordinal);
         Assert.Contains("Cover 'XYZ'", report.Problems[4].Message, StringComparison.Ordinal);
@@ -111,7 +120,8 @@ public class RotaServiceTests
             {first},OnCallFirst,2026-11-28 18:00,2026-11-29 08:00,network,240
             """, Coordinator);
         Assert.True(seeded.Succeeded);
-        var (from, to) = (new DateTimeOffset(2026, 11, 28, 0, 0, 0, TimeSpan.Zero), new DateTimeOffset(2026, 11, 29, 0, 0, 0, TimeSpan.Zero));
+        var (from, to) =
+            (new DateTimeOffset(2026, 11, 28, 0, 0, 0, TimeSpan.Zero), new DateTimeOffset(2026, 11, 29, 0, 0, 0, TimeSpan.Zero));
         var export = await Files(world).ExportCsvAsync(from, to);
 
         var again = await Files(world).ImportCsvAsync(export, Coordinator);
@@ -133,8 +143,11 @@ public class RotaServiceTests
         {
             Assert.Equal(3, await db.RotaShifts.CountAsync(s => s.Start >= from && s.Start < to));
             Assert.False(await db.RotaShifts.AnyAsync(s => s.Kind == ShiftKind.Teleradiology));
-            Assert.Equal(180, (await db.RotaShifts.SingleAsync(s => s.ReporterId == world.Reporters[1].Id && s.Start >= from && s.Start < to)).CapacityMinutes);
-            Assert.Contains(await db.AuditEvents.Select(a => a.Detail).ToListAsync(), d => d == "Rota imported: 1 added, 1 changed, 1 removed (the file replaces 28 Nov 2026 to 28 Nov 2026)");
+            Assert.Equal(180,
+                (await db.RotaShifts.SingleAsync(s => s.ReporterId == world.Reporters[1].Id && s.Start >= from && s.Start < to))
+                .CapacityMinutes);
+            Assert.Contains(await db.AuditEvents.Select(a => a.Detail).ToListAsync(), d
+                => d == "Rota imported: 1 added, 1 changed, 1 removed (the file replaces 28 Nov 2026 to 28 Nov 2026)");
         }
 
         // Without its first line the file only adds and changes: nothing it leaves out is removed.
@@ -148,8 +161,13 @@ public class RotaServiceTests
     {
         await using var world = await ClaimingWorld.CreateAsync(provider);
         var (first, second) = (world.Reporters[0].RegistrationNumber, world.Reporters[1].RegistrationNumber);
-        Assert.True((await Files(world).ImportCsvAsync($"{RotaFiles.CsvHeader}\n{first},OnCallFirst,2026-11-28 18:00,2026-11-29 08:00,network,240", Coordinator)).Succeeded);
-        var export = await Files(world).ExportCsvAsync(new DateTimeOffset(2026, 11, 28, 0, 0, 0, TimeSpan.Zero), new DateTimeOffset(2026, 11, 29, 0, 0, 0, TimeSpan.Zero));
+        Assert.True(
+            (await Files(world)
+            .ImportCsvAsync($"{RotaFiles.CsvHeader}\n{first},OnCallFirst,2026-11-28 18:00,2026-11-29 08:00,network,240", Coordinator))
+            .Succeeded);
+        var export = await Files(world)
+            .ExportCsvAsync(new DateTimeOffset(2026, 11, 28, 0, 0, 0, TimeSpan.Zero),
+            new DateTimeOffset(2026, 11, 29, 0, 0, 0, TimeSpan.Zero));
         var row = export.Split("\r\n", StringSplitOptions.RemoveEmptyEntries)[2];
         var id = row.Split(',')[0];
 
@@ -170,7 +188,8 @@ public class RotaServiceTests
         Assert.Contains("removed after the file was exported", report.Problems[3].Message, StringComparison.Ordinal);
         Assert.Contains("The first line may only be #replaces", Assert.Single(directive.Problems).Message, StringComparison.Ordinal);
         await using var db = world.Database.CreateDbContext();
-        var (from, to) = (new DateTimeOffset(2026, 11, 26, 0, 0, 0, TimeSpan.Zero), new DateTimeOffset(2026, 11, 29, 0, 0, 0, TimeSpan.Zero));
+        var (from, to) =
+            (new DateTimeOffset(2026, 11, 26, 0, 0, 0, TimeSpan.Zero), new DateTimeOffset(2026, 11, 29, 0, 0, 0, TimeSpan.Zero));
         Assert.Equal(1, await db.RotaShifts.CountAsync(s => s.Start >= from && s.Start < to));
     }
 
@@ -180,9 +199,10 @@ public class RotaServiceTests
     public async Task ACsvMayNamePeopleTrustsAndKindsAsTheRotaShowsThem(DatabaseProvider provider)
     {
         await using var world = await ClaimingWorld.CreateAsync(provider);
+        var shouting = world.Reporters[1].DisplayName.ToUpperInvariant();
         var csv = $"""
             {RotaFiles.CsvHeader}
-            {world.Reporters[1].DisplayName.ToUpperInvariant()},in-hours session,2026-11-28 09:00,2026-11-28 13:00,Alpha Trust; beta trust,200
+            {shouting},in-hours session,2026-11-28 09:00,2026-11-28 13:00,Alpha Trust; beta trust,200
             {world.Reporters[0].DisplayName},OnCallFirst,2026-11-28 18:00,2026-11-29 08:00,Network,240
             """;
         await using var db = world.Database.CreateDbContext();
@@ -192,7 +212,9 @@ public class RotaServiceTests
 
         Assert.True(report.Succeeded, string.Join("; ", report.Problems.Select(p => p.Message)));
         var shifts = (await db.RotaShifts.ToListAsync()).Where(s => !before.Contains(s.Id)).OrderBy(s => s.Start).ToList();
-        Assert.Equal([(world.Reporters[1].Id, ShiftKind.InHoursSession, CoverScope.Trusts, 2), (world.Reporters[0].Id, ShiftKind.OnCallFirst, CoverScope.Network, 0)],
+        Assert.Equal(
+            [(world.Reporters[1].Id, ShiftKind.InHoursSession, CoverScope.Trusts, 2),
+            (world.Reporters[0].Id, ShiftKind.OnCallFirst, CoverScope.Network, 0)],
             shifts.Select(s => (s.ReporterId, s.Kind, s.Scope, s.CoveredIds.Count)));
     }
 
@@ -213,13 +235,18 @@ public class RotaServiceTests
 
         Assert.True(report.Succeeded, string.Join("; ", report.Problems.Select(p => p.Message)));
         Assert.Equal(3, report.Imported);
-        var exported = (await Files(world).ExportCsvAsync(new DateTimeOffset(2026, 11, 28, 0, 0, 0, TimeSpan.Zero), new DateTimeOffset(2026, 11, 29, 0, 0, 0, TimeSpan.Zero)))
+        var exported =
+            (await Files(world)
+            .ExportCsvAsync(new DateTimeOffset(2026, 11, 28, 0, 0, 0, TimeSpan.Zero),
+            new DateTimeOffset(2026, 11, 29, 0, 0, 0, TimeSpan.Zero)))
             .Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal("#replaces,2026-11-28,2026-11-28", exported[0]);
-        Assert.Equal(csv.Split('\n').Select(l => l.Trim()), exported.Skip(1).Select(l => l[(l.IndexOf(',', StringComparison.Ordinal) + 1)..]));
+        Assert.Equal(csv.Split('\n').Select(l => l.Trim()), exported.Skip(1)
+            .Select(l => l[(l.IndexOf(',', StringComparison.Ordinal) + 1)..]));
         Assert.All(exported.Skip(2), l => Assert.True(Guid.TryParse(l.Split(',')[0], out _), l));
         Assert.Contains(world.Announced, c => c.Kind == WorklistChangeKind.RotaChanged && c.ReporterId == world.Reporters[1].Id);
-        Assert.Equal("The first line must be the header: " + RotaFiles.CsvHeader, Assert.Single((await Files(world).ImportCsvAsync("who,when\nx,y", Coordinator)).Problems).Message);
+        Assert.Equal("The first line must be the header: " + RotaFiles.CsvHeader,
+            Assert.Single((await Files(world).ImportCsvAsync("who,when\nx,y", Coordinator)).Problems).Message);
     }
 
     [Theory]
@@ -230,7 +257,10 @@ public class RotaServiceTests
         var rota = Rota(world);
         var now = world.Clock.GetUtcNow();
         var reporter = world.Reporters[0];
-        Assert.True((await rota.SaveShiftAsync(new ShiftDraft(null, reporter.Id, ShiftKind.OnCallFirst, now.AddHours(8), now.AddHours(22), CoverScope.Network, [], 240), Coordinator)).Succeeded);
+        Assert.True(
+            (await rota.SaveShiftAsync(
+            new ShiftDraft(null, reporter.Id, ShiftKind.OnCallFirst, now.AddHours(8), now.AddHours(22), CoverScope.Network, [], 240),
+            Coordinator)).Succeeded);
 
         var leave = await rota.AddAbsenceAsync(reporter.Id, AbsenceKind.SickLeave, now.AddHours(7), now.AddDays(2), Coordinator);
 
@@ -288,14 +318,25 @@ public class RotaServiceTests
         var rota = Rota(world);
         var (first, second) = (world.Reporters[0], world.Reporters[1]);
         var monday = new DateOnly(2026, 11, 30);
-        var tuesdays = await Plans(world).AddJobPlanEntryAsync(first.Id, DayOfWeek.Tuesday, new TimeOnly(8, 0), new TimeOnly(13, 0), ShiftKind.InHoursSession, CoverScope.Network, [], 240, monday, null, Coordinator);
-        var thursdays = await Plans(world).AddJobPlanEntryAsync(first.Id, DayOfWeek.Thursday, new TimeOnly(8, 0), new TimeOnly(13, 0), ShiftKind.InHoursSession, CoverScope.Network, [], 240, monday, null, Coordinator);
-        var nights = await Plans(world).AddJobPlanEntryAsync(second.Id, DayOfWeek.Wednesday, new TimeOnly(18, 0), new TimeOnly(8, 0), ShiftKind.OnCallFirst, CoverScope.Network, [], 480, monday, null, Coordinator);
+        var tuesdays = await Plans(world)
+            .AddJobPlanEntryAsync(first.Id, DayOfWeek.Tuesday, new TimeOnly(8, 0), new TimeOnly(13, 0), ShiftKind.InHoursSession,
+            CoverScope.Network, [], 240, monday, null, Coordinator);
+        var thursdays = await Plans(world)
+            .AddJobPlanEntryAsync(first.Id, DayOfWeek.Thursday, new TimeOnly(8, 0), new TimeOnly(13, 0), ShiftKind.InHoursSession,
+            CoverScope.Network, [], 240, monday, null, Coordinator);
+        var nights = await Plans(world)
+            .AddJobPlanEntryAsync(second.Id, DayOfWeek.Wednesday, new TimeOnly(18, 0), new TimeOnly(8, 0), ShiftKind.OnCallFirst,
+            CoverScope.Network, [], 480, monday, null, Coordinator);
         Assert.True(tuesdays.Succeeded && thursdays.Succeeded && nights.Succeeded);
-        Assert.Contains("more than 100 %", (await Plans(world).AddJobPlanEntryAsync(first.Id, DayOfWeek.Friday, new TimeOnly(8, 0), new TimeOnly(9, 0), ShiftKind.InHoursSession, CoverScope.Network, [], 90, monday, null, Coordinator)).Reason, StringComparison.Ordinal);
-        Assert.Contains("is not a Thursday", (await Plans(world).AddJobPlanExceptionAsync(thursdays.Value, monday, Coordinator)).Reason, StringComparison.Ordinal);
+        Assert.Contains("more than 100 %",
+            (await Plans(world)
+            .AddJobPlanEntryAsync(first.Id, DayOfWeek.Friday, new TimeOnly(8, 0), new TimeOnly(9, 0), ShiftKind.InHoursSession,
+            CoverScope.Network, [], 90, monday, null, Coordinator)).Reason, StringComparison.Ordinal);
+        Assert.Contains("is not a Thursday", (await Plans(world).AddJobPlanExceptionAsync(thursdays.Value, monday, Coordinator)).Reason,
+            StringComparison.Ordinal);
         Assert.True((await Plans(world).AddJobPlanExceptionAsync(thursdays.Value, new DateOnly(2026, 12, 3), Coordinator)).Succeeded);
-        await rota.AddAbsenceAsync(second.Id, AbsenceKind.AnnualLeave, new DateTimeOffset(2026, 12, 2, 0, 0, 0, TimeSpan.Zero), new DateTimeOffset(2026, 12, 4, 0, 0, 0, TimeSpan.Zero), Coordinator);
+        await rota.AddAbsenceAsync(second.Id, AbsenceKind.AnnualLeave, new DateTimeOffset(2026, 12, 2, 0, 0, 0, TimeSpan.Zero),
+            new DateTimeOffset(2026, 12, 4, 0, 0, 0, TimeSpan.Zero), Coordinator);
 
         var report = await Plans(world).RollOutJobPlansAsync(monday, Coordinator);
         var again = await Plans(world).RollOutJobPlansAsync(monday, Coordinator);
@@ -305,7 +346,8 @@ public class RotaServiceTests
         Assert.Equal(0, again.Imported);
         await using var db = world.Database.CreateDbContext();
         var rolled = await db.RotaShifts.SingleAsync(s => s.ReporterId == first.Id && s.Start > world.Clock.GetUtcNow().AddDays(1));
-        Assert.Equal((new DateTimeOffset(2026, 12, 1, 8, 0, 0, TimeSpan.Zero), new DateTimeOffset(2026, 12, 1, 13, 0, 0, TimeSpan.Zero)), (rolled.Start, rolled.End));
+        Assert.Equal((new DateTimeOffset(2026, 12, 1, 8, 0, 0, TimeSpan.Zero), new DateTimeOffset(2026, 12, 1, 13, 0, 0, TimeSpan.Zero)),
+            (rolled.Start, rolled.End));
     }
 
     private static RotaService Rota(ClaimingWorld world) => new(world.Database, world.Announce, world.Clock);

@@ -20,7 +20,8 @@ public class WorklistRolesTests
     [Fact]
     public void EveryGroupIsMadeOfKnownRoles()
     {
-        Assert.Subset(WorklistRoles.All.ToHashSet(), WorklistRoles.Oversight.Concat(WorklistRoles.RotaEditors).Concat(WorklistRoles.ExamManagers).ToHashSet());
+        Assert.Subset(WorklistRoles.All.ToHashSet(), WorklistRoles.Oversight.Concat(WorklistRoles.RotaEditors)
+            .Concat(WorklistRoles.ExamManagers).ToHashSet());
         Assert.DoesNotContain(WorklistRoles.Radiologist, WorklistRoles.Oversight);
     }
 }

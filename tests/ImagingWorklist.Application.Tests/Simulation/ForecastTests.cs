@@ -22,13 +22,18 @@ public class ForecastTests
         var (trust, site) = (Guid.NewGuid(), Guid.NewGuid());
         var catalogue = ProcedureCatalogue.Standard();
         ArrivalKind Hourly(string code, Pathway pathway, double perHour) =>
-            new(trust, site, catalogue.Single(p => p.Code == code), pathway, pathway == Pathway.Emergency ? PatientClass.Emergency : PatientClass.Outpatient,
-                pathway == Pathway.Emergency ? ClinicalPriority.Asap : ClinicalPriority.Routine, [.. Enumerable.Repeat(perHour, ArrivalKind.HoursPerWeek)]);
-        EngineReporter General(int i) => new(Guid.NewGuid(), $"Dr General {i}", ProfessionalRole.ConsultantRadiologist, [new ReporterSkill(Skill.General, 2), new ReporterSkill(Skill.Chest, 2)], [],
+            new(trust, site, catalogue.Single(p => p.Code == code), pathway, pathway == Pathway.Emergency ? PatientClass.Emergency
+                : PatientClass.Outpatient,
+                pathway == Pathway.Emergency ? ClinicalPriority.Asap : ClinicalPriority.Routine,
+                    [.. Enumerable.Repeat(perHour, ArrivalKind.HoursPerWeek)]);
+        EngineReporter General(int i)
+            => new(Guid.NewGuid(), $"Dr General {i}", ProfessionalRole.ConsultantRadiologist,
+            [new ReporterSkill(Skill.General, 2), new ReporterSkill(Skill.Chest, 2)], [],
             [new EngineCredential(trust, start.AddYears(-1), null)],
             [new EngineShift(start, start.AddDays(2), ShiftKind.InHoursSession, CoverScope.Network, [], 2 * 24 * 60)], []);
         var scenario = new SimulationScenario("Short of neuro", start, TimeSpan.FromDays(2), [General(1), General(2)], [],
-            [Hourly("CHEAD", Pathway.Emergency, 1), Hourly("XCHES", Pathway.Outpatient, 4)], new TurnaroundPolicy(TurnaroundPolicy.DefaultRules()));
+            [Hourly("CHEAD", Pathway.Emergency, 1), Hourly("XCHES", Pathway.Outpatient, 4)],
+                new TurnaroundPolicy(TurnaroundPolicy.DefaultRules()));
         var progress = new List<double>();
 
         var forecast = ForecastService.Compute(scenario, suggestAction: true, replications: 2, new Recorder(progress));

@@ -32,10 +32,13 @@ public class WhatIfServiceTests
         var now = clock.GetUtcNow();
         Assert.Equal(now, scenario.Start);
         Assert.Equal(await db.Reporters.CountAsync(), scenario.Reporters.Count);
-        Assert.Equal(await db.Exams.CountAsync(e => e.State == ExamState.Ready || e.State == ExamState.Claimed || e.State == ExamState.Preliminary), scenario.Backlog.Count);
+        Assert.Equal(
+            await db.Exams.CountAsync(e => e.State == ExamState.Ready || e.State == ExamState.Claimed || e.State == ExamState.Preliminary),
+            scenario.Backlog.Count);
         Assert.All(scenario.Backlog, e => Assert.Null(e.ClaimedBy));
         var since = now.AddDays(-28);
-        var arrived = (await db.Exams.Where(e => e.ReadyAt != null).Select(e => e.ReadyAt!.Value).ToListAsync()).Where(r => r >= since && r < now).ToList();
+        var arrived = (await db.Exams.Where(e => e.ReadyAt != null).Select(e => e.ReadyAt!.Value).ToListAsync())
+            .Where(r => r >= since && r < now).ToList();
         var weeks = Math.Clamp((now - arrived.Min()).TotalDays / 7, 1, 4);
         Assert.Equal(arrived.Count / weeks, scenario.Arrivals.Sum(a => a.PerHourOfWeek.Sum()), precision: 6);
     }
@@ -47,13 +50,17 @@ public class WhatIfServiceTests
         var clock = TestClock.Create();
         await using var database = await SeededDemoAsync(provider, clock);
         var current = await new WhatIfService(database, clock).CurrentAsync();
-        var nobody = new WhatIfProposal([], [.. current.Reporters.Select(r => new RemovedDuty(r.Id, r.Name, current.Start.AddDays(-1), current.End))]);
+        var nobody =
+            new WhatIfProposal([],
+            [.. current.Reporters.Select(r => new RemovedDuty(r.Id, r.Name, current.Start.AddDays(-1), current.End))]);
         var progress = new List<double>();
 
         var result = WhatIfService.Compare(current, nobody, replications: 2, new SynchronousProgress(progress));
 
-        Assert.True(result.Current.BacklogAtEnd < result.Proposed.BacklogAtEnd, $"{result.Current.BacklogAtEnd} open as it stands, {result.Proposed.BacklogAtEnd} with nobody on duty.");
-        Assert.True(result.Proposed.BacklogAtEnd >= result.OpenAtStart, "With nobody on duty nothing is reported, so nothing leaves the backlog.");
+        Assert.True(result.Current.BacklogAtEnd < result.Proposed.BacklogAtEnd,
+            $"{result.Current.BacklogAtEnd} open as it stands, {result.Proposed.BacklogAtEnd} with nobody on duty.");
+        Assert.True(result.Proposed.BacklogAtEnd >= result.OpenAtStart,
+            "With nobody on duty nothing is reported, so nothing leaves the backlog.");
         Assert.True(result.Proposed.Breaches >= result.Current.Breaches);
         Assert.Equal(7, result.Proposed.BacklogAtEndOfDay.Count);
         // Taking everyone off is no noise: the backlog's rise is a range above zero, said as worse.
@@ -62,7 +69,8 @@ public class WhatIfServiceTests
 
         // The same rota against itself is no meaningful difference on every measure.
         var same = WhatIfService.Compare(current, new WhatIfProposal([], []), replications: 2);
-        Assert.All(new[] { same.Changes.Breaches, same.Changes.UrgentBreaches, same.Changes.OnTimePercent, same.Changes.BacklogAtEnd }, c => Assert.True(c.WithinNoise, $"{c}"));
+        Assert.All(new[] { same.Changes.Breaches, same.Changes.UrgentBreaches, same.Changes.OnTimePercent, same.Changes.BacklogAtEnd },
+            c => Assert.True(c.WithinNoise, $"{c}"));
         Assert.Equal(1.0, progress.Max());
     }
 

@@ -17,7 +17,8 @@ public class OpenExamsQueryTests
         var fixture = new NetworkFixture();
         var routine = fixture.ReadyExam(fixture.SiteA, Now, TimeSpan.FromDays(3));
         var stat = fixture.ReadyExam(fixture.SiteB, Now, TimeSpan.FromMinutes(10), Pathway.Emergency, priority: ClinicalPriority.Stat);
-        var urgent = fixture.ReadyExam(fixture.SiteA, Now, TimeSpan.FromHours(5), Pathway.UrgentSuspectedCancer, priority: ClinicalPriority.Urgent);
+        var urgent =
+            fixture.ReadyExam(fixture.SiteA, Now, TimeSpan.FromHours(5), Pathway.UrgentSuspectedCancer, priority: ClinicalPriority.Urgent);
         var asap = fixture.ReadyExam(fixture.SiteA, Now, TimeSpan.FromMinutes(20), Pathway.Emergency, priority: ClinicalPriority.Asap);
         var reported = fixture.ReadyExam(fixture.SiteA, Now, TimeSpan.FromHours(2), priority: ClinicalPriority.Stat);
         var holder = Guid.NewGuid();
@@ -31,7 +32,8 @@ public class OpenExamsQueryTests
             await db.SaveChangesAsync();
         }
 
-        var page = await new OpenExamsQuery(database, TestClock.Create()).PageAsync(new WorklistPageRequest(0, 50), ImagingWorklist.Application.Security.AccessScope.WholeNetwork);
+        var page = await new OpenExamsQuery(database, TestClock.Create())
+            .PageAsync(new WorklistPageRequest(0, 50), ImagingWorklist.Application.Security.AccessScope.WholeNetwork);
 
         Assert.Equal(4, page.TotalCount);
         Assert.Equal([stat.Id, asap.Id, urgent.Id, routine.Id], page.Rows.Select(r => r.ExamId));
@@ -45,7 +47,8 @@ public class OpenExamsQueryTests
     {
         await using var database = await TestDatabase.CreateAsync(provider);
         var fixture = new NetworkFixture();
-        var exams = Enumerable.Range(1, 25).Select(i => fixture.ReadyExam(i % 2 == 0 ? fixture.SiteA : fixture.SiteB, Now, TimeSpan.FromMinutes(i * 37))).ToList();
+        var exams = Enumerable.Range(1, 25)
+            .Select(i => fixture.ReadyExam(i % 2 == 0 ? fixture.SiteA : fixture.SiteB, Now, TimeSpan.FromMinutes(i * 37))).ToList();
         await using (var db = database.CreateDbContext())
         {
             db.AddRange([.. fixture.Organisations, .. exams]);
@@ -53,11 +56,21 @@ public class OpenExamsQueryTests
         }
 
         var query = new OpenExamsQuery(database, TestClock.Create());
-        var all = await query.PageAsync(new WorklistPageRequest(0, 100, WorklistSort.DueAt), ImagingWorklist.Application.Security.AccessScope.WholeNetwork);
-        var first = await query.PageAsync(new WorklistPageRequest(0, 10, WorklistSort.DueAt), ImagingWorklist.Application.Security.AccessScope.WholeNetwork);
-        var second = await query.PageAsync(new WorklistPageRequest(10, 10, WorklistSort.DueAt), ImagingWorklist.Application.Security.AccessScope.WholeNetwork);
-        var descending = await query.PageAsync(new WorklistPageRequest(0, 100, WorklistSort.DueAt, Descending: true), ImagingWorklist.Application.Security.AccessScope.WholeNetwork);
-        var bySite = await query.PageAsync(new WorklistPageRequest(0, 100, WorklistSort.Site), ImagingWorklist.Application.Security.AccessScope.WholeNetwork);
+        var all =
+            await query.PageAsync(new WorklistPageRequest(0, 100, WorklistSort.DueAt),
+            ImagingWorklist.Application.Security.AccessScope.WholeNetwork);
+        var first =
+            await query.PageAsync(new WorklistPageRequest(0, 10, WorklistSort.DueAt),
+            ImagingWorklist.Application.Security.AccessScope.WholeNetwork);
+        var second =
+            await query.PageAsync(new WorklistPageRequest(10, 10, WorklistSort.DueAt),
+            ImagingWorklist.Application.Security.AccessScope.WholeNetwork);
+        var descending =
+            await query.PageAsync(new WorklistPageRequest(0, 100, WorklistSort.DueAt, Descending: true),
+            ImagingWorklist.Application.Security.AccessScope.WholeNetwork);
+        var bySite =
+            await query.PageAsync(new WorklistPageRequest(0, 100, WorklistSort.Site),
+            ImagingWorklist.Application.Security.AccessScope.WholeNetwork);
 
         Assert.Equal(25, all.TotalCount);
         Assert.Equal(all.Rows.Select(r => r.DueAt).Order(), all.Rows.Select(r => r.DueAt));
@@ -71,7 +84,8 @@ public class OpenExamsQueryTests
     {
         await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
 
-        await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => new OpenExamsQuery(database, TestClock.Create()).PageAsync(new WorklistPageRequest(-1, 10), ImagingWorklist.Application.Security.AccessScope.WholeNetwork));
+        await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => new OpenExamsQuery(database, TestClock.Create())
+            .PageAsync(new WorklistPageRequest(-1, 10), ImagingWorklist.Application.Security.AccessScope.WholeNetwork));
     }
 
     [Fact]
@@ -80,6 +94,7 @@ public class OpenExamsQueryTests
         var fields = typeof(WorklistRow).GetProperties().Select(p => p.Name).ToList();
 
         Assert.DoesNotContain(fields, f => f.Contains("Name", StringComparison.Ordinal) && f.Contains("Patient", StringComparison.Ordinal));
-        Assert.DoesNotContain(fields, f => f.Contains("Nhs", StringComparison.Ordinal) || f.Contains("Mrn", StringComparison.Ordinal) || f.Contains("Birth", StringComparison.Ordinal));
+        Assert.DoesNotContain(fields, f => f.Contains("Nhs", StringComparison.Ordinal) || f.Contains("Mrn", StringComparison.Ordinal)
+            || f.Contains("Birth", StringComparison.Ordinal));
     }
 }

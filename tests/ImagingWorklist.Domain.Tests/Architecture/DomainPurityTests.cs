@@ -10,7 +10,8 @@ public class DomainPurityTests
     {
         var references = typeof(Exam).Assembly.GetReferencedAssemblies().Select(a => a.Name!).ToList();
 
-        Assert.All(references, name => Assert.True(name == "netstandard" || name.StartsWith("System", StringComparison.Ordinal), $"Domain references {name}"));
+        Assert.All(references,
+            name => Assert.True(name == "netstandard" || name.StartsWith("System", StringComparison.Ordinal), $"Domain references {name}"));
     }
 
     [Fact]
@@ -18,7 +19,8 @@ public class DomainPurityTests
     {
         var project = XDocument.Load(Path.Combine(RepositoryRoot(), "src", "ImagingWorklist.Domain", "ImagingWorklist.Domain.csproj"));
 
-        var references = project.Descendants().Where(e => e.Name.LocalName is "PackageReference" or "ProjectReference" or "Reference").ToList();
+        var references = project.Descendants().Where(e => e.Name.LocalName is "PackageReference" or "ProjectReference" or "Reference")
+            .ToList();
 
         Assert.Empty(references);
     }
@@ -26,9 +28,13 @@ public class DomainPurityTests
     [Fact]
     public void TheDomainReadsNoAmbientClock()
     {
-        var offenders = Directory.EnumerateFiles(Path.Combine(RepositoryRoot(), "src", "ImagingWorklist.Domain"), "*.cs", SearchOption.AllDirectories)
+        var offenders =
+            Directory.EnumerateFiles(Path.Combine(RepositoryRoot(), "src", "ImagingWorklist.Domain"), "*.cs", SearchOption.AllDirectories)
             .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
-            .Where(f => File.ReadAllText(f) is var text && (text.Contains("DateTime.Now", StringComparison.Ordinal) || text.Contains("DateTime.UtcNow", StringComparison.Ordinal) || text.Contains("DateTimeOffset.UtcNow", StringComparison.Ordinal) || text.Contains("DateTimeOffset.Now", StringComparison.Ordinal)))
+            .Where(f => File.ReadAllText(f) is var text
+                && (text.Contains("DateTime.Now", StringComparison.Ordinal) || text.Contains("DateTime.UtcNow", StringComparison.Ordinal)
+                || text.Contains("DateTimeOffset.UtcNow", StringComparison.Ordinal)
+                || text.Contains("DateTimeOffset.Now", StringComparison.Ordinal)))
             .ToList();
 
         Assert.Empty(offenders);
@@ -42,6 +48,7 @@ public class DomainPurityTests
             directory = directory.Parent;
         }
 
-        return directory?.FullName ?? throw new InvalidOperationException("Cannot find the repository root above " + AppContext.BaseDirectory);
+        return directory?.FullName
+            ?? throw new InvalidOperationException("Cannot find the repository root above " + AppContext.BaseDirectory);
     }
 }

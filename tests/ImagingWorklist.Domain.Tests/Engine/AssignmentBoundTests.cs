@@ -26,8 +26,12 @@ public class AssignmentBoundTests
             var greedy = assignments.Where(a => a.Kind == AssignmentKind.Push).Sum(a => weightOf[a.ExamId]);
 
             // Emergencies are placed first and at once, whatever the capacity; the optimum works with what they leave.
-            var emergencyLoad = reporters.Select(r => assignments.Where(a => a.Kind == AssignmentKind.Emergency && a.ReporterId == r.Id).Sum(a => exams.Single(e => e.Id == a.ExamId).ExpectedMinutes)).ToArray();
-            var optimum = Optimum(exams.Where(e => Prioritiser.ClassOf(e, Now, Policy) != UrgencyClass.Emergency).ToList(), reporters, weightOf, emergencyLoad);
+            var emergencyLoad =
+                reporters.Select(r => assignments.Where(a => a.Kind == AssignmentKind.Emergency && a.ReporterId == r.Id)
+                .Sum(a => exams.Single(e => e.Id == a.ExamId).ExpectedMinutes)).ToArray();
+            var optimum =
+                Optimum(exams.Where(e => Prioritiser.ClassOf(e, Now, Policy) != UrgencyClass.Emergency).ToList(), reporters, weightOf,
+                emergencyLoad);
 
             Assert.True(2 * greedy >= optimum, $"seed {seed}: greedy {greedy} < half of optimum {optimum}");
             if (optimum > 0)

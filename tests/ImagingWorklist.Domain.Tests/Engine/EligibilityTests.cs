@@ -13,17 +13,29 @@ public class EligibilityTests
     public static TheoryData<string, EngineReporter, EngineExam, int, IneligibilityReason?> Cases => new()
     {
         { "qualified consultant", Reporter(), Exam(), 0, null },
-        { "no neuro skill for CT head", Reporter(skills: [new ReporterSkill(Skill.General, 2), new ReporterSkill(Skill.Chest, 3)]), Exam(), 0, IneligibilityReason.MissingSkill },
-        { "neuro level 1 for cross-sectional", Reporter(skills: [new ReporterSkill(Skill.Neuro, 1)]), Exam(), 0, IneligibilityReason.SkillLevelTooLow },
-        { "general reporter takes plain film of any body part", Reporter(skills: [new ReporterSkill(Skill.General, 1)]), Exam(Skill.Musculoskeletal, Modality.DX, bodyPart: "KNEE"), 0, null },
-        { "general reporter never takes breast", Reporter(skills: [new ReporterSkill(Skill.General, 2)]), Exam(Skill.Breast, Modality.MG, bodyPart: "BREAST"), 0, IneligibilityReason.MissingSkill },
-        { "radiographer outside scope", Reporter(role: ProfessionalRole.ReportingRadiographer, skills: [new ReporterSkill(Skill.General, 1), new ReporterSkill(Skill.Chest, 2)], scope: ["DX:*"]), Exam(Skill.Chest, Modality.US, bodyPart: "CHEST"), 0, IneligibilityReason.OutsideScopeOfPractice },
-        { "radiographer inside scope", Reporter(role: ProfessionalRole.ReportingRadiographer, skills: [new ReporterSkill(Skill.General, 1)], scope: ["DX:*"]), Exam(Skill.Chest, Modality.DX, bodyPart: "CHEST"), 0, null },
-        { "no credential for trust B", Reporter(credentialedFor: [TrustA]), Exam(trust: TrustB, site: SiteB1), 0, IneligibilityReason.NoValidCredential },
+        { "no neuro skill for CT head", Reporter(skills: [new ReporterSkill(Skill.General, 2), new ReporterSkill(Skill.Chest, 3)]), Exam(),
+            0, IneligibilityReason.MissingSkill },
+        { "neuro level 1 for cross-sectional", Reporter(skills: [new ReporterSkill(Skill.Neuro, 1)]), Exam(), 0,
+            IneligibilityReason.SkillLevelTooLow },
+        { "general reporter takes plain film of any body part", Reporter(skills: [new ReporterSkill(Skill.General, 1)]),
+            Exam(Skill.Musculoskeletal, Modality.DX, bodyPart: "KNEE"), 0, null },
+        { "general reporter never takes breast", Reporter(skills: [new ReporterSkill(Skill.General, 2)]),
+            Exam(Skill.Breast, Modality.MG, bodyPart: "BREAST"), 0, IneligibilityReason.MissingSkill },
+        { "radiographer outside scope",
+            Reporter(role: ProfessionalRole.ReportingRadiographer,
+            skills: [new ReporterSkill(Skill.General, 1), new ReporterSkill(Skill.Chest, 2)], scope: ["DX:*"]),
+            Exam(Skill.Chest, Modality.US, bodyPart: "CHEST"), 0, IneligibilityReason.OutsideScopeOfPractice },
+        { "radiographer inside scope",
+            Reporter(role: ProfessionalRole.ReportingRadiographer, skills: [new ReporterSkill(Skill.General, 1)], scope: ["DX:*"]),
+            Exam(Skill.Chest, Modality.DX, bodyPart: "CHEST"), 0, null },
+        { "no credential for trust B", Reporter(credentialedFor: [TrustA]), Exam(trust: TrustB, site: SiteB1), 0,
+            IneligibilityReason.NoValidCredential },
         { "off duty", Reporter(onDuty: false), Exam(), 0, IneligibilityReason.NotOnDuty },
         { "on leave", Reporter(onLeave: true), Exam(), 0, IneligibilityReason.OnLeave },
-        { "shift covers only trust A", Reporter(cover: CoverScope.Trusts, covered: [TrustA]), Exam(trust: TrustB, site: SiteB1), 0, IneligibilityReason.ShiftDoesNotCover },
-        { "shift covers site A2 only", Reporter(cover: CoverScope.Sites, covered: [SiteA2]), Exam(), 0, IneligibilityReason.ShiftDoesNotCover },
+        { "shift covers only trust A", Reporter(cover: CoverScope.Trusts, covered: [TrustA]), Exam(trust: TrustB, site: SiteB1), 0,
+            IneligibilityReason.ShiftDoesNotCover },
+        { "shift covers site A2 only", Reporter(cover: CoverScope.Sites, covered: [SiteA2]), Exam(), 0,
+            IneligibilityReason.ShiftDoesNotCover },
         { "full", Reporter(capacity: 60), Exam(minutes: 20), 50, IneligibilityReason.OverCapacity },
         { "exactly full is fine", Reporter(capacity: 60), Exam(minutes: 10), 50, null },
         { "emergency bypasses capacity", Reporter(capacity: 60), Exam(pathway: Pathway.Emergency, minutes: 20), 50, null },
@@ -31,7 +43,8 @@ public class EligibilityTests
 
     [Theory]
     [MemberData(nameof(Cases))]
-    public void EachRuleSaysNoWithItsOwnReason(string name, EngineReporter reporter, EngineExam exam, int held, IneligibilityReason? expected)
+    public void EachRuleSaysNoWithItsOwnReason(string name, EngineReporter reporter, EngineExam exam, int held,
+        IneligibilityReason? expected)
     {
         var verdict = Eligibility.Check(reporter, exam, held, Now, Policy);
 
@@ -63,6 +76,7 @@ public class EligibilityTests
     {
         var reporter = Reporter() with { Credentials = [new EngineCredential(TrustA, Now.AddYears(-2), Now.AddMinutes(-1))] };
 
-        Assert.Contains(Eligibility.Check(reporter, Exam(), 0, Now, Policy).Reasons, r => r.Reason == IneligibilityReason.NoValidCredential);
+        Assert.Contains(Eligibility.Check(reporter, Exam(), 0, Now, Policy).Reasons,
+            r => r.Reason == IneligibilityReason.NoValidCredential);
     }
 }

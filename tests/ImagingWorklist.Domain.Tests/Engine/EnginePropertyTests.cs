@@ -86,7 +86,9 @@ public class EnginePropertyTests
                 {
                     var exam = exams.Single(e => e.Id == assignment.ExamId);
                     var verdict = Eligibility.Check(reporter, exam, held, Now, Policy);
-                    Assert.True(verdict.IsEligible, $"seed {seed}: {reporter.Name} assigned {exam.Id}: {string.Join("; ", verdict.Reasons.Select(r => r.Explanation))}");
+                    Assert.True(verdict.IsEligible,
+                        $"seed {seed}: {reporter.Name} assigned {exam.Id}: " +
+                        $"{string.Join("; ", verdict.Reasons.Select(r => r.Explanation))}");
                     held += exam.ExpectedMinutes;
                 }
 
@@ -94,10 +96,12 @@ public class EnginePropertyTests
                 {
                     var exam = exams.Single(e => e.Id == assignment.ExamId);
                     Assert.Equal(UrgencyClass.Emergency, Prioritiser.ClassOf(exam, Now, Policy));
-                    Assert.True(Eligibility.Check(reporter, exam, 0, Now, Policy).IsEligible, $"seed {seed}: emergency to an ineligible reporter");
+                    Assert.True(Eligibility.Check(reporter, exam, 0, Now, Policy).IsEligible,
+                        $"seed {seed}: emergency to an ineligible reporter");
                 }
 
-                Assert.True(held <= reporter.CapacityAt(Now), $"seed {seed}: {reporter.Name} pushed {held} min over a {reporter.CapacityAt(Now)} min capacity");
+                Assert.True(held <= reporter.CapacityAt(Now),
+                    $"seed {seed}: {reporter.Name} pushed {held} min over a {reporter.CapacityAt(Now)} min capacity");
             }
         }
     }
@@ -114,7 +118,9 @@ public class EnginePropertyTests
             var assignments = engine.Assign(Now);
 
             var assigned = assignments.Select(a => a.ExamId).ToHashSet();
-            var load = reporters.ToDictionary(r => r.Id, r => assignments.Where(a => a.ReporterId == r.Id).Sum(a => exams.Single(e => e.Id == a.ExamId).ExpectedMinutes));
+            var load =
+                reporters.ToDictionary(r => r.Id, r
+                => assignments.Where(a => a.ReporterId == r.Id).Sum(a => exams.Single(e => e.Id == a.ExamId).ExpectedMinutes));
             foreach (var exam in exams.Where(e => !assigned.Contains(e.Id)))
             {
                 var idle = reporters.Where(r =>
@@ -182,16 +188,22 @@ public class EnginePropertyTests
         foreach (var seed in Enumerable.Range(0, Worlds))
         {
             var (exams, _) = Random(seed);
-            var reporter = Reporter(skills: [new ReporterSkill(Skill.General, 3), .. Enum.GetValues<Skill>().Where(s => s != Skill.General).Select(s => new ReporterSkill(s, 3))], capacity: 100_000);
+            var reporter =
+                Reporter(
+                skills: [new ReporterSkill(Skill.General, 3), .. Enum.GetValues<Skill>().Where(s => s != Skill.General)
+                .Select(s => new ReporterSkill(s, 3))], capacity: 100_000);
             var engine = WorklistEngine.Build(exams, [reporter], Now, Policy);
 
             var list = engine.RankedFor(reporter.Id, Now, int.MaxValue);
 
-            var firstFreshNonEmergency = list.FirstOrDefault(r => r.Class != UrgencyClass.Emergency && Now - r.Exam.ReadyAt < Policy.AgeingFirstPromotion);
+            var firstFreshNonEmergency =
+                list.FirstOrDefault(r => r.Class != UrgencyClass.Emergency && Now - r.Exam.ReadyAt < Policy.AgeingFirstPromotion);
             foreach (var old in list.Where(r => Now - r.Exam.ReadyAt >= Policy.AgeingSecondPromotion))
             {
-                Assert.True(firstFreshNonEmergency is null || old.Rank < firstFreshNonEmergency.Rank || firstFreshNonEmergency.Class <= UrgencyClass.High && firstFreshNonEmergency.Exam.DueAt <= old.Exam.DueAt,
-                    $"seed {seed}: an exam waiting {(Now - old.Exam.ReadyAt).TotalDays:0} days ranks behind fresh {firstFreshNonEmergency?.Class} work");
+                Assert.True(firstFreshNonEmergency is null || old.Rank < firstFreshNonEmergency.Rank
+                    || firstFreshNonEmergency.Class <= UrgencyClass.High && firstFreshNonEmergency.Exam.DueAt <= old.Exam.DueAt,
+                    $"seed {seed}: an exam waiting {(Now - old.Exam.ReadyAt).TotalDays:0} days ranks behind fresh " +
+                        $"{firstFreshNonEmergency?.Class} work");
             }
         }
     }

@@ -76,12 +76,14 @@ internal sealed class EngineWorld
         var people = Enumerable.Range(0, reporters ?? random.Next(1, 7)).Select(i =>
         {
             var role = (ProfessionalRole)random.Next(3);
-            var held = skills.Where(_ => random.Next(2) == 0).Select(s => new ReporterSkill(s, random.Next(1, 4))).Append(new ReporterSkill(Skill.General, random.Next(1, 3)));
+            var held = skills.Where(_ => random.Next(2) == 0).Select(s => new ReporterSkill(s, random.Next(1, 4)))
+                .Append(new ReporterSkill(Skill.General, random.Next(1, 3)));
             var scope = role == ProfessionalRole.ConsultantRadiologist ? [] : new[] { "DX:*", "CT:HEAD" };
             var trusts = new[] { TrustA, TrustB }.Where(_ => random.Next(3) > 0).ToList();
             var cover = (CoverScope)random.Next(3);
             var covered = cover == CoverScope.Trusts ? [TrustA] : cover == CoverScope.Sites ? new[] { SiteA1, SiteB1 } : [];
-            return Reporter($"R{i}", role, held, scope, trusts, random.Next(10, 120), cover, covered, onDuty: random.Next(5) > 0, onLeave: random.Next(8) == 0);
+            return Reporter($"R{i}", role, held, scope, trusts, random.Next(10, 120), cover, covered, onDuty: random.Next(5) > 0,
+                onLeave: random.Next(8) == 0);
         }).ToList();
         var patients = Enumerable.Range(0, 12).Select(p => $"P{p}").ToArray();
         var work = Enumerable.Range(0, exams ?? random.Next(1, 41)).Select(_ =>

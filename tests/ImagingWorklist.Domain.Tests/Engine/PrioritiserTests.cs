@@ -60,8 +60,10 @@ public class PrioritiserTests
         var explanation = Prioritiser.Explain(exam, Now, Policy, eligibleOnDuty: 1);
 
         Assert.Equal(UrgencyClass.Emergency, explanation.Class);
-        Assert.Equal("ED CT head: due in 12 min, about 16 min to read; you are the only one on duty who may take it.", explanation.Sentence);
-        Assert.Contains(explanation.Factors, f => f.Name == "Clinical urgency" && f.Effect.Contains("emergency class", StringComparison.Ordinal));
+        Assert.Equal("ED CT head: due in 12 min, about 16 min to read; you are the only one on duty who may take it.",
+            explanation.Sentence);
+        Assert.Contains(explanation.Factors, f => f.Name == "Clinical urgency"
+            && f.Effect.Contains("emergency class", StringComparison.Ordinal));
         Assert.Contains(explanation.Factors, f => f.Name == "Time in hand" && f.Effect == "4 min short: about 16 min to read");
         Assert.Equal(TimeSpan.FromMinutes(-4), explanation.Slack);
     }
@@ -73,7 +75,8 @@ public class PrioritiserTests
 
         var explanation = Prioritiser.Explain(exam, Now, Policy, eligibleOnDuty: 0);
 
-        Assert.Contains(explanation.Factors, f => f.Name == "Past its due time" && f.Effect.StartsWith("due 1 d ago", StringComparison.Ordinal));
+        Assert.Contains(explanation.Factors, f => f.Name == "Past its due time"
+            && f.Effect.StartsWith("due 1 d ago", StringComparison.Ordinal));
         Assert.Contains(explanation.Factors, f => f.Name == "Waiting a long time");
         Assert.EndsWith("nobody on duty may take it.", explanation.Sentence, StringComparison.Ordinal);
     }

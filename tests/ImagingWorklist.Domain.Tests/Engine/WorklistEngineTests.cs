@@ -23,7 +23,8 @@ public class WorklistEngineTests
 
         Assert.Equal([ed.Id, uscLater.Id, routineSoon.Id, routineLater.Id], list.Select(r => r.Exam.Id));
         Assert.Equal([1, 2, 3, 4], list.Select(r => r.Rank));
-        Assert.Equal("ED CT head: due in 50 min, about 15 min to read; you are the only one on duty who may take it.", list[0].Explanation.Sentence);
+        Assert.Equal("ED CT head: due in 50 min, about 15 min to read; you are the only one on duty who may take it.",
+            list[0].Explanation.Sentence);
         Assert.All(list, r => Assert.Equal(r.Class, r.Explanation.Class));
     }
 
@@ -43,7 +44,8 @@ public class WorklistEngineTests
     public void ThePullListIsCappedSoTheRestComeThroughNextCase()
     {
         var reporter = Reporter();
-        var engine = WorklistEngine.Build(Enumerable.Range(0, 50).Select(_ => Exam(minutes: 1)), [reporter], Now, Policy with { PullListSize = 7 });
+        var engine =
+            WorklistEngine.Build(Enumerable.Range(0, 50).Select(_ => Exam(minutes: 1)), [reporter], Now, Policy with { PullListSize = 7 });
 
         Assert.Equal(7, engine.RankedFor(reporter.Id, Now).Count);
         Assert.Equal(50, engine.RankedFor(reporter.Id, Now, take: 100).Count);
@@ -269,7 +271,8 @@ public class WorklistEngineTests
     public void EscalationsForecastBreachesFromTheWorkAheadAndFlagAgeing()
     {
         var reporter = Reporter();
-        var ahead = Enumerable.Range(0, 8).Select(i => Exam(pathway: Pathway.Inpatient, dueIn: TimeSpan.FromHours(1 + i), minutes: 30)).ToList();
+        var ahead = Enumerable.Range(0, 8).Select(i => Exam(pathway: Pathway.Inpatient, dueIn: TimeSpan.FromHours(1 + i), minutes: 30))
+            .ToList();
         var tight = Exam(dueIn: TimeSpan.FromHours(3), minutes: 30);
         var aged = Exam(dueIn: TimeSpan.FromDays(10), waited: TimeSpan.FromDays(15), minutes: 5);
         var engine = WorklistEngine.Build([.. ahead, tight, aged], [reporter], Now, Policy);
@@ -289,6 +292,7 @@ public class WorklistEngineTests
         var chestOnly = Reporter("Chest", skills: [new ReporterSkill(Skill.Chest, 3)]);
         var engine = WorklistEngine.Build([exam], [onCall, chestOnly], Now, Policy);
 
-        Assert.Equal("ED CT head: due in 12 min, about 15 min to read; you are the only one on duty who may take it.", engine.Explain(exam.Id, Now).Sentence);
+        Assert.Equal("ED CT head: due in 12 min, about 15 min to read; you are the only one on duty who may take it.",
+            engine.Explain(exam.Id, Now).Sentence);
     }
 }

@@ -11,7 +11,8 @@ internal static class ExamBuilder
 
     public static readonly TurnaroundPolicy Policy = new(TurnaroundPolicy.DefaultRules());
 
-    public static Exam Ordered(Pathway pathway = Pathway.Outpatient, Modality modality = Modality.CT, ClinicalPriority priority = ClinicalPriority.Routine) =>
+    public static Exam Ordered(Pathway pathway = Pathway.Outpatient, Modality modality = Modality.CT,
+        ClinicalPriority priority = ClinicalPriority.Routine) =>
         Exam.Order(
             new ExamOrder(
                 Guid.NewGuid(),

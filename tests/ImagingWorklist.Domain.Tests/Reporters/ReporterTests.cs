@@ -18,7 +18,8 @@ public class ReporterTests
     [InlineData(ProfessionalRole.ReportingRadiographer, new[] { "dx:*", "ct:head" }, Modality.CT, "head", true)]
     [InlineData(ProfessionalRole.ReportingRadiographer, new string[0], Modality.DX, "CHEST", false)]
     [InlineData(ProfessionalRole.Registrar, new[] { "CT:*" }, Modality.MR, "HEAD", false)]
-    public void ScopeOfPracticeLimitsWhatAReporterMayReport(ProfessionalRole role, string[] scope, Modality modality, string bodyPart, bool allowed)
+    public void ScopeOfPracticeLimitsWhatAReporterMayReport(ProfessionalRole role, string[] scope, Modality modality, string bodyPart,
+        bool allowed)
     {
         Assert.Equal(allowed, Make(role, scope).MayReport(modality, bodyPart));
     }
@@ -75,7 +76,8 @@ public class ReporterTests
     [Fact]
     public void AShiftIsOnDutyFromItsStartUntilJustBeforeItsEnd()
     {
-        var shift = new RotaShift(Guid.NewGuid(), Guid.NewGuid(), ShiftKind.OnCallFirst, Now, Now.AddHours(14), CoverScope.Network, [], 240);
+        var shift =
+            new RotaShift(Guid.NewGuid(), Guid.NewGuid(), ShiftKind.OnCallFirst, Now, Now.AddHours(14), CoverScope.Network, [], 240);
 
         Assert.True(shift.IsOnDutyAt(Now));
         Assert.False(shift.IsOnDutyAt(Now.AddHours(14)));
@@ -85,6 +87,7 @@ public class ReporterTests
     [Fact]
     public void AScopedShiftMustNameWhatItCovers()
     {
-        Assert.Throws<ArgumentException>(() => new RotaShift(Guid.NewGuid(), Guid.NewGuid(), ShiftKind.InHoursSession, Now, Now.AddHours(4), CoverScope.Trusts, [], 200));
+        Assert.Throws<ArgumentException>(() =>
+            new RotaShift(Guid.NewGuid(), Guid.NewGuid(), ShiftKind.InHoursSession, Now, Now.AddHours(4), CoverScope.Trusts, [], 200));
     }
 }

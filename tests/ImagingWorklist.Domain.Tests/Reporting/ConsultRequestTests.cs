@@ -12,20 +12,25 @@ public class ConsultRequestTests
     public void APoolQuestionIsClosedByTheFirstAnswer()
     {
         var asker = Guid.NewGuid();
-        var consult = ConsultRequest.Ask(Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), asker, null, Skill.Neuro, "Is this an acute infarct?", Now).ValueOrThrow();
+        var consult =
+            ConsultRequest.Ask(Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), asker, null, Skill.Neuro, "Is this an acute infarct?", Now)
+            .ValueOrThrow();
 
         Assert.Equal("You cannot answer your own question.", consult.Respond(asker, "yes", Now).Reason);
         var first = Guid.NewGuid();
         Assert.True(consult.Respond(first, "Yes: acute left MCA territory infarct.", Now.AddMinutes(9)).Succeeded);
         Assert.Equal("This question has already been answered.", consult.Respond(Guid.NewGuid(), "no", Now.AddMinutes(10)).Reason);
-        Assert.Equal((ConsultStatus.Answered, first, Now.AddMinutes(9)), (consult.Status, consult.AnsweredById!.Value, consult.AnsweredAt!.Value));
+        Assert.Equal((ConsultStatus.Answered, first, Now.AddMinutes(9)),
+            (consult.Status, consult.AnsweredById!.Value, consult.AnsweredAt!.Value));
     }
 
     [Fact]
     public void ANamedQuestionIsForThatColleagueOnly()
     {
         var named = Guid.NewGuid();
-        var consult = ConsultRequest.Ask(Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), named, Skill.Neuro, "Opinion please", Now).ValueOrThrow();
+        var consult =
+            ConsultRequest.Ask(Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), named, Skill.Neuro, "Opinion please", Now)
+            .ValueOrThrow();
 
         Assert.Equal("This question was put to a named colleague.", consult.Respond(Guid.NewGuid(), "x", Now).Reason);
         Assert.True(consult.Respond(named, "Agreed.", Now).Succeeded);
@@ -38,7 +43,8 @@ public class ConsultRequestTests
         Assert.False(ConsultRequest.Ask(Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), asker, asker, Skill.Chest, "?", Now).Succeeded);
         Assert.False(ConsultRequest.Ask(Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), asker, null, Skill.Chest, " ", Now).Succeeded);
 
-        var consult = ConsultRequest.Ask(Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), asker, null, Skill.Chest, "Nodule?", Now).ValueOrThrow();
+        var consult = ConsultRequest.Ask(Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), asker, null, Skill.Chest, "Nodule?", Now)
+            .ValueOrThrow();
         Assert.False(consult.Withdraw(Guid.NewGuid()).Succeeded);
         Assert.True(consult.Withdraw(asker).Succeeded);
         Assert.Equal("This request was withdrawn.", consult.Respond(Guid.NewGuid(), "late", Now).Reason);

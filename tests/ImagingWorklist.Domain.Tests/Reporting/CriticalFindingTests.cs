@@ -48,30 +48,42 @@ public class CriticalFindingTests
         Assert.Contains("between", finding.Acknowledge("Dr B", "manager", Now.AddHours(3), Now).Reason);
     }
 
-    private static CriticalFinding Raise(FindingCategory category, DateTimeOffset? communicatedAt = null, CriticalFindingPolicy? policy = null) =>
-        CriticalFinding.Raise(Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), category, "Tension pneumothorax", category == FindingCategory.Cancer ? "lung" : null, Guid.NewGuid(),
-            new Communication("Dr A Khan, ED registrar", CommunicationMethod.Telephone, communicatedAt ?? Now), policy ?? Everything, Now).ValueOrThrow();
+    private static CriticalFinding Raise(FindingCategory category, DateTimeOffset? communicatedAt = null,
+        CriticalFindingPolicy? policy = null) =>
+        CriticalFinding.Raise(Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), category, "Tension pneumothorax",
+            category == FindingCategory.Cancer ? "lung" : null, Guid.NewGuid(),
+            new Communication("Dr A Khan, ED registrar", CommunicationMethod.Telephone, communicatedAt ?? Now), policy ?? Everything, Now)
+                .ValueOrThrow();
 
-    private static Common.Outcome<CriticalFinding> Try(string summary = "Aortic dissection", string to = "Dr C", DateTimeOffset? at = null) =>
-        CriticalFinding.Raise(Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), FindingCategory.Critical, summary, null, Guid.NewGuid(), new Communication(to, CommunicationMethod.Bleep, at ?? Now), Policy, Now);
+    private static Common.Outcome<CriticalFinding> Try(string summary = "Aortic dissection", string to = "Dr C", DateTimeOffset? at = null)
+        =>
+        CriticalFinding.Raise(Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), FindingCategory.Critical, summary, null, Guid.NewGuid(),
+            new Communication(to, CommunicationMethod.Bleep, at ?? Now), Policy, Now);
 
     [Fact]
     public void TheNationalCategoriesAreOfferedByDefaultAndTheOld2016OneOnlyWhenTheNetworkKeepsIt()
     {
         Assert.Equal([FindingCategory.Critical, FindingCategory.Urgent, FindingCategory.Cancer], Policy.Offered);
         Assert.Equal(["CRITICAL", "URGENT", "CANCER"], Policy.Offered.Select(CriticalFindingPolicy.TextCode));
-        var refused = CriticalFinding.Raise(Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), FindingCategory.SignificantUnexpected, "Incidental mass", null, Guid.NewGuid(), null, Policy, Now);
+        var refused =
+            CriticalFinding.Raise(Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), FindingCategory.SignificantUnexpected, "Incidental mass",
+            null, Guid.NewGuid(), null, Policy, Now);
         Assert.Equal("This network does not use the Significant unexpected category; choose Critical, Urgent, Cancer.", refused.Reason);
-        Assert.Equal([("CANCER", FindingCategory.Cancer), ("urgent", FindingCategory.Urgent), ("Amber", null)], CriticalFindingPolicy.Parse("CANCER, urgent,,Amber"));
+        Assert.Equal([("CANCER", FindingCategory.Cancer), ("urgent", FindingCategory.Urgent), ("Amber", null)],
+            CriticalFindingPolicy.Parse("CANCER, urgent,,Amber"));
     }
 
     [Fact]
     public void ACancerAlertNamesTheSuspectedPrimarySite()
     {
-        var missing = CriticalFinding.Raise(Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), FindingCategory.Cancer, "Spiculated right upper lobe mass", " ", Guid.NewGuid(), null, Policy, Now);
+        var missing =
+            CriticalFinding.Raise(Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), FindingCategory.Cancer,
+            "Spiculated right upper lobe mass", " ", Guid.NewGuid(), null, Policy, Now);
         Assert.Contains("suspected primary site", missing.Reason, StringComparison.Ordinal);
 
-        var flagged = CriticalFinding.Raise(Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), FindingCategory.Cancer, "Spiculated right upper lobe mass", " lung ", Guid.NewGuid(), null, Policy, Now)
+        var flagged =
+            CriticalFinding.Raise(Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), FindingCategory.Cancer,
+            "Spiculated right upper lobe mass", " lung ", Guid.NewGuid(), null, Policy, Now)
             .ValueOrThrow();
         Assert.Equal(("lung", FindingState.Raised), (flagged.SuspectedPrimarySite, flagged.State));
     }
@@ -79,13 +91,19 @@ public class CriticalFindingTests
     [Fact]
     public void AnAlertGoesFromRaisedToCommunicatedToAcknowledgedAndIsDueFromWhenItWasRaised()
     {
-        var finding = CriticalFinding.Raise(Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), FindingCategory.Urgent, "New PE, stable", null, Guid.NewGuid(), null, Policy, Now).ValueOrThrow();
+        var finding =
+            CriticalFinding.Raise(Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), FindingCategory.Urgent, "New PE, stable", null,
+            Guid.NewGuid(), null, Policy, Now).ValueOrThrow();
         Assert.Equal((FindingState.Raised, Now.AddHours(24)), (finding.State, finding.AcknowledgeBy));
-        Assert.Contains("who was told", finding.Acknowledge("Dr B", "manager", Now.AddMinutes(5), Now.AddMinutes(6)).Reason, StringComparison.Ordinal);
+        Assert.Contains("who was told", finding.Acknowledge("Dr B", "manager", Now.AddMinutes(5), Now.AddMinutes(6)).Reason,
+            StringComparison.Ordinal);
 
-        Assert.True(finding.Communicate(new Communication("Dr B Osei, medical registrar", CommunicationMethod.SecureMessage, Now.AddHours(2)), Policy, Now.AddHours(2)).Succeeded);
+        Assert.True(
+            finding.Communicate(new Communication("Dr B Osei, medical registrar", CommunicationMethod.SecureMessage, Now.AddHours(2)),
+            Policy, Now.AddHours(2)).Succeeded);
         Assert.Equal((FindingState.Communicated, Now.AddHours(24)), (finding.State, finding.AcknowledgeBy));
-        Assert.False(finding.Communicate(new Communication("Dr C", CommunicationMethod.Telephone, Now.AddHours(3)), Policy, Now.AddHours(3)).Succeeded);
+        Assert.False(finding.Communicate(new Communication("Dr C", CommunicationMethod.Telephone, Now.AddHours(3)), Policy, Now.AddHours(3))
+            .Succeeded);
 
         Assert.True(finding.Acknowledge("Dr B Osei, medical registrar", "manager", Now.AddHours(4), Now.AddHours(4)).Succeeded);
         Assert.Equal(FindingState.Acknowledged, finding.State);
@@ -94,7 +112,9 @@ public class CriticalFindingTests
     [Fact]
     public void ACriticalFindingIsToldByVoiceNotByAMessageAlone()
     {
-        var finding = CriticalFinding.Raise(Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), FindingCategory.Critical, "Tension pneumothorax", null, Guid.NewGuid(), null, Policy, Now).ValueOrThrow();
+        var finding =
+            CriticalFinding.Raise(Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), FindingCategory.Critical, "Tension pneumothorax", null,
+            Guid.NewGuid(), null, Policy, Now).ValueOrThrow();
 
         var messaged = finding.Communicate(new Communication("Dr A Khan", CommunicationMethod.SecureMessage, Now), Policy, Now);
 
@@ -118,7 +138,8 @@ public class CriticalFindingTests
         Assert.StartsWith("The description contains a NUL", Try(summary: "Aortic\0dissection").Reason, StringComparison.Ordinal);
         Assert.StartsWith("The name contains a NUL", Try(to: "Dr\0C").Reason, StringComparison.Ordinal);
         var finding = Raise(FindingCategory.Urgent);
-        Assert.StartsWith("The name contains half of a character", finding.Acknowledge("Dr \udc00", "manager", Now, Now).Reason, StringComparison.Ordinal);
+        Assert.StartsWith("The name contains half of a character", finding.Acknowledge("Dr \udc00", "manager", Now, Now).Reason,
+            StringComparison.Ordinal);
         Assert.True(finding.Acknowledge("Dr Zoë Ñúñez", "manager", Now, Now).Succeeded);
     }
 }

@@ -37,7 +37,9 @@ public class FollowUpTests
     public void AnOrderMeetsItWhenPatientProcedureAndWindowAllMatch()
     {
         var source = Order(TrustA, "9434765919", "XCHES", Modality.DX, "CHEST", Now.AddHours(-1), "M0000001");
-        var followUp = FollowUp.Recommend(Guid.NewGuid(), source, ChestCt, Today.AddMonths(3), "Nodule", FollowUpRecipient.Referrer, "Dr Z", Guid.NewGuid(), Now).ValueOrThrow();
+        var followUp =
+            FollowUp.Recommend(Guid.NewGuid(), source, ChestCt, Today.AddMonths(3), "Nodule", FollowUpRecipient.Referrer, "Dr Z",
+            Guid.NewGuid(), Now).ValueOrThrow();
 
         Assert.True(followUp.IsMetBy(Order(TrustB, "9434765919", "OTHER", Modality.CT, "CHEST", Now.AddMonths(3)), Policy));
         Assert.True(followUp.IsMetBy(Order(TrustB, "9434765919", "CTCHE", Modality.CT, "THORAX", Now.AddDays(1)), Policy));
@@ -55,11 +57,19 @@ public class FollowUpTests
     public void ItNeedsAReasonARecipientAndADateAheadAndClosesOnce()
     {
         var source = Order(TrustA, "9434765919", "XCHES", Modality.DX, "CHEST", Now.AddHours(-1), "M0000001");
-        Assert.Contains("why", FollowUp.Recommend(Guid.NewGuid(), source, ChestCt, Today.AddMonths(3), " ", FollowUpRecipient.Referrer, "Dr Z", Guid.NewGuid(), Now).Reason, StringComparison.Ordinal);
-        Assert.Contains("who should arrange", FollowUp.Recommend(Guid.NewGuid(), source, ChestCt, Today.AddMonths(3), "Nodule", FollowUpRecipient.Referrer, "", Guid.NewGuid(), Now).Reason, StringComparison.Ordinal);
-        Assert.Contains("after today", FollowUp.Recommend(Guid.NewGuid(), source, ChestCt, Today, "Nodule", FollowUpRecipient.Referrer, "Dr Z", Guid.NewGuid(), Now).Reason, StringComparison.Ordinal);
+        Assert.Contains("why",
+            FollowUp.Recommend(Guid.NewGuid(), source, ChestCt, Today.AddMonths(3), " ", FollowUpRecipient.Referrer, "Dr Z",
+            Guid.NewGuid(), Now).Reason, StringComparison.Ordinal);
+        Assert.Contains("who should arrange",
+            FollowUp.Recommend(Guid.NewGuid(), source, ChestCt, Today.AddMonths(3), "Nodule", FollowUpRecipient.Referrer, "",
+            Guid.NewGuid(), Now).Reason, StringComparison.Ordinal);
+        Assert.Contains("after today",
+            FollowUp.Recommend(Guid.NewGuid(), source, ChestCt, Today, "Nodule", FollowUpRecipient.Referrer, "Dr Z", Guid.NewGuid(), Now)
+            .Reason, StringComparison.Ordinal);
 
-        var followUp = FollowUp.Recommend(Guid.NewGuid(), source, FollowUpWhat.ClinicalReview, Today.AddDays(10), "Nodule", FollowUpRecipient.GeneralPractitioner, "Dr Y", Guid.NewGuid(), Now).ValueOrThrow();
+        var followUp =
+            FollowUp.Recommend(Guid.NewGuid(), source, FollowUpWhat.ClinicalReview, Today.AddDays(10), "Nodule",
+            FollowUpRecipient.GeneralPractitioner, "Dr Y", Guid.NewGuid(), Now).ValueOrThrow();
         Assert.True(followUp.IsDueSoonOn(Today, Policy));
         Assert.True(followUp.IsOverdueOn(Today.AddDays(11)));
         Assert.False(followUp.IsMetBy(Order(TrustB, "9434765919", "CTCHE", Modality.CT, "CHEST", Now.AddDays(1)), Policy));
@@ -73,21 +83,29 @@ public class FollowUpTests
     {
         var source = Order(TrustA, "9434765919", "XCHES", Modality.DX, "CHEST", Now.AddHours(-1), "M0000001");
         Assert.StartsWith("The reason contains a NUL character (0x00) at position 4",
-            FollowUp.Recommend(Guid.NewGuid(), source, ChestCt, Today.AddMonths(3), "Nod\0ule", FollowUpRecipient.Referrer, "Dr Z", Guid.NewGuid(), Now).Reason, StringComparison.Ordinal);
+            FollowUp.Recommend(Guid.NewGuid(), source, ChestCt, Today.AddMonths(3), "Nod\0ule", FollowUpRecipient.Referrer, "Dr Z",
+                Guid.NewGuid(), Now).Reason, StringComparison.Ordinal);
         Assert.StartsWith("The name contains half of a character",
-            FollowUp.Recommend(Guid.NewGuid(), source, ChestCt, Today.AddMonths(3), "Nodule", FollowUpRecipient.Referrer, "Dr \ud800", Guid.NewGuid(), Now).Reason, StringComparison.Ordinal);
-        var followUp = FollowUp.Recommend(Guid.NewGuid(), source, ChestCt, Today.AddMonths(3), "Nodule, 6 mm — Œdème?", FollowUpRecipient.Referrer, "Dr Zoë Ñúñez", Guid.NewGuid(), Now)
+            FollowUp.Recommend(Guid.NewGuid(), source, ChestCt, Today.AddMonths(3), "Nodule", FollowUpRecipient.Referrer, "Dr \ud800",
+                Guid.NewGuid(), Now).Reason, StringComparison.Ordinal);
+        var followUp =
+            FollowUp.Recommend(Guid.NewGuid(), source, ChestCt, Today.AddMonths(3), "Nodule, 6 mm — Œdème?", FollowUpRecipient.Referrer,
+            "Dr Zoë Ñúñez", Guid.NewGuid(), Now)
             .ValueOrThrow();
         Assert.Equal("Dr Zoë Ñúñez", followUp.RecipientName);
-        Assert.StartsWith("The note contains a NUL", followUp.Close(FollowUpClosure.NotNeeded, "\0", "manager", Now).Reason, StringComparison.Ordinal);
+        Assert.StartsWith("The note contains a NUL", followUp.Close(FollowUpClosure.NotNeeded, "\0", "manager", Now).Reason,
+            StringComparison.Ordinal);
         Assert.True(followUp.IsOpen);
     }
 
-    private static Exam Order(Guid trust, string? nhs, string code, Modality modality, string bodyPart, DateTimeOffset at, string mrn = "X1")
+    private static Exam Order(Guid trust, string? nhs, string code, Modality modality, string bodyPart, DateTimeOffset at,
+        string mrn = "X1")
     {
         var order = new ExamOrder(
-            Guid.NewGuid(), trust, Guid.NewGuid(), Domain.Identifiers.AccessionNumber.FromTrusted("ACC" + Guid.NewGuid().ToString("N")[..8]), null,
-            new Patient(nhs, mrn, "Test", "Patient", new DateOnly(1960, 6, 1), Sex.Female), modality, bodyPart, code, code, Domain.Reporters.Skill.Chest, 10,
+            Guid.NewGuid(), trust, Guid.NewGuid(),
+                Domain.Identifiers.AccessionNumber.FromTrusted("ACC" + Guid.NewGuid().ToString("N")[..8]), null,
+            new Patient(nhs, mrn, "Test", "Patient", new DateOnly(1960, 6, 1), Sex.Female), modality, bodyPart, code, code,
+                Domain.Reporters.Skill.Chest, 10,
             Pathway.Outpatient, PatientClass.Outpatient, ClinicalPriority.Routine, "Follow-up", at, at);
         return Exam.Order(order, Turnaround, at);
     }

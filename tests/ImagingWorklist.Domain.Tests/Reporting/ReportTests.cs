@@ -74,8 +74,10 @@ public class ReportTests
         Assert.True(report.EditInVerification("Moderate left pleural effusion.", consultant, Now.AddMinutes(3)).Succeeded);
         Assert.True(report.Verify(consultant, Now.AddMinutes(4)).Succeeded);
 
-        Assert.Equal((ReportStatus.Final, consultant, consultant, registrar), (report.Status, report.VerifiedById!.Value, report.SignedById!.Value, report.SubmittedById!.Value));
-        Assert.Equal(("Small left pleural effusion.", "Moderate left pleural effusion.", true), (report.SubmittedText, report.Text, report.EditedInVerification));
+        Assert.Equal((ReportStatus.Final, consultant, consultant, registrar),
+            (report.Status, report.VerifiedById!.Value, report.SignedById!.Value, report.SubmittedById!.Value));
+        Assert.Equal(("Small left pleural effusion.", "Moderate left pleural effusion.", true),
+            (report.SubmittedText, report.Text, report.EditedInVerification));
         Assert.Equal(Now.AddMinutes(4), report.SignedAt);
         Assert.Equal(Now.AddMinutes(1), report.IssuedAt);
         Assert.False(report.EditInVerification("again", consultant, Now.AddMinutes(5)).Succeeded);

@@ -15,7 +15,9 @@ public class RotaRulesTests
     [Fact]
     public void AShiftOverlappingTheSamePersonsOtherShiftIsRefusedAndSaysWhich()
     {
-        var existing = new RotaShift(Guid.NewGuid(), Person, ShiftKind.OnCallFirst, Saturday.AddHours(18), Saturday.AddHours(32), CoverScope.Network, [], 240);
+        var existing =
+            new RotaShift(Guid.NewGuid(), Person, ShiftKind.OnCallFirst, Saturday.AddHours(18), Saturday.AddHours(32), CoverScope.Network,
+            [], 240);
 
         var problems = RotaChecks.Check(Plan(ShiftKind.InHoursSession, 30, 36), Context(shifts: [existing]));
 
@@ -31,10 +33,14 @@ public class RotaRulesTests
     {
         var endsMidShift = new Credential(Guid.NewGuid(), Person, TrustB, Saturday.AddYears(-1), Saturday.AddHours(20));
 
-        var problems = RotaChecks.Check(Plan(ShiftKind.OnCallFirst, 18, 32, CoverScope.Trusts, [TrustA, TrustB]), Context(credentials: [Valid(TrustA), endsMidShift]));
+        var problems =
+            RotaChecks.Check(Plan(ShiftKind.OnCallFirst, 18, 32, CoverScope.Trusts, [TrustA, TrustB]),
+            Context(credentials: [Valid(TrustA), endsMidShift]));
 
-        Assert.Equal("Dr Rota holds no valid credential for Beta Trust for the whole shift; grant one first (Admin).", Assert.Single(problems).Message);
-        Assert.Contains("no valid credential for any trust", Assert.Single(RotaChecks.Check(Plan(ShiftKind.InHoursSession, 8, 13), Context(credentials: []))).Message);
+        Assert.Equal("Dr Rota holds no valid credential for Beta Trust for the whole shift; grant one first (Admin).",
+            Assert.Single(problems).Message);
+        Assert.Contains("no valid credential for any trust",
+            Assert.Single(RotaChecks.Check(Plan(ShiftKind.InHoursSession, 8, 13), Context(credentials: []))).Message);
     }
 
     [Theory]
@@ -58,11 +64,17 @@ public class RotaRulesTests
         var onCall = Assert.Single(RotaChecks.Check(Plan(ShiftKind.OnCallSecond, 18, 32), Context(absences: [leave])));
         var session = Assert.Single(RotaChecks.Check(Plan(ShiftKind.InHoursSession, 8, 13), Context(absences: [leave])));
 
-        Assert.Equal((true, "Dr Rota is on annual leave Sat 5 Dec 00:00–Mon 7 Dec 00:00; on-call cannot clash with leave."), (onCall.Refuses, onCall.Message));
+        Assert.Equal((true, "Dr Rota is on annual leave Sat 5 Dec 00:00–Mon 7 Dec 00:00; on-call cannot clash with leave."),
+            (onCall.Refuses, onCall.Message));
         Assert.False(session.Refuses);
-        var onCallShift = new RotaShift(Guid.NewGuid(), Person, ShiftKind.OnCallFirst, Saturday.AddHours(18), Saturday.AddHours(32), CoverScope.Network, [], 240);
-        var warning = Assert.Single(RotaChecks.CheckAbsence(Person, Saturday, Saturday.AddDays(1), AbsenceKind.SickLeave, Context(shifts: [onCallShift])));
-        Assert.Equal((false, "This sick leave clashes with Dr Rota's on-call 1st (Sat 5 Dec 18:00–Sun 6 Dec 08:00): find cover for it."), (warning.Refuses, warning.Message));
+        var onCallShift =
+            new RotaShift(Guid.NewGuid(), Person, ShiftKind.OnCallFirst, Saturday.AddHours(18), Saturday.AddHours(32), CoverScope.Network,
+            [], 240);
+        var warning =
+            Assert.Single(
+            RotaChecks.CheckAbsence(Person, Saturday, Saturday.AddDays(1), AbsenceKind.SickLeave, Context(shifts: [onCallShift])));
+        Assert.Equal((false, "This sick leave clashes with Dr Rota's on-call 1st (Sat 5 Dec 18:00–Sun 6 Dec 08:00): find cover for it."),
+            (warning.Refuses, warning.Message));
     }
 
     [Fact]
@@ -70,7 +82,9 @@ public class RotaRulesTests
     {
         var from = Saturday;
         var neuroDay = Person(Skill.Neuro, [TrustA], Shift(8, 18, CoverScope.Network));
-        var neuroNightOnLeave = Person(Skill.Neuro, [TrustA, TrustB], Shift(18, 24 + 8, CoverScope.Network)) with { Absences = [(from.AddHours(20), from.AddHours(22))] };
+        var neuroNightOnLeave =
+            Person(Skill.Neuro, [TrustA, TrustB], Shift(18, 24 + 8, CoverScope.Network))
+            with { Absences = [(from.AddHours(20), from.AddHours(22))] };
         var chestForB = Person(Skill.Chest, [TrustA, TrustB], Shift(0, 24, CoverScope.Trusts, [TrustB]));
         CoverTrust[] trusts = [new(TrustA, [EngineWorld.SiteA1]), new(TrustB, [EngineWorld.SiteB1])];
 
@@ -100,8 +114,12 @@ public class RotaRulesTests
         var night = EngineWorld.Now.Date.AddHours(2);
         var at = new DateTimeOffset(night, TimeSpan.Zero);
         var exam = EngineWorld.Exam(pathway: Domain.Exams.Pathway.Emergency) with { ReadyAt = at.AddMinutes(-10), DueAt = at.AddHours(1) };
-        var onCall = EngineWorld.Reporter("Dr Night") with { Shifts = [new EngineShift(at.AddHours(-8), at.AddHours(6), ShiftKind.OnCallFirst, CoverScope.Network, [], 240)] };
-        var dayOnly = EngineWorld.Reporter("Dr Day") with { Shifts = [new EngineShift(at.AddHours(6), at.AddHours(16), ShiftKind.InHoursSession, CoverScope.Network, [], 240)] };
+        var onCall =
+            EngineWorld.Reporter("Dr Night")
+            with { Shifts = [new EngineShift(at.AddHours(-8), at.AddHours(6), ShiftKind.OnCallFirst, CoverScope.Network, [], 240)] };
+        var dayOnly =
+            EngineWorld.Reporter("Dr Day")
+            with { Shifts = [new EngineShift(at.AddHours(6), at.AddHours(16), ShiftKind.InHoursSession, CoverScope.Network, [], 240)] };
         var onCallOnLeave = onCall with { Id = Guid.NewGuid(), Name = "Dr Away", Absences = [(at.AddHours(-1), at.AddHours(1))] };
 
         var engine = WorklistEngine.Build([exam], [onCall, dayOnly, onCallOnLeave], at, EnginePolicy.Default);
@@ -112,7 +130,8 @@ public class RotaRulesTests
         Assert.Contains("on leave", engine.NextCase(onCallOnLeave.Id, at).WhyNone, StringComparison.Ordinal);
     }
 
-    private static ShiftPlan Plan(ShiftKind kind, int fromHour, int toHour, CoverScope scope = CoverScope.Network, Guid[]? covered = null) =>
+    private static ShiftPlan Plan(ShiftKind kind, int fromHour, int toHour, CoverScope scope = CoverScope.Network, Guid[]? covered = null)
+        =>
         new(null, Person, kind, Saturday.AddHours(fromHour), Saturday.AddHours(toHour), scope, covered ?? [], 60);
 
     private static Credential Valid(Guid trust) => new(Guid.NewGuid(), Person, trust, Saturday.AddYears(-1), null);

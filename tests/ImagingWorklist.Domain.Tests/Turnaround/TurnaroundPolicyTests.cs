@@ -17,7 +17,8 @@ public class TurnaroundPolicyTests
     [InlineData(Pathway.GpDirectAccess, PatientClass.GeneralPractice, Modality.US, ClinicalPriority.Routine, 21 * 24 * 60)]
     [InlineData(Pathway.Screening, PatientClass.Outpatient, Modality.MG, ClinicalPriority.Routine, 28 * 24 * 60)]
     [InlineData(Pathway.Outpatient, PatientClass.Outpatient, Modality.CT, ClinicalPriority.Stat, 60)]
-    public void TheDefaultTableGivesTheDomainTargets(Pathway pathway, PatientClass patientClass, Modality modality, ClinicalPriority priority, int minutes)
+    public void TheDefaultTableGivesTheDomainTargets(Pathway pathway, PatientClass patientClass, Modality modality,
+        ClinicalPriority priority, int minutes)
     {
         Assert.Equal(TimeSpan.FromMinutes(minutes), Defaults.TargetFor(pathway, patientClass, modality, priority));
     }
@@ -30,8 +31,10 @@ public class TurnaroundPolicyTests
 
         var policy = new TurnaroundPolicy([general, specific]);
 
-        Assert.Equal(TimeSpan.FromDays(20), policy.TargetFor(Pathway.Outpatient, PatientClass.Outpatient, Modality.MR, ClinicalPriority.Routine));
-        Assert.Equal(TimeSpan.FromDays(14), policy.TargetFor(Pathway.Outpatient, PatientClass.Outpatient, Modality.CT, ClinicalPriority.Routine));
+        Assert.Equal(TimeSpan.FromDays(20),
+            policy.TargetFor(Pathway.Outpatient, PatientClass.Outpatient, Modality.MR, ClinicalPriority.Routine));
+        Assert.Equal(TimeSpan.FromDays(14),
+            policy.TargetFor(Pathway.Outpatient, PatientClass.Outpatient, Modality.CT, ClinicalPriority.Routine));
     }
 
     [Fact]
@@ -42,7 +45,8 @@ public class TurnaroundPolicyTests
 
         var policy = new TurnaroundPolicy([byPathway, byPriority]);
 
-        Assert.Equal(TimeSpan.FromDays(2), policy.TargetFor(Pathway.Outpatient, PatientClass.Outpatient, Modality.CT, ClinicalPriority.Urgent));
+        Assert.Equal(TimeSpan.FromDays(2),
+            policy.TargetFor(Pathway.Outpatient, PatientClass.Outpatient, Modality.CT, ClinicalPriority.Urgent));
     }
 
     [Fact]
@@ -52,7 +56,8 @@ public class TurnaroundPolicyTests
 
         var policy = new TurnaroundPolicy([lax]);
 
-        Assert.Equal(TimeSpan.FromDays(28), policy.TargetFor(Pathway.Outpatient, PatientClass.Outpatient, Modality.CT, ClinicalPriority.Routine));
+        Assert.Equal(TimeSpan.FromDays(28),
+            policy.TargetFor(Pathway.Outpatient, PatientClass.Outpatient, Modality.CT, ClinicalPriority.Routine));
     }
 
     [Fact]
@@ -61,7 +66,8 @@ public class TurnaroundPolicyTests
         var policy = new TurnaroundPolicy([]);
         var start = new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
 
-        Assert.Equal(start.AddDays(28), policy.DueAt(start, Pathway.Screening, PatientClass.Outpatient, Modality.MG, ClinicalPriority.Routine));
+        Assert.Equal(start.AddDays(28),
+            policy.DueAt(start, Pathway.Screening, PatientClass.Outpatient, Modality.MG, ClinicalPriority.Routine));
     }
 
     [Fact]

@@ -28,11 +28,14 @@ public sealed class FollowUpEndpointTests(FollowUpEndpointTests.App app) : IClas
         var (followUp, exam) = await RecommendAsync(skip: 12);
         var reader = Tokens.WithToken(app, await Tokens.ClientCredentialsAsync(app, "reports.read"));
 
-        var active = Assert.IsType<Bundle>(await FhirJson.ParseAsync(await reader.GetAsync("/fhir/ServiceRequest?intent=proposal&status=active&_count=500")));
+        var active =
+            Assert.IsType<Bundle>(
+            await FhirJson.ParseAsync(await reader.GetAsync("/fhir/ServiceRequest?intent=proposal&status=active&_count=500")));
         var proposal = Assert.Single(active.Entry.Select(e => Assert.IsType<ServiceRequest>(e.Resource)), r => r.Id == followUp.ToString());
         Assert.Equal((RequestIntent.Proposal, RequestStatus.Active), (proposal.Intent, proposal.Status));
         Assert.Equal(exam.ProcedureCode, proposal.Code!.Coding[0].Code);
-        Assert.Equal(UkCalendar.DayOf(Now).AddMonths(3).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), Assert.IsType<Period>(proposal.Occurrence).End);
+        Assert.Equal(UkCalendar.DayOf(Now).AddMonths(3).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            Assert.IsType<Period>(proposal.Occurrence).End);
         var patient = Assert.IsType<Hl7.Fhir.Model.Patient>(Assert.Single(proposal.Contained));
         Assert.Equal(exam.Patient.NhsNumber!.Value, patient.Identifier[0].Value);
 
@@ -47,11 +50,13 @@ public sealed class FollowUpEndpointTests(FollowUpEndpointTests.App app) : IClas
         var stamp = UkCalendar.ToLocal(Now).ToString("yyyyMMddHHmmss", CultureInfo.InvariantCulture);
         var order =
             $"MSH|^~\\&|RIS|{other}|IW|NET|{stamp}||ORM^O01|FU1|P|2.4\r" +
-            $"PID|1||{exam.Patient.NhsNumber.Value}^^^NHS^NH~FU77^^^{other}^MR||{exam.Patient.FamilyName}^{exam.Patient.GivenName}||{exam.Patient.DateOfBirth:yyyyMMdd}|F\r" +
+            $"PID|1||{exam.Patient.NhsNumber.Value}^^^NHS^NH~FU77^^^{other}^MR||{exam.Patient.FamilyName}^{exam.Patient.GivenName}||" +
+                $"{exam.Patient.DateOfBirth:yyyyMMdd}|F\r" +
             $"PV1|1|O|^^^{other}01\r" +
             "ORC|NW|P1|F1||SC\r" +
             $"OBR|1|P1|F1|{exam.ProcedureCode}^Follow-up|R||||||||Follow-up as recommended|||||{other}FU000001\r";
-        var ack = await (await ingester.PostAsync(Hl7Endpoints.Path, new StringContent(order, Encoding.UTF8, Hl7Endpoints.MediaType))).Content.ReadAsStringAsync();
+        var ack = await (await ingester.PostAsync(Hl7Endpoints.Path, new StringContent(order, Encoding.UTF8, Hl7Endpoints.MediaType)))
+            .Content.ReadAsStringAsync();
         Assert.Contains("MSA|AA|FU1|", ack, StringComparison.Ordinal);
 
         var done = Assert.IsType<ServiceRequest>(await FhirJson.ParseAsync(await reader.GetAsync($"/fhir/ServiceRequest/{followUp}")));
@@ -91,7 +96,8 @@ public sealed class FollowUpEndpointTests(FollowUpEndpointTests.App app) : IClas
 
     private DateTimeOffset Now => app.Services.GetRequiredService<TimeProvider>().GetUtcNow();
 
-    /// <summary>The radiologist claims a case whose patient has a valid NHS number and recommends the same procedure in three months.</summary>
+    /// <summary>The radiologist claims a case whose patient has a valid NHS number and recommends the same procedure in three
+    /// months.</summary>
     private async Task<(Guid FollowUp, ExamFacts Exam)> RecommendAsync(int skip)
     {
         var reporter = await DemoPeople.ReporterOfAsync(app.Services, "radiologist");
@@ -107,8 +113,11 @@ public sealed class FollowUpEndpointTests(FollowUpEndpointTests.App app) : IClas
             }
 
             var trust = await db.Trusts.AsNoTracking().SingleAsync(t => t.Id == exam.TrustId);
-            var request = new FollowUpRequest(exam.ProcedureCode, UkCalendar.DayOf(Now).AddMonths(3), "Follow-up of an indeterminate finding", FollowUpRecipient.Referrer, "Dr R Patel");
-            var recommended = await app.Services.GetRequiredService<FollowUpService>().RecommendAsync(examId, reporter, request, new Actor("radiologist", reporter));
+            var request =
+                new FollowUpRequest(exam.ProcedureCode, UkCalendar.DayOf(Now).AddMonths(3), "Follow-up of an indeterminate finding",
+                FollowUpRecipient.Referrer, "Dr R Patel");
+            var recommended = await app.Services.GetRequiredService<FollowUpService>()
+                .RecommendAsync(examId, reporter, request, new Actor("radiologist", reporter));
             Assert.True(recommended.Succeeded, recommended.Reason);
             return (recommended.Value, new ExamFacts(exam.Accession, exam.Patient, exam.ProcedureCode, trust.OdsCode.Value));
         }
@@ -116,7 +125,8 @@ public sealed class FollowUpEndpointTests(FollowUpEndpointTests.App app) : IClas
         throw new InvalidOperationException("The demo radiologist should have a case with a valid NHS number.");
     }
 
-    private sealed record ExamFacts(Domain.Identifiers.AccessionNumber Accession, Domain.Exams.Patient Patient, string ProcedureCode, string TrustOds);
+    private sealed record ExamFacts(Domain.Identifiers.AccessionNumber Accession, Domain.Exams.Patient Patient, string ProcedureCode,
+        string TrustOds);
 
     public sealed class App() : WorklistAppFactory(DatabaseProvider.Sqlite);
 }

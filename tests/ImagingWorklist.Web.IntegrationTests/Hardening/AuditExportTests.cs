@@ -22,8 +22,10 @@ public sealed class AuditExportTests(HostileApps apps) : IClassFixture<HostileAp
         var marker = $"uk-day-{Guid.NewGuid():N}";
         await using (var db = await app.Services.GetRequiredService<IDbContextFactory<WorklistDbContext>>().CreateDbContextAsync())
         {
-            AuditLog.Audit(db, new Actor(marker, null), AuditAction.ConfigurationChanged, new DateTimeOffset(2026, 7, 1, 23, 30, 0, TimeSpan.Zero), "summer");
-            AuditLog.Audit(db, new Actor(marker, null), AuditAction.ConfigurationChanged, new DateTimeOffset(2026, 1, 14, 23, 30, 0, TimeSpan.Zero), "winter");
+            AuditLog.Audit(db, new Actor(marker, null), AuditAction.ConfigurationChanged,
+                new DateTimeOffset(2026, 7, 1, 23, 30, 0, TimeSpan.Zero), "summer");
+            AuditLog.Audit(db, new Actor(marker, null), AuditAction.ConfigurationChanged,
+                new DateTimeOffset(2026, 1, 14, 23, 30, 0, TimeSpan.Zero), "winter");
             await db.SaveChangesAsync();
         }
 

@@ -15,7 +15,8 @@ public sealed class ErrorGuardTests
     [Fact]
     public async Task AFailureInsideTheAppIsAnsweredWithAReferenceNeverAStackTrace()
     {
-        await using var app = new WorklistAppFactory(settings: new Dictionary<string, string?> { ["Demo:OpenExams"] = "40", ["Demo:HistoryDays"] = "1" });
+        await using var app =
+            new WorklistAppFactory(settings: new Dictionary<string, string?> { ["Demo:OpenExams"] = "40", ["Demo:HistoryDays"] = "1" });
         var manager = await SignIn.AsAsync(app, "manager");
         var reader = Tokens.WithToken(app, await Tokens.ClientCredentialsAsync(app, "worklist.read"));
         await using (var db = app.Services.GetRequiredService<IDbContextFactory<WorklistDbContext>>().CreateDbContext())
@@ -43,7 +44,8 @@ public sealed class ErrorGuardTests
     [InlineData("/api/audit/export.csv?exam=not-a-guid", "exam")]
     public async Task AParameterOfTheWrongTypeIsRefusedNamingIt(string address, string parameter)
     {
-        await using var app = new WorklistAppFactory(settings: new Dictionary<string, string?> { ["Demo:OpenExams"] = "40", ["Demo:HistoryDays"] = "1" });
+        await using var app =
+            new WorklistAppFactory(settings: new Dictionary<string, string?> { ["Demo:OpenExams"] = "40", ["Demo:HistoryDays"] = "1" });
         var admin = await SignIn.AsAsync(app, "admin");
 
         var response = await admin.GetAsync(address);

@@ -21,7 +21,8 @@ namespace ImagingWorklist.Web.IntegrationTests.Hardening;
 /// </summary>
 public sealed class InputPropertyTests(HostileApps apps) : IClassFixture<HostileApps>
 {
-    /// <summary>Characters that break naive parsers: delimiters of HL7, JSON and CSV, control characters, non-ASCII, a lone surrogate.</summary>
+    /// <summary>Characters that break naive parsers: delimiters of HL7, JSON and CSV, control characters, non-ASCII, a lone
+    /// surrogate.</summary>
     private const string Hostile = "\0\r\n\t|^~\\&\u000b\u001c\"',;:{}[]#%+ éłŵñß\u00a0\u2400\ud83d\ude00\ud800azAZ09";
 
     private static readonly Gen<string> Noise = Gen.String[Gen.Char[Hostile], 1, 12];
@@ -73,7 +74,9 @@ public sealed class InputPropertyTests(HostileApps apps) : IClassFixture<Hostile
     {
         var app = apps.On(provider);
         var client = Tokens.WithToken(app, await Tokens.ClientCredentialsAsync(app, "worklist.ingest"));
-        var names = Gen.OneOf<string>("Siân", "Llŷr", "Gwenllïan", "Ó Súilleabháin", "Ní Bhriain", "Seán", "Łukasz", "Żaneta", "Wróblewska", "Grzegorz Brzęczyszczykiewicz", "Zoë", "Ægir", "Dvořák");
+        var names =
+            Gen.OneOf<string>("Siân", "Llŷr", "Gwenllïan", "Ó Súilleabháin", "Ní Bhriain", "Seán", "Łukasz", "Żaneta", "Wróblewska",
+            "Grzegorz Brzęczyszczykiewicz", "Zoë", "Ægir", "Dvořák");
         var sequence = 0;
 
         await names.Select(names).SampleAsync(async pair =>
@@ -83,11 +86,14 @@ public sealed class InputPropertyTests(HostileApps apps) : IClassFixture<Hostile
             var accession = $"RZ1UNI{provider.ToString()[0]}{n:D6}";
             var message = Message.Message($"U{n}", accession).Replace("Testpatient^Alex", $"{family}^{given}", StringComparison.Ordinal);
 
-            using var response = await client.PostAsync(Hl7Endpoints.Path, new StringContent(message, Encoding.UTF8, Hl7Endpoints.MediaType));
+            using var response =
+                await client.PostAsync(Hl7Endpoints.Path, new StringContent(message, Encoding.UTF8, Hl7Endpoints.MediaType));
 
             Assert.Contains("MSA|AA|", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
             await using var db = app.Services.GetRequiredService<IDbContextFactory<WorklistDbContext>>().CreateDbContext();
-            var patient = (await db.Exams.AsNoTracking().SingleAsync(e => e.Accession == Domain.Identifiers.AccessionNumber.FromTrusted(accession))).Patient;
+            var patient =
+                (await db.Exams.AsNoTracking().SingleAsync(e => e.Accession == Domain.Identifiers.AccessionNumber.FromTrusted(accession)))
+                .Patient;
             Assert.Equal((family, given), (patient.FamilyName, patient.GivenName));
         }, iter: 15, threads: 1);
     }
@@ -98,7 +104,9 @@ public sealed class InputPropertyTests(HostileApps apps) : IClassFixture<Hostile
     {
         var app = apps.On(provider);
         var manager = await SignIn.AsAsync(app, "manager");
-        var keys = Gen.OneOf<string>("AccessionNumber", "PatientID", "ProcedureStepState", "ScheduledProcedureStepPriority", "ProcedureStepLabel", "limit", "offset", "00080050", "includefield");
+        var keys =
+            Gen.OneOf<string>("AccessionNumber", "PatientID", "ProcedureStepState", "ScheduledProcedureStepPriority", "ProcedureStepLabel",
+            "limit", "offset", "00080050", "includefield");
         var queries = from key in Gen.Frequency<string>((4, keys), (1, Noise))
                       from value in Gen.Frequency<string>((1, Gen.OneOf<string>("SCHEDULED", "HIGH", "10", "RZ1")), (2, Noise))
                       select $"{Uri.EscapeDataString(key)}={Uri.EscapeDataString(value)}";
@@ -107,10 +115,12 @@ public sealed class InputPropertyTests(HostileApps apps) : IClassFixture<Hostile
         await queries.Array[1, 3].SampleAsync(async parts =>
         {
             using var search = await manager.GetAsync($"/dicomweb/workitems?{string.Join('&', parts)}");
-            Assert.True((int)search.StatusCode is 200 or 204 or 400, $"{(int)search.StatusCode} for {string.Join('&', parts)}: {await search.Content.ReadAsStringAsync()}");
+            Assert.True((int)search.StatusCode is 200 or 204 or 400,
+                $"{(int)search.StatusCode} for {string.Join('&', parts)}: {await search.Content.ReadAsStringAsync()}");
         }, iter: 60, threads: 1);
 
-        await Mutations("[{\"00741000\":{\"vr\":\"CS\",\"Value\":[\"IN PROGRESS\"]},\"00081195\":{\"vr\":\"UI\",\"Value\":[\"1.2.3\"]}}]").SampleAsync(async body =>
+        await Mutations("[{\"00741000\":{\"vr\":\"CS\",\"Value\":[\"IN PROGRESS\"]},\"00081195\":{\"vr\":\"UI\",\"Value\":[\"1.2.3\"]}}]")
+            .SampleAsync(async body =>
         {
             using var content = new StringContent(body, Encoding.UTF8);
             content.Headers.ContentType = new("application/dicom+json");
@@ -129,8 +139,11 @@ public sealed class InputPropertyTests(HostileApps apps) : IClassFixture<Hostile
 
         await Mutations(FhirIngestTests.Request("RZ1FHIRPROP0", "XCHES")).SampleAsync(async json =>
         {
-            var body = json.Replace("RZ1FHIRPROP0", $"RZ1FP{provider.ToString()[0]}{Interlocked.Increment(ref sequence):D5}", StringComparison.Ordinal);
-            using var response = await client.PostAsync("/fhir/ServiceRequest", new StringContent(body, Encoding.UTF8, "application/fhir+json"));
+            var body =
+                json.Replace("RZ1FHIRPROP0", $"RZ1FP{provider.ToString()[0]}{Interlocked.Increment(ref sequence):D5}",
+                StringComparison.Ordinal);
+            using var response =
+                await client.PostAsync("/fhir/ServiceRequest", new StringContent(body, Encoding.UTF8, "application/fhir+json"));
             var answer = await response.Content.ReadAsStringAsync();
             Assert.True((int)response.StatusCode < 500, $"{(int)response.StatusCode} for {Shown(body)}: {answer}");
             Assert.Contains("OperationOutcome", answer, StringComparison.Ordinal);
@@ -144,7 +157,8 @@ public sealed class InputPropertyTests(HostileApps apps) : IClassFixture<Hostile
         var app = apps.On(provider);
         var files = app.Services.GetRequiredService<Application.Rota.RotaFiles>();
         var actor = new Application.Common.Actor("coordinator");
-        var template = $"{Application.Rota.RotaFiles.CsvHeader}\r\nGMC0000001,InHoursSession,2030-01-07 09:00,2030-01-07 13:00,network,200\r\n";
+        var template =
+            $"{Application.Rota.RotaFiles.CsvHeader}\r\nGMC0000001,InHoursSession,2030-01-07 09:00,2030-01-07 13:00,network,200\r\n";
         await using var before = app.Services.GetRequiredService<IDbContextFactory<WorklistDbContext>>().CreateDbContext();
         var shifts = await before.RotaShifts.CountAsync();
 
@@ -168,7 +182,8 @@ public sealed class InputPropertyTests(HostileApps apps) : IClassFixture<Hostile
             var client = app.CreateClient(new() { AllowAutoRedirect = false });
             using var response = await SignIn.PostAsync(client, userName, WorklistAppFactory.DemoPassword);
             Assert.True((int)response.StatusCode < 500, $"{(int)response.StatusCode} signing in as {Shown(userName)}");
-            Assert.True(userName == "radiologist" || response.StatusCode != HttpStatusCode.Redirect || response.Headers.Location?.ToString().Contains("login", StringComparison.OrdinalIgnoreCase) == true,
+            Assert.True(userName == "radiologist" || response.StatusCode != HttpStatusCode.Redirect || response.Headers.Location?.ToString()
+                .Contains("login", StringComparison.OrdinalIgnoreCase) == true,
                 $"signed in as {Shown(userName)}");
         }, iter: 30, threads: 1);
     }

@@ -20,7 +20,8 @@ public class ConfigurationTests
         });
 
         var ready = await app.CreateClient().GetAsync("/health/ready");
-        var page = await app.Services.GetRequiredService<OpenExamsQuery>().PageAsync(new WorklistPageRequest(0, 5), ImagingWorklist.Application.Security.AccessScope.WholeNetwork);
+        var page = await app.Services.GetRequiredService<OpenExamsQuery>()
+            .PageAsync(new WorklistPageRequest(0, 5), ImagingWorklist.Application.Security.AccessScope.WholeNetwork);
 
         Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
         Assert.Equal(120, page.TotalCount);
@@ -31,7 +32,8 @@ public class ConfigurationTests
     {
         await using var app = new WorklistAppFactory(settings: new Dictionary<string, string?> { ["Demo:Seed"] = "false" });
 
-        var page = await app.Services.GetRequiredService<OpenExamsQuery>().PageAsync(new WorklistPageRequest(0, 5), ImagingWorklist.Application.Security.AccessScope.WholeNetwork);
+        var page = await app.Services.GetRequiredService<OpenExamsQuery>()
+            .PageAsync(new WorklistPageRequest(0, 5), ImagingWorklist.Application.Security.AccessScope.WholeNetwork);
 
         Assert.Equal(0, page.TotalCount);
     }

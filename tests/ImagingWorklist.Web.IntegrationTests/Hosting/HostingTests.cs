@@ -35,7 +35,8 @@ public sealed class HostingTests(HostingTests.SeededApp app) : IClassFixture<Hos
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal(contentType, response.Content.Headers.ContentType?.MediaType);
-        Assert.Equal(await File.ReadAllTextAsync(Path.Combine(RepositoryRoot(), "wwwroot", path)), await response.Content.ReadAsStringAsync());
+        Assert.Equal(await File.ReadAllTextAsync(Path.Combine(RepositoryRoot(), "wwwroot", path)),
+            await response.Content.ReadAsStringAsync());
     }
 
     [Fact]
@@ -77,7 +78,9 @@ public sealed class HostingTests(HostingTests.SeededApp app) : IClassFixture<Hos
         var response = await SignIn.PostAsync(client, "coordinator", "not the password");
 
         Assert.Contains("do not match an account", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
-        await using var db = app.Services.GetRequiredService<Microsoft.EntityFrameworkCore.IDbContextFactory<ImagingWorklist.Persistence.WorklistDbContext>>().CreateDbContext();
+        await using var db = app.Services
+            .GetRequiredService<Microsoft.EntityFrameworkCore.IDbContextFactory<ImagingWorklist.Persistence.WorklistDbContext>>()
+            .CreateDbContext();
         Assert.Contains(db.AuditEvents, a => a.Action == Domain.Audit.AuditAction.SignInFailed && a.Actor == "coordinator");
     }
 

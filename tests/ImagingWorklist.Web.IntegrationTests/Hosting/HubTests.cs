@@ -14,7 +14,8 @@ public sealed class HubTests(HostingTests.SeededApp app) : IClassFixture<Hosting
     [Fact]
     public async Task TheWorklistHubRefusesAnonymousClients()
     {
-        var response = await app.CreateClient(new() { AllowAutoRedirect = false }).PostAsync("/hubs/worklist/negotiate?negotiateVersion=1", null);
+        var response = await app.CreateClient(new() { AllowAutoRedirect = false })
+            .PostAsync("/hubs/worklist/negotiate?negotiateVersion=1", null);
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
         Assert.Equal(string.Empty, await response.Content.ReadAsStringAsync());
@@ -55,7 +56,8 @@ public sealed class HubTests(HostingTests.SeededApp app) : IClassFixture<Hosting
         await connection.StartAsync();
 
         var reporter = await DemoPeople.ReporterOfAsync(app.Services, "radiologist2");
-        Assert.True((await app.Services.GetRequiredService<ClaimService>().ClaimAsync(exam, reporter, new Actor("radiologist2", reporter))).Succeeded);
+        Assert.True((await app.Services.GetRequiredService<ClaimService>().ClaimAsync(exam, reporter, new Actor("radiologist2", reporter)))
+            .Succeeded);
         var change = await heard.Task.WaitAsync(TimeSpan.FromSeconds(30));
 
         Assert.Equal(JsonValueKind.Number, change.GetProperty("version").ValueKind);

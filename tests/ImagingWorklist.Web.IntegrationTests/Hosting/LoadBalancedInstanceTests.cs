@@ -83,7 +83,8 @@ public sealed class LoadBalancedInstanceTests : IAsyncLifetime
         await using var b = Instance(PublicBase);
         var onA = a.CreateClient(new() { BaseAddress = AddressOfA, AllowAutoRedirect = false });
         var signIn = await SignIn.PostAsync(onA, "radiologist", WorklistAppFactory.DemoPassword);
-        var cookie = signIn.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("ImagingWorklist.Auth=", StringComparison.Ordinal)).Split(';')[0];
+        var cookie = signIn.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("ImagingWorklist.Auth=", StringComparison.Ordinal))
+            .Split(';')[0];
 
         var onB = b.CreateClient(new() { BaseAddress = AddressOfB, AllowAutoRedirect = false });
         onB.DefaultRequestHeaders.Add("Cookie", cookie);

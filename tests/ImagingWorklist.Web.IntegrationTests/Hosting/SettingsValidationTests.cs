@@ -16,10 +16,12 @@ public class SettingsValidationTests
     [InlineData("RateLimits:TokenPerMinute", "0", "RateLimits:TokenPerMinute must be at least 1")]
     [InlineData("CriticalFindings:Categories", "Critical, Amber", "CriticalFindings:Categories: 'Amber' is not a category")]
     [InlineData("FollowUps:Grace", "-1.00:00:00", "FollowUps:Grace must be a positive duration")]
-    [InlineData("Telemetry:MetricsAllowedNetworks", "10.0.0.0/8, the office", "Telemetry:MetricsAllowedNetworks: 'the office' is not a network")]
+    [InlineData("Telemetry:MetricsAllowedNetworks", "10.0.0.0/8, the office",
+        "Telemetry:MetricsAllowedNetworks: 'the office' is not a network")]
     [InlineData("Telemetry:OtlpEndpoint", "collector", "Telemetry:OtlpEndpoint must be an absolute address")]
     [InlineData("Security:PublicBaseUrl", "worklist.example.nhs.uk", "Security:PublicBaseUrl must be an absolute http or https address")]
-    [InlineData("Security:PublicBaseUrl", "https://worklist.example.nhs.uk/?tenant=1", "Security:PublicBaseUrl must be an absolute http or https address")]
+    [InlineData("Security:PublicBaseUrl", "https://worklist.example.nhs.uk/?tenant=1",
+        "Security:PublicBaseUrl must be an absolute http or https address")]
     public void AnInvalidSettingStopsStartUpNamingIt(string setting, string value, string expected)
     {
         using var app = new WorklistAppFactory(settings: new Dictionary<string, string?> { [setting] = value });

@@ -3,7 +3,8 @@ using ImagingWorklist.Testing;
 
 namespace ImagingWorklist.Web.IntegrationTests.Hosting;
 
-/// <summary>Each person starts their day on their page: reporters on the worklist, managers on the dashboard, coordinators on the rota.</summary>
+/// <summary>Each person starts their day on their page: reporters on the worklist, managers on the dashboard, coordinators on the
+/// rota.</summary>
 public sealed class SignInLandingTests(HostingTests.SeededApp app) : IClassFixture<HostingTests.SeededApp>
 {
     [Theory]
@@ -14,7 +15,8 @@ public sealed class SignInLandingTests(HostingTests.SeededApp app) : IClassFixtu
     [InlineData("admin", "/")]
     public async Task EachRoleLandsOnItsOwnPage(string userName, string landing)
     {
-        var response = await SignIn.PostAsync(app.CreateClient(new() { AllowAutoRedirect = false }), userName, WorklistAppFactory.DemoPassword);
+        var response =
+            await SignIn.PostAsync(app.CreateClient(new() { AllowAutoRedirect = false }), userName, WorklistAppFactory.DemoPassword);
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Equal(landing, response.Headers.Location?.AbsolutePath);
@@ -23,7 +25,9 @@ public sealed class SignInLandingTests(HostingTests.SeededApp app) : IClassFixtu
     [Fact]
     public async Task WhereThePersonWasGoingWinsOverTheirLandingPage()
     {
-        var response = await SignIn.PostAsync(app.CreateClient(new() { AllowAutoRedirect = false }), "manager", WorklistAppFactory.DemoPassword, returnUrl: "/activity");
+        var response =
+            await SignIn.PostAsync(app.CreateClient(new() { AllowAutoRedirect = false }), "manager", WorklistAppFactory.DemoPassword,
+            returnUrl: "/activity");
 
         Assert.Equal("/activity", response.Headers.Location?.AbsolutePath);
     }

@@ -34,13 +34,15 @@ public sealed class BackupRestoreTests
             holder = await DemoPeople.ReporterOfAsync(app.Services, "radiologist");
             rival = await DemoPeople.ReporterOfAsync(app.Services, "radiologist2");
             heldExam = await DemoPeople.ClaimAndSignAsync(app.Services, "radiologist", text: null);
-            var saved = await app.Services.GetRequiredService<ReportingService>().SaveDraftAsync(heldExam, holder, draft, new Actor("radiologist", holder));
+            var saved = await app.Services.GetRequiredService<ReportingService>()
+                .SaveDraftAsync(heldExam, holder, draft, new Actor("radiologist", holder));
             Assert.True(saved.Succeeded, saved.Reason);
             openBefore = DemoPeople.OpenInEngine(app.Services);
         }
 
         var before = await PostgresTools.FingerprintAsync(source.ConnectionString);
-        foreach (var table in new[] { "Exams", "Reports", "AuditEvents", "OutboundReports", "RotaShifts", "AspNetUsers", "OpenIddictApplications" })
+        foreach (var table in new[] { "Exams", "Reports", "AuditEvents", "OutboundReports", "RotaShifts", "AspNetUsers",
+            "OpenIddictApplications" })
         {
             Assert.DoesNotContain("0 rows,", before[table], StringComparison.Ordinal);
         }
@@ -60,7 +62,8 @@ public sealed class BackupRestoreTests
             await using var app = new WorklistAppFactory(DatabaseProvider.Postgres, restored);
             Assert.Equal(HttpStatusCode.OK, (await app.CreateClient().GetAsync("/health/ready")).StatusCode);
             Assert.Equal(openBefore, DemoPeople.OpenInEngine(app.Services));
-            var rivalClaim = await app.Services.GetRequiredService<ClaimService>().ClaimAsync(heldExam, rival, new Actor("radiologist2", rival));
+            var rivalClaim = await app.Services.GetRequiredService<ClaimService>()
+                .ClaimAsync(heldExam, rival, new Actor("radiologist2", rival));
             Assert.False(rivalClaim.Succeeded, "the claim made before the backup must still be its holder's");
             await using var db = await app.Services.GetRequiredService<IDbContextFactory<WorklistDbContext>>().CreateDbContextAsync();
             var kept = await db.Reports.AsNoTracking().SingleAsync(r => r.ExamId == heldExam && r.SignedAt == null);
@@ -77,7 +80,8 @@ public sealed class BackupRestoreTests
     {
         await using var connection = new NpgsqlConnection(connectionString);
         await connection.OpenAsync();
-        foreach (var statement in new[] { "UPDATE \"AuditEvents\" SET \"Detail\" = 'changed'", "DELETE FROM \"AuditEvents\"", "TRUNCATE \"AuditEvents\"" })
+        foreach (var statement in new[] { "UPDATE \"AuditEvents\" SET \"Detail\" = 'changed'", "DELETE FROM \"AuditEvents\"",
+            "TRUNCATE \"AuditEvents\"" })
         {
             await using var command = new NpgsqlCommand(statement, connection);
             await Assert.ThrowsAsync<PostgresException>(() => command.ExecuteNonQueryAsync());

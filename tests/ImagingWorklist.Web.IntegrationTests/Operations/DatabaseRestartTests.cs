@@ -22,7 +22,9 @@ public sealed class DatabaseRestartTests
     {
         await using var server = await ThrowawayPostgres.StartAsync();
         await server.CreateDatabaseAsync("imagingworklist");
-        await using var app = new WorklistAppFactory(DatabaseProvider.Postgres, server.ConnectionString("imagingworklist").Replace("Pooling=false", "Pooling=true", StringComparison.Ordinal));
+        await using var app =
+            new WorklistAppFactory(DatabaseProvider.Postgres, server.ConnectionString("imagingworklist")
+            .Replace("Pooling=false", "Pooling=true", StringComparison.Ordinal));
         var probe = app.CreateClient();
         var held = await DemoPeople.ClaimAndSignAsync(app.Services, "radiologist", text: null);
         var rival = await DemoPeople.ReporterOfAsync(app.Services, "radiologist2");
@@ -57,7 +59,9 @@ public sealed class DatabaseRestartTests
         await using var db = await app.Services.GetRequiredService<IDbContextFactory<WorklistDbContext>>().CreateDbContextAsync();
         var messages = await db.InboundMessages.Where(m => m.ControlId != null && m.ControlId.StartsWith("PGR")).ToListAsync();
         Assert.Equal(3, messages.Count);
-        Assert.All(messages, m => Assert.True(m.ExamId is not null && m.AckCode == "AA", $"{m.ControlId} was acknowledged, so its order is on the worklist"));
+        Assert.All(messages,
+            m => Assert.True(m.ExamId is not null && m.AckCode == "AA",
+            $"{m.ControlId} was acknowledged, so its order is on the worklist"));
     }
 
     private static async Task<string> SendAsync(HttpClient sender, string controlId, string accession) =>

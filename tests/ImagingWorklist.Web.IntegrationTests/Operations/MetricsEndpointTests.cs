@@ -20,7 +20,9 @@ public sealed class MetricsEndpointTests(MetricsEndpointTests.App app) : IClassF
         var examId = await DemoPeople.ClaimAndSignAsync(app.Services, "radiologist", text: null, skip: 3);
         var ingester = Tokens.WithToken(app, await Tokens.ClientCredentialsAsync(app, "worklist.ingest"));
         var order = Interop.Hl7v2.Hl7IngestEndpointTests.Message("MX1", "RZ100900077");
-        Assert.Contains("MSA|AA|MX1|", await (await ingester.PostAsync(Hl7Endpoints.Path, new StringContent(order, Encoding.UTF8, Hl7Endpoints.MediaType))).Content.ReadAsStringAsync(),
+        Assert.Contains("MSA|AA|MX1|",
+            await (await ingester.PostAsync(Hl7Endpoints.Path, new StringContent(order, Encoding.UTF8, Hl7Endpoints.MediaType)))
+            .Content.ReadAsStringAsync(),
             StringComparison.Ordinal);
 
         var token = await Tokens.ClientCredentialsAsync(app, "worklist.read");
@@ -44,9 +46,11 @@ public sealed class MetricsEndpointTests(MetricsEndpointTests.App app) : IClassF
         Assert.Contains("code=\"AA\"", text, StringComparison.Ordinal);
         Assert.Contains("worklist_backlog_open{", text, StringComparison.Ordinal);
         Assert.Contains("class=\"Routine\"", text, StringComparison.Ordinal);
-        foreach (var gauge in new[] { "worklist_backlog_past_due", "worklist_backlog_oldest_wait_seconds", "worklist_outbox_depth", "worklist_findings_unacknowledged",
+        foreach (var gauge in new[] { "worklist_backlog_past_due", "worklist_backlog_oldest_wait_seconds", "worklist_outbox_depth",
+            "worklist_findings_unacknowledged",
             "worklist_follow_ups_overdue", "worklist_circuits", "http_server_request_duration_seconds", "dotnet_gc_collections_total",
-            "worklist_engine_events_total{", "kind=\"exam\"", "worklist_engine_rebuild_duration_seconds_count", "signalr_server_active_connections" })
+            "worklist_engine_events_total{", "kind=\"exam\"", "worklist_engine_rebuild_duration_seconds_count",
+                "signalr_server_active_connections" })
         {
             Assert.Contains(gauge, text, StringComparison.Ordinal);
         }
@@ -83,7 +87,8 @@ public sealed class MetricsEndpointTests(MetricsEndpointTests.App app) : IClassF
 
         private sealed class FromAddress(IPAddress address) : IStartupFilter
         {
-            public Action<Microsoft.AspNetCore.Builder.IApplicationBuilder> Configure(Action<Microsoft.AspNetCore.Builder.IApplicationBuilder> next) => builder =>
+            public Action<Microsoft.AspNetCore.Builder.IApplicationBuilder> Configure(
+                Action<Microsoft.AspNetCore.Builder.IApplicationBuilder> next) => builder =>
             {
                 builder.Use(following => context =>
                 {

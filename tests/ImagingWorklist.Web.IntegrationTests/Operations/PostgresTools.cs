@@ -14,8 +14,10 @@ internal static class PostgresTools
     public static string Bin =>
         Environment.GetEnvironmentVariable("WORKLIST_TEST_PG_BIN") is { Length: > 0 } configured
             ? configured
-            : Directory.GetDirectories("/usr/lib/postgresql").OrderBy(d => int.TryParse(Path.GetFileName(d), out var v) ? v : 0).Select(d => Path.Combine(d, "bin")).LastOrDefault()
-              ?? throw new InvalidOperationException("No PostgreSQL programs found under /usr/lib/postgresql; run ./test.sh, which installs them.");
+            : Directory.GetDirectories("/usr/lib/postgresql").OrderBy(d => int.TryParse(Path.GetFileName(d), out var v) ? v : 0)
+                .Select(d => Path.Combine(d, "bin")).LastOrDefault()
+              ?? throw new InvalidOperationException(
+                  "No PostgreSQL programs found under /usr/lib/postgresql; run ./test.sh, which installs them.");
 
     /// <summary>libpq's keyword form of an Npgsql connection string (the programs take it as their database name).</summary>
     public static string Libpq(string connectionString)
@@ -28,7 +30,9 @@ internal static class PostgresTools
     {
         // PostgreSQL's server programs refuse to run as root; the Debian package made the postgres user for them.
         var asRoot = Environment.UserName == "root";
-        var start = new ProcessStartInfo(asRoot ? "runuser" : Path.Combine(Bin, program)) { RedirectStandardOutput = true, RedirectStandardError = true };
+        var start =
+            new ProcessStartInfo(asRoot ? "runuser" : Path.Combine(Bin, program)) { RedirectStandardOutput = true,
+            RedirectStandardError = true };
         if (asRoot)
         {
             foreach (var part in new[] { "-u", "postgres", "--", Path.Combine(Bin, program) })
@@ -51,13 +55,16 @@ internal static class PostgresTools
             : throw new InvalidOperationException($"{program} {string.Join(' ', arguments)} failed ({process.ExitCode}): {await error}");
     }
 
-    /// <summary>Every table's row count and an MD5 of its rows in a fixed order: two databases with equal fingerprints hold the same data.</summary>
+    /// <summary>Every table's row count and an MD5 of its rows in a fixed order: two databases with equal fingerprints hold the same
+    /// data.</summary>
     public static async Task<SortedDictionary<string, string>> FingerprintAsync(string connectionString)
     {
         await using var connection = new NpgsqlConnection(connectionString);
         await connection.OpenAsync();
         var tables = new List<string>();
-        await using (var list = new NpgsqlCommand("SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE'", connection))
+        await using (var list =
+            new NpgsqlCommand(
+            "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE'", connection))
         await using (var reader = await list.ExecuteReaderAsync())
         {
             while (await reader.ReadAsync())
@@ -70,7 +77,8 @@ internal static class PostgresTools
         foreach (var table in tables)
         {
             await using var command = new NpgsqlCommand(
-                $"SELECT count(*) || ' rows, md5 ' || md5(coalesce(string_agg(t::text, E'\\n' ORDER BY t::text), '')) FROM \"{table}\" t", connection);
+                $"SELECT count(*) || ' rows, md5 ' || md5(coalesce(string_agg(t::text, E'\\n' ORDER BY t::text), '')) FROM \"{table}\" t",
+                    connection);
             fingerprints[table] = (string)(await command.ExecuteScalarAsync())!;
         }
 
@@ -120,7 +128,8 @@ internal sealed class ThrowawayPostgres : IAsyncDisposable
     /// <summary>Stops the server as an operator's restart does (fast: sessions are ended, nothing is lost).</summary>
     public Task StopAsync() => PostgresTools.RunAsync("pg_ctl", "-D", Data, "-m", "fast", "-w", "stop");
 
-    public Task StartAgainAsync() => PostgresTools.RunAsync("pg_ctl", "-D", Data, "-l", Path.Combine(_folder.FullName, "log"), "-w", "-t", "60",
+    public Task StartAgainAsync()
+        => PostgresTools.RunAsync("pg_ctl", "-D", Data, "-l", Path.Combine(_folder.FullName, "log"), "-w", "-t", "60",
         "-o", $"-p {Port} -k {_folder.FullName} -c listen_addresses=127.0.0.1 -c fsync=off", "start");
 
     public async Task CreateDatabaseAsync(string name)

@@ -44,7 +44,8 @@ public sealed class RedisOutageTests
         var during = await DemoPeople.SharedExamAsync(a.Services, "radiologist", "radiologist2", skip: 1);
         var watch = System.Diagnostics.Stopwatch.StartNew();
         await ClaimAsync(a, during, onA, "radiologist", expected: true);
-        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(4), $"a claim must not wait for the missing Redis (its timeout is 5 s); it took {watch.Elapsed.TotalSeconds:0.0} s");
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(4),
+            $"a claim must not wait for the missing Redis (its timeout is 5 s); it took {watch.Elapsed.TotalSeconds:0.0} s");
         Assert.True(Lists(b, onB, during), "without Redis, B has not heard of A's claim");
         await ClaimAsync(b, during, onB, "radiologist2", expected: false);
 
@@ -62,7 +63,9 @@ public sealed class RedisOutageTests
     public void BlazorCircuitsStayOffTheRedisBackplaneSoPagesOpenWithoutIt()
     {
         using var app = new WorklistAppFactory(settings: new Dictionary<string, string?> { ["Redis:Configuration"] = "127.0.0.1:1" });
-        var circuits = Type.GetType("Microsoft.AspNetCore.Components.Server.ComponentHub, Microsoft.AspNetCore.Components.Server", throwOnError: true)!;
+        var circuits =
+            Type.GetType("Microsoft.AspNetCore.Components.Server.ComponentHub, Microsoft.AspNetCore.Components.Server",
+            throwOnError: true)!;
 
         var manager = app.Services.GetRequiredService(typeof(HubLifetimeManager<>).MakeGenericType(circuits));
         var hub = app.Services.GetRequiredService<HubLifetimeManager<Realtime.WorklistHub>>();
@@ -73,14 +76,16 @@ public sealed class RedisOutageTests
 
     private static InstanceLink Link(WorklistAppFactory app) => app.Services.GetRequiredService<InstanceLink>();
 
-    /// <summary>Whether the exam is anywhere on the reporter's list (as deep as <see cref="DemoPeople.SharedExamAsync"/> looks), not only on its first page.</summary>
+    /// <summary>Whether the exam is anywhere on the reporter's list (as deep as <see cref="DemoPeople.SharedExamAsync"/> looks), not only
+    /// on its first page.</summary>
     private static bool Lists(WorklistAppFactory app, Guid reporter, Guid exam) =>
         app.Services.GetRequiredService<WorklistEngineHost>().RankedFor(reporter, take: 3000).Any(r => r.Exam.Id == exam);
 
     private static async Task ClaimAsync(WorklistAppFactory app, Guid exam, Guid reporter, string name, bool expected)
     {
         var claim = await app.Services.GetRequiredService<ClaimService>().ClaimAsync(exam, reporter, new Actor(name, reporter));
-        Assert.True(claim.Succeeded == expected, $"claim by {name}: expected {(expected ? "success" : "refusal")}, got {claim.Reason ?? "success"}");
+        Assert.True(claim.Succeeded == expected,
+            $"claim by {name}: expected {(expected ? "success" : "refusal")}, got {claim.Reason ?? "success"}");
     }
 
     private static async Task EventuallyAsync(Func<bool> condition, string what, int seconds = 15)
@@ -111,7 +116,10 @@ public sealed class RedisOutageTests
 
         public async Task StartAgainAsync()
         {
-            _process = Process.Start(new ProcessStartInfo("redis-server", ["--port", Port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--bind", "127.0.0.1",
+            _process =
+                Process.Start(
+                new ProcessStartInfo("redis-server",
+                ["--port", Port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--bind", "127.0.0.1",
                 "--save", string.Empty, "--appendonly", "no"]) { RedirectStandardOutput = true })!;
             _ = _process.StandardOutput.ReadToEndAsync();
             await EventuallyAsync(() =>

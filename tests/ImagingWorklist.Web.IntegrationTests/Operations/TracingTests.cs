@@ -26,7 +26,10 @@ public sealed class TracingTests(Interop.Hl7v2.Hl7IngestEndpointTests.App app) :
         var controlId = $"TR{Guid.NewGuid():N}"[..20];
         var client = Tokens.WithToken(app, await Tokens.ClientCredentialsAsync(app, "worklist.ingest"));
 
-        var answer = await client.PostAsync(Hl7Endpoints.Path, new StringContent(Interop.Hl7v2.Hl7IngestEndpointTests.Message(controlId, "RZ1TRACE0001"), Encoding.UTF8, Hl7Endpoints.MediaType));
+        var answer =
+            await client.PostAsync(Hl7Endpoints.Path,
+            new StringContent(Interop.Hl7v2.Hl7IngestEndpointTests.Message(controlId, "RZ1TRACE0001"), Encoding.UTF8,
+            Hl7Endpoints.MediaType));
 
         Assert.Contains($"MSA|AA|{controlId}|", await answer.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         var message = Assert.Single(spans, s => s.OperationName == "HL7 message" && (string?)s.GetTagItem("hl7.control_id") == controlId);
@@ -39,7 +42,8 @@ public sealed class TracingTests(Interop.Hl7v2.Hl7IngestEndpointTests.App app) :
         Assert.Contains(batch.Links, link => link.Context.SpanId == message.SpanId);
         Assert.Equal(default, batch.ParentSpanId);
         Assert.Equal(message.GetTagItem("worklist.ingest.batch_size"), batch.GetTagItem("worklist.ingest.batch_size"));
-        Assert.True(batch.StartTimeUtc >= message.StartTimeUtc && batch.StartTimeUtc + batch.Duration <= message.StartTimeUtc + message.Duration,
+        Assert.True(batch.StartTimeUtc >= message.StartTimeUtc
+            && batch.StartTimeUtc + batch.Duration <= message.StartTimeUtc + message.Duration,
             "the batch runs inside the time the message waited for its answer");
 
         // No patient or accession in any tag a collector would store.

@@ -39,7 +39,8 @@ public sealed class UpgradeTests
         }
 
         var before = await CountRowsAsync(database);
-        Assert.True(before["Exams"] > 0 && before["Reports"] > 0 && before["AuditEvents"] > 0 && before["OutboundReports"] > 0, string.Join(", ", before));
+        Assert.True(before["Exams"] > 0 && before["Reports"] > 0 && before["AuditEvents"] > 0 && before["OutboundReports"] > 0,
+            string.Join(", ", before));
 
         await using (var upgraded = new WorklistAppFactory(provider, database.ConnectionString))
         {

@@ -47,59 +47,102 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.App app) :
     [
         new("GET", "/", "/", Caller.People, "The worklist: every signed-in person (what it shows depends on the role)"),
         new("GET", "/worklist", "/worklist", Caller.People, "The worklist"),
-        new("GET", "/exams/{ExamId:guid}", SomeExam, Caller.People, "Exam view; patient data only to a reporter with a need to know (holder, verifier, asked for an opinion, author) or a manager, within their trusts"),
+        new("GET", "/exams/{ExamId:guid}", SomeExam, Caller.People,
+            "Exam view; patient data only to a reporter with a need to know (holder, verifier, asked for an opinion, author) or a " +
+                "manager, within their trusts"),
         new("GET", "/dashboard", "/dashboard", Caller.Manager | Caller.Coordinator | Caller.Admin, "Backlog and turnaround dashboards"),
-        new("GET", "/follow-ups", "/follow-ups?view=overdue", Caller.Manager | Caller.Coordinator | Caller.Admin, "Follow-up recommendations tracked to closure (the failsafe list), within the caller's trusts"),
-        new("GET", "/api/follow-ups.csv", "/api/follow-ups.csv?view=all", Caller.Manager | Caller.Coordinator | Caller.Admin, "The follow-up tracking list as CSV, within the caller's trusts"),
-        new("GET", "/fhir/ServiceRequest", "/fhir/ServiceRequest?intent=proposal", Caller.People | Caller.Ris, "FHIR follow-up recommendations (intent proposal) within the caller's trusts (reports.read for tokens)"),
-        new("GET", "/fhir/ServiceRequest/{id}", "/fhir/ServiceRequest/6b0e7f0a-0000-4000-8000-000000000001", Caller.People | Caller.Ris, "FHIR follow-up recommendation read within the caller's trusts (reports.read for tokens)"),
-        new("GET", "/dashboard/exams", "/dashboard/exams?by=Trust&key=x&measure=Open", Caller.Manager | Caller.Coordinator | Caller.Admin, "The exams behind a backlog figure, within the caller's trusts"),
-        new("GET", "/api/dashboard/backlog.csv", "/api/dashboard/backlog.csv?by=Trust", Caller.Manager | Caller.Coordinator | Caller.Admin, "The backlog table as CSV, within the caller's trusts"),
-        new("GET", "/activity", "/activity", Caller.People, "Reporter activity: a reporter sees their own, managers, coordinators and administrators every reporter in their trusts"),
-        new("GET", "/api/dashboard/activity.csv", "/api/dashboard/activity.csv?days=30", Caller.People, "Reporter activity as CSV: the caller's own row, or every reporter in their trusts for managers, coordinators and administrators"),
-        new("GET", "/api/dashboard/forecast.csv", "/api/dashboard/forecast.csv", Caller.Manager | Caller.Coordinator | Caller.Admin, "The network's seven-day forecast (simulated; counts only, no patient data) as CSV"),
-        new("GET", "/api/dashboard/monthly-return.csv", "/api/dashboard/monthly-return.csv?month=2026-10", Caller.Manager | Caller.Coordinator | Caller.Admin, "The monthly turnaround return as CSV, per trust and for the network, within the caller's trusts"),
-        new("GET", "/api/dashboard/turnaround.csv", "/api/dashboard/turnaround.csv?days=30", Caller.Manager | Caller.Coordinator | Caller.Admin, "Turnaround by pathway, modality and trust as CSV, within the caller's trusts"),
+        new("GET", "/follow-ups", "/follow-ups?view=overdue", Caller.Manager | Caller.Coordinator | Caller.Admin,
+            "Follow-up recommendations tracked to closure (the failsafe list), within the caller's trusts"),
+        new("GET", "/api/follow-ups.csv", "/api/follow-ups.csv?view=all", Caller.Manager | Caller.Coordinator | Caller.Admin,
+            "The follow-up tracking list as CSV, within the caller's trusts"),
+        new("GET", "/fhir/ServiceRequest", "/fhir/ServiceRequest?intent=proposal", Caller.People | Caller.Ris,
+            "FHIR follow-up recommendations (intent proposal) within the caller's trusts (reports.read for tokens)"),
+        new("GET", "/fhir/ServiceRequest/{id}", "/fhir/ServiceRequest/6b0e7f0a-0000-4000-8000-000000000001", Caller.People | Caller.Ris,
+            "FHIR follow-up recommendation read within the caller's trusts (reports.read for tokens)"),
+        new("GET", "/dashboard/exams", "/dashboard/exams?by=Trust&key=x&measure=Open", Caller.Manager | Caller.Coordinator | Caller.Admin,
+            "The exams behind a backlog figure, within the caller's trusts"),
+        new("GET", "/api/dashboard/backlog.csv", "/api/dashboard/backlog.csv?by=Trust", Caller.Manager | Caller.Coordinator | Caller.Admin,
+            "The backlog table as CSV, within the caller's trusts"),
+        new("GET", "/activity", "/activity", Caller.People,
+            "Reporter activity: a reporter sees their own, managers, coordinators and administrators every reporter in their trusts"),
+        new("GET", "/api/dashboard/activity.csv", "/api/dashboard/activity.csv?days=30", Caller.People,
+            "Reporter activity as CSV: the caller's own row, or every reporter in their trusts for managers, coordinators and " +
+                "administrators"),
+        new("GET", "/api/dashboard/forecast.csv", "/api/dashboard/forecast.csv", Caller.Manager | Caller.Coordinator | Caller.Admin,
+            "The network's seven-day forecast (simulated; counts only, no patient data) as CSV"),
+        new("GET", "/api/dashboard/monthly-return.csv", "/api/dashboard/monthly-return.csv?month=2026-10",
+            Caller.Manager | Caller.Coordinator | Caller.Admin,
+            "The monthly turnaround return as CSV, per trust and for the network, within the caller's trusts"),
+        new("GET", "/api/dashboard/turnaround.csv", "/api/dashboard/turnaround.csv?days=30",
+            Caller.Manager | Caller.Coordinator | Caller.Admin,
+            "Turnaround by pathway, modality and trust as CSV, within the caller's trusts"),
         new("GET", "/rota", "/rota", Caller.People, "Rota and cover"),
         new("GET", "/admin", "/admin", Caller.Admin, "Users, credentials, integration clients, audit trail"),
         new("GET", "/account/login", "/account/login", Caller.Everyone, "Sign-in page"),
         new("GET", "/account/denied", "/account/denied", Caller.People, "Shown to a signed-in person refused a page"),
         new("GET", "/not-found", "/not-found", Caller.Everyone, "Page not found"),
         new("GET", "/error", "/error", Caller.Everyone, "Error page (no details)"),
-        new("POST", "/account/logout", "/account/logout", Caller.Everyone, "Sign out (a signed-in caller must bring the form's antiforgery token)"),
+        new("POST", "/account/logout", "/account/logout", Caller.Everyone,
+            "Sign out (a signed-in caller must bring the form's antiforgery token)"),
         new("GET", "/account/keepalive", "/account/keepalive", Caller.People, "Keeps an active person's session cookie fresh"),
-        new("GET", "/connect/authorize", "/connect/authorize", Caller.Everyone, "OpenID Connect authorization: OpenIddict checks the client, PKCE and redirect URI; the person signs in"),
+        new("GET", "/connect/authorize", "/connect/authorize", Caller.Everyone,
+            "OpenID Connect authorization: OpenIddict checks the client, PKCE and redirect URI; the person signs in"),
         new("POST", "/connect/token", "/connect/token", Caller.Everyone, "OAuth token endpoint: the client authenticates itself"),
         new("GET", "/connect/endsession", "/connect/endsession", Caller.Everyone, "OpenID Connect sign-out"),
-        new("GET", "/connect/userinfo", "/connect/userinfo", Caller.Workstation | Caller.Ris, "Who the token's subject is (a bearer token, not the cookie)"),
+        new("GET", "/connect/userinfo", "/connect/userinfo", Caller.Workstation | Caller.Ris,
+            "Who the token's subject is (a bearer token, not the cookie)"),
         new("GET", "/api/audit/export.csv", "/api/audit/export.csv?from=2026-11-24&to=2026-11-25", Caller.Admin, "Audit trail as CSV"),
-        new("GET", "/api/rota/export.csv", "/api/rota/export.csv?from=2026-11-30&days=7", Caller.Manager | Caller.Coordinator | Caller.Admin, "Rota as CSV for a span of days"),
-        new("GET", "/api/rota/calendar/{reporterId:guid}.ics", "/api/rota/calendar/6b0e7f0a-0000-4000-8000-000000000001.ics", Caller.Manager | Caller.Coordinator | Caller.Admin, "A reporter's shifts and leave as iCalendar: their own, or anyone's for coordinators, managers and administrators"),
+        new("GET", "/api/rota/export.csv", "/api/rota/export.csv?from=2026-11-30&days=7",
+            Caller.Manager | Caller.Coordinator | Caller.Admin, "Rota as CSV for a span of days"),
+        new("GET", "/api/rota/calendar/{reporterId:guid}.ics", "/api/rota/calendar/6b0e7f0a-0000-4000-8000-000000000001.ics",
+            Caller.Manager | Caller.Coordinator | Caller.Admin,
+            "A reporter's shifts and leave as iCalendar: their own, or anyone's for coordinators, managers and administrators"),
         new("POST", "/api/hl7v2", "/api/hl7v2", Caller.Ris, "HL7 v2 orders in over HTTP (scope worklist.ingest; people cannot)"),
         new("GET", "/fhir/metadata", "/fhir/metadata", Caller.Everyone, "FHIR CapabilityStatement (no data)"),
-        new("GET", "/fhir/Task", "/fhir/Task?_count=1", Caller.People | Caller.Workstation | Caller.Ris, "FHIR Task search within the caller's trusts (worklist.read for tokens)"),
-        new("GET", "/fhir/Task/{id}", "/fhir/Task/6b0e7f0a-0000-4000-8000-000000000001", Caller.People | Caller.Workstation | Caller.Ris, "FHIR Task read within the caller's trusts"),
-        new("GET", "/fhir/DiagnosticReport", "/fhir/DiagnosticReport?_count=1", Caller.People | Caller.Ris, "FHIR DiagnosticReport search: issued reports within the caller's trusts (reports.read for tokens)"),
-        new("GET", "/fhir/DiagnosticReport/{id}", "/fhir/DiagnosticReport/6b0e7f0a-0000-4000-8000-000000000001", Caller.People | Caller.Ris, "FHIR DiagnosticReport read within the caller's trusts (reports.read for tokens)"),
+        new("GET", "/fhir/Task", "/fhir/Task?_count=1", Caller.People | Caller.Workstation | Caller.Ris,
+            "FHIR Task search within the caller's trusts (worklist.read for tokens)"),
+        new("GET", "/fhir/Task/{id}", "/fhir/Task/6b0e7f0a-0000-4000-8000-000000000001", Caller.People | Caller.Workstation | Caller.Ris,
+            "FHIR Task read within the caller's trusts"),
+        new("GET", "/fhir/DiagnosticReport", "/fhir/DiagnosticReport?_count=1", Caller.People | Caller.Ris,
+            "FHIR DiagnosticReport search: issued reports within the caller's trusts (reports.read for tokens)"),
+        new("GET", "/fhir/DiagnosticReport/{id}", "/fhir/DiagnosticReport/6b0e7f0a-0000-4000-8000-000000000001",
+            Caller.People | Caller.Ris, "FHIR DiagnosticReport read within the caller's trusts (reports.read for tokens)"),
         new("POST", "/fhir/ServiceRequest", "/fhir/ServiceRequest", Caller.Ris, "FHIR order in (scope worklist.ingest)"),
         new("POST", "/fhir/ImagingStudy", "/fhir/ImagingStudy", Caller.Ris, "FHIR exam complete (scope worklist.ingest)"),
         new("POST", "/fhir/", "/fhir", Caller.Ris, "FHIR batch Bundle of orders and studies (scope worklist.ingest)"),
-        new("GET", "/dicomweb/workitems/", "/dicomweb/workitems?limit=1", Caller.People | Caller.Workstation | Caller.Ris, "UPS-RS search, within the caller's trusts (scope worklist.read for tokens)"),
-        new("GET", "/dicomweb/workitems/{uid}", $"/dicomweb/workitems/{SomeWorkitem}", Caller.People | Caller.Workstation | Caller.Ris, "UPS-RS retrieve, within the caller's trusts"),
-        new("PUT", "/dicomweb/workitems/{uid}/state", $"/dicomweb/workitems/{SomeWorkitem}/state", Caller.Radiologist | Caller.Workstation, "UPS-RS claim/complete/cancel: a reporter (scope worklist.claim for tokens)"),
-        new("POST", "/dicomweb/workitems/{uid}/cancelrequest", $"/dicomweb/workitems/{SomeWorkitem}/cancelrequest", Caller.People | Caller.Workstation | Caller.Ris, "UPS-RS request cancellation (worklist.claim or worklist.ingest for tokens)"),
-        new("POST", "/dicomweb/workitems/{uid}/subscribers/{aeTitle}/", $"/dicomweb/workitems/{SomeWorkitem}/subscribers/WS1", Caller.People | Caller.Workstation | Caller.Ris, "UPS-RS subscribe to a workitem (or 1.2.840.10008.5.1.4.34.5 for all) within the caller's trusts"),
-        new("DELETE", "/dicomweb/workitems/{uid}/subscribers/{aeTitle}/", $"/dicomweb/workitems/{SomeWorkitem}/subscribers/WS1", Caller.People | Caller.Workstation | Caller.Ris, "UPS-RS unsubscribe (the caller's own subscriptions only)"),
-        new("POST", "/dicomweb/workitems/{uid}/subscribers/{aeTitle}/suspend", $"/dicomweb/workitems/{SomeWorkitem}/subscribers/WS1/suspend", Caller.People | Caller.Workstation | Caller.Ris, "UPS-RS suspend a global subscription"),
-        new("GET", "/dicomweb/subscribers/{aeTitle}", "/dicomweb/subscribers/WS1", Caller.People | Caller.Workstation | Caller.Ris, "UPS-RS event channel (WebSocket): state reports for subscribed workitems within the caller's trusts"),
-        new("POST", "/hubs/worklist/negotiate", "/hubs/worklist/negotiate?negotiateVersion=1", Caller.People | Caller.Workstation | Caller.Ris, "Live worklist events, ids only (worklist.read for tokens)"),
+        new("GET", "/dicomweb/workitems/", "/dicomweb/workitems?limit=1", Caller.People | Caller.Workstation | Caller.Ris,
+            "UPS-RS search, within the caller's trusts (scope worklist.read for tokens)"),
+        new("GET", "/dicomweb/workitems/{uid}", $"/dicomweb/workitems/{SomeWorkitem}", Caller.People | Caller.Workstation | Caller.Ris,
+            "UPS-RS retrieve, within the caller's trusts"),
+        new("PUT", "/dicomweb/workitems/{uid}/state", $"/dicomweb/workitems/{SomeWorkitem}/state", Caller.Radiologist | Caller.Workstation,
+            "UPS-RS claim/complete/cancel: a reporter (scope worklist.claim for tokens)"),
+        new("POST", "/dicomweb/workitems/{uid}/cancelrequest", $"/dicomweb/workitems/{SomeWorkitem}/cancelrequest",
+            Caller.People | Caller.Workstation | Caller.Ris, "UPS-RS request cancellation (worklist.claim or worklist.ingest for tokens)"),
+        new("POST", "/dicomweb/workitems/{uid}/subscribers/{aeTitle}/", $"/dicomweb/workitems/{SomeWorkitem}/subscribers/WS1",
+            Caller.People | Caller.Workstation | Caller.Ris,
+            "UPS-RS subscribe to a workitem (or 1.2.840.10008.5.1.4.34.5 for all) within the caller's trusts"),
+        new("DELETE", "/dicomweb/workitems/{uid}/subscribers/{aeTitle}/", $"/dicomweb/workitems/{SomeWorkitem}/subscribers/WS1",
+            Caller.People | Caller.Workstation | Caller.Ris, "UPS-RS unsubscribe (the caller's own subscriptions only)"),
+        new("POST", "/dicomweb/workitems/{uid}/subscribers/{aeTitle}/suspend",
+            $"/dicomweb/workitems/{SomeWorkitem}/subscribers/WS1/suspend", Caller.People | Caller.Workstation | Caller.Ris,
+            "UPS-RS suspend a global subscription"),
+        new("GET", "/dicomweb/subscribers/{aeTitle}", "/dicomweb/subscribers/WS1", Caller.People | Caller.Workstation | Caller.Ris,
+            "UPS-RS event channel (WebSocket): state reports for subscribed workitems within the caller's trusts"),
+        new("POST", "/hubs/worklist/negotiate", "/hubs/worklist/negotiate?negotiateVersion=1",
+            Caller.People | Caller.Workstation | Caller.Ris, "Live worklist events, ids only (worklist.read for tokens)"),
         new("GET", "/hubs/worklist", "/hubs/worklist", Caller.People | Caller.Workstation | Caller.Ris, "The hub's connection"),
-        new("POST", "/_blazor/negotiate", "/_blazor/negotiate?negotiateVersion=1", Caller.People | Caller.Workstation | Caller.Ris, "Blazor Server circuits: any signed-in caller (pages themselves check roles)"),
+        new("POST", "/_blazor/negotiate", "/_blazor/negotiate?negotiateVersion=1", Caller.People | Caller.Workstation | Caller.Ris,
+            "Blazor Server circuits: any signed-in caller (pages themselves check roles)"),
         new("GET", "/_blazor", "/_blazor", Caller.People | Caller.Workstation | Caller.Ris, "Blazor Server circuit connection"),
-        new("POST", "/_blazor/disconnect/", "/_blazor/disconnect/", Caller.People | Caller.Workstation | Caller.Ris, "Blazor Server circuit disconnect"),
-        new("POST", "/_blazor/initializers/", "/_blazor/initializers/", Caller.People | Caller.Workstation | Caller.Ris, "Blazor Server JS initializers"),
-        new("GET", "/_framework/opaque-redirect", "/_framework/opaque-redirect", Caller.People | Caller.Workstation | Caller.Ris, "Blazor's redirect after an enhanced form post (signed-in callers)"),
-        new("GET", "/metrics", "/metrics", 0, "Prometheus metrics (counts, no patient data): only from Telemetry:MetricsAllowedNetworks, loopback by default; none of these callers comes from one"),
+        new("POST", "/_blazor/disconnect/", "/_blazor/disconnect/", Caller.People | Caller.Workstation | Caller.Ris,
+            "Blazor Server circuit disconnect"),
+        new("POST", "/_blazor/initializers/", "/_blazor/initializers/", Caller.People | Caller.Workstation | Caller.Ris,
+            "Blazor Server JS initializers"),
+        new("GET", "/_framework/opaque-redirect", "/_framework/opaque-redirect", Caller.People | Caller.Workstation | Caller.Ris,
+            "Blazor's redirect after an enhanced form post (signed-in callers)"),
+        new("GET", "/metrics", "/metrics", 0,
+            "Prometheus metrics (counts, no patient data): only from Telemetry:MetricsAllowedNetworks, loopback by default; none of " +
+                "these callers comes from one"),
         new("GET", "/health/live", "/health/live", Caller.Everyone, "Liveness, no data"),
         new("GET", "/health/ready", "/health/ready", Caller.Everyone, "Readiness, no data"),
         new("GET", "{**path:file}", "/css/worklist.css", Caller.Everyone, "Static files (styles, scripts, icons): no data"),
@@ -113,7 +156,9 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.App app) :
     {
         var endpoints = Endpoints().ToList();
 
-        var missing = endpoints.Where(e => !Table.Any(r => r.Pattern == e.Pattern && (e.Methods.Count == 0 || e.Methods.Contains(r.Method)))).Select(e => $"{string.Join(",", e.Methods)} {e.Pattern}").ToList();
+        var missing =
+            endpoints.Where(e => !Table.Any(r => r.Pattern == e.Pattern && (e.Methods.Count == 0 || e.Methods.Contains(r.Method))))
+            .Select(e => $"{string.Join(",", e.Methods)} {e.Pattern}").ToList();
         var stale = Table.Where(r => !endpoints.Any(e => e.Pattern == r.Pattern)).Select(r => $"{r.Method} {r.Pattern}").ToList();
 
         Assert.True(missing.Count == 0, "Endpoints with no row in the authorization table: " + string.Join("; ", missing));
@@ -167,7 +212,8 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.App app) :
 
         var refused = Refused(response);
         var expected = rule.Allowed.HasFlag(caller) ? "allowed" : "refused";
-        Assert.True(refused == (expected == "refused"), $"{caller} {method} {url}: expected {expected}, got {(int)response.StatusCode} {response.Headers.Location}");
+        Assert.True(refused == (expected == "refused"),
+            $"{caller} {method} {url}: expected {expected}, got {(int)response.StatusCode} {response.Headers.Location}");
     }
 
     [Fact]
@@ -184,22 +230,28 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.App app) :
             documented = expected;
         }
 
-        Assert.True(documented.ReplaceLineEndings("\n") == expected, $"docs/security/authorization-matrix.md is out of date. Replace it with:\n\n{expected}");
+        Assert.True(documented.ReplaceLineEndings("\n") == expected,
+            $"docs/security/authorization-matrix.md is out of date. Replace it with:\n\n{expected}");
     }
 
-    private static readonly Caller[] Callers = [Caller.Anonymous, Caller.Radiologist, Caller.Manager, Caller.Coordinator, Caller.Admin, Caller.Workstation, Caller.Ris];
+    private static readonly Caller[] Callers =
+        [Caller.Anonymous, Caller.Radiologist, Caller.Manager, Caller.Coordinator, Caller.Admin, Caller.Workstation, Caller.Ris];
 
-    /// <summary>Refused means: 401/403 for programs, or a challenge (sign-in page with a return address) or the denied page for browsers.</summary>
+    /// <summary>Refused means: 401/403 for programs, or a challenge (sign-in page with a return address) or the denied page for
+    /// browsers.</summary>
     private static bool Refused(HttpResponseMessage response) =>
         response.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden
         || (response.StatusCode == HttpStatusCode.Redirect && response.Headers.Location?.ToString() is { } location
-            && (location.Contains("/account/login?ReturnUrl=", StringComparison.Ordinal) || location.Contains("/account/denied", StringComparison.Ordinal)));
+            && (location.Contains("/account/login?ReturnUrl=", StringComparison.Ordinal)
+                || location.Contains("/account/denied", StringComparison.Ordinal)));
 
     internal static string Markdown()
     {
         var text = new StringBuilder();
         text.Append("# Authorization matrix\n\n");
-        text.Append("Generated from the table in `tests/ImagingWorklist.Web.IntegrationTests/Security/AuthorizationMatrixTests.cs`, which tries every row\n");
+        text.Append(
+            "Generated from the table in `tests/ImagingWorklist.Web.IntegrationTests/Security/AuthorizationMatrixTests.cs`, which tries " +
+                "every row\n");
         text.Append("with every kind of caller; a test fails if this file and the table disagree, or if an endpoint has no row.\n\n");
         text.Append("Callers: anonymous; people signed in with the sign-in cookie, by role; **Workstation** = the `demo-workstation`\n");
         text.Append("client acting as a radiologist (authorization code + PKCE, scopes `worklist.read worklist.claim`); **RIS** = the\n");
@@ -227,9 +279,12 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.App app) :
 
     private IEnumerable<(string Pattern, IReadOnlyList<string> Methods)> Endpoints() =>
         Sources().Where(e => !IsStaticAsset(e.RoutePattern.RawText!))
-            .Select(e => (e.RoutePattern.RawText!, (IReadOnlyList<string>)(e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods.ToList() ?? [])));
+            .Select(e =>
+                (e.RoutePattern.RawText!,
+                (IReadOnlyList<string>)(e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods.ToList() ?? [])));
 
-    private static bool IsStaticAsset(string pattern) => pattern.StartsWith("_content/", StringComparison.Ordinal) || pattern.StartsWith("_framework/", StringComparison.Ordinal);
+    private static bool IsStaticAsset(string pattern)
+        => pattern.StartsWith("_content/", StringComparison.Ordinal) || pattern.StartsWith("_framework/", StringComparison.Ordinal);
 
     private static string RepositoryRoot()
     {
@@ -256,7 +311,9 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.App app) :
                 if (caller is Caller.Workstation or Caller.Ris && !_clients.ContainsKey(caller))
                 {
                     _clients[caller] = caller == Caller.Workstation
-                        ? Tokens.WithToken(this, (await Tokens.AuthorizationCodeAsync(this, "radiologist", "openid profile roles worklist.read worklist.claim")).AccessToken)
+                        ? Tokens.WithToken(this,
+                            (await Tokens.AuthorizationCodeAsync(this, "radiologist", "openid profile roles worklist.read worklist.claim"))
+                            .AccessToken)
                         : Tokens.WithToken(this, await Tokens.ClientCredentialsAsync(this, "worklist.ingest worklist.read reports.read"));
                 }
 

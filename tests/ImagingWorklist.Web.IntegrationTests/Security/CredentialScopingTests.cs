@@ -37,12 +37,14 @@ public sealed class CredentialScopingTests(CredentialScopingTests.App app) : ICl
         Assert.DoesNotContain(after, exams.Contains);
 
         // The whole-network list shows none of them.
-        var page = await app.Services.GetRequiredService<OpenExamsQuery>().PageAsync(new WorklistPageRequest(0, OpenExamsQuery.MaxPageSize), AccessScope.ForReporter(reporterId));
+        var page = await app.Services.GetRequiredService<OpenExamsQuery>()
+            .PageAsync(new WorklistPageRequest(0, OpenExamsQuery.MaxPageSize), AccessScope.ForReporter(reporterId));
         Assert.NotEmpty(page.Rows);
         Assert.DoesNotContain(page.Rows, r => exams.Contains(r.ExamId));
 
         // The exam view refuses, without saying whether the exam exists.
-        var details = await app.Services.GetRequiredService<ExamDetailsQuery>().LoadAsync(exams[0], new Actor("radiologist", reporterId), holderOnly: false, AccessScope.ForReporter(reporterId));
+        var details = await app.Services.GetRequiredService<ExamDetailsQuery>()
+            .LoadAsync(exams[0], new Actor("radiologist", reporterId), holderOnly: false, AccessScope.ForReporter(reporterId));
         Assert.False(details.Succeeded);
         Assert.Contains("no such exam", details.Reason, StringComparison.OrdinalIgnoreCase);
 
@@ -52,7 +54,9 @@ public sealed class CredentialScopingTests(CredentialScopingTests.App app) : ICl
         {
             Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/dicomweb/workitems/{DicomJson.UidOf(exams[0])}")).StatusCode);
             var search = await client.GetAsync("/dicomweb/workitems?limit=500");
-            var uids = search.StatusCode == HttpStatusCode.NoContent ? [] : JsonNode.Parse(await search.Content.ReadAsStringAsync())!.AsArray().Select(i => i!["00080018"]!["Value"]![0]!.ToString()).ToList();
+            var uids = search.StatusCode == HttpStatusCode.NoContent ? []
+                : JsonNode.Parse(await search.Content.ReadAsStringAsync())!.AsArray().Select(i => i!["00080018"]!["Value"]![0]!.ToString())
+                .ToList();
             Assert.DoesNotContain(uids, u => exams.Contains(DicomJson.IdOf(u)!.Value));
         }
 
@@ -62,7 +66,8 @@ public sealed class CredentialScopingTests(CredentialScopingTests.App app) : ICl
 
         // Ending it was audited, with the reason.
         await using var db = app.Services.GetRequiredService<IDbContextFactory<WorklistDbContext>>().CreateDbContext();
-        Assert.Contains(db.AuditEvents, a => a.Action == Domain.Audit.AuditAction.ConfigurationChanged && a.TrustId == trustId && a.Reason == "Contract ended");
+        Assert.Contains(db.AuditEvents, a => a.Action == Domain.Audit.AuditAction.ConfigurationChanged && a.TrustId == trustId
+            && a.Reason == "Contract ended");
     }
 
     [Fact]
@@ -72,7 +77,8 @@ public sealed class CredentialScopingTests(CredentialScopingTests.App app) : ICl
         var trust = await db.Trusts.OrderBy(t => t.Name).FirstAsync();
         var scope = AccessScope.ForTrusts([trust.OdsCode.Value]);
 
-        var page = await app.Services.GetRequiredService<OpenExamsQuery>().PageAsync(new WorklistPageRequest(0, OpenExamsQuery.MaxPageSize), scope);
+        var page = await app.Services.GetRequiredService<OpenExamsQuery>()
+            .PageAsync(new WorklistPageRequest(0, OpenExamsQuery.MaxPageSize), scope);
 
         Assert.NotEmpty(page.Rows);
         Assert.All(page.Rows, r => Assert.Equal(trust.Name, r.TrustName));
@@ -92,7 +98,8 @@ public sealed class CredentialScopingTests(CredentialScopingTests.App app) : ICl
         var reporter = (await db.Users.SingleAsync(u => u.UserName == userName)).ReporterId!.Value;
         var engine = app.Services.GetRequiredService<WorklistEngineHost>();
         var offered = engine.RankedFor(reporter, take: 3000).Select(r => r.Exam.Id).ToList();
-        var byTrust = await db.Exams.Where(e => offered.Contains(e.Id)).GroupBy(e => e.TrustId).Select(g => new { Trust = g.Key, Count = g.Count() }).OrderByDescending(g => g.Count).FirstAsync();
+        var byTrust = await db.Exams.Where(e => offered.Contains(e.Id)).GroupBy(e => e.TrustId)
+            .Select(g => new { Trust = g.Key, Count = g.Count() }).OrderByDescending(g => g.Count).FirstAsync();
         var exams = await db.Exams.Where(e => e.TrustId == byTrust.Trust && offered.Contains(e.Id)).Select(e => e.Id).ToListAsync();
         return (reporter, byTrust.Trust, exams);
     }
@@ -101,8 +108,10 @@ public sealed class CredentialScopingTests(CredentialScopingTests.App app) : ICl
     {
         await using var db = app.Services.GetRequiredService<IDbContextFactory<WorklistDbContext>>().CreateDbContext();
         var now = app.Services.GetRequiredService<TimeProvider>().GetUtcNow();
-        var credential = (await db.Credentials.Where(c => c.ReporterId == reporterId && c.TrustId == trustId).ToListAsync()).Single(c => c.IsValidAt(now));
-        var ended = await app.Services.GetRequiredService<CredentialAdministration>().EndAsync(credential.Id, "Contract ended", new Actor("admin"));
+        var credential = (await db.Credentials.Where(c => c.ReporterId == reporterId && c.TrustId == trustId).ToListAsync())
+            .Single(c => c.IsValidAt(now));
+        var ended = await app.Services.GetRequiredService<CredentialAdministration>()
+            .EndAsync(credential.Id, "Contract ended", new Actor("admin"));
         Assert.True(ended.Succeeded, ended.Reason);
     }
 

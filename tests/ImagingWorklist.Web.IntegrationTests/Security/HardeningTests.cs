@@ -40,7 +40,9 @@ public sealed partial class HardeningTests
     [Fact]
     public async Task RepeatedSignInsFromOneAddressAreSlowedWithTooManyRequests()
     {
-        await using var app = new WorklistAppFactory(settings: new Dictionary<string, string?> { ["RateLimits:SignInPerMinute"] = "3", ["RateLimits:TokenPerMinute"] = "2" });
+        await using var app =
+            new WorklistAppFactory(settings: new Dictionary<string,
+            string?> { ["RateLimits:SignInPerMinute"] = "3", ["RateLimits:TokenPerMinute"] = "2" });
         var client = app.CreateClient();
 
         var statuses = new List<HttpStatusCode>();
@@ -103,7 +105,8 @@ public sealed partial class HardeningTests
         Assert.Contains(cookies, c => c.StartsWith("ImagingWorklist.Auth=", StringComparison.Ordinal));
         Assert.All(cookies, c => Assert.Contains("secure", c, StringComparison.OrdinalIgnoreCase));
         Assert.All(cookies, c => Assert.Contains("httponly", c, StringComparison.OrdinalIgnoreCase));
-        Assert.Contains("samesite=strict", cookies.First(c => c.StartsWith("ImagingWorklist.Auth=", StringComparison.Ordinal)), StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("samesite=strict", cookies.First(c => c.StartsWith("ImagingWorklist.Auth=", StringComparison.Ordinal)),
+            StringComparison.OrdinalIgnoreCase);
     }
 
     [Fact]
@@ -137,7 +140,8 @@ public sealed partial class HardeningTests
             var token = await Tokens.ClientCredentialsAsync(app, "worklist.read");
 
             using var certificate = X509CertificateLoader.LoadPkcs12FromFile(signing, "pw");
-            Assert.Contains(Convert.ToBase64String(certificate.RawData), keys.Replace("\\u002B", "+", StringComparison.Ordinal).Replace("\\/", "/", StringComparison.Ordinal), StringComparison.Ordinal);
+            Assert.Contains(Convert.ToBase64String(certificate.RawData), keys.Replace("\\u002B", "+", StringComparison.Ordinal)
+                .Replace("\\/", "/", StringComparison.Ordinal), StringComparison.Ordinal);
             Assert.Equal(HttpStatusCode.OK, (await Tokens.WithToken(app, token).GetAsync("/dicomweb/workitems?limit=1")).StatusCode);
         }
         finally
@@ -162,20 +166,25 @@ public sealed partial class HardeningTests
         var examId = engine.RankedFor(reporter, take: 1)[0].Exam.Id;
         var claim = await app.Services.GetRequiredService<ClaimService>().ClaimAsync(examId, reporter, new Actor("radiologist", reporter));
         Assert.True(claim.Succeeded, claim.Reason);
-        var details = await app.Services.GetRequiredService<ExamDetailsQuery>().LoadAsync(examId, new Actor("radiologist", reporter), holderOnly: true, Application.Security.AccessScope.ForReporter(reporter));
+        var details = await app.Services.GetRequiredService<ExamDetailsQuery>()
+            .LoadAsync(examId, new Actor("radiologist", reporter), holderOnly: true,
+            Application.Security.AccessScope.ForReporter(reporter));
         Assert.True(details.Succeeded, details.Reason);
 
         // Alerts, follow-ups, an order and a metrics scrape write to the log too; none of it may name the patient.
         var actor = new Actor("radiologist", reporter);
-        var raised = await app.Services.GetRequiredService<Application.Reporting.CriticalFindings>().RaiseAsync(examId, reporter, Domain.Reporting.FindingCategory.Cancer,
+        var raised = await app.Services.GetRequiredService<Application.Reporting.CriticalFindings>()
+            .RaiseAsync(examId, reporter, Domain.Reporting.FindingCategory.Cancer,
             "Spiculated mass", "lung", null, actor);
         Assert.True(raised.Succeeded, raised.Reason);
         var due = Domain.Common.UkCalendar.DayOf(DateTimeOffset.UtcNow).AddMonths(3);
         var recommended = await app.Services.GetRequiredService<Application.FollowUps.FollowUpService>().RecommendAsync(examId, reporter,
-            new Application.FollowUps.FollowUpRequest(null, due, "Review the nodule", Domain.Reporting.FollowUpRecipient.Referrer, "Dr R Patel"), actor);
+            new Application.FollowUps.FollowUpRequest(null, due, "Review the nodule", Domain.Reporting.FollowUpRecipient.Referrer,
+                "Dr R Patel"), actor);
         Assert.True(recommended.Succeeded, recommended.Reason);
         var ack = await app.Services.GetRequiredService<Application.Ingest.Hl7Ingest>().ReceiveAsync(
-            Interop.Hl7v2.Hl7IngestEndpointTests.Message("LOG1", "RZ1LOGS00001").Replace("Testpatient^Alex", "Fernsby^Alex", StringComparison.Ordinal),
+            Interop.Hl7v2.Hl7IngestEndpointTests.Message("LOG1", "RZ1LOGS00001")
+                .Replace("Testpatient^Alex", "Fernsby^Alex", StringComparison.Ordinal),
             "HTTP", "test", Application.Security.AccessScope.WholeNetwork);
         Assert.Equal("AA", ack.Code);
         await app.CreateClient().GetAsync("/metrics");
@@ -226,7 +235,8 @@ public sealed partial class HardeningTests
 
         public bool IsEnabled(LogLevel logLevel) => logLevel >= LogLevel.Information;
 
-        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?,
+            string> formatter) =>
             logs.Enqueue(formatter(state, exception) + (exception is null ? string.Empty : "\n" + exception));
 
         public void Dispose()

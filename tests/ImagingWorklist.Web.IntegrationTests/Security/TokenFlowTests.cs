@@ -24,7 +24,8 @@ public sealed class TokenFlowTests(TokenFlowTests.App app) : IClassFixture<Token
         Assert.Contains("client_credentials", grants);
         Assert.Contains("refresh_token", grants);
         Assert.DoesNotContain("password", grants);
-        Assert.Equal(["S256"], json["code_challenge_methods_supported"]!.AsArray().Select(m => m!.GetValue<string>()).Where(m => m == "S256"));
+        Assert.Equal(["S256"], json["code_challenge_methods_supported"]!.AsArray().Select(m => m!.GetValue<string>())
+            .Where(m => m == "S256"));
         var scopes = json["scopes_supported"]!.AsArray().Select(s => s!.GetValue<string>()).ToList();
         Assert.Contains("worklist.ingest", scopes);
         Assert.Contains("worklist.read", scopes);
@@ -83,7 +84,8 @@ public sealed class TokenFlowTests(TokenFlowTests.App app) : IClassFixture<Token
     [Fact]
     public async Task AWorkstationActsAsTheSignedInReporterAndCanRefreshItsToken()
     {
-        var tokens = await Tokens.AuthorizationCodeAsync(app, "radiologist", "openid profile roles offline_access worklist.read worklist.claim");
+        var tokens =
+            await Tokens.AuthorizationCodeAsync(app, "radiologist", "openid profile roles offline_access worklist.read worklist.claim");
         Assert.NotNull(tokens.RefreshToken);
         Assert.NotNull(tokens.IdToken);
 
@@ -95,7 +97,8 @@ public sealed class TokenFlowTests(TokenFlowTests.App app) : IClassFixture<Token
 
         var refreshed = await Tokens.ReadAsync(await Tokens.RefreshAsync(app, tokens.RefreshToken!));
         Assert.NotEqual(tokens.AccessToken, refreshed.AccessToken);
-        Assert.Equal(HttpStatusCode.OK, (await Tokens.WithToken(app, refreshed.AccessToken).GetAsync("/dicomweb/workitems?limit=1")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await Tokens.WithToken(app, refreshed.AccessToken).GetAsync("/dicomweb/workitems?limit=1"))
+            .StatusCode);
     }
 
     [Fact]
@@ -186,7 +189,9 @@ public sealed class TokenFlowTests(TokenFlowTests.App app) : IClassFixture<Token
     {
         var token = await Tokens.ClientCredentialsAsync(app, "worklist.read worklist.ingest");
         var client = Tokens.WithToken(app, token);
-        var body = new StringContent("""{"00741000":{"vr":"CS","Value":["IN PROGRESS"]},"00081195":{"vr":"UI","Value":["2.25.1"]}}""", Encoding.UTF8);
+        var body =
+            new StringContent("""{"00741000":{"vr":"CS","Value":["IN PROGRESS"]},"00081195":{"vr":"UI","Value":["2.25.1"]}}""",
+            Encoding.UTF8);
         body.Headers.ContentType = new MediaTypeHeaderValue("application/dicom+json");
 
         var response = await client.PutAsync("/dicomweb/workitems/2.25.1/state", body);

@@ -21,12 +21,15 @@ public sealed class LoadDriverTests(ITestOutputHelper output)
         await using var app = new WorklistAppFactory(DatabaseProvider.Sqlite);
         app.UseKestrel(0);
         app.StartServer();
-        var url = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().Replace("[::]", "127.0.0.1", StringComparison.Ordinal));
+        var url =
+            new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First()
+            .Replace("[::]", "127.0.0.1", StringComparison.Ordinal));
         var mllp = (await app.Services.GetRequiredService<MllpListener>().Bound)!;
         var log = new StringWriter();
 
         var report = await LoadDriver.DriveAsync(
-            new LoadDriverOptions(new IPEndPoint(IPAddress.Loopback, mllp.Port), url, ["radiologist", "radiologist2"], WorklistAppFactory.DemoPassword, ["RZ1", "RZ2"])
+            new LoadDriverOptions(new IPEndPoint(IPAddress.Loopback, mllp.Port), url, ["radiologist", "radiologist2"],
+                WorklistAppFactory.DemoPassword, ["RZ1", "RZ2"])
             {
                 Speedup = 3600,
                 Duration = TimeSpan.FromSeconds(6),

@@ -33,8 +33,11 @@ public sealed class DashboardPageTests : MudComponentTest
         db.AddRange(rows);
         await db.SaveChangesAsync();
         _examWithFinding = await db.Exams.Select(e => e.Id).FirstAsync();
-        db.CriticalFindings.Add(CriticalFinding.Raise(Guid.NewGuid(), _examWithFinding, fixture.TrustA.Id, FindingCategory.Critical, "Tension pneumothorax", null, reporter.Id,
-            new Communication("Dr A Khan, ED registrar", CommunicationMethod.Telephone, now.AddMinutes(-90)), new CriticalFindingPolicy(), now.AddMinutes(-90)).ValueOrThrow());
+        db.CriticalFindings.Add(
+            CriticalFinding.Raise(Guid.NewGuid(), _examWithFinding, fixture.TrustA.Id, FindingCategory.Critical, "Tension pneumothorax",
+            null, reporter.Id,
+            new Communication("Dr A Khan, ED registrar", CommunicationMethod.Telephone, now.AddMinutes(-90)), new CriticalFindingPolicy(),
+                now.AddMinutes(-90)).ValueOrThrow());
         await db.SaveChangesAsync();
         Services.AddSingleton<BacklogQuery>();
         Services.AddSingleton<BacklogBreakdownQuery>();
@@ -57,7 +60,8 @@ public sealed class DashboardPageTests : MudComponentTest
         var fixture = new NetworkFixture();
         await using (var db = Database.CreateDbContext())
         {
-            db.Add(fixture.ReadyExam(await db.Sites.SingleAsync(s => s.Name == fixture.SiteA.Name), Clock.GetUtcNow(), TimeSpan.FromDays(60), accession: "OLD000001"));
+            db.Add(fixture.ReadyExam(await db.Sites.SingleAsync(s => s.Name == fixture.SiteA.Name), Clock.GetUtcNow(),
+                TimeSpan.FromDays(60), accession: "OLD000001"));
             await db.SaveChangesAsync();
         }
 
@@ -72,7 +76,8 @@ public sealed class DashboardPageTests : MudComponentTest
         page.FindAll("button").Single(b => b.TextContent.Trim() == "Run forecast").Click();
         page.WaitForAssertion(() => Assert.NotNull(page.Find("[data-testid='forecast-action']")), TimeSpan.FromSeconds(30));
         Assert.Contains("4 open now", page.Markup, StringComparison.Ordinal);
-        Assert.Equal(7, page.FindAll("table").Single(t => t.QuerySelector("caption")?.TextContent == "Forecast by day").QuerySelectorAll("tbody tr").Length);
+        Assert.Equal(7, page.FindAll("table").Single(t => t.QuerySelector("caption")?.TextContent == "Forecast by day")
+            .QuerySelectorAll("tbody tr").Length);
     }
 
 
@@ -87,7 +92,8 @@ public sealed class DashboardPageTests : MudComponentTest
         var headline = page.FindAll("p.mud-typography-h5").Select(p => p.TextContent.Trim()).ToList();
         Assert.Equal(["3", "1", "0"], headline);
         var alphaRow = page.FindAll("tr").Single(r => r.QuerySelector("td")?.TextContent.Trim() == "Alpha Trust");
-        Assert.Equal(["Alpha Trust", "2", "0", "0", "1", "0", "0", "–"], alphaRow.QuerySelectorAll("td").Select(td => td.TextContent.Trim()));
+        Assert.Equal(["Alpha Trust", "2", "0", "0", "1", "0", "0", "–"], alphaRow.QuerySelectorAll("td")
+            .Select(td => td.TextContent.Trim()));
         var mrRow = page.FindAll("tr").Single(r => r.QuerySelector("td")?.TextContent == "MR");
         Assert.Equal(["MR", "2", "0"], mrRow.QuerySelectorAll("td").Select(td => td.TextContent.Trim()));
     }
@@ -99,9 +105,12 @@ public sealed class DashboardPageTests : MudComponentTest
         {
             for (var i = 0; i < 4; i++)
             {
-                Application.Common.AuditLog.Audit(db, Application.Common.Actor.System, Domain.Audit.AuditAction.ClaimWithdrawn, Clock.GetUtcNow().AddHours(-2 - i),
-                    $"ClaimWithdrawn X {Application.Claiming.ClaimService.WithdrawnFrom(Guid.NewGuid())}", examId: _examWithFinding, trustId: _alpha,
-                    reason: $"Dr Finder {i} no longer holds a valid credential for Alpha Trust, so the claim was withdrawn and the exam went back to the worklist.");
+                Application.Common.AuditLog.Audit(db, Application.Common.Actor.System, Domain.Audit.AuditAction.ClaimWithdrawn,
+                    Clock.GetUtcNow().AddHours(-2 - i),
+                    $"ClaimWithdrawn X {Application.Claiming.ClaimService.WithdrawnFrom(Guid.NewGuid())}", examId: _examWithFinding,
+                        trustId: _alpha,
+                    reason: $"Dr Finder {i} no longer holds a valid credential for Alpha Trust, so the claim was withdrawn and the exam " +
+                        $"went back to the worklist.");
             }
 
             await db.SaveChangesAsync();
@@ -123,7 +132,8 @@ public sealed class DashboardPageTests : MudComponentTest
     [Fact]
     public void AManagerLimitedToOneTrustSeesOnlyThatTrustsBacklog()
     {
-        Context.AddAuthorization().SetAuthorized("manager").SetRoles(WorklistRoles.Manager).SetClaims(new System.Security.Claims.Claim("TrustScope", "RTB"));
+        Context.AddAuthorization().SetAuthorized("manager").SetRoles(WorklistRoles.Manager)
+            .SetClaims(new System.Security.Claims.Claim("TrustScope", "RTB"));
 
         var page = Render<DashboardPage>();
 
@@ -157,7 +167,8 @@ public sealed class DashboardPageTests : MudComponentTest
         // The acknowledgement table counts it: acknowledged, but after its hour.
         page.WaitForAssertion(() => Assert.Equal(
             ["1", "100%", "0%", "0", "0"],
-            page.FindAll("tr[data-acknowledgement='Alpha Trust|Critical'] td").Select(c => c.TextContent.Replace(" ", string.Empty, StringComparison.Ordinal).Trim()).Take(5)));
+            page.FindAll("tr[data-acknowledgement='Alpha Trust|Critical'] td")
+                .Select(c => c.TextContent.Replace(" ", string.Empty, StringComparison.Ordinal).Trim()).Take(5)));
     }
 
     [Fact]
@@ -169,7 +180,8 @@ public sealed class DashboardPageTests : MudComponentTest
 
         var alpha = page.WaitForElement($"tr[data-line='{_alpha}']");
         string Cell(string measure) => alpha.QuerySelector($"td[data-measure='{measure}']")!.TextContent.Trim();
-        Assert.Equal(("2", "1", "1", "1", "1"), (Cell("Open"), Cell("Under24Hours"), Cell("OneToThreeDays"), Cell("Unassigned"), Cell("Breached")));
+        Assert.Equal(("2", "1", "1", "1", "1"),
+            (Cell("Open"), Cell("Under24Hours"), Cell("OneToThreeDays"), Cell("Unassigned"), Cell("Breached")));
         Assert.Equal("0", Cell("OverFourWeeks"));
 
         // The chart stacks the same age bands, line by line, as the table counts them.
@@ -187,7 +199,8 @@ public sealed class DashboardPageTests : MudComponentTest
         // Each tab has an address, and choosing one puts it there.
         page.FindAll("[role='tab']").Single(b => b.TextContent.Trim() == "Turnaround").Click();
         page.WaitForAssertion(() => Assert.Contains("No exams were reported in this period.", page.Markup, StringComparison.Ordinal));
-        Assert.EndsWith("/dashboard?tab=turnaround", Services.GetRequiredService<Microsoft.AspNetCore.Components.NavigationManager>().Uri, StringComparison.Ordinal);
+        Assert.EndsWith("/dashboard?tab=turnaround", Services.GetRequiredService<Microsoft.AspNetCore.Components.NavigationManager>().Uri,
+            StringComparison.Ordinal);
     }
 
     [Fact]
@@ -231,7 +244,8 @@ public sealed class DashboardPageTests : MudComponentTest
         else
         {
             page.WaitForAssertion(() => Assert.Equal(exams, page.FindAll("tr[data-exam]").Count));
-            Assert.Equal(query.Contains("Breached", StringComparison.Ordinal) ? "Alpha Trust (trust): past their due time" : "Alpha Trust (trust): open exams", page.Find("h1").TextContent.Trim());
+            Assert.Equal(query.Contains("Breached", StringComparison.Ordinal) ? "Alpha Trust (trust): past their due time"
+                : "Alpha Trust (trust): open exams", page.Find("h1").TextContent.Trim());
         }
     }
 }

@@ -16,10 +16,13 @@ public class ShiftSuggestionTests
 
         var suggestion = ShiftSuggestion.For(start, start.AddHours(6), "no MSK cover for Alpha & Co, Fri 18:00–00:00", trust);
 
-        Assert.Equal((ShiftKind.OnCallFirst, new TimeOnly(18, 0), new TimeOnly(0, 0), 180, trust), (suggestion.Kind, suggestion.From, suggestion.Until, suggestion.Capacity, suggestion.TrustId!.Value));
+        Assert.Equal((ShiftKind.OnCallFirst, new TimeOnly(18, 0), new TimeOnly(0, 0), 180, trust),
+            (suggestion.Kind, suggestion.From, suggestion.Until, suggestion.Capacity, suggestion.TrustId!.Value));
         var query = QueryHelpers.ParseQuery(new Uri("http://x" + suggestion.Address).Query);
         string? Get(string name) => query.TryGetValue(name, out var value) ? value.ToString() : null;
-        var (read, problem) = ShiftSuggestion.Read(Get("day"), Get("from"), Get("until"), Get("kind"), Get("trust"), Get("reporter"), Get("capacity"), Get("why"), Today);
+        var (read, problem) =
+            ShiftSuggestion.Read(Get("day"), Get("from"), Get("until"), Get("kind"), Get("trust"), Get("reporter"), Get("capacity"),
+            Get("why"), Today);
         Assert.Null(problem);
         Assert.Equal(suggestion, read);
     }
@@ -43,7 +46,8 @@ public class ShiftSuggestionTests
     [InlineData("05/12/2026", "18:00", "22:00", "Nightshift", null, null, "a kind of shift (In-hours session, On-call 1st")]
     [InlineData("05/12/2026", "18:00", "22:00", null, "RTA", null, "a trust as the rota's own links name it")]
     [InlineData("05/12/2026", "18:00", "22:00", null, null, "-5", "a capacity in whole reading minutes")]
-    public void AnAddressThatCannotBeReadSaysWhatItNeeds(string day, string from, string until, string? kind, string? trust, string? capacity, string expected)
+    public void AnAddressThatCannotBeReadSaysWhatItNeeds(string day, string from, string until, string? kind, string? trust,
+        string? capacity, string expected)
     {
         var (read, problem) = ShiftSuggestion.Read(day, from, until, kind, trust, null, capacity, "why", Today);
 

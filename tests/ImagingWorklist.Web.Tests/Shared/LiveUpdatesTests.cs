@@ -65,8 +65,11 @@ public sealed class LiveUpdatesTests
         var engine = new WorklistEngineHost(null!, clock, NullLogger<WorklistEngineHost>.Instance);
         var dispatcher = new WorklistChangeDispatcher(engine, NullLogger<WorklistChangeDispatcher>.Instance);
         var refreshes = new Counter();
-        var live = new LiveUpdates(dispatcher, clock, () => { refreshes.Increment(); return Task.CompletedTask; }, atMostEvery: atMostEvery);
-        return (clock, live, refreshes, () => dispatcher.DispatchAsync(new WorklistChange(WorklistChangeKind.ExamClaimed, Guid.NewGuid(), 1, Origin: engine.InstanceId)));
+        var live =
+            new LiveUpdates(dispatcher, clock, () => { refreshes.Increment(); return Task.CompletedTask; }, atMostEvery: atMostEvery);
+        return (clock, live, refreshes,
+            () => dispatcher.DispatchAsync(
+            new WorklistChange(WorklistChangeKind.ExamClaimed, Guid.NewGuid(), 1, Origin: engine.InstanceId)));
     }
 
     private sealed class Counter

@@ -10,10 +10,12 @@ namespace ImagingWorklist.Web.Components.Shared;
 internal sealed class LiveUpdates : IDisposable
 {
     /// <summary>Rota pages care only about rota and reporter changes.</summary>
-    public static bool RotaOnly(WorklistChange change) => change.Kind is WorklistChangeKind.RotaChanged or WorklistChangeKind.ReporterChanged;
+    public static bool RotaOnly(WorklistChange change)
+        => change.Kind is WorklistChangeKind.RotaChanged or WorklistChangeKind.ReporterChanged;
 
     /// <summary>Reports, verifications, opinions and findings.</summary>
-    public static bool ReportingOnly(WorklistChange change) => change.Kind is WorklistChangeKind.ReportingChanged or WorklistChangeKind.ReporterChanged;
+    public static bool ReportingOnly(WorklistChange change)
+        => change.Kind is WorklistChangeKind.ReportingChanged or WorklistChangeKind.ReporterChanged;
 
     public static readonly TimeSpan Window = TimeSpan.FromMilliseconds(200);
 
@@ -31,7 +33,8 @@ internal sealed class LiveUpdates : IDisposable
     /// For views whose query is heavy (network-wide counts): refresh at most this often. A change that comes sooner is
     /// shown when the interval is up, never dropped.
     /// </param>
-    public LiveUpdates(WorklistChangeDispatcher dispatcher, TimeProvider clock, Func<Task> refresh, Func<WorklistChange, bool>? relevant = null, TimeSpan? atMostEvery = null)
+    public LiveUpdates(WorklistChangeDispatcher dispatcher, TimeProvider clock, Func<Task> refresh, Func<WorklistChange,
+        bool>? relevant = null, TimeSpan? atMostEvery = null)
     {
         _refresh = refresh;
         _clock = clock;

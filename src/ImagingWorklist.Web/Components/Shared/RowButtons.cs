@@ -8,5 +8,6 @@ internal static class RowButtons
 {
     public const string Text = "mud-button-root mud-button mud-button-text mud-button-text-default mud-button-text-size-small mud-ripple";
 
-    public const string Primary = "mud-button-root mud-button mud-button-outlined mud-button-outlined-primary mud-button-outlined-size-small mud-ripple";
+    public const string Primary =
+        "mud-button-root mud-button mud-button-outlined mud-button-outlined-primary mud-button-outlined-size-small mud-ripple";
 }

@@ -17,11 +17,13 @@ internal static class AuditEndpoints
         return app;
     }
 
-    private static async Task<IResult> ExportAsync(HttpContext context, AuditQuery audit, AuditTrail trail, TimeProvider clock, string? from, string? to, string? action, string? actor, Guid? exam, CancellationToken cancellationToken)
+    private static async Task<IResult> ExportAsync(HttpContext context, AuditQuery audit, AuditTrail trail, TimeProvider clock,
+        string? from, string? to, string? action, string? actor, Guid? exam, CancellationToken cancellationToken)
     {
         if (!TryDate(from, out var start) || !TryDate(to, out var end))
         {
-            return Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Dates must be written yyyy-MM-dd; each is a UK day, from midnight UK time (GMT or BST as the day falls).");
+            return Results.Problem(statusCode: StatusCodes.Status400BadRequest,
+                title: "Dates must be written yyyy-MM-dd; each is a UK day, from midnight UK time (GMT or BST as the day falls).");
         }
 
         AuditAction? kind = null;
@@ -29,7 +31,8 @@ internal static class AuditEndpoints
         {
             if (!Labels.TryParse<AuditAction>(action, out var parsed))
             {
-                return Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: $"'{action}' is not an audited action. Use one of: {string.Join("; ", Labels.All<AuditAction>())}.");
+                return Results.Problem(statusCode: StatusCodes.Status400BadRequest,
+                    title: $"'{action}' is not an audited action. Use one of: {string.Join("; ", Labels.All<AuditAction>())}.");
             }
 
             kind = parsed;
@@ -39,11 +42,13 @@ internal static class AuditEndpoints
         var count = await audit.CountAsync(filter, cancellationToken);
         if (count > AuditQuery.MaxExportRows)
         {
-            return Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: $"{count:N0} rows match; one export holds at most {AuditQuery.MaxExportRows:N0}. Narrow the dates or filters.");
+            return Results.Problem(statusCode: StatusCodes.Status400BadRequest,
+                title: $"{count:N0} rows match; one export holds at most {AuditQuery.MaxExportRows:N0}. Narrow the dates or filters.");
         }
 
         // Exporting the trail is itself audited.
-        await trail.RecordAsync(AuditAction.AuditExported, context.User.Identity?.Name ?? "unknown", $"Exported {count:N0} audit rows as CSV", context.Connection.RemoteIpAddress?.ToString());
+        await trail.RecordAsync(AuditAction.AuditExported, context.User.Identity?.Name ?? "unknown",
+            $"Exported {count:N0} audit rows as CSV", context.Connection.RemoteIpAddress?.ToString());
         context.Response.ContentType = "text/csv; charset=utf-8";
         context.Response.Headers.ContentDisposition = $"attachment; filename=\"audit-{clock.GetUtcNow():yyyyMMdd-HHmm}.csv\"";
         await audit.WriteCsvAsync(filter, context.Response.Body, cancellationToken);

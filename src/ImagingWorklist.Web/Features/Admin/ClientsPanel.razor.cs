@@ -43,7 +43,8 @@ public partial class ClientsPanel
     private async Task CreateAsync()
     {
         var clientId = (_clientId ?? string.Empty).Trim();
-        await RunAsync(actor => Clients.CreateAsync(clientId, _displayName ?? string.Empty, [.. _scopes], _trusts, actor), clientId, $"Created {clientId}.");
+        await RunAsync(actor => Clients.CreateAsync(clientId, _displayName ?? string.Empty, [.. _scopes], _trusts, actor), clientId,
+            $"Created {clientId}.");
         if (!_failed)
         {
             _clientId = _displayName = _trusts = null;
@@ -51,11 +52,13 @@ public partial class ClientsPanel
     }
 
     private Task NewSecretAsync(string clientId) =>
-        RunAsync(actor => Clients.NewSecretAsync(clientId, actor), clientId, $"Issued a new secret for {clientId}; the old one no longer works.");
+        RunAsync(actor => Clients.NewSecretAsync(clientId, actor), clientId,
+            $"Issued a new secret for {clientId}; the old one no longer works.");
 
     private Task RemoveAsync(string clientId) =>
         RunAsync(
-            async actor => await Clients.RemoveAsync(clientId, actor) is { Succeeded: false } refused ? Outcome<string>.Rejected(refused.Reason!) : Outcome<string>.Accepted(string.Empty),
+            async actor => await Clients.RemoveAsync(clientId, actor) is { Succeeded: false } refused
+                ? Outcome<string>.Rejected(refused.Reason!) : Outcome<string>.Accepted(string.Empty),
             clientId,
             $"Removed {clientId}; its tokens no longer work.");
 

@@ -53,7 +53,9 @@ public partial class CredentialsEditor
             return;
         }
 
-        await RunAsync(async actor => (await Credentials.GrantAsync(Reporter.ReporterId, trust, DateOnly.FromDateTime(from), _to is { } to ? DateOnly.FromDateTime(to) : null, actor)).Reason,
+        await RunAsync(async actor =>
+            (await Credentials.GrantAsync(Reporter.ReporterId, trust, DateOnly.FromDateTime(from), _to is { } to
+            ? DateOnly.FromDateTime(to) : null, actor)).Reason,
             $"Granted a credential for {TrustName(trust)}.");
     }
 

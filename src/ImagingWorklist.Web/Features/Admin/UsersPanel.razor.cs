@@ -42,11 +42,13 @@ public partial class UsersPanel
         RunAsync(actor => Users.SetRoleAsync(user.Id, role, actor), $"{user.UserName} is now {role}.");
 
     private Task SetLockedAsync(UserSummary user, bool locked) =>
-        RunAsync(actor => Users.SetLockedAsync(user.Id, locked, actor), $"{user.UserName} is {(locked ? "locked: open pages lose access within five minutes" : "unlocked")}.");
+        RunAsync(actor => Users.SetLockedAsync(user.Id, locked, actor),
+            $"{user.UserName} is {(locked ? "locked: open pages lose access within five minutes" : "unlocked")}.");
 
     private async Task ResetPasswordAsync(UserSummary user)
     {
-        await RunAsync(actor => Users.ResetPasswordAsync(user.Id, _newPassword ?? string.Empty, actor), $"{user.UserName}'s password was changed.");
+        await RunAsync(actor => Users.ResetPasswordAsync(user.Id, _newPassword ?? string.Empty, actor),
+            $"{user.UserName}'s password was changed.");
         if (!_failed)
         {
             _passwordFor = null;
@@ -65,7 +67,9 @@ public partial class UsersPanel
 
     private async Task CreateAsync()
     {
-        var request = new NewUser(_new.UserName ?? string.Empty, _new.DisplayName ?? string.Empty, _new.Role ?? string.Empty, _new.ReporterId, null, _new.Password ?? string.Empty);
+        var request =
+            new NewUser(_new.UserName ?? string.Empty, _new.DisplayName ?? string.Empty, _new.Role ?? string.Empty, _new.ReporterId, null,
+            _new.Password ?? string.Empty);
         await RunAsync(async actor => (await Users.CreateAsync(request, actor)).Reason, $"Created the account {request.UserName.Trim()}.");
         if (!_failed)
         {

@@ -89,7 +89,8 @@ public partial class DashboardPage : IDisposable
         {
             if (!first && _alertsSwitch is not null)
             {
-                await _alertsSwitch.NotifyAsync($"{Labels.Of(alert.Category)} finding not acknowledged", $"{alert.Summary}, {alert.TrustName}: escalated, not yet acknowledged.",
+                await _alertsSwitch.NotifyAsync($"{Labels.Of(alert.Category)} finding not acknowledged",
+                    $"{alert.Summary}, {alert.TrustName}: escalated, not yet acknowledged.",
                     $"finding-{alert.Id}", "/dashboard?tab=findings");
             }
         }

@@ -36,7 +36,8 @@ public partial class ReporterActivity
         {
             await LoadAsync();
             StateHasChanged();
-        }), change => change.Kind is WorklistChangeKind.ReportingChanged or WorklistChangeKind.ExamReleased or WorklistChangeKind.RotaChanged,
+        }), change =>
+            change.Kind is WorklistChangeKind.ReportingChanged or WorklistChangeKind.ExamReleased or WorklistChangeKind.RotaChanged,
             atMostEvery: TimeSpan.FromSeconds(30));
     }
 
@@ -61,5 +62,6 @@ public partial class ReporterActivity
     private bool Quick(ActivityRow row) => row.Reports >= 10 && row.MinutesPerReport < 0.5 * _report!.NetworkMinutesPerReport;
 
     private static string Mix(ActivityRow row) => row.Minutes == 0 ? "–" :
-        string.Join(", ", row.MinutesBySkill.OrderByDescending(m => m.Value).Take(3).Select(m => $"{Labels.Of(m.Key)} {(double)m.Value / row.Minutes:P0}"));
+        string.Join(", ", row.MinutesBySkill.OrderByDescending(m => m.Value).Take(3)
+            .Select(m => $"{Labels.Of(m.Key)} {(double)m.Value / row.Minutes:P0}"));
 }

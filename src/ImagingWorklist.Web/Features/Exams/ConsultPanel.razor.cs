@@ -54,7 +54,9 @@ public partial class ConsultPanel
     private async Task AskAsync()
     {
         _busy = true;
-        var asked = await ConsultService.AskAsync(Details.ExamId, Actor.ReporterId!.Value, _named ? _specialist : null, _skill, _question ?? string.Empty, Actor);
+        var asked =
+            await ConsultService.AskAsync(Details.ExamId, Actor.ReporterId!.Value, _named ? _specialist : null, _skill, _question
+            ?? string.Empty, Actor);
         _busy = false;
         Say(asked.Succeeded ? "Asked. The answer will appear here, and you will be told when it comes." : asked.Reason!, asked.Succeeded);
         if (asked.Succeeded)

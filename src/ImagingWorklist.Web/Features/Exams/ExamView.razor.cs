@@ -152,7 +152,8 @@ public sealed partial class ExamView
         _reporting = await Reporting.LoadAsync(ExamId);
         _findings = await Findings.AlertsAsync(_scope, ExamId);
         _reportingVersion++;
-        _verifiers = _details is { Access: { Holds: true, SignNeedsVerification: true } } ? await VerifierList.ForExamAsync(ExamId, _actor.ReporterId) : null;
+        _verifiers = _details is { Access: { Holds: true, SignNeedsVerification: true } }
+            ? await VerifierList.ForExamAsync(ExamId, _actor.ReporterId) : null;
     }
 
     private async Task SignedAsync((string Message, bool Next) signed)

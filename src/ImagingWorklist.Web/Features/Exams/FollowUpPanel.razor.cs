@@ -57,7 +57,8 @@ public partial class FollowUpPanel
     {
         _procedures = await FollowUps.ProceduresAsync();
         (_open, _message, _code, _when, _why) = (true, null, Details.ProcedureCode, null, null);
-        RecipientChanged(Details.Referrer is null && Details.RegisteredGp is not null ? FollowUpRecipient.GeneralPractitioner : FollowUpRecipient.Referrer);
+        RecipientChanged(Details.Referrer is null && Details.RegisteredGp is not null ? FollowUpRecipient.GeneralPractitioner
+            : FollowUpRecipient.Referrer);
     }
 
     /// <summary>The name as the order records the referrer or the GP, for the reporter to confirm or correct.</summary>
@@ -82,7 +83,8 @@ public partial class FollowUpPanel
             return;
         }
 
-        (_open, _message, _ok) = (false, $"Recommended, due {UkCalendar.FormatDate(due)}: it stays on the trust's follow-up list until it is done.", true);
+        (_open, _message, _ok) =
+            (false, $"Recommended, due {UkCalendar.FormatDate(due)}: it stays on the trust's follow-up list until it is done.", true);
         _items = await FollowUps.ListAsync(Scope, FollowUpView.All, Details.ExamId);
     }
 }

@@ -8,8 +8,10 @@ internal static class VerifierWords
 {
     public static string Of(VerifierOutlook outlook) => outlook switch
     {
-        { OnDutyNow.Count: > 0 } => $"{Names(outlook.OnDutyNow)} can verify it and {(outlook.OnDutyNow.Count == 1 ? "is" : "are")} on duty now.",
-        { NextOnDutyAt: { } at } => $"Nobody who can verify it is on duty until {UkCalendar.Format(at)} ({outlook.NextOnDuty}); it will wait in their list until then.",
+        { OnDutyNow.Count: > 0 } => $"{Names(outlook.OnDutyNow)} can verify it and {(outlook.OnDutyNow.Count == 1 ? "is" : "are")} on " +
+            $"duty now.",
+        { NextOnDutyAt: { } at } => $"Nobody who can verify it is on duty until {UkCalendar.Format(at)} ({outlook.NextOnDuty}); it will " +
+            $"wait in their list until then.",
         _ => "Nobody who can verify it is on the rota in the next 7 days; it will wait, and the managers' dashboard shows it.",
     };
 

@@ -17,26 +17,33 @@ internal static class FollowUpEndpoints
         return app;
     }
 
-    private static async Task<IResult> CsvAsync(ClaimsPrincipal user, FollowUpService followUps, TimeProvider clock, string? view, CancellationToken cancellationToken)
+    private static async Task<IResult> CsvAsync(ClaimsPrincipal user, FollowUpService followUps, TimeProvider clock, string? view,
+        CancellationToken cancellationToken)
     {
         if (FollowUpViews.Parse(view) is not { } chosen)
         {
-            return Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: $"view must be one of {FollowUpViews.Accepted}, not '{StoredText.Echo(view ?? string.Empty)}'.");
+            return Results.Problem(statusCode: StatusCodes.Status400BadRequest,
+                title: $"view must be one of {FollowUpViews.Accepted}, not '{StoredText.Echo(view ?? string.Empty)}'.");
         }
 
         var rows = await followUps.ListAsync(user.AccessScope(), chosen, cancellationToken: cancellationToken);
         var text = new StringBuilder()
-            .Append(CsvText.Line("due_by", "status", "overdue", "trust", "patient", "nhs_number", "local_record_number", "recommended", "procedure_code", "reason",
+            .Append(CsvText.Line("due_by", "status", "overdue", "trust", "patient", "nhs_number", "local_record_number", "recommended",
+                "procedure_code", "reason",
                 "for", "for_name", "recommended_by", "recommended_on", "from_accession", "state")).Append("\r\n");
         foreach (var row in rows)
         {
-            text.Append(CsvText.Line(Iso(row.DueBy), Labels.Of(row.Status), row.Overdue ? "yes" : "no", row.TrustName, row.PatientName, row.NhsNumber, row.PatientMrn, row.What,
-                row.ProcedureCode, row.Reason, Labels.Of(row.Recipient), row.RecipientName, row.RecommendedBy, Iso(UkCalendar.DayOf(row.RecommendedAt)), row.Accession,
+            text.Append(
+                CsvText.Line(Iso(row.DueBy), Labels.Of(row.Status), row.Overdue ? "yes" : "no", row.TrustName, row.PatientName,
+                row.NhsNumber, row.PatientMrn, row.What,
+                row.ProcedureCode, row.Reason, Labels.Of(row.Recipient), row.RecipientName, row.RecommendedBy,
+                    Iso(UkCalendar.DayOf(row.RecommendedAt)), row.Accession,
                 FollowUpWords.Status(row))).Append("\r\n");
         }
 
         var today = UkCalendar.DayOf(clock.GetUtcNow());
-        return Results.File(Encoding.UTF8.GetBytes(text.ToString()), "text/csv; charset=utf-8", $"follow-ups-{FollowUpViews.KeyOf(chosen)}-{Iso(today)}.csv");
+        return Results.File(Encoding.UTF8.GetBytes(text.ToString()), "text/csv; charset=utf-8",
+            $"follow-ups-{FollowUpViews.KeyOf(chosen)}-{Iso(today)}.csv");
     }
 
     private static string Iso(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);

@@ -17,7 +17,8 @@ internal static class FollowUpViews
     public static string Accepted => string.Join(", ", All.Select(v => v.Key));
 
     public static FollowUpView? Parse(string? key) =>
-        string.IsNullOrEmpty(key) ? FollowUpView.NeedsAction : All.FirstOrDefault(v => v.Key == key.Trim().ToLowerInvariant()) is { Key: not null } found ? found.View : null;
+        string.IsNullOrEmpty(key) ? FollowUpView.NeedsAction
+            : All.FirstOrDefault(v => v.Key == key.Trim().ToLowerInvariant()) is { Key: not null } found ? found.View : null;
 
     public static string KeyOf(FollowUpView view) => All.First(v => v.View == view).Key;
 }

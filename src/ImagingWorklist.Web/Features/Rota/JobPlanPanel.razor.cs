@@ -1,3 +1,4 @@
+using System.Globalization;
 using ImagingWorklist.Application.Common;
 using ImagingWorklist.Application.Rota;
 using ImagingWorklist.Domain.Common;
@@ -47,6 +48,17 @@ public partial class JobPlanPanel
 
     private string NameOf(Guid reporterId) => Week.People.FirstOrDefault(p => p.Id == reporterId)?.Name ?? "unknown";
 
+    private static string Session(JobPlanEntry entry) =>
+        $"{Labels.Of(entry.Kind)}, {entry.StartTime.ToString("HH:mm", CultureInfo.InvariantCulture)}–" +
+        $"{entry.EndTime.ToString("HH:mm", CultureInfo.InvariantCulture)}, {entry.CapacityMinutes} min";
+
+    private string Covers(JobPlanEntry entry) => entry.Scope == CoverScope.Network
+        ? "Whole network"
+        : string.Join(", ", entry.CoveredIds.Select(id => Week.Trusts.FirstOrDefault(t => t.Id == id)?.OdsCode ?? "?"));
+
+    private static string Valid(JobPlanEntry entry) =>
+        $"{entry.ValidFrom:d MMM yyyy} – {(entry.ValidTo is { } to ? to.ToString("d MMM yyyy") : "open")}";
+
 
     private async Task AddAsync()
     {
@@ -65,7 +77,9 @@ public partial class JobPlanPanel
         }
 
         _busy = true;
-        var added = await Rota.AddJobPlanEntryAsync(_person!.Id, _day, start, end, _kind, _trusts.Count == 0 ? CoverScope.Network : CoverScope.Trusts, [.. _trusts], _capacity, from, to, Actor);
+        var added =
+            await Rota.AddJobPlanEntryAsync(_person!.Id, _day, start, end, _kind, _trusts.Count == 0 ? CoverScope.Network
+            : CoverScope.Trusts, [.. _trusts], _capacity, from, to, Actor);
         _busy = false;
         Say(added.Succeeded ? $"Added to {_person.Name}'s job plan." : added.Reason!, !added.Succeeded);
         _entries = await Rota.JobPlanAsync();
@@ -88,7 +102,8 @@ public partial class JobPlanPanel
     private async Task RemoveAsync(Guid entryId)
     {
         var removed = await Rota.RemoveJobPlanEntryAsync(entryId, Actor);
-        Say(removed.Succeeded ? "Removed from the job plan (shifts already rolled out stay in the rota)." : removed.Reason!, !removed.Succeeded);
+        Say(removed.Succeeded ? "Removed from the job plan (shifts already rolled out stay in the rota)." : removed.Reason!,
+            !removed.Succeeded);
         _entries = await Rota.JobPlanAsync();
     }
 

@@ -34,13 +34,16 @@ internal static class RotaEndpoints
         return Results.File(Encoding.UTF8.GetBytes(csv), "text/csv; charset=utf-8", $"rota-{first:yyyy-MM-dd}.csv");
     }
 
-    /// <summary>A reporter's own feed, or anyone's for coordinators, managers and administrators: the next eight weeks and the last one.</summary>
-    private static async Task<IResult> CalendarAsync(Guid reporterId, ClaimsPrincipal user, RotaFiles rota, TimeProvider clock, CancellationToken cancellationToken)
+    /// <summary>A reporter's own feed, or anyone's for coordinators, managers and administrators: the next eight weeks and the last
+    /// one.</summary>
+    private static async Task<IResult> CalendarAsync(Guid reporterId, ClaimsPrincipal user, RotaFiles rota, TimeProvider clock,
+        CancellationToken cancellationToken)
     {
         var mayReadAny = user.Oversees();
         if (!mayReadAny && user.ReporterId() != reporterId)
         {
-            return Results.Problem(statusCode: StatusCodes.Status403Forbidden, title: "You may download your own rota calendar; coordinators and managers may download anyone's.");
+            return Results.Problem(statusCode: StatusCodes.Status403Forbidden,
+                title: "You may download your own rota calendar; coordinators and managers may download anyone's.");
         }
 
         var now = clock.GetUtcNow();

@@ -117,11 +117,14 @@ public partial class RotaPage
 
         _suggestionHandled = Navigation.Uri;
         var (suggestion, problem) = AddWhat == "shift"
-            ? ShiftSuggestion.Read(SuggestedDay, SuggestedFrom, SuggestedUntil, SuggestedKind, SuggestedTrust, SuggestedReporter, SuggestedCapacity, SuggestedWhy, Today)
+            ? ShiftSuggestion.Read(SuggestedDay, SuggestedFrom, SuggestedUntil, SuggestedKind, SuggestedTrust, SuggestedReporter,
+                SuggestedCapacity, SuggestedWhy, Today)
             : (null, $"This address asks the rota to add '{StoredText.Echo(AddWhat)}'; it can add a shift only (add=shift).");
         if (suggestion is not null && !_mayEdit)
         {
-            problem = $"Only rota coordinators and administrators add shifts; ask one to add this one{(suggestion.Why.Length > 0 ? $" ({suggestion.Why})" : "")}.";
+            problem =
+                $"Only rota coordinators and administrators add shifts; ask one to add this one" +
+                    $"{(suggestion.Why.Length > 0 ? $" ({suggestion.Why})" : "")}.";
         }
 
         if (problem is not null)
@@ -186,7 +189,8 @@ public partial class RotaPage
     private int OnDutyWith(Skill skill, DateOnly day)
     {
         var holders = _week!.People.Where(p => p.Skills.Any(s => s.Skill == skill)).Select(p => p.Id).ToHashSet();
-        return _week.Shifts.Where(s => holders.Contains(s.ReporterId) && Touches(s.Start, s.End, day)).Select(s => s.ReporterId).Distinct().Count();
+        return _week.Shifts.Where(s => holders.Contains(s.ReporterId) && Touches(s.Start, s.End, day)).Select(s => s.ReporterId).Distinct()
+            .Count();
     }
 
     private static bool Touches(DateTimeOffset start, DateTimeOffset end, DateOnly day)
@@ -201,7 +205,8 @@ public partial class RotaPage
         var total = (to - from).TotalMinutes;
         var left = Math.Max(0, (start - from).TotalMinutes) / total * 100;
         var right = Math.Min(total, (end - from).TotalMinutes) / total * 100;
-        return (left.ToString("0.##", System.Globalization.CultureInfo.InvariantCulture), (right - left).ToString("0.##", System.Globalization.CultureInfo.InvariantCulture));
+        return (left.ToString("0.##", System.Globalization.CultureInfo.InvariantCulture), (right - left)
+            .ToString("0.##", System.Globalization.CultureInfo.InvariantCulture));
     }
 
     private static string Short(ShiftKind kind) => kind switch

@@ -106,12 +106,15 @@ public partial class ShiftEditor
 
         if (Times() is not { } times)
         {
-            _error = "Give the date as a UK date and the times on the 24-hour clock, for example 05/12/2026 (or 5 Dec 2026), 18:00 and 08:00.";
+            _error =
+                "Give the date as a UK date and the times on the 24-hour clock, for example 05/12/2026 (or 5 Dec 2026), 18:00 and 08:00.";
             return;
         }
 
         _busy = true;
-        var draft = new ShiftDraft(Shift?.ShiftId, _person.Id, _kind, times.Start, times.End, _network ? CoverScope.Network : CoverScope.Trusts, _network ? [] : [.. _trusts], _capacity);
+        var draft =
+            new ShiftDraft(Shift?.ShiftId, _person.Id, _kind, times.Start, times.End, _network ? CoverScope.Network : CoverScope.Trusts,
+            _network ? [] : [.. _trusts], _capacity);
         var saved = await Rota.SaveShiftAsync(draft, Actor);
         _busy = false;
         if (!saved.Succeeded)

@@ -66,7 +66,11 @@ public partial class WhatIfPanel
     private void RemoveDuty()
     {
         var from = UkCalendar.Midnight(_removeDay);
-        _proposal = _proposal with { Removed = [.. _proposal.Removed, new RemovedDuty(_removePerson!.Id, _removePerson.Name, from, UkCalendar.Midnight(_removeDay.AddDays(1)))] };
+        _proposal =
+            _proposal
+            with { Removed =
+            [.. _proposal.Removed,
+            new RemovedDuty(_removePerson!.Id, _removePerson.Name, from, UkCalendar.Midnight(_removeDay.AddDays(1)))] };
         _error = null;
         _result = null;
     }

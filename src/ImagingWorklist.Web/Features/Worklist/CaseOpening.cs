@@ -12,7 +12,8 @@ namespace ImagingWorklist.Web.Features.Worklist;
 /// </summary>
 internal static class CaseOpening
 {
-    public static async Task<string?> ClaimAndOpenAsync(this ClaimService claims, NavigationManager navigation, Guid examId, Guid reporterId, Actor actor)
+    public static async Task<string?> ClaimAndOpenAsync(this ClaimService claims, NavigationManager navigation, Guid examId,
+        Guid reporterId, Actor actor)
     {
         var claim = await claims.ClaimAsync(examId, reporterId, actor);
         if (!claim.Succeeded)
@@ -25,7 +26,8 @@ internal static class CaseOpening
     }
 
     /// <summary>The engine's next case for the reporter, claimed and opened, with no proposal step in between.</summary>
-    public static async Task<string?> OpenNextAsync(this ClaimService claims, MyWorklistQuery worklist, NavigationManager navigation, Guid reporterId, Actor actor)
+    public static async Task<string?> OpenNextAsync(this ClaimService claims, MyWorklistQuery worklist, NavigationManager navigation,
+        Guid reporterId, Actor actor)
     {
         var next = worklist.NextCase(reporterId);
         return next.Case is { } proposal

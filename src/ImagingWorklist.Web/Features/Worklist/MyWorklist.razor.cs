@@ -113,7 +113,8 @@ public sealed partial class MyWorklist
         {
             if (!first && _alerts is not null)
             {
-                await _alerts.NotifyAsync($"Emergency case: {row.ProcedureDescription}", $"{row.SiteName}, {DueText.Describe(row.DueAt, Clock.GetUtcNow()).Text}. Open ImagingWorklist to claim it.",
+                await _alerts.NotifyAsync($"Emergency case: {row.ProcedureDescription}",
+                    $"{row.SiteName}, {DueText.Describe(row.DueAt, Clock.GetUtcNow()).Text}. Open ImagingWorklist to claim it.",
                     $"exam-{row.ExamId}", "/");
             }
         }
@@ -159,7 +160,8 @@ public sealed partial class MyWorklist
         try
         {
             var user = (await Authentication).User;
-            if (await Claims.ClaimAndOpenAsync(Navigation, examId, ReporterId, Security.ClaimsPrincipalExtensions.Actor(user, ClientAddress)) is not { } refusal)
+            if (await Claims.ClaimAndOpenAsync(Navigation, examId, ReporterId,
+                Security.ClaimsPrincipalExtensions.Actor(user, ClientAddress)) is not { } refusal)
             {
                 return;
             }
@@ -177,7 +179,8 @@ public sealed partial class MyWorklist
     private async Task SkipAsync((Guid ExamId, string Reason) skip)
     {
         var user = (await Authentication).User;
-        var outcome = await Claims.SkipAsync(skip.ExamId, ReporterId, skip.Reason, Security.ClaimsPrincipalExtensions.Actor(user, ClientAddress));
+        var outcome =
+            await Claims.SkipAsync(skip.ExamId, ReporterId, skip.Reason, Security.ClaimsPrincipalExtensions.Actor(user, ClientAddress));
         if (!outcome.Succeeded)
         {
             Say(outcome.Reason!, Severity.Warning);

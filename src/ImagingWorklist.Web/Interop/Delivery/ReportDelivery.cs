@@ -32,7 +32,9 @@ public sealed record DeliveryEndpoint(DeliveryTransport Transport, string Addres
         var address = section.Address;
         if (string.IsNullOrWhiteSpace(address))
         {
-            return (null, $"No delivery endpoint is configured for trust {odsCode}: set Delivery:Endpoints:{odsCode}:Address (and Transport, Format). The report waits here until one is.");
+            return (null,
+                $"No delivery endpoint is configured for trust {odsCode}: set Delivery:Endpoints:{odsCode}:Address (and Transport, " +
+                    $"Format). The report waits here until one is.");
         }
 
         if (!Enum.TryParse<DeliveryTransport>(section.Transport ?? "Mllp", ignoreCase: true, out var transport))
@@ -40,7 +42,8 @@ public sealed record DeliveryEndpoint(DeliveryTransport Transport, string Addres
             return (null, $"Delivery:Endpoints:{odsCode}:Transport must be Mllp or Http, not '{section.Transport}'.");
         }
 
-        if (!Enum.TryParse<DeliveryFormat>(section.Format ?? (transport == DeliveryTransport.Mllp ? "Hl7v2" : "Fhir"), ignoreCase: true, out var format)
+        if (!Enum.TryParse<DeliveryFormat>(section.Format ?? (transport == DeliveryTransport.Mllp ? "Hl7v2" : "Fhir"), ignoreCase: true,
+            out var format)
             || (transport == DeliveryTransport.Mllp && format != DeliveryFormat.Hl7v2))
         {
             return (null, $"Delivery:Endpoints:{odsCode}:Format must be Hl7v2 or Fhir (MLLP carries Hl7v2 only), not '{section.Format}'.");
@@ -72,7 +75,8 @@ public sealed record DeliveryEndpoint(DeliveryTransport Transport, string Addres
 /// records the answer. Anything but an HL7 AA/CA or an HTTP 2xx is a failure that is retried with back-off; nothing
 /// is dropped.
 /// </summary>
-internal sealed class ReportDelivery(DeliveryOutbox outbox, ReportSender sender, DeliverySettings settings, TimeProvider clock, ILogger<ReportDelivery> logger)
+internal sealed class ReportDelivery(DeliveryOutbox outbox, ReportSender sender, DeliverySettings settings, TimeProvider clock,
+    ILogger<ReportDelivery> logger)
     : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -167,7 +171,9 @@ internal sealed class ReportSender(IHttpClientFactory http, DeliverySettings set
     {
         var client = http.CreateClient(HttpClientName);
         using var content = new StringContent(body, Encoding.UTF8);
-        content.Headers.ContentType = new MediaTypeHeaderValue(endpoint.Format == DeliveryFormat.Fhir ? FhirEndpoints.MediaType : Hl7Endpoints.MediaType) { CharSet = "utf-8" };
+        content.Headers.ContentType =
+            new MediaTypeHeaderValue(endpoint.Format == DeliveryFormat.Fhir ? FhirEndpoints.MediaType
+            : Hl7Endpoints.MediaType) { CharSet = "utf-8" };
         var address = endpoint.Format == DeliveryFormat.Fhir ? endpoint.Address.TrimEnd('/') + "/DiagnosticReport" : endpoint.Address;
         using var response = await client.PostAsync(new Uri(address), content, cancellationToken);
         var text = await response.Content.ReadAsStringAsync(cancellationToken);
@@ -186,7 +192,8 @@ internal sealed class ReportSender(IHttpClientFactory http, DeliverySettings set
         var parsed = Hl7Message.Parse(ack);
         if (!parsed.Succeeded || !parsed.Value!.Has("MSA"))
         {
-            return DeliveryAttempt.Failure(endpoint.ToString(), $"{endpoint} answered with something that is not an HL7 acknowledgement.", Truncate(ack));
+            return DeliveryAttempt.Failure(endpoint.ToString(), $"{endpoint} answered with something that is not an HL7 acknowledgement.",
+                Truncate(ack));
         }
 
         var message = parsed.Value;
@@ -197,7 +204,8 @@ internal sealed class ReportSender(IHttpClientFactory http, DeliverySettings set
         }
 
         var why = message.Value("MSA", 3) is { Length: > 0 } text ? text : message.Value("ERR", 8);
-        return DeliveryAttempt.Failure(endpoint.ToString(), $"{endpoint} answered {code}: {(why.Length > 0 ? why : "no reason given")}", ack);
+        return DeliveryAttempt.Failure(endpoint.ToString(), $"{endpoint} answered {code}: {(why.Length > 0 ? why : "no reason given")}",
+            ack);
     }
 
     private static string Truncate(string text) => text.Length > 500 ? text[..500] + "…" : text;

@@ -23,11 +23,13 @@ internal static class DicomJson
 
     /// <summary>A workitem's UID is its exam id as a 2.25 UUID-derived UID (PS3.5 B.2).</summary>
     public static string UidOf(Guid id) =>
-        "2.25." + new BigInteger(id.ToByteArray(bigEndian: true), isUnsigned: true, isBigEndian: true).ToString(CultureInfo.InvariantCulture);
+        "2.25." + new BigInteger(id.ToByteArray(bigEndian: true), isUnsigned: true, isBigEndian: true)
+            .ToString(CultureInfo.InvariantCulture);
 
     public static Guid? IdOf(string uid)
     {
-        if (!uid.StartsWith("2.25.", StringComparison.Ordinal) || !BigInteger.TryParse(uid.AsSpan(5), NumberStyles.None, CultureInfo.InvariantCulture, out var value) || value.Sign < 0)
+        if (!uid.StartsWith("2.25.", StringComparison.Ordinal)
+            || !BigInteger.TryParse(uid.AsSpan(5), NumberStyles.None, CultureInfo.InvariantCulture, out var value) || value.Sign < 0)
         {
             return null;
         }
@@ -86,11 +88,14 @@ internal static class DicomJson
             ["00080016"] = Attribute("UI", "1.2.840.10008.5.1.4.34.6.1"),
             ["00080018"] = Attribute("UI", UidOf(item.ExamId)),
             [AccessionNumber] = Attribute("SH", item.Accession),
-            ["00100010"] = new JsonObject { ["vr"] = "PN", ["Value"] = new JsonArray(new JsonObject { ["Alphabetic"] = $"{item.Patient.FamilyName}^{item.Patient.GivenName}" }) },
+            ["00100010"] =
+                new JsonObject { ["vr"] = "PN",
+                ["Value"] = new JsonArray(new JsonObject { ["Alphabetic"] = $"{item.Patient.FamilyName}^{item.Patient.GivenName}" }) },
             [PatientId] = Attribute("LO", item.Patient.NhsNumber?.Value ?? item.Patient.LocalMrn),
             ["00100021"] = Attribute("LO", item.Patient.NhsNumber is null ? "Local MRN" : "NHS"),
             ["00100030"] = Attribute("DA", item.Patient.DateOfBirth.ToString("yyyyMMdd", CultureInfo.InvariantCulture)),
-            ["00100040"] = Attribute("CS", item.Patient.Sex switch { Sex.Female => "F", Sex.Male => "M", Sex.Other => "O", _ => string.Empty }),
+            ["00100040"] =
+                Attribute("CS", item.Patient.Sex switch { Sex.Female => "F", Sex.Male => "M", Sex.Other => "O", _ => string.Empty }),
             ["00404005"] = Attribute("DT", DateTime(item.ReadyAt)),
             ["00404011"] = Attribute("DT", DateTime(item.DueAt)),
             [ProcedureStepState] = Attribute("CS", StateText(item.State)),
@@ -107,7 +112,10 @@ internal static class DicomJson
             json["00404035"] = new JsonObject
             {
                 ["vr"] = "SQ",
-                ["Value"] = new JsonArray(new JsonObject { ["00404037"] = new JsonObject { ["vr"] = "PN", ["Value"] = new JsonArray(new JsonObject { ["Alphabetic"] = performer }) } }),
+                ["Value"] =
+                    new JsonArray(
+                    new JsonObject { ["00404037"] =
+                    new JsonObject { ["vr"] = "PN", ["Value"] = new JsonArray(new JsonObject { ["Alphabetic"] = performer }) } }),
             };
         }
 

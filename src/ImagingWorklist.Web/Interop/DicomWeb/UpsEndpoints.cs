@@ -45,26 +45,31 @@ internal static class UpsEndpoints
         return app;
     }
 
-    private static async Task<IResult> SearchAsync(HttpRequest request, ClaimsPrincipal user, WorkitemService workitems, CancellationToken cancellationToken)
+    private static async Task<IResult> SearchAsync(HttpRequest request, ClaimsPrincipal user, WorkitemService workitems,
+        CancellationToken cancellationToken)
     {
         var matching = new Dictionary<string, string>();
         foreach (var (key, values) in request.Query)
         {
             if (values.Count > 1)
             {
-                return Refuse(StatusCodes.Status400BadRequest, $"'{StoredText.Echo(key)}' is given {values.Count} times; give each key once.");
+                return Refuse(StatusCodes.Status400BadRequest,
+                    $"'{StoredText.Echo(key)}' is given {values.Count} times; give each key once.");
             }
 
             if (QueryKeys.TryGetValue(key, out var tag))
             {
                 if (!matching.TryAdd(tag, values.ToString()))
                 {
-                    return Refuse(StatusCodes.Status400BadRequest, $"'{StoredText.Echo(key)}' names an attribute already given under its other name; give it once.");
+                    return Refuse(StatusCodes.Status400BadRequest,
+                        $"'{StoredText.Echo(key)}' names an attribute already given under its other name; give it once.");
                 }
             }
             else if (!IgnoredKeys.Contains(key, StringComparer.OrdinalIgnoreCase))
             {
-                return Refuse(StatusCodes.Status400BadRequest, $"Matching on '{StoredText.Echo(key)}' is not supported; use ProcedureStepState, ScheduledProcedureStepPriority, AccessionNumber, PatientID or ProcedureStepLabel.");
+                return Refuse(StatusCodes.Status400BadRequest,
+                    $"Matching on '{StoredText.Echo(key)}' is not supported; use ProcedureStepState, ScheduledProcedureStepPriority, " +
+                        $"AccessionNumber, PatientID or ProcedureStepLabel.");
             }
         }
 
@@ -72,13 +77,16 @@ internal static class UpsEndpoints
         if (matching.GetValueOrDefault(DicomJson.AccessionNumber) is { } accessionText && !string.IsNullOrWhiteSpace(accessionText)
             && Domain.Identifiers.AccessionNumber.Parse(accessionText) is { Succeeded: false })
         {
-            return Refuse(StatusCodes.Status400BadRequest, $"AccessionNumber '{StoredText.Echo(accessionText)}' cannot match any workitem: an accession number has at most {Domain.Identifiers.AccessionNumber.MaxLength} characters and no backslash or control character.");
+            return Refuse(StatusCodes.Status400BadRequest,
+                $"AccessionNumber '{StoredText.Echo(accessionText)}' cannot match any workitem: an accession number has at most " +
+                    $"{Domain.Identifiers.AccessionNumber.MaxLength} characters and no backslash or control character.");
         }
 
         ProcedureStepState? state = null;
         if (matching.TryGetValue(DicomJson.ProcedureStepState, out var stateText) && (state = DicomJson.ParseState(stateText)) is null)
         {
-            return Refuse(StatusCodes.Status400BadRequest, $"'{StoredText.Echo(stateText)}' is not a procedure step state (SCHEDULED, IN PROGRESS, COMPLETED, CANCELED).");
+            return Refuse(StatusCodes.Status400BadRequest,
+                $"'{StoredText.Echo(stateText)}' is not a procedure step state (SCHEDULED, IN PROGRESS, COMPLETED, CANCELED).");
         }
 
         Domain.Exams.ClinicalPriority[]? priorities = null;
@@ -87,19 +95,24 @@ internal static class UpsEndpoints
             return Refuse(StatusCodes.Status400BadRequest, $"'{StoredText.Echo(priorityText)}' is not a UPS priority (HIGH, MEDIUM, LOW).");
         }
 
-        if (!TryInt(request.Query["offset"], 0, out var offset) || !TryInt(request.Query["limit"], 100, out var limit) || offset < 0 || limit < 1 || limit > WorkitemService.MaxLimit)
+        if (!TryInt(request.Query["offset"], 0, out var offset) || !TryInt(request.Query["limit"], 100, out var limit) || offset < 0
+            || limit < 1 || limit > WorkitemService.MaxLimit)
         {
-            return Refuse(StatusCodes.Status400BadRequest, $"offset and limit must be whole numbers (offset ≥ 0, limit 1 to {WorkitemService.MaxLimit}).");
+            return Refuse(StatusCodes.Status400BadRequest,
+                $"offset and limit must be whole numbers (offset ≥ 0, limit 1 to {WorkitemService.MaxLimit}).");
         }
 
-        var query = new WorkitemQuery(state, priorities, matching.GetValueOrDefault(DicomJson.AccessionNumber), matching.GetValueOrDefault(DicomJson.PatientId), matching.GetValueOrDefault(DicomJson.ProcedureStepLabel), offset, limit);
+        var query =
+            new WorkitemQuery(state, priorities, matching.GetValueOrDefault(DicomJson.AccessionNumber),
+            matching.GetValueOrDefault(DicomJson.PatientId), matching.GetValueOrDefault(DicomJson.ProcedureStepLabel), offset, limit);
         var found = await workitems.SearchAsync(query, ScopeOf(user), cancellationToken);
         return found.Count == 0
             ? Results.NoContent()
             : Results.Text(new JsonArray([.. found.Select(DicomJson.ToJson)]).ToJsonString(), DicomJson.MediaType);
     }
 
-    private static async Task<IResult> RetrieveAsync(string uid, ClaimsPrincipal user, WorkitemService workitems, CancellationToken cancellationToken)
+    private static async Task<IResult> RetrieveAsync(string uid, ClaimsPrincipal user, WorkitemService workitems,
+        CancellationToken cancellationToken)
     {
         if (DicomJson.IdOf(uid) is not { } id)
         {
@@ -111,7 +124,8 @@ internal static class UpsEndpoints
             : Refuse(StatusCodes.Status404NotFound, "No such workitem.");
     }
 
-    private static async Task<IResult> ChangeStateAsync(string uid, HttpRequest request, ClaimsPrincipal user, WorkitemService workitems, CancellationToken cancellationToken)
+    private static async Task<IResult> ChangeStateAsync(string uid, HttpRequest request, ClaimsPrincipal user, WorkitemService workitems,
+        CancellationToken cancellationToken)
     {
         if (DicomJson.IdOf(uid) is not { } id)
         {
@@ -128,14 +142,18 @@ internal static class UpsEndpoints
         var transaction = DicomJson.ValueOf(body.Json, DicomJson.TransactionUid);
         if (state is null || string.IsNullOrWhiteSpace(transaction))
         {
-            return Refuse(StatusCodes.Status400BadRequest, "The body must give Procedure Step State (0074,1000) and Transaction UID (0008,1195).");
+            return Refuse(StatusCodes.Status400BadRequest,
+                "The body must give Procedure Step State (0074,1000) and Transaction UID (0008,1195).");
         }
 
-        var result = await workitems.ChangeStateAsync(id, state.Value, DicomJson.TokenOf(transaction), ActorOf(user, request), ScopeOf(user), cancellationToken);
+        var result =
+            await workitems.ChangeStateAsync(id, state.Value, DicomJson.TokenOf(transaction), ActorOf(user, request), ScopeOf(user),
+            cancellationToken);
         return Answer(result, Results.Ok());
     }
 
-    private static async Task<IResult> RequestCancellationAsync(string uid, HttpRequest request, ClaimsPrincipal user, WorkitemService workitems, CancellationToken cancellationToken)
+    private static async Task<IResult> RequestCancellationAsync(string uid, HttpRequest request, ClaimsPrincipal user,
+        WorkitemService workitems, CancellationToken cancellationToken)
     {
         if (DicomJson.IdOf(uid) is not { } id)
         {
@@ -148,7 +166,9 @@ internal static class UpsEndpoints
             return error;
         }
 
-        var result = await workitems.RequestCancellationAsync(id, DicomJson.ValueOf(body.Json, DicomJson.ReasonForCancellation), ActorOf(user, request), ScopeOf(user), cancellationToken);
+        var result =
+            await workitems.RequestCancellationAsync(id, DicomJson.ValueOf(body.Json, DicomJson.ReasonForCancellation),
+            ActorOf(user, request), ScopeOf(user), cancellationToken);
         return Answer(result, Results.Accepted());
     }
 
@@ -163,7 +183,8 @@ internal static class UpsEndpoints
         try
         {
             // A repeated attribute would leave it unclear which value was meant: refused, like any other malformed body.
-            return (await JsonNode.ParseAsync(request.Body, documentOptions: new JsonDocumentOptions { AllowDuplicateProperties = false }, cancellationToken: cancellationToken), null);
+            return (await JsonNode.ParseAsync(request.Body, documentOptions: new JsonDocumentOptions { AllowDuplicateProperties = false },
+                cancellationToken: cancellationToken), null);
         }
         catch (JsonException exception)
         {
@@ -188,7 +209,8 @@ internal static class UpsEndpoints
 
     private static Application.Security.AccessScope ScopeOf(ClaimsPrincipal user) => user.AccessScope();
 
-    private static Actor ActorOf(ClaimsPrincipal user, HttpRequest request) => user.Actor(request.HttpContext.Connection.RemoteIpAddress?.ToString());
+    private static Actor ActorOf(ClaimsPrincipal user, HttpRequest request)
+        => user.Actor(request.HttpContext.Connection.RemoteIpAddress?.ToString());
 
     private static bool TryInt(string? text, int fallback, out int value)
     {

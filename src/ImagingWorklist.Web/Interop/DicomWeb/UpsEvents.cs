@@ -35,7 +35,8 @@ internal sealed class UpsEvents : IDisposable
 
     public static void Map(WebApplication app)
     {
-        var workitems = app.MapGroup("/dicomweb/workitems/{uid}/subscribers/{aeTitle}").DisableAntiforgery().RequireAuthorization(WorklistPolicies.WorklistRead);
+        var workitems = app.MapGroup("/dicomweb/workitems/{uid}/subscribers/{aeTitle}").DisableAntiforgery()
+            .RequireAuthorization(WorklistPolicies.WorklistRead);
         workitems.MapPost(string.Empty, SubscribeAsync);
         workitems.MapDelete(string.Empty, UnsubscribeAsync);
         workitems.MapPost("/suspend", SuspendAsync);
@@ -44,30 +45,37 @@ internal sealed class UpsEvents : IDisposable
 
     public void Dispose() => _subscription.Dispose();
 
-    private static async Task<IResult> SubscribeAsync(string uid, string aeTitle, ClaimsPrincipal user, UpsSubscriptions subscriptions, CancellationToken cancellationToken)
+    private static async Task<IResult> SubscribeAsync(string uid, string aeTitle, ClaimsPrincipal user, UpsSubscriptions subscriptions,
+        CancellationToken cancellationToken)
     {
         if (Target(uid) is not { } target)
         {
-            return Results.Text($"'{uid}' is neither a workitem UID of this worklist nor the global subscription UID {GlobalUid}.", statusCode: StatusCodes.Status400BadRequest);
+            return Results.Text($"'{uid}' is neither a workitem UID of this worklist nor the global subscription UID {GlobalUid}.",
+                statusCode: StatusCodes.Status400BadRequest);
         }
 
         var outcome = await subscriptions.SubscribeAsync(user.UserId(), aeTitle, target.ExamId, user.AccessScope(), cancellationToken);
         return outcome.Succeeded
             ? Results.Created($"/dicomweb/subscribers/{Uri.EscapeDataString(aeTitle)}", null)
-            : Results.Text(outcome.Reason, statusCode: outcome.Reason == "No such workitem." ? StatusCodes.Status404NotFound : StatusCodes.Status400BadRequest);
+            : Results.Text(outcome.Reason, statusCode: outcome.Reason == "No such workitem." ? StatusCodes.Status404NotFound
+                : StatusCodes.Status400BadRequest);
     }
 
-    private static async Task<IResult> UnsubscribeAsync(string uid, string aeTitle, ClaimsPrincipal user, UpsSubscriptions subscriptions, CancellationToken cancellationToken)
+    private static async Task<IResult> UnsubscribeAsync(string uid, string aeTitle, ClaimsPrincipal user, UpsSubscriptions subscriptions,
+        CancellationToken cancellationToken)
     {
         if (Target(uid) is not { } target)
         {
-            return Results.Text($"'{uid}' is neither a workitem UID of this worklist nor {GlobalUid}.", statusCode: StatusCodes.Status400BadRequest);
+            return Results.Text($"'{uid}' is neither a workitem UID of this worklist nor {GlobalUid}.",
+                statusCode: StatusCodes.Status400BadRequest);
         }
 
-        return await subscriptions.UnsubscribeAsync(user.UserId(), aeTitle, target.ExamId, cancellationToken) ? Results.Ok() : Results.NotFound();
+        return await subscriptions.UnsubscribeAsync(user.UserId(), aeTitle, target.ExamId, cancellationToken) ? Results.Ok()
+            : Results.NotFound();
     }
 
-    private static async Task<IResult> SuspendAsync(string uid, string aeTitle, ClaimsPrincipal user, UpsSubscriptions subscriptions, CancellationToken cancellationToken) =>
+    private static async Task<IResult> SuspendAsync(string uid, string aeTitle, ClaimsPrincipal user, UpsSubscriptions subscriptions,
+        CancellationToken cancellationToken) =>
         uid != GlobalUid
             ? Results.Text("Only a global subscription can be suspended.", statusCode: StatusCodes.Status400BadRequest)
             : await subscriptions.SuspendAsync(user.UserId(), aeTitle, cancellationToken) ? Results.Ok() : Results.NotFound();
@@ -143,7 +151,8 @@ internal sealed class UpsEvents : IDisposable
     {
         ["00001000"] = new JsonObject { ["vr"] = "UI", ["Value"] = new JsonArray(DicomJson.UidOf(examId)) },
         ["00001002"] = new JsonObject { ["vr"] = "US", ["Value"] = new JsonArray(1) },
-        [DicomJson.ProcedureStepState] = new JsonObject { ["vr"] = "CS", ["Value"] = new JsonArray(DicomJson.StateText(ProcedureStepStates.Of(state))) },
+        [DicomJson.ProcedureStepState] =
+            new JsonObject { ["vr"] = "CS", ["Value"] = new JsonArray(DicomJson.StateText(ProcedureStepStates.Of(state))) },
     };
 
     private static (Guid? ExamId, bool Global)? Target(string uid) =>

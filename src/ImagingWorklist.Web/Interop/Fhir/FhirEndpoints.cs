@@ -45,7 +45,9 @@ internal static class FhirEndpoints
             Date = "2026-11-29",
             Kind = CapabilityStatementKind.Instance,
             Software = new CapabilityStatement.SoftwareComponent { Name = "ImagingWorklist" },
-            Implementation = new CapabilityStatement.ImplementationComponent { Description = "Network radiology reporting worklist", Url = PublicAddress.Of(request, "/fhir") },
+            Implementation =
+                new CapabilityStatement.ImplementationComponent { Description = "Network radiology reporting worklist",
+                Url = PublicAddress.Of(request, "/fhir") },
             FhirVersion = FHIRVersion.N4_0_1,
             Format = ["json"],
             Rest =
@@ -55,7 +57,9 @@ internal static class FhirEndpoints
                     Mode = CapabilityStatement.RestfulCapabilityMode.Server,
                     Security = new CapabilityStatement.SecurityComponent
                     {
-                        Description = "OAuth 2.0 bearer tokens from /connect/token (scope worklist.read for Task, reports.read for DiagnosticReport and follow-up ServiceRequest); discovery at /.well-known/openid-configuration.",
+                        Description =
+                            "OAuth 2.0 bearer tokens from /connect/token (scope worklist.read for Task, reports.read for " +
+                                "DiagnosticReport and follow-up ServiceRequest); discovery at /.well-known/openid-configuration.",
                     },
                     Resource =
                     [
@@ -71,7 +75,8 @@ internal static class FhirEndpoints
                             Parameter("_lastUpdated", SearchParamType.Date, "ge/gt/le/lt/eq with a date or date-time")),
                         Searchable(
                             "ServiceRequest",
-                            Parameter("intent", SearchParamType.Token, "proposal: follow-up recommendations from reports (orders are POSTed here, not read back)"),
+                            Parameter("intent", SearchParamType.Token,
+                                "proposal: follow-up recommendations from reports (orders are POSTed here, not read back)"),
                             Parameter("status", SearchParamType.Token, "active | completed | revoked (scope reports.read)")),
                     ],
                 },
@@ -80,11 +85,13 @@ internal static class FhirEndpoints
         return Fhir(statement);
     }
 
-    private static async Task<IResult> SearchTasksAsync(HttpRequest request, ClaimsPrincipal user, TaskSearch search, CancellationToken cancellationToken)
+    private static async Task<IResult> SearchTasksAsync(HttpRequest request, ClaimsPrincipal user, TaskSearch search,
+        CancellationToken cancellationToken)
     {
         if (request.Query.Keys.FirstOrDefault(k => !SearchParameters.Contains(k)) is { } unknown)
         {
-            return Problem(StatusCodes.Status400BadRequest, OperationOutcome.IssueType.NotSupported, $"Search parameter '{StoredText.Echo(unknown)}' is not supported on Task; use status, owner, priority or _lastUpdated.");
+            return Problem(StatusCodes.Status400BadRequest, OperationOutcome.IssueType.NotSupported,
+                $"Search parameter '{StoredText.Echo(unknown)}' is not supported on Task; use status, owner, priority or _lastUpdated.");
         }
 
         var states = new List<ExamState>();
@@ -92,7 +99,8 @@ internal static class FhirEndpoints
         {
             if (StatesOf(value) is not { } mapped)
             {
-                return Problem(StatusCodes.Status400BadRequest, OperationOutcome.IssueType.Value, $"Task status '{value}' is not one of requested, ready, in-progress, on-hold, completed, cancelled.");
+                return Problem(StatusCodes.Status400BadRequest, OperationOutcome.IssueType.Value,
+                    $"Task status '{value}' is not one of requested, ready, in-progress, on-hold, completed, cancelled.");
             }
 
             states.AddRange(mapped);
@@ -103,7 +111,8 @@ internal static class FhirEndpoints
         {
             if (PriorityOf(value) is not { } priority)
             {
-                return Problem(StatusCodes.Status400BadRequest, OperationOutcome.IssueType.Value, $"Priority '{value}' is not one of routine, urgent, asap, stat.");
+                return Problem(StatusCodes.Status400BadRequest, OperationOutcome.IssueType.Value,
+                    $"Priority '{value}' is not one of routine, urgent, asap, stat.");
             }
 
             priorities.Add(priority);
@@ -114,7 +123,8 @@ internal static class FhirEndpoints
         {
             if (!Guid.TryParse(ownerText.Replace("Practitioner/", string.Empty, StringComparison.Ordinal), out var ownerId))
             {
-                return Problem(StatusCodes.Status400BadRequest, OperationOutcome.IssueType.Value, $"owner must be Practitioner/{{id}}, not '{ownerText}'.");
+                return Problem(StatusCodes.Status400BadRequest, OperationOutcome.IssueType.Value,
+                    $"owner must be Practitioner/{{id}}, not '{ownerText}'.");
             }
 
             owner = ownerId;
@@ -125,7 +135,9 @@ internal static class FhirEndpoints
             return problem;
         }
 
-        var (items, total) = await search.SearchAsync(new TaskCriteria(states, priorities, owner, from, before, offset, count), user.AccessScope(), cancellationToken);
+        var (items, total) =
+            await search.SearchAsync(new TaskCriteria(states, priorities, owner, from, before, offset, count), user.AccessScope(),
+            cancellationToken);
         var bundle = new Bundle { Type = Bundle.BundleType.Searchset, Total = total };
         foreach (var item in items)
         {
@@ -140,22 +152,27 @@ internal static class FhirEndpoints
         return Fhir(bundle);
     }
 
-    private static async Task<IResult> ReadTaskAsync(string id, ClaimsPrincipal user, TaskSearch search, CancellationToken cancellationToken)
+    private static async Task<IResult> ReadTaskAsync(string id, ClaimsPrincipal user, TaskSearch search,
+        CancellationToken cancellationToken)
     {
         if (!Guid.TryParse(id, out var examId))
         {
             return Problem(StatusCodes.Status404NotFound, OperationOutcome.IssueType.NotFound, $"No Task '{id}'.");
         }
 
-        var (items, _) = await search.SearchAsync(new TaskCriteria([], [], null, null, null, 0, 1, examId), user.AccessScope(), cancellationToken);
-        return items.Count == 1 ? Fhir(TaskOf(items[0])) : Problem(StatusCodes.Status404NotFound, OperationOutcome.IssueType.NotFound, $"No Task '{id}' among the trusts you may see.");
+        var (items, _) =
+            await search.SearchAsync(new TaskCriteria([], [], null, null, null, 0, 1, examId), user.AccessScope(), cancellationToken);
+        return items.Count == 1 ? Fhir(TaskOf(items[0]))
+            : Problem(StatusCodes.Status404NotFound, OperationOutcome.IssueType.NotFound, $"No Task '{id}' among the trusts you may see.");
     }
 
-    private static async Task<IResult> SearchReportsAsync(HttpRequest request, ClaimsPrincipal user, IssuedReports reports, CancellationToken cancellationToken)
+    private static async Task<IResult> SearchReportsAsync(HttpRequest request, ClaimsPrincipal user, IssuedReports reports,
+        CancellationToken cancellationToken)
     {
         if (request.Query.Keys.FirstOrDefault(k => !ReportSearchParameters.Contains(k)) is { } unknown)
         {
-            return Problem(StatusCodes.Status400BadRequest, OperationOutcome.IssueType.NotSupported, $"Search parameter '{StoredText.Echo(unknown)}' is not supported on DiagnosticReport; use status or _lastUpdated.");
+            return Problem(StatusCodes.Status400BadRequest, OperationOutcome.IssueType.NotSupported,
+                $"Search parameter '{StoredText.Echo(unknown)}' is not supported on DiagnosticReport; use status or _lastUpdated.");
         }
 
         var kinds = new List<DeliveryKind>();
@@ -170,7 +187,8 @@ internal static class FhirEndpoints
             };
             if (kind is null)
             {
-                return Problem(StatusCodes.Status400BadRequest, OperationOutcome.IssueType.Value, $"DiagnosticReport status '{value}' is not one of preliminary, final, appended.");
+                return Problem(StatusCodes.Status400BadRequest, OperationOutcome.IssueType.Value,
+                    $"DiagnosticReport status '{value}' is not one of preliminary, final, appended.");
             }
 
             kinds.Add(kind.Value);
@@ -181,7 +199,8 @@ internal static class FhirEndpoints
             return problem;
         }
 
-        var (found, total) = await reports.SearchAsync(new IssuedReportCriteria(kinds, from, before, offset, count), user.AccessScope(), cancellationToken);
+        var (found, total) =
+            await reports.SearchAsync(new IssuedReportCriteria(kinds, from, before, offset, count), user.AccessScope(), cancellationToken);
         var bundle = new Bundle { Type = Bundle.BundleType.Searchset, Total = total };
         foreach (var document in found)
         {
@@ -196,21 +215,25 @@ internal static class FhirEndpoints
         return Fhir(bundle);
     }
 
-    private static async Task<IResult> ReadReportAsync(string id, ClaimsPrincipal user, IssuedReports reports, CancellationToken cancellationToken)
+    private static async Task<IResult> ReadReportAsync(string id, ClaimsPrincipal user, IssuedReports reports,
+        CancellationToken cancellationToken)
     {
         if (!Guid.TryParse(id, out var reportId))
         {
             return Problem(StatusCodes.Status404NotFound, OperationOutcome.IssueType.NotFound, $"No DiagnosticReport '{id}'.");
         }
 
-        var (found, _) = await reports.SearchAsync(new IssuedReportCriteria([], null, null, 0, 1, reportId), user.AccessScope(), cancellationToken);
+        var (found, _) =
+            await reports.SearchAsync(new IssuedReportCriteria([], null, null, 0, 1, reportId), user.AccessScope(), cancellationToken);
         return found.Count == 1
             ? Fhir(FhirReports.Build(found[0]))
-            : Problem(StatusCodes.Status404NotFound, OperationOutcome.IssueType.NotFound, $"No issued DiagnosticReport '{id}' among the trusts you may see.");
+            : Problem(StatusCodes.Status404NotFound, OperationOutcome.IssueType.NotFound,
+                $"No issued DiagnosticReport '{id}' among the trusts you may see.");
     }
 
     /// <summary>The search window every search shares (_lastUpdated, _count, _offset), or the problem with it.</summary>
-    private static IResult? Window(HttpRequest request, int maxCount, out DateTimeOffset? from, out DateTimeOffset? before, out int count, out int offset)
+    private static IResult? Window(HttpRequest request, int maxCount, out DateTimeOffset? from, out DateTimeOffset? before, out int count,
+        out int offset)
     {
         from = null;
         before = null;
@@ -220,20 +243,24 @@ internal static class FhirEndpoints
             if (!TryDateBound(value!, ref from, ref before))
             {
                 count = 0;
-                return Problem(StatusCodes.Status400BadRequest, OperationOutcome.IssueType.Value, $"_lastUpdated '{value}' must be a prefix (ge, gt, le, lt, eq) and a date or date-time, e.g. ge2026-11-25T09:00:00Z.");
+                return Problem(StatusCodes.Status400BadRequest, OperationOutcome.IssueType.Value,
+                    $"_lastUpdated '{value}' must be a prefix (ge, gt, le, lt, eq) and a date or date-time, e.g. ge2026-11-25T09:00:00Z.");
             }
         }
 
         if (request.Query["_format"].ToString() is { Length: > 0 } format && format is not ("json" or "application/json" or MediaType))
         {
             count = 0;
-            return Problem(StatusCodes.Status406NotAcceptable, OperationOutcome.IssueType.NotSupported, $"_format '{StoredText.Echo(format)}' cannot be served; this server answers in JSON (_format=json).");
+            return Problem(StatusCodes.Status406NotAcceptable, OperationOutcome.IssueType.NotSupported,
+                $"_format '{StoredText.Echo(format)}' cannot be served; this server answers in JSON (_format=json).");
         }
 
         // A page larger than the server gives would silently lose the rest (there is no next link): refused instead.
-        return Whole(request.Query["_count"], 50, out count) && Whole(request.Query["_offset"], 0, out offset) && count >= 1 && count <= maxCount
+        return Whole(request.Query["_count"], 50, out count) && Whole(request.Query["_offset"], 0, out offset) && count >= 1
+            && count <= maxCount
             ? null
-            : Problem(StatusCodes.Status400BadRequest, OperationOutcome.IssueType.Value, $"_count and _offset must be whole numbers (_count 1 to {maxCount}).");
+            : Problem(StatusCodes.Status400BadRequest, OperationOutcome.IssueType.Value,
+                $"_count and _offset must be whole numbers (_count 1 to {maxCount}).");
     }
 
     internal static Hl7.Fhir.Model.Task TaskOf(TaskItem item)
@@ -259,12 +286,16 @@ internal static class FhirEndpoints
                 ClinicalPriority.Urgent => RequestPriority.Urgent,
                 _ => RequestPriority.Routine,
             },
-            Identifier = [new Identifier(AccessionSystem + item.TrustOds, item.Accession) { Type = new CodeableConcept("http://terminology.hl7.org/CodeSystem/v2-0203", "ACSN") }],
+            Identifier =
+                [new Identifier(AccessionSystem + item.TrustOds,
+                item.Accession) { Type = new CodeableConcept("http://terminology.hl7.org/CodeSystem/v2-0203", "ACSN") }],
             Code = new CodeableConcept("http://hl7.org/fhir/CodeSystem/task-code", "fulfill", "Report the imaging study"),
             Description = item.ProcedureDescription,
             AuthoredOn = item.OrderedAt.ToString("o", CultureInfo.InvariantCulture),
             LastModified = item.UpdatedAt.ToString("o", CultureInfo.InvariantCulture),
-            Restriction = new Hl7.Fhir.Model.Task.RestrictionComponent { Period = new Period { End = item.DueAt.ToString("o", CultureInfo.InvariantCulture) } },
+            Restriction =
+                new Hl7.Fhir.Model.Task.RestrictionComponent { Period =
+                new Period { End = item.DueAt.ToString("o", CultureInfo.InvariantCulture) } },
         };
         if (item.OwnerId is { } owner)
         {
@@ -278,12 +309,16 @@ internal static class FhirEndpoints
 
     internal static IResult Problem(int status, OperationOutcome.IssueType type, string message) =>
         Results.Text(
-            JsonSerializer.Serialize<Resource>(new OperationOutcome { Issue = [new OperationOutcome.IssueComponent { Severity = OperationOutcome.IssueSeverity.Error, Code = type, Diagnostics = message }] }, Json),
+            JsonSerializer.Serialize<Resource>(
+                new OperationOutcome { Issue =
+                [new OperationOutcome.IssueComponent { Severity = OperationOutcome.IssueSeverity.Error, Code = type,
+                Diagnostics = message }] }, Json),
             MediaType,
             statusCode: status);
 
     /// <summary>A resource type this server reads and searches, with its search parameters.</summary>
-    private static CapabilityStatement.ResourceComponent Searchable(string type, params CapabilityStatement.SearchParamComponent[] parameters) => new()
+    private static CapabilityStatement.ResourceComponent Searchable(string type,
+        params CapabilityStatement.SearchParamComponent[] parameters) => new()
     {
         Type = type,
         Interaction =
@@ -298,7 +333,8 @@ internal static class FhirEndpoints
         new() { Name = name, Type = type, Documentation = documentation };
 
     private static IEnumerable<string> Values(HttpRequest request, string name) =>
-        request.Query[name].SelectMany(v => (v ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+        request.Query[name].SelectMany(v => (v ?? string.Empty)
+            .Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
 
     private static ExamState[]? StatesOf(string status) => status switch
     {
@@ -332,7 +368,8 @@ internal static class FhirEndpoints
             start = new DateTimeOffset(day.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
             end = start.AddDays(1);
         }
-        else if (DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var moment) && text.Contains('T', StringComparison.Ordinal))
+        else if (DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var moment)
+            && text.Contains('T', StringComparison.Ordinal))
         {
             start = moment;
             end = moment.AddTicks(1);

@@ -29,22 +29,26 @@ internal static class FhirFollowUps
         return app;
     }
 
-    private static async Task<IResult> SearchAsync(HttpRequest request, ClaimsPrincipal user, FollowUpService followUps, CancellationToken cancellationToken)
+    private static async Task<IResult> SearchAsync(HttpRequest request, ClaimsPrincipal user, FollowUpService followUps,
+        CancellationToken cancellationToken)
     {
         if (request.Query.Keys.FirstOrDefault(k => !Parameters.Contains(k)) is { } unknown)
         {
             return FhirEndpoints.Problem(StatusCodes.Status400BadRequest, OperationOutcome.IssueType.NotSupported,
-                $"Search parameter '{StoredText.Echo(unknown)}' is not supported on ServiceRequest; use intent=proposal, status, _count or _offset.");
+                $"Search parameter '{StoredText.Echo(unknown)}' is not supported on ServiceRequest; use intent=proposal, status, _count " +
+                    $"or _offset.");
         }
 
         if (request.Query["intent"].ToString() is { Length: > 0 } intent && intent != "proposal")
         {
             return FhirEndpoints.Problem(StatusCodes.Status400BadRequest, OperationOutcome.IssueType.Value,
-                $"This server holds follow-up recommendations only: intent must be proposal, not '{StoredText.Echo(intent)}'. Orders are sent here, not read back.");
+                $"This server holds follow-up recommendations only: intent must be proposal, not '{StoredText.Echo(intent)}'. Orders " +
+                    $"are sent here, not read back.");
         }
 
         var statuses = new List<FollowUpStatus>();
-        foreach (var value in request.Query["status"].SelectMany(v => (v ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)))
+        foreach (var value in request.Query["status"].SelectMany(v => (v ?? string.Empty)
+            .Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)))
         {
             FollowUpStatus? status = value switch
             {
@@ -55,20 +59,25 @@ internal static class FhirFollowUps
             };
             if (status is null)
             {
-                return FhirEndpoints.Problem(StatusCodes.Status400BadRequest, OperationOutcome.IssueType.Value, $"ServiceRequest status '{StoredText.Echo(value)}' is not one of active, completed, revoked.");
+                return FhirEndpoints.Problem(StatusCodes.Status400BadRequest, OperationOutcome.IssueType.Value,
+                    $"ServiceRequest status '{StoredText.Echo(value)}' is not one of active, completed, revoked.");
             }
 
             statuses.Add(status.Value);
         }
 
-        if (!Whole(request.Query["_count"], 50, out var count) || !Whole(request.Query["_offset"], 0, out var offset) || count is < 1 or > 500)
+        if (!Whole(request.Query["_count"], 50, out var count) || !Whole(request.Query["_offset"], 0, out var offset)
+            || count is < 1 or > 500)
         {
-            return FhirEndpoints.Problem(StatusCodes.Status400BadRequest, OperationOutcome.IssueType.Value, "_count and _offset must be whole numbers (_count 1 to 500).");
+            return FhirEndpoints.Problem(StatusCodes.Status400BadRequest, OperationOutcome.IssueType.Value,
+                "_count and _offset must be whole numbers (_count 1 to 500).");
         }
 
-        if (request.Query["_format"].ToString() is { Length: > 0 } format && format is not ("json" or "application/json" or FhirEndpoints.MediaType))
+        if (request.Query["_format"].ToString() is { Length: > 0 } format
+            && format is not ("json" or "application/json" or FhirEndpoints.MediaType))
         {
-            return FhirEndpoints.Problem(StatusCodes.Status406NotAcceptable, OperationOutcome.IssueType.NotSupported, $"_format '{StoredText.Echo(format)}' cannot be served; this server answers in JSON.");
+            return FhirEndpoints.Problem(StatusCodes.Status406NotAcceptable, OperationOutcome.IssueType.NotSupported,
+                $"_format '{StoredText.Echo(format)}' cannot be served; this server answers in JSON.");
         }
 
         var rows = (await followUps.ListAsync(user.AccessScope(), FollowUpView.All, cancellationToken: cancellationToken))
@@ -88,14 +97,16 @@ internal static class FhirFollowUps
         return Fhir(bundle);
     }
 
-    private static async Task<IResult> ReadAsync(string id, ClaimsPrincipal user, FollowUpService followUps, CancellationToken cancellationToken)
+    private static async Task<IResult> ReadAsync(string id, ClaimsPrincipal user, FollowUpService followUps,
+        CancellationToken cancellationToken)
     {
         var found = Guid.TryParse(id, out var followUpId)
             ? await followUps.ListAsync(user.AccessScope(), FollowUpView.All, cancellationToken: cancellationToken, followUpId: followUpId)
             : [];
         return found.Count == 1
             ? Fhir(Build(found[0]))
-            : FhirEndpoints.Problem(StatusCodes.Status404NotFound, OperationOutcome.IssueType.NotFound, $"No follow-up ServiceRequest '{StoredText.Echo(id)}' among the trusts you may see.");
+            : FhirEndpoints.Problem(StatusCodes.Status404NotFound, OperationOutcome.IssueType.NotFound,
+                $"No follow-up ServiceRequest '{StoredText.Echo(id)}' among the trusts you may see.");
     }
 
     public static ServiceRequest Build(FollowUpRow row)
@@ -150,5 +161,6 @@ internal static class FhirFollowUps
         return values.Count == 0 || int.TryParse(values.ToString(), NumberStyles.None, CultureInfo.InvariantCulture, out value);
     }
 
-    private static IResult Fhir(Resource resource) => Results.Text(JsonSerializer.Serialize<Resource>(resource, Json), FhirEndpoints.MediaType);
+    private static IResult Fhir(Resource resource)
+        => Results.Text(JsonSerializer.Serialize<Resource>(resource, Json), FhirEndpoints.MediaType);
 }

@@ -26,18 +26,21 @@ internal static class FhirIngestEndpoints
         return app;
     }
 
-    private static async Task<IResult> ReceiveAsync(HttpRequest request, ClaimsPrincipal user, Hl7Ingest ingest, TimeProvider clock, CancellationToken cancellationToken)
+    private static async Task<IResult> ReceiveAsync(HttpRequest request, ClaimsPrincipal user, Hl7Ingest ingest, TimeProvider clock,
+        CancellationToken cancellationToken)
     {
         if (request.ContentType?.Split(';')[0].Trim() is not (FhirEndpoints.MediaType or "application/json"))
         {
-            return FhirEndpoints.Problem(StatusCodes.Status415UnsupportedMediaType, OperationOutcome.IssueType.NotSupported, $"Send the resource as {FhirEndpoints.MediaType}.");
+            return FhirEndpoints.Problem(StatusCodes.Status415UnsupportedMediaType, OperationOutcome.IssueType.NotSupported,
+                $"Send the resource as {FhirEndpoints.MediaType}.");
         }
 
         using var reader = new StreamReader(request.Body, Encoding.UTF8);
         var json = await reader.ReadToEndAsync(cancellationToken);
         if (!json.AsSpan().TrimStart().StartsWith("{"))
         {
-            return FhirEndpoints.Problem(StatusCodes.Status400BadRequest, OperationOutcome.IssueType.Structure, "The body must be one FHIR resource, a JSON object ({…}); to send several, POST them in a Bundle to /fhir.");
+            return FhirEndpoints.Problem(StatusCodes.Status400BadRequest, OperationOutcome.IssueType.Structure,
+                "The body must be one FHIR resource, a JSON object ({…}); to send several, POST them in a Bundle to /fhir.");
         }
 
         Resource? resource;
@@ -48,7 +51,9 @@ internal static class FhirIngestEndpoints
             {
                 if (UnnamedProperty(document.RootElement, string.Empty) is { } place)
                 {
-                    return FhirEndpoints.Problem(StatusCodes.Status400BadRequest, OperationOutcome.IssueType.Structure, $"A property has an empty name at {(place.Length == 0 ? "the top level" : place)}; every FHIR JSON property is named.");
+                    return FhirEndpoints.Problem(StatusCodes.Status400BadRequest, OperationOutcome.IssueType.Structure,
+                        $"A property has an empty name at {(place.Length == 0 ? "the top level" : place)}; every FHIR JSON property is " +
+                            $"named.");
                 }
             }
 
@@ -56,23 +61,31 @@ internal static class FhirIngestEndpoints
         }
         catch (DeserializationFailedException failure)
         {
-            var issues = failure.Exceptions.Take(20).Select(e => new OperationOutcome.IssueComponent { Severity = OperationOutcome.IssueSeverity.Error, Code = OperationOutcome.IssueType.Structure, Diagnostics = e.Message });
+            var issues = failure.Exceptions.Take(20)
+                .Select(e
+                => new OperationOutcome.IssueComponent { Severity = OperationOutcome.IssueSeverity.Error,
+                Code = OperationOutcome.IssueType.Structure, Diagnostics = e.Message });
             return Outcome(StatusCodes.Status400BadRequest, [.. issues]);
         }
         catch (JsonException failure)
         {
-            return FhirEndpoints.Problem(StatusCodes.Status400BadRequest, OperationOutcome.IssueType.Structure, $"The body is not FHIR JSON: {failure.Message}");
+            return FhirEndpoints.Problem(StatusCodes.Status400BadRequest, OperationOutcome.IssueType.Structure,
+                $"The body is not FHIR JSON: {failure.Message}");
         }
-        catch (Exception failure) when (failure is IndexOutOfRangeException or InvalidOperationException or ArgumentException or FormatException or NullReferenceException)
+        catch (Exception failure) when (failure is IndexOutOfRangeException or InvalidOperationException or ArgumentException
+            or FormatException or NullReferenceException)
         {
             // Any other parser failure is still a body it could not read, never a server error.
-            return FhirEndpoints.Problem(StatusCodes.Status400BadRequest, OperationOutcome.IssueType.Structure, $"The FHIR parser could not read this body ({failure.GetType().Name}); check it against the R4 JSON format.");
+            return FhirEndpoints.Problem(StatusCodes.Status400BadRequest, OperationOutcome.IssueType.Structure,
+                $"The FHIR parser could not read this body ({failure.GetType().Name}); check it against the R4 JSON format.");
         }
 
         var expected = request.Path.Value!.TrimEnd('/').Split('/')[^1];
         if (resource is null || (expected != "fhir" && resource.TypeName != expected) || (expected == "fhir" && resource is not Bundle))
         {
-            return FhirEndpoints.Problem(StatusCodes.Status400BadRequest, OperationOutcome.IssueType.Invalid, expected == "fhir" ? "POST a Bundle to /fhir, or a resource to its own type's address." : $"This address takes a {expected}, not a {resource?.TypeName}.");
+            return FhirEndpoints.Problem(StatusCodes.Status400BadRequest, OperationOutcome.IssueType.Invalid, expected == "fhir"
+                ? "POST a Bundle to /fhir, or a resource to its own type's address."
+                : $"This address takes a {expected}, not a {resource?.TypeName}.");
         }
 
         var trusts = user.FindAll(WorklistClaims.Trust).Select(c => c.Value).ToList();
@@ -99,7 +112,9 @@ internal static class FhirIngestEndpoints
         var response = new Bundle { Type = Bundle.BundleType.BatchResponse };
         foreach (var (name, code, outcome) in results)
         {
-            response.Entry.Add(new Bundle.EntryComponent { Response = new Bundle.ResponseComponent { Status = $"{StatusOf(code)} {name}", Outcome = outcome } });
+            response.Entry.Add(
+                new Bundle.EntryComponent { Response =
+                new Bundle.ResponseComponent { Status = $"{StatusOf(code)} {name}", Outcome = outcome } });
         }
 
         return Results.Text(JsonSerializer.Serialize<Resource>(response, Json), FhirEndpoints.MediaType);
@@ -116,7 +131,8 @@ internal static class FhirIngestEndpoints
         _ => StatusCodes.Status400BadRequest,
     };
 
-    /// <summary>The ingest's answer as an OperationOutcome: its text as information or error, each problem with the FHIR element it came from.</summary>
+    /// <summary>The ingest's answer as an OperationOutcome: its text as information or error, each problem with the FHIR element it came
+    /// from.</summary>
     private static OperationOutcome OutcomeOf(IngestOutcome answer)
     {
         var accepted = answer.Accepted;
@@ -124,7 +140,8 @@ internal static class FhirIngestEndpoints
         outcome.Issue.Add(new OperationOutcome.IssueComponent
         {
             Severity = accepted ? OperationOutcome.IssueSeverity.Information : OperationOutcome.IssueSeverity.Error,
-            Code = accepted ? OperationOutcome.IssueType.Informational : answer.Unprocessed ? OperationOutcome.IssueType.Transient : OperationOutcome.IssueType.BusinessRule,
+            Code = accepted ? OperationOutcome.IssueType.Informational : answer.Unprocessed ? OperationOutcome.IssueType.Transient
+                : OperationOutcome.IssueType.BusinessRule,
             Diagnostics = answer.Text,
         });
         foreach (var error in answer.Unprocessed ? [] : answer.Errors)
@@ -147,7 +164,8 @@ internal static class FhirIngestEndpoints
     }
 
     private static IResult Outcome(int status, List<OperationOutcome.IssueComponent> issues) =>
-        Results.Text(JsonSerializer.Serialize<Resource>(new OperationOutcome { Issue = issues }, Json), FhirEndpoints.MediaType, statusCode: status);
+        Results.Text(JsonSerializer.Serialize<Resource>(new OperationOutcome { Issue = issues }, Json), FhirEndpoints.MediaType,
+            statusCode: status);
 
     /// <summary>Where (as a FHIRPath-like path) the first property with an empty name is, or null when all are named.</summary>
     private static string? UnnamedProperty(JsonElement element, string path)

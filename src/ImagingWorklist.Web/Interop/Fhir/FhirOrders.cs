@@ -34,11 +34,14 @@ internal static class FhirOrders
     };
 
     /// <summary>One HL7 message per order-bearing resource, or the reason the input cannot be an order at all.</summary>
-    public static (IReadOnlyList<(string Resource, string Message)> Messages, string? Problem) Translate(Resource input, string json, string? defaultTrust, DateTimeOffset now)
+    public static (IReadOnlyList<(string Resource, string Message)> Messages, string? Problem) Translate(Resource input, string json,
+        string? defaultTrust, DateTimeOffset now)
     {
         var resources = input is Bundle bundle ? bundle.Entry.Select(e => e.Resource).Where(r => r is not null).ToList() : [input];
-        var patients = resources.OfType<Patient>().Concat(resources.OfType<DomainResource>().SelectMany(r => r.Contained.OfType<Patient>())).ToList();
-        var organizations = resources.OfType<Organization>().Concat(resources.OfType<DomainResource>().SelectMany(r => r.Contained.OfType<Organization>())).ToList();
+        var patients = resources.OfType<Patient>().Concat(resources.OfType<DomainResource>().SelectMany(r => r.Contained.OfType<Patient>()))
+            .ToList();
+        var organizations = resources.OfType<Organization>()
+            .Concat(resources.OfType<DomainResource>().SelectMany(r => r.Contained.OfType<Organization>())).ToList();
         var messages = new List<(string, string)>();
         var hash = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(json)))[..16];
         var index = 0;
@@ -85,7 +88,9 @@ internal static class FhirOrders
             _ => "R",
         };
         var site = request.LocationCode.SelectMany(c => c.Coding).Select(c => c.Code).FirstOrDefault() ?? string.Empty;
-        var details = string.Join(" ", request.ReasonCode.Select(r => r.Text ?? r.Coding.FirstOrDefault()?.Display).Concat(request.Note.Select(n => n.Text)).Where(t => !string.IsNullOrWhiteSpace(t)));
+        var details =
+            string.Join(" ", request.ReasonCode.Select(r => r.Text ?? r.Coding.FirstOrDefault()?.Display)
+            .Concat(request.Note.Select(n => n.Text)).Where(t => !string.IsNullOrWhiteSpace(t)));
         var registered = patient?.GeneralPractitioner.Select(g => g.Display).FirstOrDefault(d => !string.IsNullOrWhiteSpace(d));
         return string.Join('\r', new[]
         {
@@ -94,14 +99,18 @@ internal static class FhirOrders
             registered is null ? null : $"PD1||||^{E(registered)}",
             $"PV1|1|{patientClass}|^^^{E(site)}|||||||||||||||{gp}",
             $"ORC|{control}|{E(request.Id)}|{E(accession)}||SC||||{Time(request.AuthoredOn)}",
-            $"OBR|1|{E(request.Id)}|{E(accession)}|{E(request.Code?.Coding.FirstOrDefault()?.Code)}^{E(request.Code?.Text)}|{priority}||||||||{E(details)}|||^{E(request.Requester?.Display)}||{E(accession)}",
+            $"OBR|1|{E(request.Id)}|{E(accession)}|{E(request.Code?.Coding.FirstOrDefault()?.Code)}^{E(request.Code?.Text)}|" +
+                $"{priority}||||||||{E(details)}|||^{E(request.Requester?.Display)}||{E(accession)}",
         }.Where(l => l is not null)) + "\r";
     }
 
     private static string Complete(ImagingStudy study, string? trust, string controlId, DateTimeOffset now)
     {
-        var accession = AccessionOf(study.Identifier) ?? AccessionOf(study.BasedOn.Select(b => b.Identifier).Where(i => i is not null).ToList()!);
-        var uid = study.Identifier.FirstOrDefault(i => i.System == DicomUidSystem)?.Value?.Replace("urn:oid:", string.Empty, StringComparison.Ordinal);
+        var accession = AccessionOf(study.Identifier)
+            ?? AccessionOf(study.BasedOn.Select(b => b.Identifier).Where(i => i is not null).ToList()!);
+        var uid =
+            study.Identifier.FirstOrDefault(i => i.System == DicomUidSystem)?.Value?.Replace("urn:oid:", string.Empty,
+            StringComparison.Ordinal);
         return string.Join('\r',
             Header(trust, controlId, "OMI^O23", now),
             $"ORC|SC||{E(accession)}||CM",
@@ -121,7 +130,9 @@ internal static class FhirOrders
 
         var nhs = patient.Identifier.FirstOrDefault(i => i.System == NhsNumberSystem)?.Value;
         var mrn = patient.Identifier.FirstOrDefault(i => i.System != NhsNumberSystem)?.Value;
-        var ids = string.Join('~', new[] { nhs is null ? null : $"{E(nhs)}^^^NHS^NH", mrn is null ? null : $"{E(mrn)}^^^^MR" }.Where(i => i is not null));
+        var ids =
+            string.Join('~',
+            new[] { nhs is null ? null : $"{E(nhs)}^^^NHS^NH", mrn is null ? null : $"{E(mrn)}^^^^MR" }.Where(i => i is not null));
         var name = patient.Name.FirstOrDefault();
         var sex = patient.Gender switch
         {
@@ -155,14 +166,18 @@ internal static class FhirOrders
     private static string? OdsOf(Organization organization) => organization.Identifier.FirstOrDefault(i => i.System == OdsSystem)?.Value;
 
     private static string? AccessionOf(IEnumerable<Identifier> identifiers) =>
-        identifiers.FirstOrDefault(i => i.Type?.Coding.Any(c => c.Code == "ACSN") == true || (i.System ?? string.Empty).Contains("accession", StringComparison.OrdinalIgnoreCase))?.Value;
+        identifiers.FirstOrDefault(i => i.Type?.Coding.Any(c => c.Code == "ACSN") == true || (i.System ?? string.Empty)
+            .Contains("accession", StringComparison.OrdinalIgnoreCase))?.Value;
 
     private static T? Find<T>(List<T> candidates, string? reference)
         where T : Resource =>
-        reference is null ? candidates.FirstOrDefault() : candidates.FirstOrDefault(c => reference == $"#{c.Id}" || reference.EndsWith($"/{c.Id}", StringComparison.Ordinal) || reference == $"urn:uuid:{c.Id}");
+        reference is null ? candidates.FirstOrDefault()
+            : candidates.FirstOrDefault(c => reference == $"#{c.Id}" || reference.EndsWith($"/{c.Id}", StringComparison.Ordinal)
+            || reference == $"urn:uuid:{c.Id}");
 
     private static string Time(string? fhirDateTime) =>
-        DateTimeOffset.TryParse(fhirDateTime, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var value) ? value.UtcDateTime.ToString("yyyyMMddHHmmss", CultureInfo.InvariantCulture) + "+0000" : string.Empty;
+        DateTimeOffset.TryParse(fhirDateTime, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var value)
+            ? value.UtcDateTime.ToString("yyyyMMddHHmmss", CultureInfo.InvariantCulture) + "+0000" : string.Empty;
 
     /// <summary>Text for an HL7 field with the standard delimiters.</summary>
     private static string E(string? text) => Hl7Message.Standard.Escape(text ?? string.Empty);

@@ -52,22 +52,30 @@ internal static class FhirReports
                 _ => DiagnosticReport.DiagnosticReportStatus.Final,
             },
             Category = [new CodeableConcept("http://terminology.hl7.org/CodeSystem/v2-0074", "RAD", "Radiology")],
-            Code = new CodeableConcept($"urn:imagingworklist:procedure:{document.TrustOdsCode}", document.ProcedureCode, document.ProcedureDescription) { Text = document.ProcedureDescription },
+            Code = new CodeableConcept($"urn:imagingworklist:procedure:{document.TrustOdsCode}", document.ProcedureCode,
+                document.ProcedureDescription) { Text = document.ProcedureDescription },
             Subject = new ResourceReference("#patient"),
             Effective = new FhirDateTime(document.PerformedAt),
             Issued = document.IssuedAt,
-            ResultsInterpreter = [new ResourceReference { Display = document.ReporterName, Identifier = new Identifier("urn:imagingworklist:registration", document.ReporterRegistration) }],
+            ResultsInterpreter =
+                [new ResourceReference { Display = document.ReporterName,
+                Identifier = new Identifier("urn:imagingworklist:registration", document.ReporterRegistration) }],
             Conclusion = string.Join('\n', document.Lines),
-            PresentedForm = [new Attachment { ContentType = "text/plain; charset=utf-8", Language = "en-GB", Data = Encoding.UTF8.GetBytes(document.Text), Title = $"{document.Kind} report" }],
+            PresentedForm =
+                [new Attachment { ContentType = "text/plain; charset=utf-8", Language = "en-GB",
+                Data = Encoding.UTF8.GetBytes(document.Text), Title = $"{document.Kind} report" }],
         };
         if (document.VerifierName is { } verifier)
         {
-            report.ResultsInterpreter.Add(new ResourceReference { Display = verifier, Identifier = new Identifier("urn:imagingworklist:registration", document.VerifierRegistration) });
+            report.ResultsInterpreter.Add(
+                new ResourceReference { Display = verifier,
+                Identifier = new Identifier("urn:imagingworklist:registration", document.VerifierRegistration) });
         }
 
         if (document.StudyInstanceUid is { } uid)
         {
-            report.ImagingStudy = [new ResourceReference { Type = "ImagingStudy", Identifier = new Identifier("urn:dicom:uid", $"urn:oid:{uid}") }];
+            report.ImagingStudy =
+                [new ResourceReference { Type = "ImagingStudy", Identifier = new Identifier("urn:dicom:uid", $"urn:oid:{uid}") }];
         }
 
         return report;
@@ -76,5 +84,6 @@ internal static class FhirReports
     public static string ToJson(Resource resource) => JsonSerializer.Serialize(resource, Json);
 
     private static Identifier Accession(ReportDocument document) =>
-        new(FhirEndpoints.AccessionSystem + document.TrustOdsCode, document.Accession) { Type = new CodeableConcept("http://terminology.hl7.org/CodeSystem/v2-0203", "ACSN") };
+        new(FhirEndpoints.AccessionSystem + document.TrustOdsCode,
+            document.Accession) { Type = new CodeableConcept("http://terminology.hl7.org/CodeSystem/v2-0203", "ACSN") };
 }

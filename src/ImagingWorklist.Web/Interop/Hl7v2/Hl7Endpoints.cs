@@ -23,12 +23,14 @@ internal static class Hl7Endpoints
         return app;
     }
 
-    private static async Task<IResult> ReceiveAsync(HttpRequest request, ClaimsPrincipal user, Hl7Ingest ingest, CancellationToken cancellationToken)
+    private static async Task<IResult> ReceiveAsync(HttpRequest request, ClaimsPrincipal user, Hl7Ingest ingest,
+        CancellationToken cancellationToken)
     {
         var mediaType = request.ContentType?.Split(';')[0].Trim();
         if (mediaType is null || !Accepted.Contains(mediaType, StringComparer.OrdinalIgnoreCase))
         {
-            return Results.Text($"Send one HL7 v2 message as {MediaType} (or text/plain).", statusCode: StatusCodes.Status415UnsupportedMediaType);
+            return Results.Text($"Send one HL7 v2 message as {MediaType} (or text/plain).",
+                statusCode: StatusCodes.Status415UnsupportedMediaType);
         }
 
         if (request.ContentLength > MaxMessageBytes)
@@ -40,7 +42,9 @@ internal static class Hl7Endpoints
         var charset = MediaTypeHeaderValue.TryParse(request.ContentType, out var contentType) ? contentType.Charset.Value : null;
         if (!string.IsNullOrWhiteSpace(charset) && (declared = Hl7Charsets.OfHttpCharset(charset)) is null)
         {
-            return Results.Text($"The charset '{StoredText.Echo(charset)}' cannot be read here; send the message as {Hl7Charsets.Supported}.", statusCode: StatusCodes.Status415UnsupportedMediaType);
+            return Results.Text(
+                $"The charset '{StoredText.Echo(charset)}' cannot be read here; send the message as {Hl7Charsets.Supported}.",
+                statusCode: StatusCodes.Status415UnsupportedMediaType);
         }
 
         // Read in small pieces, so an oversized body without a Content-Length is refused without holding it all.
@@ -51,7 +55,8 @@ internal static class Hl7Endpoints
         {
             if (body.Length + read > MaxMessageBytes)
             {
-                return Results.Text($"A message may be at most {MaxMessageBytes / 1024} KB.", statusCode: StatusCodes.Status413PayloadTooLarge);
+                return Results.Text($"A message may be at most {MaxMessageBytes / 1024} KB.",
+                    statusCode: StatusCodes.Status413PayloadTooLarge);
             }
 
             body.Write(chunk, 0, read);

@@ -15,7 +15,8 @@ namespace ImagingWorklist.Web.Interop.Hl7v2;
 /// sending facility must still be a trust of the network. With Hl7:MllpCertificate:Path set it speaks only TLS.
 /// Hl7:MllpPort -1 turns it off; 0 takes any free port.
 /// </summary>
-internal sealed class MllpListener(Hl7Ingest ingest, Hl7Settings settings, TimeProvider clock, ILogger<MllpListener> logger) : BackgroundService
+internal sealed class MllpListener(Hl7Ingest ingest, Hl7Settings settings, TimeProvider clock, ILogger<MllpListener> logger)
+    : BackgroundService
 {
     private readonly TaskCompletionSource<IPEndPoint?> _bound = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
@@ -40,7 +41,8 @@ internal sealed class MllpListener(Hl7Ingest ingest, Hl7Settings settings, TimeP
         }
         catch (SocketException exception)
         {
-            logger.LogError(exception, "HL7 MLLP listener could not bind {Address}:{Port}; HL7 over HTTP ({Path}) still works", address, port, Hl7Endpoints.Path);
+            logger.LogError(exception, "HL7 MLLP listener could not bind {Address}:{Port}; HL7 over HTTP ({Path}) still works", address,
+                port, Hl7Endpoints.Path);
             _bound.TrySetResult(null);
             return;
         }
@@ -55,7 +57,8 @@ internal sealed class MllpListener(Hl7Ingest ingest, Hl7Settings settings, TimeP
             {
                 var client = await listener.AcceptTcpClientAsync(stoppingToken);
                 var peer = (IPEndPoint)client.Client.RemoteEndPoint!;
-                if (allowed.Count > 0 && !allowed.Any(n => n.Contains(peer.Address.IsIPv4MappedToIPv6 ? peer.Address.MapToIPv4() : peer.Address)))
+                if (allowed.Count > 0
+                    && !allowed.Any(n => n.Contains(peer.Address.IsIPv4MappedToIPv6 ? peer.Address.MapToIPv4() : peer.Address)))
                 {
                     logger.LogWarning("HL7 MLLP connection from {Peer} refused: not in Hl7:MllpAllowedPeers", peer.Address);
                     client.Dispose();
@@ -94,11 +97,14 @@ internal sealed class MllpListener(Hl7Ingest ingest, Hl7Settings settings, TimeP
             {
                 using var handshake = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
                 handshake.CancelAfter(TimeSpan.FromSeconds(30));
-                await tls.AuthenticateAsServerAsync(new SslServerAuthenticationOptions { ServerCertificate = certificate, EnabledSslProtocols = SslProtocols.Tls12 | SslProtocols.Tls13 }, handshake.Token);
+                await tls.AuthenticateAsServerAsync(
+                    new SslServerAuthenticationOptions { ServerCertificate = certificate,
+                    EnabledSslProtocols = SslProtocols.Tls12 | SslProtocols.Tls13 }, handshake.Token);
             }
             catch (Exception exception) when (exception is AuthenticationException or IOException or OperationCanceledException)
             {
-                logger.LogWarning("HL7 MLLP connection from {Peer} refused: the TLS handshake failed ({Reason})", peer, exception.GetType().Name);
+                logger.LogWarning("HL7 MLLP connection from {Peer} refused: the TLS handshake failed ({Reason})", peer, exception.GetType()
+                    .Name);
                 await tls.DisposeAsync();
                 return;
             }
@@ -132,7 +138,8 @@ internal sealed class MllpListener(Hl7Ingest ingest, Hl7Settings settings, TimeP
                     else if (step == MllpRead.TooLarge)
                     {
                         // Answered, so the sender's log says why, then closed: it was not stored, and a resend is as large.
-                        logger.LogWarning("HL7 MLLP message from {Peer} exceeded {Limit} bytes; answered AR and closed", peer, frames.MaxBytes);
+                        logger.LogWarning("HL7 MLLP message from {Peer} exceeded {Limit} bytes; answered AR and closed", peer,
+                            frames.MaxBytes);
                         await stream.WriteAsync(Mllp.Frame(TooLarge(text!, frames.MaxBytes)), stoppingToken);
                         return;
                     }

@@ -80,7 +80,8 @@ public sealed class UpsEventTests(UpsEventTests.App app) : IClassFixture<UpsEven
         await Tokens.WithToken(app, token).PostAsync($"/dicomweb/workitems/{UpsEvents.GlobalUid}/subscribers/RAD", null);
         using var socket = await ConnectAsync("RAD", token);
         var outside = await DemoPeople.ExamOutsideCredentialsOfAsync(app.Services, "radiographer");
-        var held = await app.Services.GetRequiredService<Application.Claiming.ClaimService>().HoldAsync(outside, "Awaiting priors", new Actor("manager"));
+        var held = await app.Services.GetRequiredService<Application.Claiming.ClaimService>()
+            .HoldAsync(outside, "Awaiting priors", new Actor("manager"));
         Assert.True(held.Succeeded, held.Reason);
 
         using var quiet = new CancellationTokenSource(TimeSpan.FromSeconds(2));

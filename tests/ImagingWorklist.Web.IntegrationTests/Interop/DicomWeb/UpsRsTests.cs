@@ -81,12 +81,18 @@ public sealed class UpsRsTests(UpsRsTests.App app) : IClassFixture<UpsRsTests.Ap
     public async Task ARepeatedAttributeInABodyIsRefusedAndChangesNothing()
     {
         var a = await SignIn.AsAsync(app, "radiologist");
-        var uid = Value(JsonNode.Parse(await a.GetStringAsync($"{Workitems}?ProcedureStepState=SCHEDULED&limit=1&offset=5"))!.AsArray()[0], "00080018");
+        var uid =
+            Value(JsonNode.Parse(await a.GetStringAsync($"{Workitems}?ProcedureStepState=SCHEDULED&limit=1&offset=5"))!.AsArray()[0],
+            "00080018");
         const string state = "{\"vr\":\"CS\",\"Value\":[\"IN PROGRESS\"]}";
         const string transaction = "{\"vr\":\"UI\",\"Value\":[\"1.2.3.4.700\"]}";
 
-        var twice = await a.PutAsync($"{Workitems}/{uid}/state", Dicom($"[{{\"00741000\":{state},\"00081195\":{transaction},\"00081195\":{transaction}}}]"));
-        var cancel = await a.PostAsync($"{Workitems}/{uid}/cancelrequest", Dicom("[{\"00741238\":{\"vr\":\"LT\",\"Value\":[\"a\"]},\"00741238\":{\"vr\":\"LT\",\"Value\":[\"b\"]}}]"));
+        var twice =
+            await a.PutAsync($"{Workitems}/{uid}/state",
+            Dicom($"[{{\"00741000\":{state},\"00081195\":{transaction},\"00081195\":{transaction}}}]"));
+        var cancel =
+            await a.PostAsync($"{Workitems}/{uid}/cancelrequest",
+            Dicom("[{\"00741238\":{\"vr\":\"LT\",\"Value\":[\"a\"]},\"00741238\":{\"vr\":\"LT\",\"Value\":[\"b\"]}}]"));
 
         foreach (var response in new[] { twice, cancel })
         {
@@ -111,7 +117,8 @@ public sealed class UpsRsTests(UpsRsTests.App app) : IClassFixture<UpsRsTests.Ap
 
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
         Assert.NotEmpty(await response.Content.ReadAsStringAsync());
-        Assert.Equal("SCHEDULED", Value(JsonNode.Parse(await radiographer.GetStringAsync($"{Workitems}/{outside}"))!.AsArray()[0], "00741000"));
+        Assert.Equal("SCHEDULED",
+            Value(JsonNode.Parse(await radiographer.GetStringAsync($"{Workitems}/{outside}"))!.AsArray()[0], "00741000"));
     }
 
     [Fact]
@@ -145,11 +152,15 @@ public sealed class UpsRsTests(UpsRsTests.App app) : IClassFixture<UpsRsTests.Ap
     public async Task ABadStateChangeIsRefusedWithAReasonAndChangesNothing()
     {
         var a = await SignIn.AsAsync(app, "radiologist");
-        var uid = Value(JsonNode.Parse(await a.GetStringAsync($"{Workitems}?ProcedureStepState=SCHEDULED&limit=1"))!.AsArray()[0], "00080018");
+        var uid =
+            Value(JsonNode.Parse(await a.GetStringAsync($"{Workitems}?ProcedureStepState=SCHEDULED&limit=1"))!.AsArray()[0], "00080018");
 
         var notJson = await a.PutAsync($"{Workitems}/{uid}/state", new StringContent("IN PROGRESS", Encoding.UTF8, "text/plain"));
-        var broken = await a.PutAsync($"{Workitems}/{uid}/state", new StringContent("[{\"00741000\":", Encoding.UTF8, "application/dicom+json"));
-        var noTransaction = await a.PutAsync($"{Workitems}/{uid}/state", new StringContent("[{\"00741000\":{\"vr\":\"CS\",\"Value\":[\"IN PROGRESS\"]}}]", Encoding.UTF8, "application/dicom+json"));
+        var broken =
+            await a.PutAsync($"{Workitems}/{uid}/state", new StringContent("[{\"00741000\":", Encoding.UTF8, "application/dicom+json"));
+        var noTransaction =
+            await a.PutAsync($"{Workitems}/{uid}/state",
+            new StringContent("[{\"00741000\":{\"vr\":\"CS\",\"Value\":[\"IN PROGRESS\"]}}]", Encoding.UTF8, "application/dicom+json"));
         var unknown = await a.GetAsync($"{Workitems}/2.25.1");
         var malformed = await a.GetAsync($"{Workitems}/not-a-uid");
 
@@ -165,9 +176,14 @@ public sealed class UpsRsTests(UpsRsTests.App app) : IClassFixture<UpsRsTests.Ap
     public async Task ACancellationRequestIsAcceptedAndAudited()
     {
         var a = await SignIn.AsAsync(app, "radiologist");
-        var uid = Value(JsonNode.Parse(await a.GetStringAsync($"{Workitems}?ProcedureStepState=SCHEDULED&limit=1&offset=3"))!.AsArray()[0], "00080018");
+        var uid =
+            Value(JsonNode.Parse(await a.GetStringAsync($"{Workitems}?ProcedureStepState=SCHEDULED&limit=1&offset=3"))!.AsArray()[0],
+            "00080018");
 
-        var response = await a.PostAsync($"{Workitems}/{uid}/cancelrequest", new StringContent("[{\"00741238\":{\"vr\":\"LT\",\"Value\":[\"Duplicate request\"]}}]", Encoding.UTF8, "application/dicom+json"));
+        var response =
+            await a.PostAsync($"{Workitems}/{uid}/cancelrequest",
+            new StringContent("[{\"00741238\":{\"vr\":\"LT\",\"Value\":[\"Duplicate request\"]}}]", Encoding.UTF8,
+            "application/dicom+json"));
 
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
         await using var db = app.Services.GetRequiredService<IDbContextFactory<WorklistDbContext>>().CreateDbContext();

@@ -21,16 +21,19 @@ public sealed class FhirIngestTests(FhirIngestTests.App app) : IClassFixture<Fhi
         var imaged = await client.PostAsync("/fhir", Body(StudyBundle("RZ1FHIR00001")));
 
         Assert.Equal(HttpStatusCode.OK, ordered.StatusCode);
-        Assert.Equal(OperationOutcome.IssueSeverity.Information, Assert.IsType<OperationOutcome>(await FhirJson.ParseAsync(ordered)).Issue[0].Severity);
+        Assert.Equal(OperationOutcome.IssueSeverity.Information, Assert.IsType<OperationOutcome>(await FhirJson.ParseAsync(ordered))
+            .Issue[0].Severity);
         var batch = Assert.IsType<Bundle>(await FhirJson.ParseAsync(imaged));
         Assert.Equal(Bundle.BundleType.BatchResponse, batch.Type);
         Assert.StartsWith("200", batch.Entry.Single().Response!.Status, StringComparison.Ordinal);
         await using var db = app.Services.GetRequiredService<IDbContextFactory<WorklistDbContext>>().CreateDbContext();
         var exam = await db.Exams.SingleAsync(e => e.Accession == Domain.Identifiers.AccessionNumber.FromTrusted("RZ1FHIR00001"));
-        Assert.Equal((Domain.Exams.ExamState.Ready, "9434765919", "1.2.826.0.1.3680043.8.498.1"), (exam.State, exam.Patient.NhsNumber!.Value, exam.StudyInstanceUid!.Value));
+        Assert.Equal((Domain.Exams.ExamState.Ready, "9434765919", "1.2.826.0.1.3680043.8.498.1"),
+            (exam.State, exam.Patient.NhsNumber!.Value, exam.StudyInstanceUid!.Value));
         Assert.Equal(("Dr R Patel, respiratory", "Dr P Jones, Riverside Surgery"), (exam.Referrer, exam.RegisteredGp));
         var stored = await db.InboundMessages.Where(m => m.Channel == "FHIR" && m.ExamId == exam.Id).ToListAsync();
-        Assert.Contains(stored, m => m.Original!.Contains("sr-RZ1FHIR00001", StringComparison.Ordinal) && m.Raw.StartsWith("MSH|", StringComparison.Ordinal));
+        Assert.Contains(stored, m
+            => m.Original!.Contains("sr-RZ1FHIR00001", StringComparison.Ordinal) && m.Raw.StartsWith("MSH|", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -56,17 +59,21 @@ public sealed class FhirIngestTests(FhirIngestTests.App app) : IClassFixture<Fhi
 
         Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
         var outcome = Assert.IsType<OperationOutcome>(await FhirJson.ParseAsync(response));
-        Assert.Contains(outcome.Issue, i => i.Expression.Contains("ServiceRequest.code") && (i.Diagnostics ?? string.Empty).Contains("NOSUCH", StringComparison.Ordinal));
+        Assert.Contains(outcome.Issue, i
+            => i.Expression.Contains("ServiceRequest.code") && (i.Diagnostics ?? string.Empty)
+            .Contains("NOSUCH", StringComparison.Ordinal));
     }
 
     [Theory]
-    [InlineData("{\"resourceType\":\"ServiceRequest\",\"status\":\"sort-of\",\"intent\":\"order\",\"subject\":{\"reference\":\"#p\"}}", "sort-of")]
+    [InlineData("{\"resourceType\":\"ServiceRequest\",\"status\":\"sort-of\",\"intent\":\"order\",\"subject\":{\"reference\":\"#p\"}}",
+        "sort-of")]
     [InlineData("{\"resourceType\":\"ServiceRequest\",\"colour\":\"blue\"}", "colour")]
     [InlineData("not json", "must be one FHIR resource")]
     [InlineData("[{\"resourceType\":\"ServiceRequest\"}]", "must be one FHIR resource")]
     [InlineData("{\"resourceType\":\"ServiceRequest\",\"status\":", "not FHIR JSON")]
     [InlineData("{\"resourceType\":\"Patient\",\"gender\":\"male\"}", "takes a ServiceRequest")]
-    [InlineData("{\"resourceType\":\"ServiceRequest\",\"identifier\":[{\"type\":{\"coding\":[{\"\":[]}]}}]}", "empty name at identifier[0].type.coding[0]")]
+    [InlineData("{\"resourceType\":\"ServiceRequest\",\"identifier\":[{\"type\":{\"coding\":[{\"\":[]}]}}]}",
+        "empty name at identifier[0].type.coding[0]")]
     [InlineData("{\"resourceType\":\"ServiceRequest\",\"\":1}", "empty name at the top level")]
     public async Task InvalidR4IsRefusedWithTheParsersFindings(string json, string finding)
     {
@@ -86,7 +93,8 @@ public sealed class FhirIngestTests(FhirIngestTests.App app) : IClassFixture<Fhi
         var ingester = await IngesterAsync();
 
         var forbidden = await reader.PostAsync("/fhir/ServiceRequest", Body(Request("RZ1FHIR00004", "XCHES")));
-        var xml = await ingester.PostAsync("/fhir/ServiceRequest", new StringContent("<ServiceRequest/>", Encoding.UTF8, "application/fhir+xml"));
+        var xml =
+            await ingester.PostAsync("/fhir/ServiceRequest", new StringContent("<ServiceRequest/>", Encoding.UTF8, "application/fhir+xml"));
 
         Assert.Equal(HttpStatusCode.Forbidden, forbidden.StatusCode);
         Assert.Equal(HttpStatusCode.UnsupportedMediaType, xml.StatusCode);
@@ -102,11 +110,14 @@ public sealed class FhirIngestTests(FhirIngestTests.App app) : IClassFixture<Fhi
           "id": "sr-{{accession}}",
           "contained": [{
             "resourceType": "Patient", "id": "p",
-            "identifier": [{ "system": "https://fhir.nhs.uk/Id/nhs-number", "value": "9434765919" }, { "system": "urn:rz1:mrn", "value": "F123" }],
+            "identifier": [
+              { "system": "https://fhir.nhs.uk/Id/nhs-number", "value": "9434765919" }, { "system": "urn:rz1:mrn", "value": "F123" }],
             "name": [{ "family": "Fhirpatient", "given": ["Sam"] }], "gender": "female", "birthDate": "1975-03-04",
             "generalPractitioner": [{ "display": "Dr P Jones, Riverside Surgery" }]
           }],
-          "identifier": [{ "type": { "coding": [{ "system": "http://terminology.hl7.org/CodeSystem/v2-0203", "code": "ACSN" }] }, "value": "{{accession}}" }],
+          "identifier": [{
+            "type": { "coding": [{ "system": "http://terminology.hl7.org/CodeSystem/v2-0203", "code": "ACSN" }] },
+            "value": "{{accession}}" }],
           "status": "active", "intent": "order", "priority": "urgent",
           "category": [{ "coding": [{ "code": "AMB" }] }],
           "code": { "coding": [{ "system": "urn:rz1:procedures", "code": "{{code}}" }], "text": "XR Chest" },
@@ -123,13 +134,15 @@ public sealed class FhirIngestTests(FhirIngestTests.App app) : IClassFixture<Fhi
         {
           "resourceType": "Bundle", "type": "batch",
           "entry": [
-            { "resource": { "resourceType": "Organization", "id": "o", "identifier": [{ "system": "https://fhir.nhs.uk/Id/ods-organization-code", "value": "RZ1" }] },
+            { "resource": { "resourceType": "Organization", "id": "o",
+                "identifier": [{ "system": "https://fhir.nhs.uk/Id/ods-organization-code", "value": "RZ1" }] },
               "request": { "method": "POST", "url": "Organization" } },
             { "resource": {
                 "resourceType": "ImagingStudy", "id": "s1", "status": "available",
                 "identifier": [
                   { "system": "urn:dicom:uid", "value": "urn:oid:1.2.826.0.1.3680043.8.498.1" },
-                  { "type": { "coding": [{ "system": "http://terminology.hl7.org/CodeSystem/v2-0203", "code": "ACSN" }] }, "value": "{{accession}}" }],
+                  { "type": { "coding": [{ "system": "http://terminology.hl7.org/CodeSystem/v2-0203", "code": "ACSN" }] },
+                    "value": "{{accession}}" }],
                 "subject": { "reference": "Patient/p" }, "started": "2026-11-25T09:30:00Z" },
               "request": { "method": "POST", "url": "ImagingStudy" } }
           ]

@@ -8,7 +8,8 @@ using Task = System.Threading.Tasks.Task;
 
 namespace ImagingWorklist.Web.IntegrationTests.Interop.Fhir;
 
-/// <summary>FHIR R4: the capability statement, and worklist items as Task, read back with the Firely parser (which refuses invalid R4).</summary>
+/// <summary>FHIR R4: the capability statement, and worklist items as Task, read back with the Firely parser (which refuses invalid
+/// R4).</summary>
 public sealed class FhirTaskTests(FhirTaskTests.App app) : IClassFixture<FhirTaskTests.App>
 {
     [Fact]
@@ -75,7 +76,8 @@ public sealed class FhirTaskTests(FhirTaskTests.App app) : IClassFixture<FhirTas
     [InlineData("/fhir/Task?_count=0", "_count 1 to 500")]
     [InlineData("/fhir/Task?_format=xml", "answers in JSON", HttpStatusCode.NotAcceptable)]
     [InlineData("/fhir/Task?st%C3%A4tus=ready", "'stätus' is not supported")]
-    public async Task ABadSearchIsAnsweredWithAnOperationOutcome(string url, string reason, HttpStatusCode status = HttpStatusCode.BadRequest)
+    public async Task ABadSearchIsAnsweredWithAnOperationOutcome(string url, string reason,
+        HttpStatusCode status = HttpStatusCode.BadRequest)
     {
         var client = await SignIn.AsAsync(app, "manager");
 

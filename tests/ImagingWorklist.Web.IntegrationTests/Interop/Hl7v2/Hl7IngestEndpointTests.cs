@@ -41,7 +41,8 @@ public sealed class Hl7IngestEndpointTests(Hl7IngestEndpointTests.App app) : ICl
 
         var forbidden = await reader.PostAsync(Hl7Endpoints.Path, Body(Message("H2", "RZ100900002")));
         var json = await ingester.PostAsync(Hl7Endpoints.Path, new StringContent("{}", Encoding.UTF8, "application/json"));
-        var person = await (await SignIn.AsAsync(app, "admin", followRedirects: false)).PostAsync(Hl7Endpoints.Path, Body(Message("H3", "RZ100900003")));
+        var person = await (await SignIn.AsAsync(app, "admin", followRedirects: false))
+            .PostAsync(Hl7Endpoints.Path, Body(Message("H3", "RZ100900003")));
 
         Assert.Equal(HttpStatusCode.Forbidden, forbidden.StatusCode);
         Assert.Equal(HttpStatusCode.UnsupportedMediaType, json.StatusCode);
@@ -71,10 +72,12 @@ public sealed class Hl7IngestEndpointTests(Hl7IngestEndpointTests.App app) : ICl
     public async Task TheDeclaredCharacterSetIsHonoured(string controlId, string accession, string? charset, string msh18)
     {
         var client = Tokens.WithToken(app, await Tokens.ClientCredentialsAsync(app, "worklist.ingest"));
-        var text = WithMsh18(Message(controlId, accession).Replace("Testpatient^Alex", "Ó Súilleabháin^Siân", StringComparison.Ordinal), msh18);
+        var text =
+            WithMsh18(Message(controlId, accession).Replace("Testpatient^Alex", "Ó Súilleabháin^Siân", StringComparison.Ordinal), msh18);
         var encoding = charset == "utf-8" ? Encoding.UTF8 : Encoding.Latin1;
         using var content = new ByteArrayContent(encoding.GetBytes(text));
-        content.Headers.ContentType = MediaTypeHeaderValue.Parse(Hl7Endpoints.MediaType + (charset is null ? string.Empty : $"; charset={charset}"));
+        content.Headers.ContentType =
+            MediaTypeHeaderValue.Parse(Hl7Endpoints.MediaType + (charset is null ? string.Empty : $"; charset={charset}"));
 
         var response = await client.PostAsync(Hl7Endpoints.Path, content);
 
@@ -91,7 +94,8 @@ public sealed class Hl7IngestEndpointTests(Hl7IngestEndpointTests.App app) : ICl
         var client = Tokens.WithToken(app, await Tokens.ClientCredentialsAsync(app, "worklist.ingest"));
         using var unknownCharset = new ByteArrayContent(Encoding.ASCII.GetBytes(Message("C4", "RZ100900604")));
         unknownCharset.Headers.ContentType = MediaTypeHeaderValue.Parse(Hl7Endpoints.MediaType + "; charset=x-klingon");
-        using var notUtf8 = new ByteArrayContent(Encoding.Latin1.GetBytes(Message("C5", "RZ100900605").Replace("Alex", "Siân", StringComparison.Ordinal)));
+        using var notUtf8 =
+            new ByteArrayContent(Encoding.Latin1.GetBytes(Message("C5", "RZ100900605").Replace("Alex", "Siân", StringComparison.Ordinal)));
         notUtf8.Headers.ContentType = MediaTypeHeaderValue.Parse(Hl7Endpoints.MediaType + "; charset=utf-8");
 
         var charset = await client.PostAsync(Hl7Endpoints.Path, unknownCharset);
@@ -101,7 +105,8 @@ public sealed class Hl7IngestEndpointTests(Hl7IngestEndpointTests.App app) : ICl
         Assert.Equal(HttpStatusCode.UnsupportedMediaType, charset.StatusCode);
         Assert.Contains("'x-klingon' cannot be read", await charset.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.BadRequest, invalid.StatusCode);
-        Assert.Contains("not valid in its declared character set (charset utf-8)", await invalid.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains("not valid in its declared character set (charset utf-8)", await invalid.Content.ReadAsStringAsync(),
+            StringComparison.Ordinal);
         var ack = await msh18.Content.ReadAsStringAsync();
         Assert.Contains("MSA|AR|C6|", ack, StringComparison.Ordinal);
         Assert.Contains("MSH-18 names the character set 'ISO IR87'", ack, StringComparison.Ordinal);
@@ -132,7 +137,8 @@ public sealed class Hl7IngestEndpointTests(Hl7IngestEndpointTests.App app) : ICl
     private static async Task<string> ReadFrameAsync(NetworkStream stream)
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        return await Mllp.ReadFrameAsync(stream, timeout.Token) ?? throw new IOException("The listener closed the connection without answering.");
+        return await Mllp.ReadFrameAsync(stream, timeout.Token)
+            ?? throw new IOException("The listener closed the connection without answering.");
     }
 
     /// <summary>The message with MSH-18 set (MSH-13 to MSH-17 left empty).</summary>

@@ -20,15 +20,18 @@ public sealed class MllpCorpusTests(MllpCorpusTests.App app) : IClassFixture<Mll
         // Vendor styles: LF line ends, a Z-segment, OMI with IPC, v2.3 with OBR-27 priority, trailing empty fields.
         { "lf-line-ends", Order("C1", "RZ1C0000001").Replace('\r', '\n'), "AA" },
         { "z-segment", Order("C2", "RZ1C0000002") + "ZDS|1.2.826.0.1.3680043.8.498.2^100^Application^DICOM\r", "AA" },
-        { "omi-ipc", Order("C3", "RZ1C0000003").Replace("ORM^O01", "OMI^O23", StringComparison.Ordinal) + "IPC|RZ1C0000003||1.2.826.0.1.3680043.8.498.3\r", "AA" },
-        { "trailing-fields", Order("C4", "RZ1C0000004").Replace("PV1|1|O|^^^RZ101", "PV1|1|O|^^^RZ101||||||||", StringComparison.Ordinal), "AA" },
+        { "omi-ipc", Order("C3", "RZ1C0000003")
+            .Replace("ORM^O01", "OMI^O23", StringComparison.Ordinal) + "IPC|RZ1C0000003||1.2.826.0.1.3680043.8.498.3\r", "AA" },
+        { "trailing-fields", Order("C4", "RZ1C0000004").Replace("PV1|1|O|^^^RZ101", "PV1|1|O|^^^RZ101||||||||", StringComparison.Ordinal),
+            "AA" },
         { "latin1-name", Order("C5", "RZ1C0000005").Replace("Testpatient", "Zoë", StringComparison.Ordinal), "AA" },
 
         // Malformed.
         { "no-msh", "PID|1||A1\rOBR|1\r", "AR" },
         { "wrong-delimiters", "MSH|^^^^|RIS|RZ1|IW|NET|20261125||ORM^O01|C6|P|2.4\r", "AR" },
         { "invalid-birth", Order("C7", "RZ1C0000007").Replace("19800101", "19801301", StringComparison.Ordinal), "AE" },
-        { "invalid-observation-time", Order("C8", "RZ1C0000008").Replace("20261125090000", "2026-11-25 09:00", StringComparison.Ordinal), "AE" },
+        { "invalid-observation-time", Order("C8", "RZ1C0000008").Replace("20261125090000", "2026-11-25 09:00", StringComparison.Ordinal),
+            "AE" },
         { "invalid-nhs-number", Order("C9", "RZ1C0000009").Replace("9434765919", "1234567890", StringComparison.Ordinal), "AA" },
         { "unknown-trust", Order("C10", "XXX00000010").Replace("|RIS|RZ1|", "|RIS|XXX|", StringComparison.Ordinal), "AR" },
         { "truncated", Order("C11", "RZ1C0000011")[..150], "AE" },
@@ -46,7 +49,9 @@ public sealed class MllpCorpusTests(MllpCorpusTests.App app) : IClassFixture<Mll
 
         Assert.Equal(expected, MsaCode(ack));
         await using var db = app.Services.GetRequiredService<IDbContextFactory<WorklistDbContext>>().CreateDbContext();
-        Assert.Contains(await db.InboundMessages.Where(m => m.Channel == "MLLP").Select(m => m.Raw).ToListAsync(), raw => raw.Replace('\n', '\r').StartsWith(message.Replace('\n', '\r')[..Math.Min(40, message.Length)], StringComparison.Ordinal));
+        Assert.Contains(await db.InboundMessages.Where(m => m.Channel == "MLLP").Select(m => m.Raw).ToListAsync(),
+            raw => raw.Replace('\n', '\r')
+            .StartsWith(message.Replace('\n', '\r')[..Math.Min(40, message.Length)], StringComparison.Ordinal));
         if (name == "latin1-name")
         {
             Assert.Contains(await db.Exams.Select(e => e.Patient.FamilyName).ToListAsync(), n => n == "Zoë");

@@ -43,7 +43,9 @@ public sealed class MllpTlsTests : IAsyncLifetime
         using (var tcp = new TcpClient())
         {
             await tcp.ConnectAsync(IPAddress.Loopback, endpoint.Port);
-            await using var tls = new SslStream(tcp.GetStream(), false, (_, presented, _, _) => presented is not null && presented.GetCertHashString() == _certificate.GetCertHashString());
+            await using var tls =
+                new SslStream(tcp.GetStream(), false, (_, presented, _, _) => presented is not null
+                && presented.GetCertHashString() == _certificate.GetCertHashString());
             await tls.AuthenticateAsClientAsync("localhost");
             await tls.WriteAsync(Mllp.Frame(Hl7IngestEndpointTests.Message("TLS1", "RZ1TLS00001")));
             var ack = await ReadAsync(tls);

@@ -64,7 +64,8 @@ public sealed class ReportDeliveryTests : IAsyncLifetime
         Assert.Equal((DeliveryStatus.Delivered, 2), (delivery.Status, delivery.Attempts));
         await using var db = await Contexts().CreateDbContextAsync();
         var audit = await db.AuditEvents.Where(a => a.ExamId == examId).Select(a => new { a.Action, a.Reason }).ToListAsync();
-        Assert.Contains(audit, a => a.Action == Domain.Audit.AuditAction.ReportDeliveryFailed && a.Reason!.Contains("Unknown patient", StringComparison.Ordinal));
+        Assert.Contains(audit, a => a.Action == Domain.Audit.AuditAction.ReportDeliveryFailed
+            && a.Reason!.Contains("Unknown patient", StringComparison.Ordinal));
         Assert.Contains(audit, a => a.Action == Domain.Audit.AuditAction.ReportDelivered);
 
         // The referrer's system can read the final report as a FHIR DiagnosticReport.
@@ -73,7 +74,9 @@ public sealed class ReportDeliveryTests : IAsyncLifetime
         using var read = await client.GetAsync(new Uri($"/fhir/DiagnosticReport/{reportId}", UriKind.Relative));
         Assert.Equal(HttpStatusCode.OK, read.StatusCode);
         using var json = JsonDocument.Parse(await read.Content.ReadAsStringAsync());
-        Assert.Equal(("DiagnosticReport", "final", "Delivered for the test."), (json.RootElement.GetProperty("resourceType").GetString(), json.RootElement.GetProperty("status").GetString(), json.RootElement.GetProperty("conclusion").GetString()));
+        Assert.Equal(("DiagnosticReport", "final", "Delivered for the test."),
+            (json.RootElement.GetProperty("resourceType").GetString(), json.RootElement.GetProperty("status").GetString(),
+            json.RootElement.GetProperty("conclusion").GetString()));
         using var search = await client.GetAsync(new Uri("/fhir/DiagnosticReport?status=final&_count=5", UriKind.Relative));
         Assert.Contains(reportId.ToString(), await search.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         using var bad = await client.GetAsync(new Uri("/fhir/DiagnosticReport?status=draft", UriKind.Relative));
@@ -124,7 +127,9 @@ public sealed class ReportDeliveryTests : IAsyncLifetime
                 _received.Add(message);
                 var parsed = Hl7Message.Parse(message).ValueOrThrow();
                 var refuse = _received.Count == 1;
-                var ack = Hl7Ack.Build(parsed, refuse ? Hl7Ack.Error : Hl7Ack.Accept, refuse ? "Unknown patient" : "Filed", [], DateTimeOffset.UtcNow, "RIS" + _received.Count);
+                var ack =
+                    Hl7Ack.Build(parsed, refuse ? Hl7Ack.Error : Hl7Ack.Accept, refuse ? "Unknown patient" : "Filed", [],
+                    DateTimeOffset.UtcNow, "RIS" + _received.Count);
                 await stream.WriteAsync(Mllp.Frame(ack), _stop.Token);
             }
         }

@@ -34,7 +34,8 @@ public sealed class ReportSenderHttpTests : IAsyncLifetime
             var body = await reader.ReadToEndAsync();
             var call = Interlocked.Increment(ref _calls);
             _bodies.Add($"{request.ContentType}\n{body}");
-            return call == 1 ? Results.StatusCode(StatusCodes.Status503ServiceUnavailable) : Results.Created("/fhir/DiagnosticReport/1", null);
+            return call == 1 ? Results.StatusCode(StatusCodes.Status503ServiceUnavailable)
+                : Results.Created("/fhir/DiagnosticReport/1", null);
         });
         _receiver.MapPost("/refuses", () => Results.BadRequest("Patient not known at this trust"));
         await _receiver.StartAsync();
@@ -55,10 +56,15 @@ public sealed class ReportSenderHttpTests : IAsyncLifetime
         var (contentType, body) = (_bodies[^1].Split('\n', 2)[0], _bodies[^1].Split('\n', 2)[1]);
         Assert.StartsWith("application/fhir+json", contentType, StringComparison.Ordinal);
         using var json = JsonDocument.Parse(body);
-        Assert.Equal(("DiagnosticReport", "final", "No acute abnormality."), (json.RootElement.GetProperty("resourceType").GetString(), json.RootElement.GetProperty("status").GetString(), json.RootElement.GetProperty("conclusion").GetString()));
-        Assert.Equal("https://fhir.nhs.uk/Id/nhs-number", json.RootElement.GetProperty("contained")[0].GetProperty("identifier")[0].GetProperty("system").GetString());
+        Assert.Equal(("DiagnosticReport", "final", "No acute abnormality."),
+            (json.RootElement.GetProperty("resourceType").GetString(), json.RootElement.GetProperty("status").GetString(),
+            json.RootElement.GetProperty("conclusion").GetString()));
+        Assert.Equal("https://fhir.nhs.uk/Id/nhs-number",
+            json.RootElement.GetProperty("contained")[0].GetProperty("identifier")[0].GetProperty("system").GetString());
         // The Firely parser refuses anything that is not valid R4.
-        var report = Assert.IsType<Hl7.Fhir.Model.DiagnosticReport>(JsonSerializer.Deserialize<Hl7.Fhir.Model.Resource>(body, Fhir.FhirJson.Options));
+        var report =
+            Assert.IsType<Hl7.Fhir.Model.DiagnosticReport>(
+            JsonSerializer.Deserialize<Hl7.Fhir.Model.Resource>(body, Fhir.FhirJson.Options));
         Assert.Equal("CT Head", report.Code.Text);
         Assert.IsType<Hl7.Fhir.Model.Patient>(Assert.Single(report.Contained));
     }
@@ -94,7 +100,8 @@ public sealed class ReportSenderHttpTests : IAsyncLifetime
         var services = new ServiceCollection().AddHttpClient().BuildServiceProvider();
         return new ReportSender(
             services.GetRequiredService<IHttpClientFactory>(),
-            new ConfigurationBuilder().AddInMemoryCollection(settings).Build().GetSection(DeliverySettings.Section).Get<DeliverySettings>() ?? new(),
+            new ConfigurationBuilder().AddInMemoryCollection(settings).Build().GetSection(DeliverySettings.Section).Get<DeliverySettings>()
+                ?? new(),
             TimeProvider.System);
     }
 
@@ -102,7 +109,8 @@ public sealed class ReportSenderHttpTests : IAsyncLifetime
     {
         var document = new ReportDocument(
             Guid.NewGuid(), Guid.NewGuid(), DeliveryKind.Final, trust, trust + "01", "ACC1", "1.2.3", "9434765919", "M1", "Test", "Patient",
-            new DateOnly(1960, 6, 1), Sex.Female, Modality.CT, "CHEAD", "CT Head", DateTimeOffset.UtcNow.AddHours(-1), "No acute abnormality.",
+            new DateOnly(1960, 6, 1), Sex.Female, Modality.CT, "CHEAD", "CT Head", DateTimeOffset.UtcNow.AddHours(-1),
+                "No acute abnormality.",
             DateTimeOffset.UtcNow, "Dr Test", "GMC1", null, null, null);
         return new DueReport(Guid.NewGuid(), document.ToJson());
     }
