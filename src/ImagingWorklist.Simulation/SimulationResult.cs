@@ -3,8 +3,6 @@ using ImagingWorklist.Domain.Turnaround;
 
 namespace ImagingWorklist.Simulation;
 
-public readonly record struct ReadingStart(int Exam, Guid ReporterId, DateTimeOffset At);
-
 /// <summary>What one run of one strategy produced, in the figures the comparison report uses.</summary>
 public sealed record SimulationResult(
     Strategy Strategy,

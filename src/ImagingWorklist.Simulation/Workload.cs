@@ -2,17 +2,6 @@ using ImagingWorklist.Domain.Engine;
 
 namespace ImagingWorklist.Simulation;
 
-/// <summary>One exam in a run: when it arrives, how long it really takes to read, and whether its first reader lets it go.</summary>
-public sealed record SimExam(int Index, EngineExam Exam, double ReadingMinutes, double? ReleasedAfterMinutes, bool FromBacklog)
-{
-    public DateTimeOffset ArrivesAt => Exam.ReadyAt;
-
-    public UrgencyClass BaseClass { get; } = UrgencyClasses.Base(Exam.Priority, Exam.Pathway);
-
-    /// <summary>Anything but routine work: emergency, high and urgent (the classes a breach of harms soonest).</summary>
-    public bool IsUrgent => BaseClass != UrgencyClass.Routine;
-}
-
 /// <summary>
 /// The work of one replication, drawn once from a seed and given unchanged to every strategy (common random numbers):
 /// the same exams arrive at the same instants and take the same reading time whoever reads them, so differences

@@ -7,55 +7,6 @@ using ImagingWorklist.Simulation;
 
 namespace ImagingWorklist.Simulator;
 
-public sealed record LoadDriverOptions(
-    IPEndPoint Mllp,
-    Uri Url,
-    IReadOnlyList<string> Users,
-    string Password,
-    IReadOnlyList<string> Trusts)
-{
-    /// <summary>Simulated seconds per real second: 60 plays an hour of the network in a minute.</summary>
-    public double Speedup { get; init; } = 60;
-
-    public TimeSpan Duration { get; init; } = TimeSpan.FromSeconds(60);
-
-    public double ExamsPerDay { get; init; } = 2400;
-
-    public int Seed { get; init; } = 1;
-
-    /// <summary>The clock the arrival schedule, the time limit and the latencies are read from.</summary>
-    public TimeProvider Clock { get; init; } = TimeProvider.System;
-}
-
-public sealed record LoadDriverReport(
-    int MessagesSent,
-    int Accepted,
-    int Refused,
-    double AckP50Milliseconds,
-    double AckP99Milliseconds,
-    int Claims,
-    int Conflicts,
-    int Completions,
-    int Errors,
-    TimeSpan Elapsed)
-{
-    /// <summary>The first answer that was not AA, as the sender would read it.</summary>
-    public string? FirstRefusal { get; init; }
-
-    public string? FirstError { get; init; }
-
-    public string? FirstConflict { get; init; }
-
-    public override string ToString() =>
-        $"{MessagesSent} HL7 messages sent ({Accepted} AA, {Refused} other; ack p50 {AckP50Milliseconds:0.0} ms, p99 " +
-            $"{AckP99Milliseconds:0.0} ms), " +
-        $"{Claims} claims ({Conflicts} refused: taken, or not theirs to take), {Completions} completions, {Errors} errors in " +
-            $"{Elapsed.TotalSeconds:0} s" +
-        (FirstRefusal is null ? string.Empty : $"; first refusal: {FirstRefusal}") +
-        (FirstConflict is null ? string.Empty : $"; first claim refused: {FirstConflict}") +
-        (FirstError is null ? string.Empty : $"; first error: {FirstError}");
-}
-
 /// <summary>
 /// Drives a running instance through its real interfaces, as a network would: orders and "exam complete" messages from
 /// the standard scenario's arrival profile over HL7 v2 MLLP, and reporters claiming and completing the top of their

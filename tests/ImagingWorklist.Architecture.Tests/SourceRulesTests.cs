@@ -50,6 +50,29 @@ public partial class SourceRulesTests
         Assert.Empty(tooLong);
     }
 
+    /// <summary>A type is found by its file's name; a generic type may share the file of its non-generic namesake.</summary>
+    [Fact]
+    public void EachSourceFileDeclaresOneTopLevelType()
+    {
+        var crowded = SourceFiles("src")
+            .Where(f => f.EndsWith(".cs", StringComparison.Ordinal))
+            .Select(f => (File: Relative(f), Types: TopLevelTypes(File.ReadLines(f))))
+            .Where(f => f.Types.Count > 1)
+            .Select(f => $"{f.File}: {string.Join(", ", f.Types)}")
+            .ToList();
+
+        Assert.Empty(crowded);
+    }
+
+    [Theory]
+    [InlineData(new[] { "public sealed record A(int X);", "public sealed class B", "{", "    private sealed class C;", "}" }, 2)]
+    [InlineData(new[] { "public readonly record struct Outcome;", "public readonly record struct Outcome<T>;" }, 1)]
+    [InlineData(new[] { "public static class A", "{", "}", "file sealed class Helper;" }, 1)]
+    public void TheTypeCounterCountsTopLevelNamesOnce(string[] lines, int expected) => Assert.Equal(expected, TopLevelTypes(lines).Count);
+
+    private static HashSet<string> TopLevelTypes(IEnumerable<string> lines) =>
+        [.. lines.Select(l => TopLevelType().Match(l)).Where(m => m.Success).Select(m => m.Groups["name"].Value)];
+
     [Theory]
     [InlineData(new[] { "<p>x</p>", "@code {", "    private int _a;", "}" }, 3)]
     [InlineData(new[] { "<p>x</p>" }, 0)]
@@ -74,4 +97,10 @@ public partial class SourceRulesTests
 
     [GeneratedRegex(@"^@code\s*\{")]
     private static partial Regex CodeBlock();
+
+    private const string TypeDeclaration = @"^(public |internal )?((sealed|static|abstract|readonly|partial) )*"
+        + @"(record struct|record class|record|class|struct|interface|enum) (?<name>\w+)";
+
+    [GeneratedRegex(TypeDeclaration)]
+    private static partial Regex TopLevelType();
 }

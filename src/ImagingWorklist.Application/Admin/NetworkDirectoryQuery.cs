@@ -4,32 +4,6 @@ using Microsoft.EntityFrameworkCore;
 
 namespace ImagingWorklist.Application.Admin;
 
-public sealed record SiteRow(string OdsCode, string Name);
-
-public sealed record TrustRow(Guid TrustId, string OdsCode, string Name, IReadOnlyList<SiteRow> Sites);
-
-public enum CredentialStatus
-{
-    Valid,
-    ExpiringSoon,
-    Expired,
-    NotYetValid,
-}
-
-public sealed record CredentialRow(Guid CredentialId, Guid TrustId, string TrustOdsCode, DateTimeOffset ValidFrom, DateTimeOffset? ValidTo,
-    CredentialStatus Status);
-
-public sealed record ReporterRow(
-    Guid ReporterId,
-    string DisplayName,
-    ProfessionalRole Role,
-    string RegistrationNumber,
-    string Skills,
-    string ScopeOfPractice,
-    IReadOnlyList<CredentialRow> Credentials);
-
-public sealed record NetworkDirectory(string NetworkName, IReadOnlyList<TrustRow> Trusts, IReadOnlyList<ReporterRow> Reporters);
-
 /// <summary>The network's organisations and reporters with their credentials, as administrators review them.</summary>
 public sealed class NetworkDirectoryQuery(IDbContextFactory<WorklistDbContext> contexts, TimeProvider clock)
 {

@@ -4,14 +4,10 @@ using ImagingWorklist.Domain.Audit;
 using ImagingWorklist.Domain.Catalogue;
 using ImagingWorklist.Domain.Common;
 using ImagingWorklist.Domain.Exams;
-using ImagingWorklist.Domain.Reporters;
 using ImagingWorklist.Persistence;
 using Microsoft.EntityFrameworkCore;
 
 namespace ImagingWorklist.Application.Admin;
-
-public sealed record ProcedureEntry(string Code, string Description, Modality Modality, string BodyPart, Skill RequiredSkill,
-    int ExpectedReadingMinutes);
 
 /// <summary>
 /// The procedure catalogue that turns a RIS procedure code into the skill it needs and its expected reading minutes.

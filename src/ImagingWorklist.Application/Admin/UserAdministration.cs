@@ -10,11 +10,6 @@ using Microsoft.EntityFrameworkCore;
 
 namespace ImagingWorklist.Application.Admin;
 
-public sealed record UserSummary(string Id, string UserName, string DisplayName, IReadOnlyList<string> Roles, Guid? ReporterId,
-    string? ReporterName, string? TrustScope, bool LockedOut, DateTimeOffset? LockoutEnd);
-
-public sealed record NewUser(string UserName, string DisplayName, string Role, Guid? ReporterId, string? TrustScope, string Password);
-
 /// <summary>
 /// Accounts and roles for administrators. Every change is audited; a role, lock or password change bumps the user's
 /// security stamp, so their open pages lose access within minutes (see RevalidatingUserState) and their tokens cannot

@@ -7,15 +7,6 @@ using Microsoft.EntityFrameworkCore;
 
 namespace ImagingWorklist.Application.Audit;
 
-/// <summary>What an administrator may filter the audit trail by. Times are inclusive-exclusive.</summary>
-public sealed record AuditFilter(DateTimeOffset? From = null, DateTimeOffset? To = null, AuditAction? Action = null, string? Actor = null,
-    Guid? ExamId = null);
-
-public sealed record AuditRow(DateTimeOffset At, AuditAction Action, string Actor, string Detail, string? Reason, string? Source,
-    Guid? ExamId, string? Accession, string? TrustOds);
-
-public sealed record AuditPage(IReadOnlyList<AuditRow> Rows, int TotalCount);
-
 /// <summary>Reads the audit trail for the administrators' viewer and its CSV export. Reading only: there is no way to change a
 /// row.</summary>
 public sealed class AuditQuery(IDbContextFactory<WorklistDbContext> contexts)

@@ -5,9 +5,6 @@ using Microsoft.EntityFrameworkCore;
 
 namespace ImagingWorklist.Application.Claiming;
 
-/// <summary>A claim the system took back from a reporter, and why.</summary>
-public sealed record WithdrawnClaim(DateTimeOffset At, Guid ExamId, string ProcedureDescription, string Accession, string Reason);
-
 /// <summary>Claims the system took back (<see cref="ClaimService.WithdrawLapsedClaimsAsync"/>), read from the audit trail.</summary>
 public sealed class WithdrawnClaimsQuery(IDbContextFactory<WorklistDbContext> contexts, TimeProvider clock)
 {

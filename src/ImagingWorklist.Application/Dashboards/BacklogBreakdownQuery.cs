@@ -7,48 +7,6 @@ using Microsoft.EntityFrameworkCore;
 
 namespace ImagingWorklist.Application.Dashboards;
 
-/// <summary>What the backlog is broken down by.</summary>
-public enum BacklogDimension
-{
-    Trust,
-    Site,
-    Modality,
-    Pathway,
-    Priority,
-}
-
-/// <summary>A number on the backlog table that can be opened to its exams.</summary>
-public enum BacklogMeasure
-{
-    Open,
-    Under24Hours,
-    OneToThreeDays,
-    ThreeToSevenDays,
-    OneToTwoWeeks,
-    TwoToFourWeeks,
-    OverFourWeeks,
-    Unassigned,
-    AtRisk4Hours,
-    AtRisk24Hours,
-    AtRisk72Hours,
-    Breached,
-}
-
-/// <summary>One line of the backlog table: a trust, site, modality, pathway or priority, with its counts per measure.</summary>
-public sealed record BacklogLine(string Key, string Label, IReadOnlyDictionary<BacklogMeasure, int> Counts)
-{
-    public int this[BacklogMeasure measure] => Counts.GetValueOrDefault(measure);
-}
-
-public sealed record BacklogBreakdown(DateTimeOffset At, BacklogDimension By, IReadOnlyList<BacklogLine> Lines)
-{
-    public int Total(BacklogMeasure measure) => Lines.Sum(l => l[measure]);
-}
-
-/// <summary>An exam behind a number on the backlog table (no patient details: open the exam for those).</summary>
-public sealed record BacklogExam(Guid ExamId, string Accession, string ProcedureDescription, string SiteName, Pathway Pathway,
-    ClinicalPriority Priority, ExamState State, DateTimeOffset ClockStart, DateTimeOffset DueAt);
-
 /// <summary>
 /// The open backlog by trust, site, modality, pathway or priority: age bands from the examination (the turnaround clock's
 /// start), exams unclaimed for too long, exams at risk of breaching in the next 4, 24 and 72 hours, and those already

@@ -6,31 +6,6 @@ using Microsoft.EntityFrameworkCore;
 
 namespace ImagingWorklist.Application.Dashboards;
 
-public sealed record TrustBacklog(
-    Guid TrustId,
-    string TrustName,
-    int Open,
-    int Claimed,
-    int OnHold,
-    int Overdue,
-    int DueWithin24Hours,
-    int ReportedLast7Days,
-    int ReportedOnTimeLast7Days)
-{
-    public double? OnTimeShare => ReportedLast7Days == 0 ? null : (double)ReportedOnTimeLast7Days / ReportedLast7Days;
-}
-
-public sealed record ModalityBacklog(Modality Modality, int Open, int Overdue);
-
-public sealed record BacklogSummary(DateTimeOffset At, IReadOnlyList<TrustBacklog> Trusts, IReadOnlyList<ModalityBacklog> Modalities)
-{
-    public int Open => Trusts.Sum(t => t.Open);
-
-    public int Overdue => Trusts.Sum(t => t.Overdue);
-
-    public int DueWithin24Hours => Trusts.Sum(t => t.DueWithin24Hours);
-}
-
 /// <summary>Backlog and recent turnaround per trust, aggregated by the database rather than in memory.</summary>
 public sealed class BacklogQuery(IDbContextFactory<WorklistDbContext> contexts, TimeProvider clock)
 {

@@ -7,27 +7,6 @@ using Microsoft.EntityFrameworkCore;
 namespace ImagingWorklist.Application.Dashboards;
 
 /// <summary>
-/// One line of the monthly turnaround return: an organisation (a trust by ODS code, or the whole network), a patient
-/// setting and a modality group ("All" for the totals), with turnaround from examination to verified report.
-/// </summary>
-public sealed record MonthlyReturnRow(
-    string OrganisationCode,
-    string Organisation,
-    string Setting,
-    string ModalityGroup,
-    int Reported,
-    double MedianHours,
-    double P90Hours,
-    int WithinTarget,
-    int ReportedOverFourWeeks,
-    int WaitingOverFourWeeks)
-{
-    public double WithinTargetShare => Reported == 0 ? 0 : (double)WithinTarget / Reported;
-}
-
-public sealed record MonthlyReturn(DateOnly Month, DateTimeOffset From, DateTimeOffset To, IReadOnlyList<MonthlyReturnRow> Rows);
-
-/// <summary>
 /// The monthly turnaround return per trust and for the network, in the terms of NHS England's reporting turnaround
 /// guidance (2023): reports issued in the month by patient setting (ED, inpatient, outpatient, GP direct access) and
 /// modality group, median and 90th centile turnaround, the share within the local target, reports that took over four

@@ -6,9 +6,6 @@ using Microsoft.EntityFrameworkCore;
 
 namespace ImagingWorklist.Application.Dashboards;
 
-/// <summary>What the people on call watch in the database: reports waiting for delivery, alerts and follow-ups overdue.</summary>
-public sealed record OperationsSnapshot(int OutboxDepth, TimeSpan OldestUndelivered, int UnacknowledgedAlerts, int OverdueFollowUps);
-
 public sealed class OperationsQuery(IDbContextFactory<WorklistDbContext> contexts, TimeProvider clock)
 {
     public async Task<OperationsSnapshot> SnapshotAsync(CancellationToken cancellationToken = default)

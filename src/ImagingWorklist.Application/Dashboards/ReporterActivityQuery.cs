@@ -1,52 +1,10 @@
 using ImagingWorklist.Application.Security;
 using ImagingWorklist.Domain.Audit;
-using ImagingWorklist.Domain.Reporters;
 using ImagingWorklist.Domain.Rota;
 using ImagingWorklist.Persistence;
 using Microsoft.EntityFrameworkCore;
 
 namespace ImagingWorklist.Application.Dashboards;
-
-/// <summary>
-/// One reporter's work in a period. Throughput is in expected reading minutes (the catalogue's, so a plain film and a CT
-/// are not counted alike), credited to whoever first signed the report (the registrar, for verified work); out of hours
-/// is work signed during an on-call, hot-reporting or teleradiology shift of theirs; releases and skips are the
-/// cherry-picking signal; utilisation is the minutes signed during their shifts over the reading capacity of those shifts
-/// (work signed off the rota is not set against capacity it did not come from).
-/// </summary>
-public sealed record ActivityRow(
-    Guid ReporterId,
-    string Name,
-    ProfessionalRole Role,
-    int Reports,
-    int Minutes,
-    int OutOfHoursMinutes,
-    int OnDutyMinutes,
-    int Verified,
-    int Releases,
-    int Skips,
-    double CapacityMinutes,
-    IReadOnlyDictionary<Skill, int> MinutesBySkill)
-{
-    public double? Utilisation => CapacityMinutes > 0 ? OnDutyMinutes / CapacityMinutes : null;
-
-    public double MinutesPerReport => Reports == 0 ? 0 : (double)Minutes / Reports;
-
-    /// <summary>Releases per case taken (reported or released).</summary>
-    public double ReleaseRate => Reports + Releases == 0 ? 0 : (double)Releases / (Reports + Releases);
-}
-
-/// <param name="NetworkMinutesPerReport">Across every reporter in the scope, for comparison with one reporter's mix.</param>
-/// <param name="UtilisationSpread">Coefficient of variation of utilisation among rostered reporters: 0 is perfectly even.</param>
-public sealed record ActivityReport(
-    DateTimeOffset From,
-    DateTimeOffset To,
-    IReadOnlyList<ActivityRow> Rows,
-    int ReportersCompared,
-    double NetworkMinutesPerReport,
-    double MeanUtilisation,
-    double UtilisationSpread,
-    double NetworkReleaseRate);
 
 public sealed class ReporterActivityQuery(IDbContextFactory<WorklistDbContext> contexts)
 {

@@ -9,20 +9,6 @@ using Microsoft.Extensions.Logging;
 
 namespace ImagingWorklist.Application.Delivery;
 
-/// <summary>A report taken for sending: the outbox row it came from and the snapshot of what was signed (JSON).</summary>
-public sealed record DueReport(Guid Id, string Document);
-
-/// <summary>How one attempt went: delivered, or why not (in words an administrator can act on).</summary>
-public sealed record DeliveryAttempt(bool Delivered, string? Endpoint, string? Response, string? Error)
-{
-    public static DeliveryAttempt Success(string endpoint, string response) => new(true, endpoint, response, null);
-
-    public static DeliveryAttempt Failure(string? endpoint, string error, string? response = null) => new(false, endpoint, response, error);
-}
-
-public sealed record OutboxRow(Guid Id, Guid ExamId, string Accession, string TrustName, string Kind, DeliveryStatus Status, int Attempts,
-    DateTimeOffset CreatedAt, DateTimeOffset NextAttemptAt, DateTimeOffset? DeliveredAt, string? Endpoint, string? LastError);
-
 /// <summary>
 /// The report outbox: rows are written with the signature (see <see cref="ReportDocument.Enqueue"/>); the delivery worker
 /// takes the due ones, each held by one instance at a time, and records every attempt. A failure is never final: the

@@ -33,13 +33,3 @@ public sealed record DeliverySettings
             .Concat(Settings.Positive(PollInterval, "Delivery:PollInterval"))
             .Concat(MaxRetry < InitialRetry ? ["Delivery:MaxRetry must not be shorter than Delivery:InitialRetry."] : []);
 }
-
-/// <summary><c>Delivery:Endpoints:&lt;ODS code&gt;</c> as written in the configuration.</summary>
-public sealed record DeliveryEndpointSettings
-{
-    public string? Transport { get; init; }
-
-    public string? Address { get; init; }
-
-    public string? Format { get; init; }
-}

@@ -5,9 +5,6 @@ using Microsoft.EntityFrameworkCore;
 
 namespace ImagingWorklist.Application.Delivery;
 
-public sealed record IssuedReportCriteria(IReadOnlyList<DeliveryKind> Kinds, DateTimeOffset? UpdatedFrom, DateTimeOffset? UpdatedBefore,
-    int Offset, int Count, Guid? ReportId = null);
-
 /// <summary>
 /// Reports as the referrer may see them (FHIR DiagnosticReport): issued preliminary reports, final reports and addenda,
 /// within the caller's trusts. Drafts and reports waiting for verification are never shown outside the worklist.

@@ -7,14 +7,6 @@ using Microsoft.EntityFrameworkCore;
 
 namespace ImagingWorklist.Application.Delivery;
 
-/// <summary>What is delivered: preliminary, final (signed or verified), or an addendum to a final report.</summary>
-public enum DeliveryKind
-{
-    Preliminary,
-    Final,
-    Addendum,
-}
-
 /// <summary>
 /// A report and its exam exactly as signed: the snapshot kept in the outbox and rendered as HL7 v2 ORU^R01 or FHIR
 /// DiagnosticReport when it is sent, so a later change to the exam cannot alter what the reporter signed.

@@ -1,41 +1,11 @@
 using ImagingWorklist.Domain.Catalogue;
-using ImagingWorklist.Domain.Exams;
 using ImagingWorklist.Domain.Identifiers;
 using ImagingWorklist.Domain.Network;
 using ImagingWorklist.Domain.Reporters;
-using ImagingWorklist.Domain.Reporting;
 using ImagingWorklist.Domain.Rota;
 using ImagingWorklist.Domain.Turnaround;
 
 namespace ImagingWorklist.Application.Demo;
-
-public sealed record DemoNetworkOptions
-{
-    public int RandomSeed { get; init; } = 20231109;
-
-    public int OpenExams { get; init; } = 3000;
-
-    public int HistoryDays { get; init; } = 21;
-
-    public int ReportedPerDay { get; init; } = 250;
-
-    public int Reporters { get; init; } = 80;
-}
-
-public sealed record DemoNetwork(
-    ImagingNetwork Network,
-    IReadOnlyList<Trust> Trusts,
-    IReadOnlyList<Site> Sites,
-    IReadOnlyList<Procedure> Procedures,
-    IReadOnlyList<TurnaroundRule> TurnaroundRules,
-    IReadOnlyList<Reporter> Reporters,
-    IReadOnlyList<Credential> Credentials,
-    IReadOnlyList<RotaShift> Shifts,
-    IReadOnlyList<Absence> Absences,
-    IReadOnlyList<Exam> Exams,
-    IReadOnlyList<Report> Reports,
-    IReadOnlyList<CriticalFinding> Findings,
-    IReadOnlyList<FollowUp> FollowUps);
 
 /// <summary>
 /// A deterministic, synthetic imaging network: the same seed and the same "now" give the same network.

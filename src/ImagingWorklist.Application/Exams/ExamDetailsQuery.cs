@@ -10,39 +10,6 @@ using Microsoft.EntityFrameworkCore;
 
 namespace ImagingWorklist.Application.Exams;
 
-/// <summary>An earlier exam of the same patient, with its signed report (final, then any addenda) when there is one.</summary>
-public sealed record PriorExam(Guid ExamId, string Accession, string ProcedureDescription, DateTimeOffset PerformedAt, ExamState State,
-    string TrustName, IReadOnlyList<PriorReport> Reports);
-
-public sealed record PriorReport(bool IsAddendum, DateTimeOffset SignedAt, string Text);
-
-public sealed record ExamDetails(
-    Guid ExamId,
-    string Accession,
-    string? StudyInstanceUid,
-    Patient Patient,
-    int PatientAgeYears,
-    string TrustName,
-    string SiteName,
-    Modality Modality,
-    string ProcedureDescription,
-    Pathway Pathway,
-    ClinicalPriority Priority,
-    string ClinicalDetails,
-    DateTimeOffset PerformedAt,
-    DateTimeOffset DueAt,
-    ExamState State,
-    Claim? Claim,
-    string? ClaimedBy,
-    string? HoldReason,
-    string? ViewerUrl,
-    IReadOnlyList<PriorExam> Priors,
-    ReportingAccess Access,
-    string ProcedureCode,
-    Domain.Reporters.Skill RequiredSkill,
-    string? Referrer = null,
-    string? RegisteredGp = null);
-
 /// <summary>
 /// Everything the exam view shows, patient identifiers included. Every successful read is audited as a view of patient
 /// data, in the same transaction as nothing else: the audit row is written before the details are returned.

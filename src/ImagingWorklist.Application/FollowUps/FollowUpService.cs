@@ -12,47 +12,6 @@ using Microsoft.EntityFrameworkCore;
 
 namespace ImagingWorklist.Application.FollowUps;
 
-/// <summary>Which recommendations a tracking list shows.</summary>
-public enum FollowUpView
-{
-    /// <summary>Open ones past their date or due within the "due soon" period: the failsafe officer's list.</summary>
-    NeedsAction,
-    Overdue,
-    Open,
-    Closed,
-    All,
-}
-
-/// <summary>A recommendation as the tracking list, the exam view, the CSV and FHIR show it.</summary>
-public sealed record FollowUpRow(
-    Guid Id,
-    Guid ExamId,
-    string Accession,
-    string TrustName,
-    string PatientName,
-    string? NhsNumber,
-    string PatientMrn,
-    string What,
-    string? ProcedureCode,
-    DateOnly DueBy,
-    string Reason,
-    FollowUpRecipient Recipient,
-    string RecipientName,
-    string RecommendedBy,
-    DateTimeOffset RecommendedAt,
-    FollowUpStatus Status,
-    bool Overdue,
-    bool DueSoon,
-    string? DoneBy,
-    DateTimeOffset? ClosedAt,
-    FollowUpClosure? Closure,
-    string? ClosedNote,
-    string? ClosedBy);
-
-/// <summary>What a reporter asks for: a catalogue procedure by code, or a clinical review (no code).</summary>
-public sealed record FollowUpRequest(string? ProcedureCode, DateOnly DueBy, string Reason, FollowUpRecipient Recipient,
-    string RecipientName);
-
 /// <summary>
 /// Follow-up recommendations, tracked to closure across the network: a reporter working on an exam recommends one; an
 /// order for the same patient and a matching procedure from any trust closes it (<see cref="CloseByOrdersAsync"/>, run

@@ -6,9 +6,6 @@ using Microsoft.EntityFrameworkCore;
 
 namespace ImagingWorklist.Application.Ingest;
 
-public sealed record InboundRow(Guid Id, DateTimeOffset ReceivedAt, string Channel, string Source, string? SendingFacility,
-    string? ControlId, string MessageType, InboundStatus Status, string? AckCode, string? Error, string? Key);
-
 /// <summary>The inbound message log for administrators: refused (the dead-letter list) and held messages first.</summary>
 public sealed class InboundMessagesQuery(IDbContextFactory<WorklistDbContext> contexts, TimeProvider clock)
 {

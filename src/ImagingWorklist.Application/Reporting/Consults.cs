@@ -9,8 +9,6 @@ using Microsoft.EntityFrameworkCore;
 
 namespace ImagingWorklist.Application.Reporting;
 
-public sealed record SpecialistOption(Guid Id, string Name);
-
 /// <summary>Specialist opinion across the network: ask a named colleague or a skill pool, answer, withdraw.</summary>
 public sealed class Consults(IDbContextFactory<WorklistDbContext> contexts, ChangeAnnouncer announce, TimeProvider clock)
 {

@@ -10,26 +10,6 @@ using Microsoft.Extensions.Logging;
 
 namespace ImagingWorklist.Application.Reporting;
 
-/// <summary>A critical finding as the dashboard and the exam show it.</summary>
-public sealed record FindingAlert(
-    Guid Id,
-    Guid ExamId,
-    string Accession,
-    string TrustName,
-    FindingCategory Category,
-    FindingState State,
-    string Summary,
-    string? SuspectedPrimarySite,
-    string RaisedBy,
-    DateTimeOffset RaisedAt,
-    string CommunicatedTo,
-    CommunicationMethod? Method,
-    DateTimeOffset? CommunicatedAt,
-    DateTimeOffset AcknowledgeBy,
-    DateTimeOffset? AcknowledgedAt,
-    string? AcknowledgedBy,
-    DateTimeOffset? EscalatedAt);
-
 /// <summary>
 /// Alerts in the national categories (CRITICAL, URGENT, CANCER): raised by the reporter, communicated (who was told,
 /// how and when: at once or afterwards), open on the managers' dashboard until an acknowledgement is recorded, and

@@ -1,14 +1,11 @@
 using ImagingWorklist.Application.Common;
 using ImagingWorklist.Domain.Audit;
 using ImagingWorklist.Domain.Common;
-using ImagingWorklist.Domain.Exams;
 using ImagingWorklist.Domain.Reporting;
 using ImagingWorklist.Persistence;
 using Microsoft.EntityFrameworkCore;
 
 namespace ImagingWorklist.Application.Reporting;
-
-public sealed record TemplateDraft(Guid? Id, string Name, Modality Modality, string? ProcedureCode, string Text);
 
 /// <summary>The administrators' list of report templates: one per procedure code, or one per modality as the fallback.</summary>
 public sealed class ReportTemplates(IDbContextFactory<WorklistDbContext> contexts, TimeProvider clock)

@@ -1,39 +1,8 @@
-using ImagingWorklist.Domain.Interop;
 using ImagingWorklist.Domain.Reporting;
 using ImagingWorklist.Persistence;
 using Microsoft.EntityFrameworkCore;
 
 namespace ImagingWorklist.Application.Reporting;
-
-public sealed record ReportView(
-    Guid Id,
-    ReportStatus Status,
-    string Text,
-    string Author,
-    Guid? LastEditedById,
-    string? LastEditedBy,
-    DateTimeOffset UpdatedAt,
-    DateTimeOffset? SignedAt,
-    string? SignedBy,
-    string? SubmittedBy,
-    string? VerifiedBy,
-    string? SubmittedText,
-    bool EditedInVerification,
-    string? ReturnComment);
-
-public sealed record ConsultView(Guid Id, string AskedBy, string AskedOf, string Question, ConsultStatus Status,
-    DateTimeOffset RequestedAt, string? Answer, string? AnsweredBy, DateTimeOffset? AnsweredAt);
-
-public sealed record DeliveryView(Guid Id, string Kind, DeliveryStatus Status, int Attempts, DateTimeOffset CreatedAt,
-    DateTimeOffset? DeliveredAt, DateTimeOffset NextAttemptAt, string? Endpoint, string? LastError);
-
-/// <summary>Everything written about an exam: the report in progress, signed reports and addenda, opinions, deliveries.</summary>
-public sealed record ExamReporting(
-    ReportView? Working,
-    IReadOnlyList<ReportView> Signed,
-    IReadOnlyList<ConsultView> Consults,
-    IReadOnlyList<DeliveryView> Deliveries,
-    ReportTemplate? Template);
 
 /// <summary>
 /// Reads an exam's reporting record for the exam view. It carries report text, so callers must first have been allowed

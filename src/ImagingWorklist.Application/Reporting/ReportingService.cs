@@ -12,16 +12,6 @@ using Microsoft.Extensions.Logging;
 
 namespace ImagingWorklist.Application.Reporting;
 
-/// <summary>A draft was saved; <see cref="Notice"/> says if the claim had to be taken up again to save it.</summary>
-public sealed record DraftSaved(DateTimeOffset SavedAt, string? Notice, Claim? Claim);
-
-/// <summary>What a signature led to: a final report, or a report waiting for a consultant.</summary>
-public enum SignResult
-{
-    Final,
-    AwaitingVerification,
-}
-
 /// <summary>
 /// Writing and signing reports. The report and the exam change in one transaction with the audit row and, for anything
 /// that leaves the reporter's hands, the outbox row that will carry it to the trust; the exam's version guards every step,

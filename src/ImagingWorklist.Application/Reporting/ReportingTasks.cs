@@ -9,31 +9,6 @@ using Microsoft.EntityFrameworkCore;
 
 namespace ImagingWorklist.Application.Reporting;
 
-public enum ReportingTaskKind
-{
-    Verification,
-    Consult,
-}
-
-/// <summary>A verification or opinion waiting for this reporter, ranked like the worklist. No patient name: open it to see.</summary>
-public sealed record ReportingTask(
-    ReportingTaskKind Kind,
-    Guid ExamId,
-    Guid? ConsultId,
-    string ProcedureDescription,
-    string SiteName,
-    ClinicalPriority Priority,
-    Pathway Pathway,
-    DateTimeOffset DueAt,
-    UrgencyClass Class,
-    string From,
-    DateTimeOffset Since,
-    string? Question);
-
-/// <summary>A question this reporter asked, with its answer once given.</summary>
-public sealed record AskedConsult(Guid ConsultId, Guid ExamId, string ProcedureDescription, string AskedOf, string Question,
-    ConsultStatus Status, string? Answer, string? AnsweredBy, DateTimeOffset? AnsweredAt);
-
 /// <summary>
 /// The reporter's work beside the worklist: registrars' reports waiting for a consultant's verification and questions
 /// put to them (by name or by skill), ranked by the engine's own rule (urgency class, then due time).

@@ -5,22 +5,6 @@ using Microsoft.EntityFrameworkCore;
 
 namespace ImagingWorklist.Application.Reporting;
 
-/// <summary>
-/// Who could verify a registrar's report on the exam: consultants with its skill, its modality and body part in their
-/// scope and a valid credential for its trust, on duty now on a shift covering it, or else the first to come on duty
-/// within a week. Null names mean nobody is on the rota in that week.
-/// </summary>
-public sealed record VerifierOutlook(IReadOnlyList<string> OnDutyNow, DateTimeOffset? NextOnDutyAt, string? NextOnDuty)
-{
-    public static readonly TimeSpan Horizon = TimeSpan.FromDays(7);
-
-    public bool NobodyOnDuty => OnDutyNow.Count == 0;
-}
-
-/// <summary>A registrar's report waiting for verification while nobody who could verify it is on duty.</summary>
-public sealed record UnverifiableWait(Guid ExamId, string ProcedureDescription, string TrustName, DateTimeOffset SubmittedAt,
-    VerifierOutlook Outlook);
-
 public sealed class Verifiers(IDbContextFactory<WorklistDbContext> contexts, TimeProvider clock)
 {
     /// <summary>The outlook for one exam, leaving out the registrar who wrote it (they cannot verify their own report).</summary>

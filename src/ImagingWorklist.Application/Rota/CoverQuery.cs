@@ -6,15 +6,6 @@ using Microsoft.EntityFrameworkCore;
 
 namespace ImagingWorklist.Application.Rota;
 
-/// <summary>
-/// A cover gap as the page lists it: "no Neuro cover for Trust X, Sat 02:00–08:00", with the reading minutes of that
-/// skill at that trust expected to arrive during it (the same hours of the week over the last four weeks, averaged).
-/// </summary>
-public sealed record GapRow(Skill Skill, Guid TrustId, string TrustName, DateTimeOffset Start, DateTimeOffset End, double ExpectedMinutes);
-
-/// <summary>One hour: the reading minutes expected to arrive (from history, same hour of the week) against those rostered.</summary>
-public sealed record DemandHour(DateTimeOffset Hour, double DemandMinutes, double CapacityMinutes);
-
 /// <summary>Is the network covered, hour by hour, for every skill its procedures need at every trust; and is there enough time
 /// rostered?</summary>
 public sealed class CoverQuery(IDbContextFactory<WorklistDbContext> contexts)

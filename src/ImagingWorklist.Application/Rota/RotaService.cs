@@ -8,37 +8,6 @@ using Microsoft.EntityFrameworkCore;
 
 namespace ImagingWorklist.Application.Rota;
 
-/// <summary>A shift as entered (new when <see cref="Id"/> is null).</summary>
-public sealed record ShiftDraft(Guid? Id, Guid ReporterId, ShiftKind Kind, DateTimeOffset Start, DateTimeOffset End, CoverScope Scope,
-    IReadOnlyList<Guid> CoveredIds, int CapacityMinutes)
-{
-    public ShiftPlan Plan => new(Id, ReporterId, Kind, Start, End, Scope, CoveredIds, CapacityMinutes);
-}
-
-/// <summary>A change that was made, with what the coordinator should still look at.</summary>
-public sealed record RotaChanged(Guid Id, IReadOnlyList<string> Warnings);
-
-/// <summary>One row of a CSV import that cannot be taken, with why.</summary>
-public sealed record ImportProblem(int Row, string Message);
-
-/// <summary>
-/// What an import did: all rows, or (when any row is refused) none, with every problem named. <see cref="Imported"/>
-/// counts the shifts added; an upsert also says how many it changed, left alone and removed, and which days it replaced.
-/// </summary>
-public sealed record ImportReport(int Imported, IReadOnlyList<ImportProblem> Problems, IReadOnlyList<ImportProblem> Warnings)
-{
-    public bool Succeeded => Problems.Count == 0;
-
-    public int Changed { get; init; }
-
-    public int Unchanged { get; init; }
-
-    public int Removed { get; init; }
-
-    /// <summary>The UK days the file replaced (its <c>#replaces</c> line), or null when it only added and changed.</summary>
-    public (DateOnly First, DateOnly Last)? Replaced { get; init; }
-}
-
 /// <summary>
 /// Rota changes by coordinators: shifts, leave, CSV import and export. Every change is checked
 /// (<see cref="RotaChecks"/>), audited, and announced, so the engine's eligibility, capacity and out-of-hours routing

@@ -1,27 +1,8 @@
-using ImagingWorklist.Domain.Reporters;
 using ImagingWorklist.Domain.Rota;
 using ImagingWorklist.Persistence;
 using Microsoft.EntityFrameworkCore;
 
 namespace ImagingWorklist.Application.Rota;
-
-public sealed record ShiftRow(Guid ShiftId, Guid ReporterId, string Reporter, ShiftKind Kind, DateTimeOffset Start, DateTimeOffset End,
-    CoverScope Scope, IReadOnlyList<Guid> CoveredIds, string Covers, int CapacityMinutes)
-{
-    /// <summary>Rostered reading minutes as a share of the shift's length.</summary>
-    public double Share => CapacityMinutes / (End - Start).TotalMinutes;
-}
-
-public sealed record AbsenceRow(Guid AbsenceId, Guid ReporterId, string Reporter, AbsenceKind Kind, DateTimeOffset Start,
-    DateTimeOffset End);
-
-/// <summary>Someone who can be rostered: a reporter, or an outsourced provider's pool, with their skills.</summary>
-public sealed record RotaPerson(Guid Id, string Name, ProfessionalRole Role, string Registration, IReadOnlyList<ReporterSkill> Skills);
-
-public sealed record RotaTrust(Guid Id, string OdsCode, string Name);
-
-public sealed record RotaWeek(DateTimeOffset From, DateTimeOffset To, IReadOnlyList<ShiftRow> Shifts, IReadOnlyList<AbsenceRow> Absences,
-    IReadOnlyList<RotaPerson> People, IReadOnlyList<RotaTrust> Trusts);
 
 /// <summary>Who is on duty, and who is away, over a span of days (a week by default).</summary>
 public sealed class RotaWeekQuery(IDbContextFactory<WorklistDbContext> contexts)

@@ -1,27 +1,9 @@
 using ImagingWorklist.Domain.Engine;
-using ImagingWorklist.Domain.Exams;
 using ImagingWorklist.Domain.Reporters;
 using ImagingWorklist.Domain.Rota;
 using ImagingWorklist.Simulation;
 
 namespace ImagingWorklist.Application.Simulation;
-
-public sealed record ForecastDay(DateTimeOffset Start, double OpenAtEnd, double Breaches);
-
-/// <summary>An extra session of one skill (and the modality most of its breaches are in), and the breaches it would avoid.</summary>
-public sealed record ForecastAction(Skill Skill, Modality Modality, DateTimeOffset Start, TimeSpan Length, double BreachesAvoided);
-
-public sealed record Forecast(
-    DateTimeOffset From,
-    int Replications,
-    int OpenAtStart,
-    int AlreadyLate,
-    double Breaches,
-    double UrgentBreaches,
-    double OpenAtEnd,
-    IReadOnlyList<ForecastDay> Days,
-    IReadOnlyList<(Skill Skill, Modality Modality, double Breaches)> Hotspots,
-    ForecastAction? Action);
 
 /// <summary>
 /// The next seven days from the current backlog, the arrival pattern of the last four weeks and the rota as it stands

@@ -10,65 +10,6 @@ using Microsoft.EntityFrameworkCore;
 
 namespace ImagingWorklist.Application.Simulation;
 
-/// <summary>A session the coordinator would add: network-wide, or for every trust the reporter holds a credential for.</summary>
-public sealed record ProposedSession(Guid ReporterId, string Reporter, DateTimeOffset Start, DateTimeOffset End, int CapacityMinutes,
-    bool NetworkWide);
-
-/// <summary>A reporter's duty the coordinator would take away: every shift of theirs that starts in the period.</summary>
-public sealed record RemovedDuty(Guid ReporterId, string Reporter, DateTimeOffset From, DateTimeOffset To);
-
-public sealed record WhatIfProposal(IReadOnlyList<ProposedSession> Added, IReadOnlyList<RemovedDuty> Removed)
-{
-    public static WhatIfProposal None { get; } = new([], []);
-
-    public bool IsEmpty => Added.Count == 0 && Removed.Count == 0;
-}
-
-/// <summary>Means over the replications, for one rota.</summary>
-public sealed record WhatIfProjection(
-    double Breaches,
-    double UrgentBreaches,
-    double OnTimePercent,
-    double BacklogAtEnd,
-    IReadOnlyList<double> BacklogAtEndOfDay,
-    IReadOnlyList<double> BreachesByDay)
-{
-    internal static WhatIfProjection Of(IReadOnlyList<SimulationResult> runs, int days) => new(
-        runs.Average(r => r.Breaches),
-        runs.Average(r => r.UrgentBreaches),
-        100 * runs.Average(r => r.OnTimeShare),
-        runs.Average(r => r.OpenAtEnd),
-        [.. Enumerable.Range(1, days)
-            .Select(d => runs.Average(r => d == days ? r.OpenAtEnd : r.BacklogByHour[Math.Min(d * 24, r.BacklogByHour.Count - 1)]))],
-        [.. Enumerable.Range(0, days).Select(d => runs.Average(r => r.BreachesByDay[d]))]);
-}
-
-/// <summary>
-/// The proposal's effect on one measure: the mean of the paired differences (the same simulated work under both rotas)
-/// with a 95 % interval (Student's t over the replications). When the interval holds zero the difference is within the
-/// simulation's noise.
-/// </summary>
-public sealed record WhatIfChange(double Mean, double Low, double High)
-{
-    public bool WithinNoise => Low <= 0 && High >= 0;
-
-    internal static WhatIfChange Paired(IReadOnlyList<SimulationResult> current, IReadOnlyList<SimulationResult> proposed,
-        Func<SimulationResult, double> measure)
-    {
-        var difference = Estimate.Of([.. current.Zip(proposed, (c, p) => measure(p) - measure(c))]);
-        var half = double.IsNaN(difference.HalfWidth) ? 0 : difference.HalfWidth;
-        return new WhatIfChange(difference.Mean, difference.Mean - half, difference.Mean + half);
-    }
-}
-
-/// <summary>The proposal against the rota as it stands, measure by measure.</summary>
-public sealed record WhatIfChanges(WhatIfChange Breaches, WhatIfChange UrgentBreaches, WhatIfChange OnTimePercent,
-    WhatIfChange BacklogAtEnd);
-
-public sealed record WhatIfResult(
-    DateTimeOffset From, int Days, int Replications, int OpenAtStart, double ArrivalsPerDay, WhatIfProjection Current,
-        WhatIfProjection Proposed, WhatIfChanges Changes);
-
 /// <summary>
 /// "What happens to breaches next week if I change the rota?": the network simulation (the real engine, in pull mode)
 /// run from the current backlog, with arrivals in the pattern of the last four weeks, against the rota as it stands and

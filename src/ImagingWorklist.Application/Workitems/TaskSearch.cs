@@ -1,35 +1,8 @@
 using ImagingWorklist.Application.Security;
-using ImagingWorklist.Domain.Exams;
 using ImagingWorklist.Persistence;
 using Microsoft.EntityFrameworkCore;
 
 namespace ImagingWorklist.Application.Workitems;
-
-/// <summary>What a FHIR Task search asks for; every list empty or null means "any".</summary>
-public sealed record TaskCriteria(
-    IReadOnlyCollection<ExamState> States,
-    IReadOnlyCollection<ClinicalPriority> Priorities,
-    Guid? OwnerReporterId,
-    DateTimeOffset? UpdatedFrom,
-    DateTimeOffset? UpdatedBefore,
-    int Offset,
-    int Count,
-    Guid? ExamId = null);
-
-/// <summary>One worklist item as a FHIR Task shows it: the work, not the patient.</summary>
-public sealed record TaskItem(
-    Guid ExamId,
-    string Accession,
-    string TrustOds,
-    ExamState State,
-    ClinicalPriority Priority,
-    string ProcedureCode,
-    string ProcedureDescription,
-    DateTimeOffset OrderedAt,
-    DateTimeOffset UpdatedAt,
-    DateTimeOffset DueAt,
-    Guid? OwnerId,
-    string? OwnerName);
 
 /// <summary>Searches exams as FHIR Tasks within the caller's trusts, newest change first; the database does the filtering.</summary>
 public sealed class TaskSearch(IDbContextFactory<WorklistDbContext> contexts, TimeProvider clock)

@@ -1,13 +1,9 @@
 using ImagingWorklist.Application.Security;
 using ImagingWorklist.Domain.Common;
-using ImagingWorklist.Domain.Exams;
 using ImagingWorklist.Persistence;
 using Microsoft.EntityFrameworkCore;
 
 namespace ImagingWorklist.Application.Workitems;
-
-/// <summary>A workitem's new state and the event channels (owner, AE title) that are to hear of it.</summary>
-public sealed record UpsStateEvent(ExamState State, IReadOnlySet<(string Owner, string AeTitle)> Recipients);
 
 /// <summary>
 /// UPS-RS subscriptions (PS3.18 11.10): subscribe to one workitem (within the caller's trusts) or to all of them,

@@ -3,9 +3,6 @@ using ImagingWorklist.Domain.Engine;
 
 namespace ImagingWorklist.Application.Worklist;
 
-/// <summary>What a reporter's own worklist shows: the engine's ranking for them joined with the rows to display.</summary>
-public sealed record MyWorklistView(IReadOnlyList<(RankedExam Ranked, WorklistRow Row)> Rows, IReadOnlyList<WorklistRow> Held, int Skips);
-
 /// <summary>
 /// The reporter's worklist in one call: the engine ranks what they may take now (through their saved filter), the
 /// database supplies what each row shows, and the exams they hold come first. An exam the engine ranks but the database

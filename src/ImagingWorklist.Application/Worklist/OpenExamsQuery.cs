@@ -6,38 +6,6 @@ using Microsoft.EntityFrameworkCore;
 
 namespace ImagingWorklist.Application.Worklist;
 
-public enum WorklistSort
-{
-    Priority,
-    DueAt,
-    Site,
-    Modality,
-    Procedure,
-    PatientAge,
-    Pathway,
-}
-
-public sealed record WorklistPageRequest(int Skip, int Take, WorklistSort SortBy = WorklistSort.Priority, bool Descending = false);
-
-/// <summary>A worklist row: no patient name or identifier, only what ranking and choosing need.</summary>
-public sealed record WorklistRow(
-    Guid ExamId,
-    string Accession,
-    ClinicalPriority Priority,
-    ExamState State,
-    DateTimeOffset DueAt,
-    string TrustName,
-    string SiteName,
-    Modality Modality,
-    string ProcedureDescription,
-    int PatientAgeYears,
-    Sex PatientSex,
-    Pathway Pathway,
-    string? ClaimedBy,
-    DateTimeOffset? ClaimedAt);
-
-public sealed record WorklistPage(IReadOnlyList<WorklistRow> Rows, int TotalCount);
-
 /// <summary>Open exams straight from the database, sorted and paged there (the virtualised grid asks for one window at a time).</summary>
 public sealed class OpenExamsQuery(IDbContextFactory<WorklistDbContext> contexts, TimeProvider clock)
 {

@@ -3,8 +3,6 @@ using Microsoft.EntityFrameworkCore;
 
 namespace ImagingWorklist.Application.Worklist;
 
-public sealed record TrustOption(Guid Id, string OdsCode, string Name);
-
 /// <summary>The network's trusts, for filters and pickers.</summary>
 public sealed class TrustsQuery(IDbContextFactory<WorklistDbContext> contexts)
 {

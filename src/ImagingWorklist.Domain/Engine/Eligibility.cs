@@ -2,31 +2,6 @@ using ImagingWorklist.Domain.Reporters;
 
 namespace ImagingWorklist.Domain.Engine;
 
-public enum IneligibilityReason
-{
-    MissingSkill,
-    SkillLevelTooLow,
-    OutsideScopeOfPractice,
-    NoValidCredential,
-    OnLeave,
-    NotOnDuty,
-    ShiftDoesNotCover,
-    OverCapacity,
-}
-
-public sealed record Ineligibility(IneligibilityReason Reason, string Explanation);
-
-/// <summary>Every reason a reporter may not take an exam now; empty means eligible.</summary>
-public sealed record EligibilityVerdict(IReadOnlyList<Ineligibility> Reasons)
-{
-    public bool IsEligible => Reasons.Count == 0;
-
-    public bool FailsOnlyOnCapacity => Reasons.Count == 1 && Reasons[0].Reason == IneligibilityReason.OverCapacity;
-}
-
-/// <summary>A reporter who could be given an exam: the verdict, and the reading minutes they hold of their capacity now.</summary>
-public sealed record Candidate(EngineReporter Reporter, EligibilityVerdict Verdict, int HeldMinutes, int CapacityMinutes);
-
 /// <summary>
 /// Who may report what, now. This is the readable reference: the engine evaluates the same rules in a faster, indexed
 /// form, and a property test holds the two to the same answers.

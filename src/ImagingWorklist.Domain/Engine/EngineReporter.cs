@@ -4,24 +4,6 @@ using ImagingWorklist.Domain.Rota;
 
 namespace ImagingWorklist.Domain.Engine;
 
-public sealed record EngineCredential(Guid TrustId, DateTimeOffset ValidFrom, DateTimeOffset? ValidTo)
-{
-    public bool IsValidAt(DateTimeOffset now) => now >= ValidFrom && (ValidTo is null || now < ValidTo);
-}
-
-public sealed record EngineShift(DateTimeOffset Start, DateTimeOffset End, ShiftKind Kind, CoverScope Scope,
-    IReadOnlyList<Guid> CoveredIds, int CapacityMinutes)
-{
-    public bool IsOnDutyAt(DateTimeOffset now) => now >= Start && now < End;
-
-    public bool Covers(Guid trustId, Guid siteId) => Scope switch
-    {
-        CoverScope.Network => true,
-        CoverScope.Trusts => CoveredIds.Contains(trustId),
-        _ => CoveredIds.Contains(siteId),
-    };
-}
-
 /// <summary>A reporter as the engine sees them: skills, scope, credentials, rota and leave.</summary>
 public sealed record EngineReporter(
     Guid Id,

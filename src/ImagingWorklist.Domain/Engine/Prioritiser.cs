@@ -2,16 +2,6 @@ using ImagingWorklist.Domain.Common;
 
 namespace ImagingWorklist.Domain.Engine;
 
-public sealed record PriorityFactor(string Name, string Effect);
-
-/// <summary>Why an exam stands where it does: its class, what moved it, its due time and slack, and one plain sentence.</summary>
-public sealed record PriorityExplanation(
-    UrgencyClass Class,
-    IReadOnlyList<PriorityFactor> Factors,
-    DateTimeOffset DueAt,
-    TimeSpan Slack,
-    string Sentence);
-
 /// <summary>
 /// Urgency class first; within a class, earliest due time first (Jackson's rule, which minimises the worst lateness
 /// for one reporter). The class depends on time only at known instants (the due time, the ageing thresholds), so the

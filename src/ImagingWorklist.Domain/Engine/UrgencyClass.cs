@@ -1,5 +1,3 @@
-using ImagingWorklist.Domain.Exams;
-
 namespace ImagingWorklist.Domain.Engine;
 
 /// <summary>Urgency classes, most urgent first; the engine always serves a lower class before a higher one.</summary>
@@ -9,36 +7,4 @@ public enum UrgencyClass
     High = 1,
     Urgent = 2,
     Routine = 3,
-}
-
-public static class UrgencyClasses
-{
-    public static UrgencyClass Base(ClinicalPriority priority, Pathway pathway) => (priority, pathway) switch
-    {
-        (ClinicalPriority.Stat, _) or (_, Pathway.Emergency) => UrgencyClass.Emergency,
-        (ClinicalPriority.Asap, _) => UrgencyClass.High,
-        (ClinicalPriority.Urgent, _) or (_, Pathway.UrgentSuspectedCancer) or (_, Pathway.Inpatient) => UrgencyClass.Urgent,
-        _ => UrgencyClass.Routine,
-    };
-
-    public static UrgencyClass Promote(this UrgencyClass urgency) => urgency == UrgencyClass.Emergency ? urgency : urgency - 1;
-
-    public static UrgencyClass AtLeast(this UrgencyClass urgency, UrgencyClass floor) => urgency < floor ? urgency : floor;
-
-    /// <summary>Weight of one on-time completion in push assignment: an order of magnitude per class.</summary>
-    public static int Weight(this UrgencyClass urgency) => urgency switch
-    {
-        UrgencyClass.Emergency => 1000,
-        UrgencyClass.High => 100,
-        UrgencyClass.Urgent => 10,
-        _ => 1,
-    };
-
-    public static string Label(this UrgencyClass urgency) => urgency switch
-    {
-        UrgencyClass.Emergency => "emergency",
-        UrgencyClass.High => "high",
-        UrgencyClass.Urgent => "urgent",
-        _ => "routine",
-    };
 }

@@ -2,13 +2,6 @@ using ImagingWorklist.Domain.Exams;
 
 namespace ImagingWorklist.Domain.Reporters;
 
-public enum ProfessionalRole
-{
-    ConsultantRadiologist,
-    Registrar,
-    ReportingRadiographer,
-}
-
 /// <summary>A person (or an outsourced provider's pool) who reports exams.</summary>
 public sealed class Reporter
 {

@@ -3,13 +3,6 @@ using ImagingWorklist.Domain.Reporters;
 
 namespace ImagingWorklist.Domain.Reporting;
 
-public enum ConsultStatus
-{
-    Open,
-    Answered,
-    Withdrawn,
-}
-
 /// <summary>
 /// A reporter asks for a specialist's opinion on an exam: of a named colleague, or of a skill pool ("any neuro
 /// consultant in the network"). The first suitable specialist to answer closes it; the answer stays with the exam.

@@ -2,17 +2,6 @@ using ImagingWorklist.Domain.Common;
 
 namespace ImagingWorklist.Domain.Reporting;
 
-public enum ReportStatus
-{
-    Draft,
-    Preliminary,
-    Final,
-    Addendum,
-
-    /// <summary>Signed by a registrar; a consultant must verify it before it is final.</summary>
-    AwaitingVerification,
-}
-
 /// <summary>
 /// A report on an exam. Drafts belong to the exam, not the claim, so a release, a lease expiry or a reassignment loses
 /// nothing: whoever holds the exam next continues the same draft, which remembers who started it and who last edited it.

@@ -1,12 +1,5 @@
 namespace ImagingWorklist.Domain.Rota;
 
-public enum AbsenceKind
-{
-    AnnualLeave,
-    SickLeave,
-    StudyLeave,
-}
-
 /// <summary>Leave or absence: it removes whatever cover the reporter's shifts would have given in that time.</summary>
 public sealed class Absence
 {

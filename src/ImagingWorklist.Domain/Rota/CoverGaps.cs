@@ -3,12 +3,6 @@ using ImagingWorklist.Domain.Reporters;
 
 namespace ImagingWorklist.Domain.Rota;
 
-/// <summary>Hours in which nobody eligible is on duty for a skill at a trust.</summary>
-public sealed record CoverGap(Skill Skill, Guid TrustId, DateTimeOffset Start, DateTimeOffset End);
-
-/// <summary>A trust and its sites (a site-scoped shift covers the trust the site belongs to).</summary>
-public sealed record CoverTrust(Guid Id, IReadOnlyList<Guid> SiteIds);
-
 /// <summary>
 /// For each hour (taken at its start) × skill × trust: is at least one reporter on duty there who holds the skill and a
 /// valid credential for the trust and is not on leave? Consecutive uncovered hours are merged into one gap.

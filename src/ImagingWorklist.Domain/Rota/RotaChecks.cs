@@ -1,30 +1,7 @@
 using System.Globalization;
 using ImagingWorklist.Domain.Common;
-using ImagingWorklist.Domain.Reporters;
 
 namespace ImagingWorklist.Domain.Rota;
-
-/// <summary>A shift as a coordinator proposes it (new, or a change to <see cref="Id"/>).</summary>
-public sealed record ShiftPlan(Guid? Id, Guid ReporterId, ShiftKind Kind, DateTimeOffset Start, DateTimeOffset End, CoverScope Scope,
-    IReadOnlyList<Guid> CoveredIds, int CapacityMinutes)
-{
-    public int DurationMinutes => (int)Math.Round((End - Start).TotalMinutes);
-
-    public bool IsOutOfHours => Kind is ShiftKind.OnCallFirst or ShiftKind.OnCallSecond or ShiftKind.OutOfHoursHotReporting;
-}
-
-/// <summary>Something wrong with a proposed shift or absence: it refuses the change, or only warns.</summary>
-public sealed record RotaProblem(string Message, bool Refuses);
-
-/// <summary>What the rota and the person's other commitments look like, for checking one change.</summary>
-public sealed record RotaContext(
-    string ReporterName,
-    IReadOnlyList<RotaShift> Shifts,
-    IReadOnlyList<Absence> Absences,
-    IReadOnlyList<Credential> Credentials,
-    IReadOnlyDictionary<Guid, Guid> TrustOfSite,
-    IReadOnlyDictionary<Guid, string> TrustNames,
-    TimeZoneInfo LocalTime);
 
 /// <summary>
 /// The rules a rota change must keep. Refused: a shift that overlaps another of the same person's, covers a trust the

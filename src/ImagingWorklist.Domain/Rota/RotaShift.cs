@@ -1,21 +1,5 @@
 namespace ImagingWorklist.Domain.Rota;
 
-public enum ShiftKind
-{
-    InHoursSession,
-    OnCallFirst,
-    OnCallSecond,
-    OutOfHoursHotReporting,
-    Teleradiology,
-}
-
-public enum CoverScope
-{
-    Network,
-    Trusts,
-    Sites,
-}
-
 /// <summary>A reporter on duty: when, what kind of cover, which trusts or sites (or the whole network), how much work.</summary>
 public sealed class RotaShift
 {

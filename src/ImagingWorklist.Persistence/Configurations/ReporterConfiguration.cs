@@ -19,13 +19,3 @@ internal sealed class ReporterConfiguration : IEntityTypeConfiguration<Reporter>
         builder.Ignore(r => r.NeedsVerification);
     }
 }
-
-internal sealed class CredentialConfiguration : IEntityTypeConfiguration<Credential>
-{
-    public void Configure(EntityTypeBuilder<Credential> builder)
-    {
-        builder.HasOne<Reporter>().WithMany().HasForeignKey(c => c.ReporterId).OnDelete(DeleteBehavior.Cascade);
-        builder.HasOne<Trust>().WithMany().HasForeignKey(c => c.TrustId).OnDelete(DeleteBehavior.Restrict);
-        builder.HasIndex(c => new { c.ReporterId, c.TrustId });
-    }
-}

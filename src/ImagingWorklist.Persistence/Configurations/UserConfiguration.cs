@@ -14,14 +14,3 @@ internal sealed class UserConfiguration : IEntityTypeConfiguration<WorklistUser>
         builder.HasIndex(u => u.ReporterId).IsUnique();
     }
 }
-
-internal sealed class UserPreferenceConfiguration : IEntityTypeConfiguration<UserPreference>
-{
-    public void Configure(EntityTypeBuilder<UserPreference> builder)
-    {
-        builder.HasKey(p => new { p.UserId, p.Key });
-        builder.Property(p => p.Key).HasMaxLength(UserPreference.KeyMaxLength);
-        builder.Property(p => p.Value).HasMaxLength(UserPreference.ValueMaxLength);
-        builder.HasOne<WorklistUser>().WithMany().HasForeignKey(p => p.UserId).OnDelete(DeleteBehavior.Cascade);
-    }
-}

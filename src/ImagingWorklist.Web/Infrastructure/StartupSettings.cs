@@ -2,14 +2,6 @@ using Microsoft.Extensions.Options;
 
 namespace ImagingWorklist.Web.Infrastructure;
 
-/// <summary>Settings the host itself needs while it is being composed, each naming its section and its problems.</summary>
-internal interface IStartupSettings
-{
-    static abstract string Section { get; }
-
-    IEnumerable<string> Problems() => [];
-}
-
 /// <summary>
 /// Settings the host needs while it is being composed (security, rate limits, Redis): bound from their section and
 /// checked once, by the first part of the composition that asks, so a wrong value stops the app naming the setting;

@@ -7,14 +7,6 @@ using StackExchange.Redis;
 
 namespace ImagingWorklist.Web.Realtime;
 
-/// <summary>The <c>Redis</c> settings: a StackExchange.Redis configuration string; empty for one instance.</summary>
-internal sealed record RedisSettings : IStartupSettings
-{
-    public static string Section => "Redis";
-
-    public string? Configuration { get; init; }
-}
-
 internal static class RealtimeSetup
 {
     public const string ChangesChannel = "imagingworklist:changes";

@@ -9,9 +9,6 @@ using static OpenIddict.Abstractions.OpenIddictConstants;
 
 namespace ImagingWorklist.Web.Security;
 
-internal sealed record ClientSummary(string ClientId, string DisplayName, bool Confidential, IReadOnlyList<string> Scopes,
-    IReadOnlyList<string> GrantTypes, string? Trusts);
-
 /// <summary>
 /// Integration clients (RIS, PACS) for administrators: create one with its scopes and trusts and see its secret once;
 /// issue a new secret; remove it. Secrets are stored hashed by OpenIddict and can never be shown again.

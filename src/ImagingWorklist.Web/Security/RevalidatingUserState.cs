@@ -37,6 +37,3 @@ internal sealed class RevalidatingUserState(ILoggerFactory loggerFactory, IServi
         return stamp == await users.GetSecurityStampAsync(user);
     }
 }
-
-/// <summary>How long a signed-in session may sit untouched before it ends.</summary>
-internal sealed record IdleTimeout(TimeSpan After);

@@ -2,13 +2,6 @@ using ImagingWorklist.Domain.Common;
 
 namespace ImagingWorklist.Web.Components.Shared;
 
-public enum DueUrgency
-{
-    Comfortable,
-    Soon,
-    Overdue,
-}
-
 /// <summary>"due in 3 h 12 min" or "overdue by 2 d 4 h": two units at most, so a glance is enough.</summary>
 public static class DueText
 {

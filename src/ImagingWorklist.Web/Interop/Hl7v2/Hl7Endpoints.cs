@@ -2,8 +2,8 @@ using System.Security.Claims;
 using System.Text;
 using ImagingWorklist.Application.Ingest;
 using ImagingWorklist.Domain.Common;
-using Microsoft.Net.Http.Headers;
 using ImagingWorklist.Web.Security;
+using Microsoft.Net.Http.Headers;
 
 namespace ImagingWorklist.Web.Interop.Hl7v2;
 

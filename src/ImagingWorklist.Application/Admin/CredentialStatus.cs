@@ -1,0 +1,9 @@
+namespace ImagingWorklist.Application.Admin;
+
+public enum CredentialStatus
+{
+    Valid,
+    ExpiringSoon,
+    Expired,
+    NotYetValid,
+}

@@ -1,0 +1,3 @@
+namespace ImagingWorklist.Application.Admin;
+
+public sealed record SiteRow(string OdsCode, string Name);

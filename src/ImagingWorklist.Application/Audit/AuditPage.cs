@@ -1,0 +1,3 @@
+namespace ImagingWorklist.Application.Audit;
+
+public sealed record AuditPage(IReadOnlyList<AuditRow> Rows, int TotalCount);

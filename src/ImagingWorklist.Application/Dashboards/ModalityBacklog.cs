@@ -1,0 +1,5 @@
+using ImagingWorklist.Domain.Exams;
+
+namespace ImagingWorklist.Application.Dashboards;
+
+public sealed record ModalityBacklog(Modality Modality, int Open, int Overdue);

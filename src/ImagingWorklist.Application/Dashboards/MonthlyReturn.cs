@@ -1,0 +1,3 @@
+namespace ImagingWorklist.Application.Dashboards;
+
+public sealed record MonthlyReturn(DateOnly Month, DateTimeOffset From, DateTimeOffset To, IReadOnlyList<MonthlyReturnRow> Rows);

@@ -1,0 +1,3 @@
+namespace ImagingWorklist.Application.Dashboards;
+
+public sealed record TurnaroundReport(DateTimeOffset From, DateTimeOffset To, IReadOnlyList<TurnaroundRow> Rows);

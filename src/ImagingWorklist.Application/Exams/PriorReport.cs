@@ -1,0 +1,3 @@
+namespace ImagingWorklist.Application.Exams;
+
+public sealed record PriorReport(bool IsAddendum, DateTimeOffset SignedAt, string Text);

@@ -1,0 +1,7 @@
+namespace ImagingWorklist.Application.Reporting;
+
+public enum ReportingTaskKind
+{
+    Verification,
+    Consult,
+}

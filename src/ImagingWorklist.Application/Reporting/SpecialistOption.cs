@@ -1,0 +1,3 @@
+namespace ImagingWorklist.Application.Reporting;
+
+public sealed record SpecialistOption(Guid Id, string Name);

@@ -1,0 +1,3 @@
+namespace ImagingWorklist.Application.Rota;
+
+public sealed record RotaTrust(Guid Id, string OdsCode, string Name);

@@ -1,0 +1,10 @@
+namespace ImagingWorklist.Application.Workitems;
+
+/// <summary>DICOM UPS procedure step states.</summary>
+public enum ProcedureStepState
+{
+    Scheduled,
+    InProgress,
+    Completed,
+    Canceled,
+}

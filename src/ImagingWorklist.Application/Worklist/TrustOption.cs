@@ -1,0 +1,3 @@
+namespace ImagingWorklist.Application.Worklist;
+
+public sealed record TrustOption(Guid Id, string OdsCode, string Name);

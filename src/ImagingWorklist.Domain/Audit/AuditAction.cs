@@ -1,0 +1,59 @@
+namespace ImagingWorklist.Domain.Audit;
+
+/// <summary>
+/// What happened. Where SIIM SWIM / IHE SOLE defines an event its name is used (OrderReceived, ImagesPrepared,
+/// InterpStarted, Sendback, Reported, ReportCorrected, ExamReassigned, ExamCancelled, CritNotification).
+/// </summary>
+public enum AuditAction
+{
+    OrderReceived,
+    ImagesPrepared,
+    InterpStarted,
+    LeaseRenewed,
+    Sendback,
+    LeaseExpired,
+    ExamHeld,
+    ExamResumed,
+    PreliminaryIssued,
+    Reported,
+    ReportCorrected,
+    ExamReassigned,
+    ExamCancelled,
+    CritNotification,
+    PatientDataViewed,
+    SignedIn,
+    SignInFailed,
+    RotaChanged,
+    ConfigurationChanged,
+    AuditExported,
+    PatientUpdated,
+    MessageReprocessed,
+    ReportDraftSaved,
+    VerificationRequested,
+    ReportVerified,
+    ReportReturned,
+    ConsultRequested,
+    ConsultAnswered,
+    CritAcknowledged,
+    CritEscalated,
+    ReportDelivered,
+    ReportDeliveryFailed,
+
+    /// <summary>A reporter passed over the proposed next case, with a reason (counted: the cherry-picking signal).</summary>
+    CaseSkipped,
+
+    /// <summary>The system took a claim back from its holder (their credential for the trust lapsed).</summary>
+    ClaimWithdrawn,
+
+    /// <summary>A finding was flagged before anyone had been told (the telling is <see cref="CritNotification"/>).</summary>
+    FindingRaised,
+
+    /// <summary>A reporter recommended a follow-up examination or review.</summary>
+    FollowUpRecommended,
+
+    /// <summary>An order for the recommended follow-up arrived (from any trust of the network).</summary>
+    FollowUpCompleted,
+
+    /// <summary>A follow-up recommendation was closed by hand, with its reason.</summary>
+    FollowUpClosed,
+}

@@ -1,0 +1,3 @@
+namespace ImagingWorklist.Domain.Engine;
+
+public sealed record Assignment(Guid ExamId, Guid ReporterId, AssignmentKind Kind, bool ExpectedOnTime);

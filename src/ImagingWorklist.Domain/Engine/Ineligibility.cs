@@ -1,0 +1,3 @@
+namespace ImagingWorklist.Domain.Engine;
+
+public sealed record Ineligibility(IneligibilityReason Reason, string Explanation);

@@ -1,0 +1,3 @@
+namespace ImagingWorklist.Domain.Engine;
+
+public sealed record NextCase(EngineExam Exam, UrgencyClass Class, IReadOnlyList<EngineExam> SamePatient);

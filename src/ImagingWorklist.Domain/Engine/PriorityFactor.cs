@@ -1,0 +1,3 @@
+namespace ImagingWorklist.Domain.Engine;
+
+public sealed record PriorityFactor(string Name, string Effect);

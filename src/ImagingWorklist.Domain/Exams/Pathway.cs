@@ -1,0 +1,11 @@
+namespace ImagingWorklist.Domain.Exams;
+
+public enum Pathway
+{
+    Emergency,
+    Inpatient,
+    UrgentSuspectedCancer,
+    Outpatient,
+    GpDirectAccess,
+    Screening,
+}

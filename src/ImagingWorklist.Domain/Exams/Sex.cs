@@ -1,0 +1,10 @@
+namespace ImagingWorklist.Domain.Exams;
+
+/// <summary>Administrative sex as recorded by the RIS (FHIR AdministrativeGender).</summary>
+public enum Sex
+{
+    Unknown,
+    Female,
+    Male,
+    Other,
+}

@@ -1,0 +1,8 @@
+namespace ImagingWorklist.Domain.Reporters;
+
+public enum ProfessionalRole
+{
+    ConsultantRadiologist,
+    Registrar,
+    ReportingRadiographer,
+}

@@ -1,0 +1,9 @@
+namespace ImagingWorklist.Domain.Reporting;
+
+public enum CommunicationMethod
+{
+    Telephone,
+    InPerson,
+    SecureMessage,
+    Bleep,
+}

@@ -1,0 +1,8 @@
+namespace ImagingWorklist.Domain.Reporting;
+
+public enum ConsultStatus
+{
+    Open,
+    Answered,
+    Withdrawn,
+}

@@ -1,0 +1,8 @@
+namespace ImagingWorklist.Domain.Rota;
+
+public enum AbsenceKind
+{
+    AnnualLeave,
+    SickLeave,
+    StudyLeave,
+}

@@ -1,0 +1,10 @@
+namespace ImagingWorklist.Domain.Rota;
+
+public enum ShiftKind
+{
+    InHoursSession,
+    OnCallFirst,
+    OnCallSecond,
+    OutOfHoursHotReporting,
+    Teleradiology,
+}

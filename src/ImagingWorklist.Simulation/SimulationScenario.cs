@@ -1,0 +1,26 @@
+using ImagingWorklist.Domain.Engine;
+using ImagingWorklist.Domain.Turnaround;
+
+namespace ImagingWorklist.Simulation;
+
+/// <summary>
+/// Everything a run needs: the period, reporters with their credentials, rota and leave (as the engine sees them), the
+/// open backlog at the start, the arrival profile and the turnaround table.
+/// </summary>
+public sealed record SimulationScenario(
+    string Name,
+    DateTimeOffset Start,
+    TimeSpan Length,
+    IReadOnlyList<EngineReporter> Reporters,
+    IReadOnlyList<EngineExam> Backlog,
+    IReadOnlyList<ArrivalKind> Arrivals,
+    TurnaroundPolicy Turnaround)
+{
+    public DateTimeOffset End => Start + Length;
+
+    public SimulationBehaviour Behaviour { get; init; } = new();
+
+    public EnginePolicy Policy { get; init; } = EnginePolicy.Default;
+
+    public SimulationScenario WithReporters(IReadOnlyList<EngineReporter> reporters) => this with { Reporters = reporters };
+}

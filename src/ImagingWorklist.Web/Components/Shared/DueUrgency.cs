@@ -1,0 +1,8 @@
+namespace ImagingWorklist.Web.Components.Shared;
+
+public enum DueUrgency
+{
+    Comfortable,
+    Soon,
+    Overdue,
+}

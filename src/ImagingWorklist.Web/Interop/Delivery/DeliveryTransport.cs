@@ -1,0 +1,7 @@
+namespace ImagingWorklist.Web.Interop.Delivery;
+
+public enum DeliveryTransport
+{
+    Mllp,
+    Http,
+}
