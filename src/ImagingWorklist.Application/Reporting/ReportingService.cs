@@ -288,8 +288,7 @@ public sealed class ReportingService(
     /// <summary>The report being written on the exam (draft, preliminary or awaiting verification), if there is one.</summary>
     internal static Task<Report?> WorkingReportAsync(WorklistDbContext db, Guid examId, CancellationToken cancellationToken) =>
         db.Reports
-            .Where(r => r.ExamId == examId
-                && (r.Status == ReportStatus.Draft || r.Status == ReportStatus.Preliminary
+            .Where(r => r.ExamId == examId && (r.Status == ReportStatus.Draft || r.Status == ReportStatus.Preliminary
                 || r.Status == ReportStatus.AwaitingVerification))
             .OrderByDescending(r => r.CreatedAt)
             .FirstOrDefaultAsync(cancellationToken);
@@ -310,9 +309,8 @@ public sealed class ReportingService(
     /// </summary>
     private static Outcome? PatientChanged(Exam exam, Patient? confirmed) =>
         confirmed is not null && confirmed != exam.Patient
-            ? Outcome.Rejected(
-                $"The patient details on exam {exam.Accession} were changed by the trust after you opened it. Nothing was signed: " +
-                    $"reload the exam and check the patient before signing.")
+            ? Outcome.Rejected($"The patient details on exam {exam.Accession} were changed by the trust after you opened it. " +
+                "Nothing was signed: reload the exam and check the patient before signing.")
             : null;
 
     private Task<Outcome> OnWorkingReportAsync(
@@ -398,6 +396,5 @@ public sealed class ReportingService(
             trustId: exam.TrustId, reason: reason?.Trim());
 
     private static Task<string?> NameOfAsync(WorklistDbContext db, Guid reporterId, CancellationToken cancellationToken) =>
-        db.Reporters.AsNoTracking().Where(r => r.Id == reporterId).Select(r => (string?)r.DisplayName)
-            .SingleOrDefaultAsync(cancellationToken);
+        db.Reporters.Where(r => r.Id == reporterId).Select(r => (string?)r.DisplayName).SingleOrDefaultAsync(cancellationToken);
 }

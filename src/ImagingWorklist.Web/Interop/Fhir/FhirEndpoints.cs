@@ -17,7 +17,7 @@ namespace ImagingWorklist.Web.Interop.Fhir;
 /// by status, owner, priority, _lastUpdated), and an OperationOutcome for every error. Tasks carry the work, never the
 /// patient: a client that needs patient data gets it from its own RIS by the accession identifier.
 /// </summary>
-internal static class FhirEndpoints
+internal static partial class FhirEndpoints
 {
     public const string MediaType = "application/fhir+json";
     public const string AccessionSystem = "urn:imagingworklist:accession:";
@@ -35,54 +35,6 @@ internal static class FhirEndpoints
         fhir.MapGet("/DiagnosticReport", SearchReportsAsync).RequireAuthorization(WorklistPolicies.ReportsRead);
         fhir.MapGet("/DiagnosticReport/{id}", ReadReportAsync).RequireAuthorization(WorklistPolicies.ReportsRead);
         return app;
-    }
-
-    private static IResult Capabilities(HttpRequest request)
-    {
-        var statement = new CapabilityStatement
-        {
-            Status = PublicationStatus.Active,
-            Date = "2026-11-29",
-            Kind = CapabilityStatementKind.Instance,
-            Software = new CapabilityStatement.SoftwareComponent { Name = "ImagingWorklist" },
-            Implementation =
-                new CapabilityStatement.ImplementationComponent { Description = "Network radiology reporting worklist",
-                Url = PublicAddress.Of(request, "/fhir") },
-            FhirVersion = FHIRVersion.N4_0_1,
-            Format = ["json"],
-            Rest =
-            [
-                new CapabilityStatement.RestComponent
-                {
-                    Mode = CapabilityStatement.RestfulCapabilityMode.Server,
-                    Security = new CapabilityStatement.SecurityComponent
-                    {
-                        Description =
-                            "OAuth 2.0 bearer tokens from /connect/token (scope worklist.read for Task, reports.read for " +
-                                "DiagnosticReport and follow-up ServiceRequest); discovery at /.well-known/openid-configuration.",
-                    },
-                    Resource =
-                    [
-                        Searchable(
-                            "Task",
-                            Parameter("status", SearchParamType.Token, "requested | ready | in-progress | on-hold | completed | cancelled"),
-                            Parameter("owner", SearchParamType.Reference, "Practitioner/{reporter id}"),
-                            Parameter("priority", SearchParamType.Token, "routine | urgent | asap | stat"),
-                            Parameter("_lastUpdated", SearchParamType.Date, "ge/gt/le/lt/eq with a date or date-time")),
-                        Searchable(
-                            "DiagnosticReport",
-                            Parameter("status", SearchParamType.Token, "preliminary | final | appended (scope reports.read)"),
-                            Parameter("_lastUpdated", SearchParamType.Date, "ge/gt/le/lt/eq with a date or date-time")),
-                        Searchable(
-                            "ServiceRequest",
-                            Parameter("intent", SearchParamType.Token,
-                                "proposal: follow-up recommendations from reports (orders are POSTed here, not read back)"),
-                            Parameter("status", SearchParamType.Token, "active | completed | revoked (scope reports.read)")),
-                    ],
-                },
-            ],
-        };
-        return Fhir(statement);
     }
 
     private static async Task<IResult> SearchTasksAsync(HttpRequest request, ClaimsPrincipal user, TaskSearch search,
@@ -315,22 +267,6 @@ internal static class FhirEndpoints
                 Diagnostics = message }] }, Json),
             MediaType,
             statusCode: status);
-
-    /// <summary>A resource type this server reads and searches, with its search parameters.</summary>
-    private static CapabilityStatement.ResourceComponent Searchable(string type,
-        params CapabilityStatement.SearchParamComponent[] parameters) => new()
-    {
-        Type = type,
-        Interaction =
-        [
-            new CapabilityStatement.ResourceInteractionComponent { Code = CapabilityStatement.TypeRestfulInteraction.Read },
-            new CapabilityStatement.ResourceInteractionComponent { Code = CapabilityStatement.TypeRestfulInteraction.SearchType },
-        ],
-        SearchParam = [.. parameters],
-    };
-
-    private static CapabilityStatement.SearchParamComponent Parameter(string name, SearchParamType type, string documentation) =>
-        new() { Name = name, Type = type, Documentation = documentation };
 
     private static IEnumerable<string> Values(HttpRequest request, string name) =>
         request.Query[name].SelectMany(v => (v ?? string.Empty)
