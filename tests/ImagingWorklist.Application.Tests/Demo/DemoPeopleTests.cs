@@ -20,7 +20,7 @@ public class DemoPeopleTests
     [InlineData("2026-11-28T16:00:00Z")]
     public void TheDemoRadiologistsAreOnDutyNowAndForHoursAfter(string at)
     {
-        var now = DateTimeOffset.Parse(at, System.Globalization.CultureInfo.InvariantCulture);
+        var now = Time(at);
         var network = new DemoNetworkGenerator(new DemoNetworkOptions()).Generate(now);
 
         var picked = DemoPeople.Pick(network.Reporters, network.Shifts, network.Credentials, now);
@@ -48,6 +48,7 @@ public class DemoPeopleTests
     }
 
     private static RotaShift Shift(Guid reporter, string start, string end) =>
-        new(Guid.NewGuid(), reporter, ShiftKind.InHoursSession, DateTimeOffset.Parse(start, System.Globalization.CultureInfo.InvariantCulture),
-            DateTimeOffset.Parse(end, System.Globalization.CultureInfo.InvariantCulture), CoverScope.Network, [], 60);
+        new(Guid.NewGuid(), reporter, ShiftKind.InHoursSession, Time(start), Time(end), CoverScope.Network, [], 60);
+
+    private static DateTimeOffset Time(string text) => DateTimeOffset.Parse(text, System.Globalization.CultureInfo.InvariantCulture);
 }

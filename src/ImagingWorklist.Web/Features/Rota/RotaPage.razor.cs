@@ -209,6 +209,8 @@ public partial class RotaPage
             .ToString("0.##", System.Globalization.CultureInfo.InvariantCulture));
     }
 
+    private static string Title(ShiftRow shift) => $"{Labels.Of(shift.Kind)}, {shift.Covers}, {shift.CapacityMinutes} reading min";
+
     private static string Short(ShiftKind kind) => kind switch
     {
         ShiftKind.InHoursSession => "Session",
