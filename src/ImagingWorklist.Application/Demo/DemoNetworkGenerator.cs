@@ -76,7 +76,7 @@ public sealed partial class DemoNetworkGenerator(DemoNetworkOptions options)
         var reporters = GenerateReporters(trusts);
         var credentials = GenerateCredentials(reporters, trusts, now);
         var (shifts, absences) = GenerateRota(reporters, trusts, credentials, now);
-        shifts.InsertRange(0, GeneratePastRota(reporters, credentials, absences, shifts, now));
+        shifts.InsertRange(0, GeneratePastRota(reporters, credentials, absences, now));
         var (exams, reports) = GenerateExams(trusts, sites, reporters, (credentials, shifts, absences), policy, now);
         var (findings, followUps) = GenerateSafety(exams, reports, now);
         return new DemoNetwork(network, trusts, sites, ProcedureCatalogue.Standard(), rules, reporters, credentials, shifts, absences,
@@ -178,8 +178,7 @@ public sealed partial class DemoNetworkGenerator(DemoNetworkOptions options)
         }
 
         bool Away(Reporter r, DateTimeOffset start, DateTimeOffset end) =>
-            absences.Any(a => a.ReporterId == r.Id && a.Overlaps(start, end))
-            || shifts.Any(s => s.ReporterId == r.Id && s.Overlaps(start, end));
+            absences.Any(a => a.ReporterId == r.Id && a.Overlaps(start, end));
 
         // Credentialed for the trust (any trust when null) for the whole of a shift.
         bool Credentialed(Reporter r, Guid? trust, DateTimeOffset start, DateTimeOffset end) =>
@@ -194,9 +193,7 @@ public sealed partial class DemoNetworkGenerator(DemoNetworkOptions options)
             {
                 foreach (var reporter in people.Where(r => _random.NextDouble() < 0.6))
                 {
-                    // Day and night overlap by half an hour at each handover, as real rotas do, so someone on duty
-                    // always has hours ahead of them.
-                    var (start, end) = (date.AddHours(7.5), date.AddHours(_random.Next(2) == 0 ? 13 : 18));
+                    var (start, end) = (date.AddHours(8), date.AddHours(_random.Next(2) == 0 ? 13 : 18));
                     if (Away(reporter, start, end))
                     {
                         continue;
@@ -220,8 +217,8 @@ public sealed partial class DemoNetworkGenerator(DemoNetworkOptions options)
                 }
             }
 
-            var nightStart = date.AddHours(weekend ? 7.5 : 17.5);
-            var nightEnd = date.AddDays(1).AddHours(weekend ? 7.5 : 8);
+            var nightStart = date.AddHours(weekend ? 8 : 18);
+            var nightEnd = date.AddDays(1).AddHours(8);
             var available = consultants.Where(r => !Away(r, nightStart, nightEnd) && Credentialed(r, null, nightStart, nightEnd))
                 .OrderBy(_ => _random.Next()).ToList();
             ShiftKind[] outOfHours =
@@ -252,7 +249,7 @@ public sealed partial class DemoNetworkGenerator(DemoNetworkOptions options)
     /// measure against. Same rules as the coming week: credentialed throughout, never over leave.
     /// </summary>
     private List<RotaShift> GeneratePastRota(List<Reporter> reporters, List<Credential> credentials, List<Absence> absences,
-        List<RotaShift> coming, DateTimeOffset now)
+        DateTimeOffset now)
     {
         var shifts = new List<RotaShift>();
         var firstDay = new DateTimeOffset(now.UtcDateTime.Date, TimeSpan.Zero).AddDays(-1);
@@ -261,7 +258,6 @@ public sealed partial class DemoNetworkGenerator(DemoNetworkOptions options)
             && !r.RegistrationNumber.StartsWith("TELERAD", StringComparison.Ordinal)).ToList();
         bool Free(Reporter r, DateTimeOffset start, DateTimeOffset end) =>
             !absences.Any(a => a.ReporterId == r.Id && a.Overlaps(start, end))
-            && !coming.Any(s => s.ReporterId == r.Id && s.Overlaps(start, end))
             && credentials.Any(c => c.ReporterId == r.Id && c.ValidFrom <= start && (c.ValidTo is null || c.ValidTo >= end));
 
         for (var date = firstDay.AddDays(-options.HistoryDays - 1); date < firstDay; date = date.AddDays(1))

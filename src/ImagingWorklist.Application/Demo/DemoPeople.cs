@@ -1,13 +1,12 @@
 using ImagingWorklist.Domain.Reporters;
-using ImagingWorklist.Domain.Rota;
 using ImagingWorklist.Persistence;
 using Microsoft.EntityFrameworkCore;
 
 namespace ImagingWorklist.Application.Demo;
 
 /// <summary>
-/// Who the demo accounts are: the two radiologists are consultants on duty at the moment the accounts are made, and for
-/// hours after, so both have work to claim straight away; the registrar shares their trusts, so the demo can show verification.
+/// Who the demo accounts are: the two radiologists are consultants on duty at the moment the accounts are made, so both
+/// have work to claim straight away; the registrar shares their trusts, so the demo can show verification.
 /// </summary>
 public sealed class DemoPeople(IDbContextFactory<WorklistDbContext> contexts, TimeProvider clock)
 {
@@ -25,52 +24,38 @@ public sealed class DemoPeople(IDbContextFactory<WorklistDbContext> contexts, Ti
     {
         var now = clock.GetUtcNow();
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var shifts = await db.RotaShifts.AsNoTracking().Where(s => s.End > now && s.Start < now + LongEnough)
-            .ToListAsync(cancellationToken);
+        // On duty now, and for as long as possible: the demo should not lose its radiologists at the next shift change.
+        var shifts = await db.RotaShifts.AsNoTracking().Where(s => s.Start <= now && s.End > now).ToListAsync(cancellationToken);
+        var dutyEnds = shifts.GroupBy(s => s.ReporterId).ToDictionary(g => g.Key, g => g.Max(s => s.End));
+        var onDuty = dutyEnds.Keys.ToHashSet();
         var reporters = await db.Reporters.AsNoTracking().OrderBy(r => r.RegistrationNumber).ToListAsync(cancellationToken);
-        var credentials = await db.Credentials.AsNoTracking().ToListAsync(cancellationToken);
-        return Pick(reporters, shifts, credentials, now);
-    }
-
-    /// <summary>How long on duty is long enough for a demo: past that, the radiologist with more trusts (more work) is first.</summary>
-    public static readonly TimeSpan LongEnough = TimeSpan.FromHours(8);
-
-    /// <summary>
-    /// The two radiologists are consultants on duty now who stay on duty longest, up to <see cref="LongEnough"/>, counting
-    /// a shift that begins as another ends (a night, then a day session) as one stretch: a demo started just before a
-    /// change of shift must not lose its radiologists minutes later. The second shares as many trusts as possible with
-    /// the first, so the two see common work.
-    /// </summary>
-    public static Dictionary<string, Reporter> Pick(IReadOnlyList<Reporter> reporters, IReadOnlyList<RotaShift> shifts,
-        IReadOnlyList<Credential> credentials, DateTimeOffset now)
-    {
-        var byReporter = shifts.ToLookup(s => s.ReporterId);
-        var valid = credentials.Where(c => c.IsValidAt(now)).ToLookup(c => c.ReporterId);
-        var until = reporters.ToDictionary(r => r.Id, r => DutyEnds(byReporter[r.Id], now) is { } end
-            ? (end < now + LongEnough ? end : now + LongEnough) : DateTimeOffset.MinValue);
+        var credentials = (await db.Credentials.AsNoTracking().ToListAsync(cancellationToken)).Where(c => c.IsValidAt(now))
+            .ToLookup(c => c.ReporterId);
         var consultants = reporters
             .Where(r => r.Role == ProfessionalRole.ConsultantRadiologist
                 && !r.RegistrationNumber.StartsWith("TELERAD", StringComparison.Ordinal))
-            .OrderByDescending(r => until[r.Id])
-            .ThenByDescending(r => valid[r.Id].Count())
+            .OrderByDescending(r => dutyEnds.GetValueOrDefault(r.Id))
+            .ThenByDescending(r => credentials[r.Id].Count())
             .ToList();
         var picked = new Dictionary<string, Reporter>();
         if (consultants.Count > 1)
         {
+            // The second radiologist shares as many trusts as possible with the first, so the two see common work.
             var first = consultants[0];
-            var trusts = valid[first.Id].Select(c => c.TrustId).ToHashSet();
+            var trusts = credentials[first.Id].Select(c => c.TrustId).ToHashSet();
             picked["radiologist"] = first;
             picked["radiologist2"] = consultants.Skip(1)
-                .OrderByDescending(r => until[r.Id])
-                .ThenByDescending(r => valid[r.Id].Count(c => trusts.Contains(c.TrustId)))
+                .OrderByDescending(r => dutyEnds.GetValueOrDefault(r.Id) >= dutyEnds.GetValueOrDefault(first.Id))
+                .ThenByDescending(r => onDuty.Contains(r.Id))
+                .ThenByDescending(r => credentials[r.Id].Count(c => trusts.Contains(c.TrustId)))
                 .First();
         }
 
         // The registrar is on duty too and shares trusts with the radiologists, so the demo can show verification.
-        var shared = picked.TryGetValue("radiologist", out var lead) ? valid[lead.Id].Select(c => c.TrustId).ToHashSet() : [];
+        var shared = picked.TryGetValue("radiologist", out var lead) ? credentials[lead.Id].Select(c => c.TrustId).ToHashSet() : [];
         if (reporters.Where(r => r.Role == ProfessionalRole.Registrar)
-                .OrderByDescending(r => until[r.Id])
-                .ThenByDescending(r => valid[r.Id].Count(c => shared.Contains(c.TrustId)))
+                .OrderByDescending(r => onDuty.Contains(r.Id))
+                .ThenByDescending(r => credentials[r.Id].Count(c => shared.Contains(c.TrustId)))
                 .FirstOrDefault() is { } registrar)
         {
             picked["registrar"] = registrar;
@@ -82,23 +67,5 @@ public sealed class DemoPeople(IDbContextFactory<WorklistDbContext> contexts, Ti
         }
 
         return picked;
-    }
-
-    /// <summary>When the stretch of duty that covers <paramref name="now"/> ends (shifts that meet count as one); null off duty.</summary>
-    public static DateTimeOffset? DutyEnds(IEnumerable<RotaShift> shifts, DateTimeOffset now)
-    {
-        var mine = shifts.ToList();
-        if (!mine.Any(s => s.Start <= now && s.End > now))
-        {
-            return null;
-        }
-
-        var end = now;
-        while (mine.Where(s => s.Start <= end && s.End > end).Select(s => s.End).DefaultIfEmpty().Max() is var next && next > end)
-        {
-            end = next;
-        }
-
-        return end;
     }
 }
