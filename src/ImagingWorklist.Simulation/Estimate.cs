@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace ImagingWorklist.Simulation;
 
 /// <summary>A mean over replications with the half-width of its 95 % confidence interval (Student's t).</summary>
@@ -20,6 +22,12 @@ public readonly record struct Estimate(double Mean, double HalfWidth, int N)
         var variance = values.Sum(v => (v - mean) * (v - mean)) / (n - 1);
         return new Estimate(mean, StudentT975(n - 1) * Math.Sqrt(variance / n), n);
     }
+
+    /// <summary>"mean ± half-width" in the number format; the mean alone from one value, "–" from none.</summary>
+    public string ToString(string format) =>
+        double.IsNaN(Mean) ? "–"
+        : double.IsNaN(HalfWidth) ? Mean.ToString(format, CultureInfo.InvariantCulture)
+        : $"{Mean.ToString(format, CultureInfo.InvariantCulture)} ± {HalfWidth.ToString(format, CultureInfo.InvariantCulture)}";
 
     public override string ToString() => double.IsNaN(HalfWidth) ? $"{Mean:0.##}" : $"{Mean:0.##} ± {HalfWidth:0.##}";
 

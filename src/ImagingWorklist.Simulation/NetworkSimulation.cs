@@ -270,7 +270,8 @@ public static class NetworkSimulation
             _starts.Add(new ReadingStart(exam.Index, reporter.Reporter.Id, now));
             var reading = exam.ReleasedAfterMinutes is { } partial && !_released[exam.Index] ? partial : exam.ReadingMinutes;
             reporter.MinutesRead += reading;
-            Schedule(now.AddMinutes(reading / efficiency.Value), new Event(EventKind.Finish, reporter.Index, exam.Index));
+            var pace = efficiency.Value * _scenario.SpeedOf(reporter.Reporter.Id);
+            Schedule(now.AddMinutes(reading / pace), new Event(EventKind.Finish, reporter.Index, exam.Index));
         }
 
         private void Finish(SimReporter reporter, SimExam exam, DateTimeOffset now)

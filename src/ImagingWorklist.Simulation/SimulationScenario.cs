@@ -22,5 +22,10 @@ public sealed record SimulationScenario(
 
     public EnginePolicy Policy { get; init; } = EnginePolicy.Default;
 
+    /// <summary>How fast each reporter reads against the catalogue's minutes (absent: 1); the engine does not know it.</summary>
+    public IReadOnlyDictionary<Guid, double> Speeds { get; init; } = new Dictionary<Guid, double>();
+
+    public double SpeedOf(Guid reporter) => Speeds.TryGetValue(reporter, out var speed) ? speed : 1.0;
+
     public SimulationScenario WithReporters(IReadOnlyList<EngineReporter> reporters) => this with { Reporters = reporters };
 }

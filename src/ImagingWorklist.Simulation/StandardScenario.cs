@@ -14,7 +14,7 @@ namespace ImagingWorklist.Simulation;
 /// MR ~1/15), busier in the working day and on weekdays; consultants, registrars and reporting radiographers on
 /// in-hours sessions, a network out-of-hours rota and an outsourced night service; a backlog already waiting.
 /// </summary>
-public static class StandardScenario
+public static partial class StandardScenario
 {
     private static readonly Skill[] Specialties =
     [
@@ -34,10 +34,23 @@ public static class StandardScenario
         var procedures = ProcedureCatalogue.Standard();
         var turnaround = new TurnaroundPolicy(TurnaroundPolicy.DefaultRules());
         var arrivals = Arrivals(sites, procedures, options.ExamsPerDay);
+        if (options.OutOfHoursShare is { } share)
+        {
+            arrivals = WithOutOfHoursShare(arrivals, share);
+        }
+
         var reporters = Reporters(options, trusts, from, random);
         var backlog = Backlog(options, sites, procedures, turnaround, from, random);
+
+        // Absence and speed draw from a stream of their own: with neither, the network is the standard one, draw for draw.
+        var variation = new Random(unchecked((options.Seed * 31) + 7));
+        reporters = WithAbsence(reporters, options.Absence, from, options.Days, variation);
         return new SimulationScenario("Standard network week", from, TimeSpan.FromDays(options.Days), reporters, backlog, arrivals,
-            turnaround);
+            turnaround)
+        {
+            Behaviour = new SimulationBehaviour { ReadingTimeSpread = options.ReadingTimeSpread },
+            Speeds = Speeds(reporters, options.SpeedSpread, variation),
+        };
     }
 
     /// <summary>The hour-of-week shape: working hours carry most planned work; ED work is flatter through the day.</summary>

@@ -20,4 +20,22 @@ public sealed record StandardScenarioOptions
 
     /// <summary>Open exams at the start, aged over the previous weeks as a network's backlog is.</summary>
     public int BacklogExams { get; init; } = 3000;
+
+    /// <summary>
+    /// Share of reporter-weekdays lost to leave and illness (0 to 1): each in-hours reporter is away for the whole day with
+    /// this chance, as leave the engine knows of. The out-of-hours rota is kept whole (it is backfilled in practice).
+    /// </summary>
+    public double Absence { get; init; }
+
+    /// <summary>
+    /// Share of new exams that arrive out of hours (outside 08:00–18:00 on weekdays); null keeps the standard week's
+    /// shape (about 0.35). The day's total is kept; each pathway's hours keep their shape within in and out of hours.
+    /// </summary>
+    public double? OutOfHoursShare { get; init; }
+
+    /// <summary>Spread (σ of the log) of reporters' reading speed around 1, the mean kept; 0 reads at the catalogue's pace.</summary>
+    public double SpeedSpread { get; init; }
+
+    /// <summary>Spread (σ of the log) of an exam's actual reading time around its expected minutes, the mean kept.</summary>
+    public double ReadingTimeSpread { get; init; } = 0.5;
 }

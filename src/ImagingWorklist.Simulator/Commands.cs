@@ -41,6 +41,7 @@ internal static class Commands
     {
         var root = new RootCommand("ImagingWorklist network simulator: compare scheduling strategies, or drive a running instance.");
         root.Subcommands.Add(Compare());
+        root.Subcommands.Add(GridOfShapes());
         root.Subcommands.Add(Drive());
         return root;
     }
@@ -66,6 +67,30 @@ internal static class Commands
         command.SetAction(parsed => Comparison.Run(
             parsed.GetValue(replications), parsed.GetValue(days), parsed.GetValue(perDay), parsed.GetValue(backlog), parsed.GetValue(seed),
                 parsed.GetValue(output)!, parsed.InvocationConfiguration.Output));
+        return command;
+    }
+
+    private static Command GridOfShapes()
+    {
+        var file =
+            new Option<string?>("--file")
+            {
+                Description = "A grid file ('per-day: 1200, 2400' lines; see bench/README.md). Default: the standard grid.",
+            };
+        var output =
+            new Option<string>("--out")
+            {
+                Description = "Folder for grid.md, grid.csv and the heat maps.", DefaultValueFactory = _ => "sim-grid",
+            };
+        var command =
+            new Command("grid",
+            "Runs FIFO, Next case (pull) and push over a grid of network shapes (exams a day, backlog, absence, out-of-hours share, " +
+                "speed and reading-time spread), several networks per cell on common random numbers, against the lower bound.")
+        {
+            file, output,
+        };
+        command.SetAction((parsed, cancellationToken) => Task.FromResult(Grid.GridCommand.Run(
+            parsed.GetValue(file), parsed.GetValue(output)!, parsed.InvocationConfiguration.Output, cancellationToken)));
         return command;
     }
 

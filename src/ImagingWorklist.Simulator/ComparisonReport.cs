@@ -63,12 +63,12 @@ internal sealed class ComparisonReport(SimulationScenario scenario, IReadOnlyLis
         {
             var of = Of(strategy);
             text.AppendLine(
-                $"| {strategy} | " + string.Join(" | ", Columns.Select(c => Format(Estimate.Of([.. of.Select(c.Value)]), c.Format)))
+                $"| {strategy} | " + string.Join(" | ", Columns.Select(c => Estimate.Of([.. of.Select(c.Value)]).ToString(c.Format)))
                 + " |");
         }
 
         text.AppendLine(CultureInfo.InvariantCulture,
-            $"| Lower bound (offline, fluid) | | {Format(Estimate.Of(lowerBounds.ToList()), "0")} | | | | | | | | | |");
+            $"| Lower bound (offline, fluid) | | {Estimate.Of(lowerBounds.ToList()).ToString("0")} | | | | | | | | | |");
         text.AppendLine();
         text.AppendLine("## On time by pathway (% of exams due in the period)");
         text.AppendLine();
@@ -79,7 +79,7 @@ internal sealed class ComparisonReport(SimulationScenario scenario, IReadOnlyLis
         {
             var of = Of(strategy);
             text.AppendLine($"| {strategy} | " + string.Join(" | ", pathways.Select(p =>
-                Format(Estimate.Of([.. of.Select(r => 100 * r.OnTimeShareFor(p)).Where(v => !double.IsNaN(v))]), "0.0"))) + " |");
+                Estimate.Of([.. of.Select(r => 100 * r.OnTimeShareFor(p)).Where(v => !double.IsNaN(v))]).ToString("0.0"))) + " |");
         }
 
         text.AppendLine();
@@ -133,10 +133,4 @@ internal sealed class ComparisonReport(SimulationScenario scenario, IReadOnlyLis
 
         return text.ToString();
     }
-
-    private static string Format(Estimate estimate, string format) =>
-        double.IsNaN(estimate.Mean) ? "–"
-        : double.IsNaN(estimate.HalfWidth) ? estimate.Mean.ToString(format, CultureInfo.InvariantCulture)
-        : $"{estimate.Mean.ToString(format, CultureInfo.InvariantCulture)} ± " +
-            $"{estimate.HalfWidth.ToString(format, CultureInfo.InvariantCulture)}";
 }

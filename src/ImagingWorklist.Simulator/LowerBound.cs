@@ -78,7 +78,7 @@ internal static class LowerBound
 
             for (var h = 0; h < hours; h++)
             {
-                var units = ReadingUnits(reporter, scenario.Start.AddHours(h));
+                var units = ReadingUnits(reporter, scenario.Start.AddHours(h), scenario.SpeedOf(reporter.Id));
                 if (units > 0)
                 {
                     capacity[(cls, h)] = capacity.GetValueOrDefault((cls, h)) + units;
@@ -192,9 +192,9 @@ internal static class LowerBound
             or IneligibilityReason.OutsideScopeOfPractice));
     }
 
-    /// <summary>Reading minutes (in tenths) a reporter gives in the hour from <paramref name="hourStart"/>, at quarter-hour
-    /// resolution.</summary>
-    private static long ReadingUnits(EngineReporter reporter, DateTimeOffset hourStart)
+    /// <summary>Reading minutes (in tenths, at the catalogue's pace) a reporter gives in the hour from
+    /// <paramref name="hourStart"/>, at quarter-hour resolution.</summary>
+    private static long ReadingUnits(EngineReporter reporter, DateTimeOffset hourStart, double speed)
     {
         double minutes = 0;
         for (var q = 0; q < 4; q++)
@@ -202,6 +202,6 @@ internal static class LowerBound
             minutes += 15 * (Duty.ReadingShare(reporter, hourStart.AddMinutes((q * 15) + 7.5)) ?? 0);
         }
 
-        return (long)Math.Ceiling(minutes * UnitsPerMinute);
+        return (long)Math.Ceiling(minutes * speed * UnitsPerMinute);
     }
 }

@@ -9,6 +9,7 @@ public sealed class ArgumentsTests
     [InlineData("--help")]
     [InlineData("compare --help")]
     [InlineData("drive --help")]
+    [InlineData("grid --help")]
     public async Task HelpExitsZeroAndRunsNothing(string line)
     {
         var (code, output, error) = await RunAsync(line);
