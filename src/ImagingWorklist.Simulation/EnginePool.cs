@@ -2,11 +2,15 @@ using ImagingWorklist.Domain.Engine;
 
 namespace ImagingWorklist.Simulation;
 
-/// <summary>The real engine: "Next case" in pull mode; push assignment into each reporter's own queue in push mode.</summary>
+/// <summary>
+/// The real engine: "Next case" in pull mode; in push mode, push assignment into each reporter's own queue, and a
+/// reporter who frees up takes a more urgent unstarted exam from a colleague's queue when they may read it.
+/// </summary>
 internal sealed class EnginePool(WorklistEngine engine, IReadOnlyList<SimReporter> reporters, bool push) : IWorkPool
 {
     private readonly Dictionary<Guid, SimExam> _exams = [];
     private readonly Dictionary<Guid, SimReporter> _reporterOf = reporters.ToDictionary(r => r.Reporter.Id);
+    private readonly Dictionary<(Guid Reporter, Guid Exam), DateTimeOffset> _letGo = [];
 
     public void Arrive(SimExam exam, DateTimeOffset now)
     {
@@ -19,19 +23,20 @@ internal sealed class EnginePool(WorklistEngine engine, IReadOnlyList<SimReporte
     {
         if (push)
         {
-            if (reporter.Queue.Count == 0)
+            // Most urgent of what was given first, as the engine would rank it now; unless a colleague holds, not yet
+            // started, something more urgent that this reporter may read: then it moves here (work stealing).
+            var own = reporter.Queue.OrderBy(e => UrgencyOf(e, now)).FirstOrDefault();
+            if (Steal(reporter, own, now) is { } stolen)
             {
-                return null;
+                return stolen;
             }
 
-            // Most urgent of what was given first, as the engine would rank it now.
-            var best = reporter.Queue
-                .OrderBy(e => Prioritiser.ClassOf(e.Exam, now, engine.Policy))
-                .ThenBy(e => e.Exam.DueAt)
-                .ThenBy(e => e.Index)
-                .First();
-            reporter.Queue.Remove(best);
-            return best;
+            if (own is not null)
+            {
+                reporter.Queue.Remove(own);
+            }
+
+            return own;
         }
 
         var next = engine.NextCase(reporter.Reporter.Id, now);
@@ -44,8 +49,44 @@ internal sealed class EnginePool(WorklistEngine engine, IReadOnlyList<SimReporte
         return _exams[found.Exam.Id];
     }
 
+    private (UrgencyClass Class, DateTimeOffset Due, int Index) UrgencyOf(SimExam exam, DateTimeOffset now) =>
+        (Prioritiser.ClassOf(exam.Exam, now, engine.Policy), exam.Exam.DueAt, exam.Index);
+
+    /// <summary>
+    /// The most urgent exam waiting, unstarted, in a colleague's queue that is more urgent than <paramref name="own"/>
+    /// and that the reporter may read now (eligibility with what they already hold, and not one they let go within the
+    /// skip cool-down); it is moved to the reporter in the engine too. Null when there is none.
+    /// </summary>
+    private SimExam? Steal(SimReporter thief, SimExam? own, DateTimeOffset now)
+    {
+        var bar = own is null ? ((UrgencyClass, DateTimeOffset, int)?)null : UrgencyOf(own, now);
+        var held = thief.Queue.Sum(e => e.Exam.ExpectedMinutes);
+        var candidates = reporters
+            .Where(r => r != thief)
+            .SelectMany(r => r.Queue, (r, e) => (Holder: r, Exam: e, Urgency: UrgencyOf(e, now)))
+            .Where(c => bar is null || c.Urgency.CompareTo(bar.Value) < 0)
+            .OrderBy(c => c.Urgency);
+        foreach (var (holder, exam, _) in candidates)
+        {
+            if (_letGo.TryGetValue((thief.Reporter.Id, exam.Exam.Id), out var at) && now - at < engine.Policy.SkipCooldown)
+            {
+                continue;
+            }
+
+            if (Eligibility.Check(thief.Reporter, exam.Exam, held, now, engine.Policy).IsEligible
+                && engine.Claimed(exam.Exam.Id, thief.Reporter.Id).Succeeded)
+            {
+                holder.Queue.Remove(exam);
+                return exam;
+            }
+        }
+
+        return null;
+    }
+
     public void Release(SimExam exam, SimReporter reporter, DateTimeOffset now)
     {
+        _letGo[(reporter.Reporter.Id, exam.Exam.Id)] = now;
         engine.Released(exam.Exam.Id);
         engine.RecordSkip(reporter.Reporter.Id, exam.Exam.Id, "Released part-read", now);
     }

@@ -12,7 +12,8 @@ namespace ImagingWorklist.Simulator;
 /// as late. It relaxes the real problem in every direction that can only lower the answer:
 /// <list type="bullet">
 /// <item>exams are divisible (late counts fractionally, in proportion to the minutes not read in time);</item>
-/// <item>eligibility is skill and scope of practice only (credentials and site cover are dropped);</item>
+/// <item>in the flow, eligibility is skill and scope of practice only; credentials, site cover and leave are used only to
+/// count as late an exam that nobody may start before it is due (no order can save it);</item>
 /// <item>time is bucketed by the hour (by six hours for windows over a day), arrivals rounded down, due times up;</item>
 /// <item>no releases, no switching cost, and a reporter may read several exams at once within their capacity.</item>
 /// </list>
@@ -66,9 +67,11 @@ internal static class LowerBound
         var classOf = new Dictionary<string, int>();
         var classKinds = new List<bool[]>();
         var capacity = new Dictionary<(int Class, int Hour), long>();
+        var mayByReporter = new List<(EngineReporter Reporter, bool[] May)>();
         foreach (var reporter in scenario.Reporters)
         {
             var may = examples.Select(e => MayRead(reporter, e, scenario.Policy)).ToArray();
+            mayByReporter.Add((reporter, may));
             var key = string.Concat(may.Select(m => m ? '1' : '0'));
             if (!classOf.TryGetValue(key, out var cls))
             {
@@ -128,7 +131,7 @@ internal static class LowerBound
 
         // Groups of exams with the same kind and (bucketed) window.
         var groups = new Dictionary<(int Kind, int From, int To, bool Coarse), (long Units, int Count)>();
-        var alreadyLate = 0;
+        var certainlyLate = 0;
         foreach (var exam in workload.Exams)
         {
             if (exam.Exam.DueAt > scenario.End)
@@ -138,11 +141,18 @@ internal static class LowerBound
 
             if (exam.Exam.DueAt <= scenario.Start)
             {
-                alreadyLate++;
+                certainlyLate++;
                 continue;
             }
 
-            var from = (int)Math.Floor(((exam.ArrivesAt < scenario.Start ? scenario.Start : exam.ArrivesAt) - scenario.Start).TotalHours);
+            var arrives = exam.ArrivesAt < scenario.Start ? scenario.Start : exam.ArrivesAt;
+            if (!Startable(mayByReporter, KindOf(exam.Exam), exam.Exam, arrives))
+            {
+                certainlyLate++;
+                continue;
+            }
+
+            var from = (int)Math.Floor((arrives - scenario.Start).TotalHours);
             var to = Math.Min(hours - 1, (int)Math.Floor((exam.Exam.DueAt - scenario.Start).TotalHours));
             var coarse = to - from + 1 > 24;
             var key = coarse ? (KindOf(exam.Exam), from / CoarseHours, to / CoarseHours, true) : (KindOf(exam.Exam), from, to, false);
@@ -181,7 +191,38 @@ internal static class LowerBound
             throw new InvalidOperationException($"The lower-bound flow did not solve: {status}.");
         }
 
-        return alreadyLate + ((double)flow.OptimalCost() / LateScale);
+        return certainlyLate + ((double)flow.OptimalCost() / LateScale);
+    }
+
+    /// <summary>
+    /// Whether anyone may start the exam before it is due: skill and scope for its kind, a credential for its trust and a
+    /// shift covering its site for some of the window, not on leave for the whole of that. An exam nobody may start in time
+    /// is late in every run, whatever the order; counting it so keeps the flow's relaxed eligibility from serving it.
+    /// </summary>
+    private static bool Startable(List<(EngineReporter Reporter, bool[] May)> reporters, int kind, EngineExam exam, DateTimeOffset from)
+    {
+        var to = exam.DueAt;
+        foreach (var (reporter, may) in reporters)
+        {
+            if (!may[kind] || !reporter.Credentials.Any(c => c.TrustId == exam.TrustId && c.ValidFrom < to
+                && (c.ValidTo is null || c.ValidTo > from)))
+            {
+                continue;
+            }
+
+            foreach (var shift in reporter.Shifts)
+            {
+                var start = shift.Start > from ? shift.Start : from;
+                var end = shift.End < to ? shift.End : to;
+                if (start < end && shift.Covers(exam.TrustId, exam.SiteId)
+                    && !reporter.Absences.Any(a => a.Start <= start && a.End >= end))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Skill and scope of practice only: anything else (credential, duty, cover, capacity) is relaxed away.</summary>

@@ -1,4 +1,5 @@
 using ImagingWorklist.Domain.Engine;
+using ImagingWorklist.Domain.Exams;
 using ImagingWorklist.Simulator;
 
 namespace ImagingWorklist.Simulation.Tests;
@@ -64,6 +65,33 @@ public sealed class NetworkTests
         Assert.True(report.RatioToFifo(Strategy.EnginePull, r => r.UrgentBreaches) <= 0.5);
         Assert.Contains("| Urgent breaches ≤ 0.5 × FIFO |", report.Markdown(), StringComparison.Ordinal);
         Assert.Equal((replications * 5) + 1, report.Csv().Trim().Split('\n').Length);
+    }
+
+    [Theory]
+    [InlineData("another trust's", 9, 0)]
+    [InlineData("after the session's", 13.5, 0)]
+    [InlineData("on leave's", 9, 1)]
+    public void An_exam_nobody_may_start_before_it_is_due_is_late_in_the_bound(string which, double readyHour, int onLeave)
+    {
+        // One consultant, credentialed for the tiny trust, in a session from 08:00 to 13:00; ED work is due an hour after it is ready.
+        var consultant = Tiny.Consultant("Dr Only", (8, 13));
+        if (onLeave == 1)
+        {
+            consultant = consultant with { Absences = [(Tiny.Monday.AddHours(8), Tiny.Monday.AddHours(13))] };
+        }
+
+        var servable = Tiny.Exam("servable", 9, Pathway.Emergency, ClinicalPriority.Stat);
+        var unservable = Tiny.Exam(which, readyHour, Pathway.Emergency, ClinicalPriority.Stat);
+        if (which.StartsWith("another", StringComparison.Ordinal))
+        {
+            unservable = unservable with { TrustId = Guid.NewGuid() };
+        }
+
+        var scenario = Tiny.Scenario(0, 24, [consultant], servable, unservable);
+
+        var bound = LowerBound.Compute(scenario, Workload.Generate(scenario, 1));
+
+        Assert.Equal(onLeave == 1 ? 2 : 1, bound, precision: 6);
     }
 
     [Fact]

@@ -61,6 +61,26 @@ public sealed class StrategyTests
     }
 
     [Fact]
+    public void In_push_a_reporter_who_comes_on_duty_takes_unstarted_work_pushed_to_a_busy_colleague()
+    {
+        // Everything is pushed to Dr A at 08:00; Dr B arrives at 10:00 with nothing of their own to read.
+        var scenario = Tiny.Scenario(8, 10, [Tiny.Consultant("Dr A", (8, 18)), Tiny.Consultant("Dr B", (10, 18))],
+        [
+            .. Enumerable.Range(1, 4).Select(i =>
+                Tiny.Exam($"long CT {i}", -24 + i, Pathway.Outpatient, ClinicalPriority.Routine, minutes: 120)),
+        ]);
+        var workload = Workload.Generate(scenario, 1);
+
+        var result = NetworkSimulation.Run(scenario, workload, Strategy.EnginePush);
+
+        var drB = scenario.Reporters[1].Id;
+        Assert.InRange(result.Starts.Count(s => s.ReporterId == drB), 1, 2);
+        Assert.All(result.Starts.Where(s => s.ReporterId == drB), s => Assert.True(s.At >= Tiny.Monday.AddHours(10)));
+        Assert.Equal(4, result.Reported);
+        Assert.Equal(Tiny.Monday.AddHours(14), result.ReportedAt.Max());
+    }
+
+    [Fact]
     public void Work_at_the_end_is_counted_open_and_a_breach_if_it_was_due()
     {
         var scenario = Tiny.Scenario(8, 2, [], Tiny.Exam("ED head", 8, Pathway.Emergency, ClinicalPriority.Stat));

@@ -18,10 +18,14 @@ internal sealed record GridCell(int PerDay, int Backlog, double Absence, double?
         ReadingTimeSpread = ReadingSpread,
     };
 
-    /// <summary>The dimensions other than exams a day and backlog, which a heat map panel holds fixed.</summary>
-    public string PanelLabel =>
-        $"absence {Percent(Absence)}, out of hours {(OutOfHoursShare is { } share ? Percent(share) : "standard")}, " +
-            $"speed spread {Number(SpeedSpread)}, reading spread {Number(ReadingSpread)}";
+    /// <summary>The dimensions other than exams a day and backlog, which a heat map panel holds fixed, named with their values.</summary>
+    public IReadOnlyList<string> PanelParts =>
+    [
+        $"absence {Percent(Absence)}", $"out of hours {(OutOfHoursShare is { } share ? Percent(share) : "standard")}",
+        $"speed spread {Number(SpeedSpread)}", $"reading spread {Number(ReadingSpread)}",
+    ];
+
+    public string PanelLabel => string.Join(", ", PanelParts);
 
     public (double, double?, double, double) Panel => (Absence, OutOfHoursShare, SpeedSpread, ReadingSpread);
 

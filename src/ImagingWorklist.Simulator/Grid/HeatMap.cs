@@ -14,8 +14,9 @@ internal static class HeatMap
 {
     private const int CellWidth = 86;
     private const int CellHeight = 34;
-    private const int Left = 84;
-    private const int PanelGap = 36;
+    private const int Left = 96;
+    private const int Header = 58;
+    private const int PanelGap = 40;
 
     public static string Svg(string title, IReadOnlyList<GridOutcome> outcomes, IReadOnlyList<Strategy> strategies,
         Func<GridOutcome, double> value, Func<GridOutcome, bool> met, double target, string format)
@@ -23,10 +24,17 @@ internal static class HeatMap
         var panels = outcomes.Select(o => o.Cell.Panel).Distinct().ToList();
         var backlogs = outcomes.Select(o => o.Cell.Backlog).Distinct().Order().ToList();
         var perDays = outcomes.Select(o => o.Cell.PerDay).Distinct().OrderDescending().ToList();
+
+        // A dimension with one value over the whole grid is said once under the title; the others label each panel.
+        var parts = outcomes.Select(o => o.Cell.PanelParts).ToList();
+        var varying = Enumerable.Range(0, parts[0].Count).Where(i => parts.Select(p => p[i]).Distinct().Count() > 1).ToList();
+        var fixedParts = Enumerable.Range(0, parts[0].Count).Except(varying).Select(i => parts[0][i]).ToList();
+        string LabelOf(GridCell cell) => string.Join(", ", varying.Select(i => cell.PanelParts[i]));
+
         var panelWidth = Left + (backlogs.Count * CellWidth);
-        var panelHeight = 40 + (perDays.Count * CellHeight) + 30;
+        var panelHeight = Header + (perDays.Count * CellHeight) + 16;
         var width = (strategies.Count * (panelWidth + PanelGap)) + 20;
-        var height = 60 + (panels.Count * (panelHeight + 24));
+        var height = 70 + (panels.Count * panelHeight);
         var svg = new StringBuilder();
         svg.AppendLine(CultureInfo.InvariantCulture,
             $"""<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" viewBox="0 0 {width} {height}" role="img" """ +
@@ -34,27 +42,33 @@ internal static class HeatMap
         svg.AppendLine(CultureInfo.InvariantCulture, $"""<title>{Escape(title)}</title>""");
         svg.AppendLine("""<rect width="100%" height="100%" fill="#ffffff"/>""");
         svg.AppendLine(CultureInfo.InvariantCulture, $"""<text x="10" y="24" font-size="16" font-weight="bold">{Escape(title)}</text>""");
+        svg.AppendLine(CultureInfo.InvariantCulture,
+            $"""<text x="10" y="44" fill="#444">Every panel: {Escape(string.Join(", ", fixedParts))}.</text>""");
         for (var p = 0; p < panels.Count; p++)
         {
-            var top = 50 + (p * (panelHeight + 24));
-            var label = outcomes.First(o => o.Cell.Panel == panels[p]).Cell.PanelLabel;
+            var top = 60 + (p * panelHeight);
+            var label = LabelOf(outcomes.First(o => o.Cell.Panel == panels[p]).Cell);
             for (var s = 0; s < strategies.Count; s++)
             {
                 var left = 10 + (s * (panelWidth + PanelGap));
                 svg.AppendLine(CultureInfo.InvariantCulture,
-                    $"""<text x="{left}" y="{top + 14}" font-weight="bold">{Escape(Name(strategies[s]))}: {Escape(label)}</text>""");
+                    $"""<text x="{left}" y="{top + 14}"><tspan font-weight="bold">{Escape(Name(strategies[s]))}</tspan>""" +
+                        $"""{(label.Length == 0 ? "" : " · " + Escape(label))}</text>""");
                 svg.AppendLine(CultureInfo.InvariantCulture,
-                    $"""<text x="{left}" y="{top + 32}" fill="#444">exams a day ↓ · backlog at start →</text>""");
+                    $"""<text x="{left + Left + (backlogs.Count * CellWidth / 2)}" y="{top + 34}" text-anchor="middle" fill="#444">""" +
+                        $"backlog at the start</text>");
+                svg.AppendLine(CultureInfo.InvariantCulture,
+                    $"""<text x="{left + Left - 8}" y="{top + 50}" text-anchor="end" fill="#444">exams a day</text>""");
                 for (var c = 0; c < backlogs.Count; c++)
                 {
                     svg.AppendLine(CultureInfo.InvariantCulture,
-                        $"""<text x="{left + Left + (c * CellWidth) + (CellWidth / 2)}" y="{top + 32}" text-anchor="middle">""" +
+                        $"""<text x="{left + Left + (c * CellWidth) + (CellWidth / 2)}" y="{top + 50}" text-anchor="middle">""" +
                             $"{backlogs[c]:#,0}</text>");
                 }
 
                 for (var r = 0; r < perDays.Count; r++)
                 {
-                    var y = top + 40 + (r * CellHeight);
+                    var y = top + Header + (r * CellHeight);
                     svg.AppendLine(CultureInfo.InvariantCulture,
                         $"""<text x="{left + Left - 8}" y="{y + (CellHeight / 2) + 4}" text-anchor="end">{perDays[r]:#,0}</text>""");
                     for (var c = 0; c < backlogs.Count; c++)
