@@ -42,6 +42,7 @@ internal static class Commands
         var root = new RootCommand("ImagingWorklist network simulator: compare scheduling strategies, or drive a running instance.");
         root.Subcommands.Add(Compare());
         root.Subcommands.Add(GridOfShapes());
+        root.Subcommands.Add(Optimal());
         root.Subcommands.Add(Drive());
         return root;
     }
@@ -92,6 +93,35 @@ internal static class Commands
         command.SetAction((parsed, cancellationToken) => Task.FromResult(Grid.GridCommand.Run(
             parsed.GetValue(file), parsed.GetValue(output)!, parsed.InvocationConfiguration.Output, cancellationToken)));
         return command;
+    }
+
+    private static Command Optimal()
+    {
+        var sizes =
+            new Option<string>("--sizes")
+            {
+                Description = "Exams a day of the one-day networks, comma-separated (each from 4 to 400).",
+                DefaultValueFactory = _ => "20,40,80",
+            };
+        var instances = Whole("--instances", 5, 1, 50, "Networks per size.");
+        var seconds = Whole("--seconds", 20, 1, 600, "CP-SAT's time limit per network.");
+        var command =
+            new Command("optimal",
+            "Compares FIFO, Next case and push with the best schedule CP-SAT finds on small one-day networks of growing size.")
+        {
+            sizes, instances, seconds,
+        };
+        command.SetAction(parsed => OptimalComparison.Command(Sizes(parsed.GetValue(sizes)!), parsed.GetValue(instances),
+            parsed.GetValue(seconds), parsed.InvocationConfiguration.Output));
+        return command;
+    }
+
+    private static int[] Sizes(string text)
+    {
+        var items = List(text);
+        return items.Length > 0 && items.All(i => int.TryParse(i, out var n) && n is >= 4 and <= 400)
+            ? [.. items.Select(int.Parse)]
+            : throw new ArgumentException($"--sizes must be whole numbers from 4 to 400 separated by commas; '{text}' is not.");
     }
 
     private static Command Drive()

@@ -10,6 +10,7 @@ public sealed class ArgumentsTests
     [InlineData("compare --help")]
     [InlineData("drive --help")]
     [InlineData("grid --help")]
+    [InlineData("optimal --help")]
     public async Task HelpExitsZeroAndRunsNothing(string line)
     {
         var (code, output, error) = await RunAsync(line);
@@ -26,6 +27,7 @@ public sealed class ArgumentsTests
     [InlineData("compare --per-day 5", "--per-day must be a whole number from 10 to 200000; 5 is not.")]
     [InlineData("compare stray", "stray")]
     [InlineData("simulate", "simulate")]
+    [InlineData("optimal --sizes 10,lots", "--sizes must be whole numbers from 4 to 400")]
     [InlineData("", "command")]
     [InlineData("drive --url http://127.0.0.1:5000 --password x", "--mllp")]
     [InlineData("drive --mllp nowhere --url http://127.0.0.1:5000 --password x", "--mllp must be an address and port")]
