@@ -28,16 +28,8 @@ internal sealed class ComparisonReport(SimulationScenario scenario, IReadOnlyLis
     private IReadOnlyList<SimulationResult> Of(Strategy strategy) => [.. runs.Where(r => r.Strategy == strategy).OrderBy(r => r.Seed)];
 
     /// <summary>(FIFO − strategy) / (FIFO − lower bound) on breaches, per replication (paired on the same work).</summary>
-    public Estimate GapClosed(Strategy strategy)
-    {
-        var fifo = Of(Strategy.FifoPull);
-        var other = Of(strategy);
-        var gaps = fifo.Zip(other, lowerBounds)
-            .Where(t => t.First.Breaches - t.Third > 0.5)
-            .Select(t => (t.First.Breaches - t.Second.Breaches) / (t.First.Breaches - t.Third))
-            .ToList();
-        return Estimate.Of(gaps);
-    }
+    public Estimate GapClosed(Strategy strategy) =>
+        Gap.Closed(Of(Strategy.FifoPull).Zip(Of(strategy), lowerBounds).Select(t => (t.First.Breaches, t.Second.Breaches, t.Third)));
 
     /// <summary>The ratio of the strategy's mean to FIFO's mean.</summary>
     public double RatioToFifo(Strategy strategy, Func<SimulationResult, double> value)
