@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 
 namespace ImagingWorklist.E2E;
@@ -28,58 +29,59 @@ public sealed class AccessibilitySweepBrowserTests(BrowserApp app)
     public static TheoryData<string> Roles => [.. Sweep.Select(s => s.Role)];
 
     /// <summary>
-    /// Both themes: by day, then the reading room (switched back afterwards, since it is remembered per user). One role
-    /// per test, so each stays well inside the runner's five-minute hang limit.
+    /// Both themes: by day, then the reading room (switched back afterwards, since it is remembered per user). The two
+    /// sizes are swept at once, each in its own signed-in page, so one waits for axe while the other renders. One role per
+    /// test, so each stays well inside the runner's five-minute hang limit.
     /// </summary>
     [Theory]
     [MemberData(nameof(Roles))]
     public async Task EveryViewOfTheRolePassesAtDesktopAndPhoneSizesInBothThemes(string role)
     {
-        var failures = new List<string>();
-        foreach (var views in Sweep.Where(s => s.Role == role).Select(s => s.Views))
+        var views = Sweep.Single(s => s.Role == role).Views;
+        var pages = await Task.WhenAll(Sizes.Select(_ => app.SignedInPageAsync(role)));
+        var failures = Sizes.Select(_ => new List<string>()).ToArray();
+        foreach (var theme in new[] { "day", "reading-room" })
         {
-            var page = await app.SignedInPageAsync(role);
-            foreach (var theme in new[] { "day", "reading-room" })
+            if (theme == "reading-room")
+            {
+                await ToggleThemeAsync(pages[0], pressed: "true");
+            }
+
+            try
+            {
+                await Task.WhenAll(Sizes.Select((size, i) => SweepAsync(pages[i], role, views, theme, size, failures[i])));
+            }
+            finally
             {
                 if (theme == "reading-room")
                 {
-                    await ToggleThemeAsync(page, pressed: "true");
-                }
-
-                try
-                {
-                    foreach (var (width, height) in Sizes)
-                    {
-                        await page.SetViewportSizeAsync(width, height);
-                        foreach (var (path, tabs) in views)
-                        {
-                            await page.GotoAsync(path);
-                            await Accessibility.ScanAsync(page, $"{role} {path} {theme} {width}px", failures);
-                            await BrowserApp.SaveScreenshotAsync(page, Shot(role, path, null, theme, width));
-                            foreach (var tab in tabs)
-                            {
-                                await page.GetByRole(AriaRole.Tab,
-                                    new() { NameRegex =
-                                    new System.Text.RegularExpressions.Regex(
-                                    $@"^{System.Text.RegularExpressions.Regex.Escape(tab)}( \(.+\))?$") }).ClickAsync();
-                                await Accessibility.ScanAsync(page, $"{role} {path} [{tab}] {theme} {width}px", failures);
-                                await BrowserApp.SaveScreenshotAsync(page, Shot(role, path, tab, theme, width));
-                            }
-                        }
-                    }
-                }
-                finally
-                {
-                    if (theme == "reading-room")
-                    {
-                        await page.SetViewportSizeAsync(1440, 900);
-                        await ToggleThemeAsync(page, pressed: "false");
-                    }
+                    await pages[0].SetViewportSizeAsync(1440, 900);
+                    await ToggleThemeAsync(pages[0], pressed: "false");
                 }
             }
         }
 
-        Assert.True(failures.Count == 0, $"{failures.Count} violations:{Environment.NewLine}{string.Join(Environment.NewLine, failures)}");
+        var all = failures.SelectMany(f => f).ToList();
+        Assert.True(all.Count == 0, $"{all.Count} violations:{Environment.NewLine}{string.Join(Environment.NewLine, all)}");
+    }
+
+    private static async Task SweepAsync(IPage page, string role, (string Path, string[] Tabs)[] views, string theme,
+        (int Width, int Height) size, List<string> failures)
+    {
+        await page.SetViewportSizeAsync(size.Width, size.Height);
+        foreach (var (path, tabs) in views)
+        {
+            await page.GotoAsync(path);
+            await Accessibility.ScanAsync(page, $"{role} {path} {theme} {size.Width}px", failures);
+            await BrowserApp.SaveScreenshotAsync(page, Shot(role, path, null, theme, size.Width));
+            foreach (var tab in tabs)
+            {
+                var name = new Regex($@"^{Regex.Escape(tab)}( \(.+\))?$");
+                await page.GetByRole(AriaRole.Tab, new() { NameRegex = name }).ClickAsync();
+                await Accessibility.ScanAsync(page, $"{role} {path} [{tab}] {theme} {size.Width}px", failures);
+                await BrowserApp.SaveScreenshotAsync(page, Shot(role, path, tab, theme, size.Width));
+            }
+        }
     }
 
     private static async Task ToggleThemeAsync(IPage page, string pressed)

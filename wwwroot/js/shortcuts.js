@@ -117,10 +117,13 @@
   };
 
   window.iwMarkScrollers = mark;
+  // At most 100 ms after the first change, however busy the page is: a list changing live every few tens of
+  // milliseconds would starve a timer that restarts on every change.
   let pending = 0;
   const soon = () => {
-    clearTimeout(pending);
-    pending = setTimeout(mark, 100);
+    if (!pending) {
+      pending = setTimeout(() => { pending = 0; mark(); }, 100);
+    }
   };
   new MutationObserver(soon).observe(document.body, { childList: true, subtree: true });
   window.addEventListener('resize', soon);
