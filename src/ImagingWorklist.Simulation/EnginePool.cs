@@ -54,20 +54,35 @@ internal sealed class EnginePool(WorklistEngine engine, IReadOnlyList<SimReporte
 
     /// <summary>
     /// The most urgent exam waiting, unstarted, in a colleague's queue that is more urgent than <paramref name="own"/>
-    /// and that the reporter may read now (eligibility with what they already hold, and not one they let go within the
-    /// skip cool-down); it is moved to the reporter in the engine too. Null when there is none.
+    /// (a higher class, or an earlier due time in the same class: a tie stays where it is) and that the reporter may read
+    /// now (eligibility with what they already hold, and not one they let go within the skip cool-down); it is moved to the
+    /// reporter in the engine too. Null when there is none. Candidates come off a heap, since the first usually serves.
     /// </summary>
     private SimExam? Steal(SimReporter thief, SimExam? own, DateTimeOffset now)
     {
-        var bar = own is null ? ((UrgencyClass, DateTimeOffset, int)?)null : UrgencyOf(own, now);
-        var held = thief.Queue.Sum(e => e.Exam.ExpectedMinutes);
-        var candidates = reporters
-            .Where(r => r != thief)
-            .SelectMany(r => r.Queue, (r, e) => (Holder: r, Exam: e, Urgency: UrgencyOf(e, now)))
-            .Where(c => bar is null || c.Urgency.CompareTo(bar.Value) < 0)
-            .OrderBy(c => c.Urgency);
-        foreach (var (holder, exam, _) in candidates)
+        var bar = own is null ? ((UrgencyClass, DateTimeOffset)?)null : (Prioritiser.ClassOf(own.Exam, now, engine.Policy), own.Exam.DueAt);
+        var candidates = new PriorityQueue<(SimReporter Holder, SimExam Exam), (UrgencyClass, DateTimeOffset, int)>();
+        foreach (var holder in reporters)
         {
+            if (holder == thief)
+            {
+                continue;
+            }
+
+            foreach (var exam in holder.Queue)
+            {
+                var urgency = UrgencyOf(exam, now);
+                if (bar is null || (urgency.Class, urgency.Due).CompareTo(bar.Value) < 0)
+                {
+                    candidates.Enqueue((holder, exam), urgency);
+                }
+            }
+        }
+
+        var held = thief.Queue.Sum(e => e.Exam.ExpectedMinutes);
+        while (candidates.TryDequeue(out var candidate, out _))
+        {
+            var (holder, exam) = candidate;
             if (_letGo.TryGetValue((thief.Reporter.Id, exam.Exam.Id), out var at) && now - at < engine.Policy.SkipCooldown)
             {
                 continue;

@@ -101,7 +101,7 @@ internal static class Commands
             new Option<string>("--sizes")
             {
                 Description = "Exams a day of the one-day networks, comma-separated (each from 4 to 400).",
-                DefaultValueFactory = _ => "20,40,80",
+                DefaultValueFactory = _ => "50,100,200,300",
             };
         var instances = Whole("--instances", 5, 1, 50, "Networks per size.");
         var seconds = Whole("--seconds", 20, 1, 600, "CP-SAT's time limit per network.");

@@ -12,9 +12,11 @@ namespace ImagingWorklist.Simulator;
 /// as late. It relaxes the real problem in every direction that can only lower the answer:
 /// <list type="bullet">
 /// <item>exams are divisible (late counts fractionally, in proportion to the minutes not read in time);</item>
-/// <item>in the flow, eligibility is skill and scope of practice only; credentials, site cover and leave are used only to
-/// count as late an exam that nobody may start before it is due (no order can save it);</item>
-/// <item>time is bucketed by the hour (by six hours for windows over a day), arrivals rounded down, due times up;</item>
+/// <item>eligibility is taken by the hour: a reporter's reading in an hour may serve any exam of a kind they may read (skill
+/// and scope) from a trust they hold a credential for and a site one of their shifts covers at some moment in that hour;
+/// an exam nobody may start before it is due (no order can save it) counts as late;</item>
+/// <item>time is bucketed by the quarter-hour for windows of up to six hours, by the hour up to a day and by six hours
+/// beyond, arrivals rounded down and due times up to the bucket;</item>
 /// <item>no releases, no switching cost, and a reporter may read several exams at once within their capacity.</item>
 /// </list>
 /// One approximation works the other way: capacity is what the rota gives, so a reporter finishing the case in hand after
@@ -25,6 +27,14 @@ internal static class LowerBound
     private const int UnitsPerMinute = 10;
     private const long LateScale = 1_000_000;
     private const int CoarseHours = 6;
+    private const int ShortQuarters = 24;
+
+    private enum Bucket
+    {
+        Quarter,
+        Hour,
+        Block,
+    }
 
     public static IReadOnlyList<double> ForReplications(SimulationScenario scenario, int replications, IProgress<double>? progress = null,
         int firstSeed = 1)
@@ -42,10 +52,10 @@ internal static class LowerBound
     public static double Compute(SimulationScenario scenario, Workload workload)
     {
         var hours = (int)Math.Ceiling(scenario.Length.TotalHours);
-        var kinds = new Dictionary<(Skill, Modality, string), int>();
+        var kinds = new Dictionary<(Skill, Modality, string, Guid, Guid), int>();
         int KindOf(EngineExam e)
         {
-            var key = (e.RequiredSkill, e.Modality, e.BodyPart);
+            var key = (e.RequiredSkill, e.Modality, e.BodyPart, e.TrustId, e.SiteId);
             if (!kinds.TryGetValue(key, out var kind))
             {
                 kinds[key] = kind = kinds.Count;
@@ -63,7 +73,10 @@ internal static class LowerBound
             }
         }
 
-        // Capacity classes: reporters on duty in an hour with the same set of kinds they may read share one node.
+        // Capacity classes: reporters who may read the same set of kinds in an hour share one node for that hour. A kind
+        // is a skill, modality and body part at one trust's site, so a class knows credentials and cover hour by hour.
+        var places = examples.Select(e => (e.TrustId, e.SiteId)).Distinct().ToArray();
+        var placeOf = examples.Select(e => Array.IndexOf(places, (e.TrustId, e.SiteId))).ToArray();
         var classOf = new Dictionary<string, int>();
         var classKinds = new List<bool[]>();
         var capacity = new Dictionary<(int Class, int Hour), long>();
@@ -72,19 +85,28 @@ internal static class LowerBound
         {
             var may = examples.Select(e => MayRead(reporter, e, scenario.Policy)).ToArray();
             mayByReporter.Add((reporter, may));
-            var key = string.Concat(may.Select(m => m ? '1' : '0'));
-            if (!classOf.TryGetValue(key, out var cls))
-            {
-                classOf[key] = cls = classKinds.Count;
-                classKinds.Add(may);
-            }
-
             for (var h = 0; h < hours; h++)
             {
-                var units = ReadingUnits(reporter, scenario.Start.AddHours(h), scenario.SpeedOf(reporter.Id));
-                if (units > 0)
+                var hourStart = scenario.Start.AddHours(h);
+                var units = Enumerable.Range(0, 4)
+                    .Select(q => ReadingUnits(reporter, hourStart.AddMinutes(q * 15), scenario.SpeedOf(reporter.Id))).ToArray();
+                if (units.All(u => u <= 0))
                 {
-                    capacity[(cls, h)] = capacity.GetValueOrDefault((cls, h)) + units;
+                    continue;
+                }
+
+                var open = places.Select(p => MayReadAt(reporter, p.TrustId, p.SiteId, hourStart)).ToArray();
+                var mayNow = may.Select((m, k) => m && open[placeOf[k]]).ToArray();
+                var key = string.Concat(mayNow.Select(m => m ? '1' : '0'));
+                if (!classOf.TryGetValue(key, out var cls))
+                {
+                    classOf[key] = cls = classKinds.Count;
+                    classKinds.Add(mayNow);
+                }
+
+                for (var q = 0; q < 4; q++)
+                {
+                    capacity[(cls, (h * 4) + q)] = capacity.GetValueOrDefault((cls, (h * 4) + q)) + units[q];
                 }
             }
         }
@@ -95,19 +117,43 @@ internal static class LowerBound
             classesAt[h] = [];
         }
 
-        foreach (var (cls, h) in capacity.Keys)
+        foreach (var (cls, q) in capacity.Keys)
         {
-            classesAt[h].Add(cls);
+            if (q % 4 == 0)
+            {
+                classesAt[q / 4].Add(cls);
+            }
         }
 
+        var classesInBlock = Enumerable.Range(0, (hours + CoarseHours - 1) / CoarseHours)
+            .Select(b => classesAt.Skip(b * CoarseHours).Take(CoarseHours).SelectMany(c => c).Distinct().ToList()).ToArray();
+
+        // Capacity sits on quarter-hour nodes; an hour's node feeds its four quarters and a block's node its hours, so a
+        // short window is served quarter by quarter and a long one without an arc per quarter.
         var flow = new MinCostFlow();
         var nodes = 1; // 0 is the sink
-        var hourNode = new Dictionary<(int, int), int>();
-        foreach (var ((cls, h), units) in capacity)
+        var quarterNode = new Dictionary<(int, int), int>();
+        foreach (var ((cls, q), units) in capacity)
         {
             var node = nodes++;
-            hourNode[(cls, h)] = node;
+            quarterNode[(cls, q)] = node;
             flow.AddArcWithCapacityAndUnitCost(node, 0, units, 0);
+        }
+
+        var hourNode = new Dictionary<(int, int), int>();
+        int HourNode(int cls, int hour)
+        {
+            if (!hourNode.TryGetValue((cls, hour), out var node))
+            {
+                node = nodes++;
+                hourNode[(cls, hour)] = node;
+                for (var q = hour * 4; q < (hour + 1) * 4; q++)
+                {
+                    flow.AddArcWithCapacityAndUnitCost(node, quarterNode[(cls, q)], long.MaxValue / 4, 0);
+                }
+            }
+
+            return node;
         }
 
         var blockNode = new Dictionary<(int, int), int>();
@@ -119,9 +165,9 @@ internal static class LowerBound
                 blockNode[(cls, block)] = node;
                 for (var h = block * CoarseHours; h < Math.Min(hours, (block + 1) * CoarseHours); h++)
                 {
-                    if (hourNode.TryGetValue((cls, h), out var target))
+                    if (classesAt[h].Contains(cls))
                     {
-                        flow.AddArcWithCapacityAndUnitCost(node, target, long.MaxValue / 4, 0);
+                        flow.AddArcWithCapacityAndUnitCost(node, HourNode(cls, h), long.MaxValue / 4, 0);
                     }
                 }
             }
@@ -129,8 +175,9 @@ internal static class LowerBound
             return node;
         }
 
-        // Groups of exams with the same kind and (bucketed) window.
-        var groups = new Dictionary<(int Kind, int From, int To, bool Coarse), (long Units, int Count)>();
+        // Groups of exams with the same kind and (bucketed) window: in quarter-hours for a window of up to six hours, in
+        // hours up to a day, in six-hour blocks beyond.
+        var groups = new Dictionary<(int Kind, int From, int To, Bucket Bucket), (long Units, int Count)>();
         var certainlyLate = 0;
         foreach (var exam in workload.Exams)
         {
@@ -152,16 +199,22 @@ internal static class LowerBound
                 continue;
             }
 
-            var from = (int)Math.Floor((arrives - scenario.Start).TotalHours);
-            var to = Math.Min(hours - 1, (int)Math.Floor((exam.Exam.DueAt - scenario.Start).TotalHours));
-            var coarse = to - from + 1 > 24;
-            var key = coarse ? (KindOf(exam.Exam), from / CoarseHours, to / CoarseHours, true) : (KindOf(exam.Exam), from, to, false);
+            // Every quarter that starts before the exam is due and ends after it arrives.
+            var from = (int)Math.Floor((arrives - scenario.Start).TotalMinutes / 15);
+            var to = Math.Min((hours * 4) - 1, (int)Math.Ceiling((exam.Exam.DueAt - scenario.Start).TotalMinutes / 15) - 1);
+            var kind = KindOf(exam.Exam);
+            var key = (to - from + 1) switch
+            {
+                <= ShortQuarters => (kind, from, to, Bucket.Quarter),
+                _ when (to / 4) - (from / 4) + 1 <= 24 => (kind, from / 4, to / 4, Bucket.Hour),
+                _ => (kind, from / 4 / CoarseHours, to / 4 / CoarseHours, Bucket.Block),
+            };
             var (units, count) = groups.GetValueOrDefault(key);
             groups[key] = (units + (long)Math.Ceiling(exam.ReadingMinutes * UnitsPerMinute), count + 1);
         }
 
         long supply = 0;
-        foreach (var ((kind, from, to, coarse), (units, count)) in groups)
+        foreach (var ((kind, from, to, bucket), (units, count)) in groups)
         {
             var node = nodes++;
             flow.SetNodeSupply(node, units);
@@ -169,17 +222,21 @@ internal static class LowerBound
             flow.AddArcWithCapacityAndUnitCost(node, 0, units, Math.Max(1, (long)Math.Round((double)LateScale * count / units)));
             for (var t = from; t <= to; t++)
             {
-                var hour = coarse ? t * CoarseHours : t;
-                foreach (var cls in classKinds.Select((k, i) => (k, i)).Where(c => c.k[kind]).Select(c => c.i))
+                var present = bucket switch
                 {
-                    if (coarse)
+                    Bucket.Quarter => classesAt[t / 4],
+                    Bucket.Hour => classesAt[t],
+                    _ => classesInBlock[t],
+                };
+                foreach (var cls in present.Where(c => classKinds[c][kind]))
+                {
+                    var target = bucket switch
                     {
-                        flow.AddArcWithCapacityAndUnitCost(node, BlockNode(cls, t), units, 0);
-                    }
-                    else if (hourNode.TryGetValue((cls, hour), out var target))
-                    {
-                        flow.AddArcWithCapacityAndUnitCost(node, target, units, 0);
-                    }
+                        Bucket.Quarter => quarterNode[(cls, t)],
+                        Bucket.Hour => HourNode(cls, t),
+                        _ => BlockNode(cls, t),
+                    };
+                    flow.AddArcWithCapacityAndUnitCost(node, target, units, 0);
                 }
             }
         }
@@ -225,7 +282,18 @@ internal static class LowerBound
         return false;
     }
 
-    /// <summary>Skill and scope of practice only: anything else (credential, duty, cover, capacity) is relaxed away.</summary>
+    /// <summary>
+    /// Whether the reporter may read work from the trust's site at some moment in the hour from <paramref name="hourStart"/>:
+    /// a credential valid then, and a shift on duty then that covers the site. Leave is in the hour's reading units.
+    /// </summary>
+    private static bool MayReadAt(EngineReporter reporter, Guid trustId, Guid siteId, DateTimeOffset hourStart)
+    {
+        var hourEnd = hourStart.AddHours(1);
+        return reporter.Credentials.Any(c => c.TrustId == trustId && c.ValidFrom < hourEnd && (c.ValidTo is null || c.ValidTo > hourStart))
+            && reporter.Shifts.Any(s => s.Start < hourEnd && s.End > hourStart && s.Covers(trustId, siteId));
+    }
+
+    /// <summary>Skill and scope of practice only; credential and cover are checked hour by hour in <see cref="MayReadAt"/>.</summary>
     private static bool MayRead(EngineReporter reporter, EngineExam example, EnginePolicy policy)
     {
         var reasons = Eligibility.Check(reporter, example, 0, example.ReadyAt, policy).Reasons;
@@ -233,16 +301,8 @@ internal static class LowerBound
             or IneligibilityReason.OutsideScopeOfPractice));
     }
 
-    /// <summary>Reading minutes (in tenths, at the catalogue's pace) a reporter gives in the hour from
-    /// <paramref name="hourStart"/>, at quarter-hour resolution.</summary>
-    private static long ReadingUnits(EngineReporter reporter, DateTimeOffset hourStart, double speed)
-    {
-        double minutes = 0;
-        for (var q = 0; q < 4; q++)
-        {
-            minutes += 15 * (Duty.ReadingShare(reporter, hourStart.AddMinutes((q * 15) + 7.5)) ?? 0);
-        }
-
-        return (long)Math.Ceiling(minutes * speed * UnitsPerMinute);
-    }
+    /// <summary>Reading minutes (in tenths, at the catalogue's pace) a reporter gives in the quarter-hour from
+    /// <paramref name="quarterStart"/>, at the share of their duty in the middle of it.</summary>
+    private static long ReadingUnits(EngineReporter reporter, DateTimeOffset quarterStart, double speed) =>
+        (long)Math.Ceiling(15 * (Duty.ReadingShare(reporter, quarterStart.AddMinutes(7.5)) ?? 0) * speed * UnitsPerMinute);
 }

@@ -80,6 +80,16 @@ public sealed class GridTests
         }
     }
 
+    [Theory]
+    [InlineData(74.94, false, 75, "0'%'", "74.9%")]
+    [InlineData(75.2, true, 75, "0'%'", "75%")]
+    [InlineData(68.4, false, 75, "0'%'", "68%")]
+    [InlineData(0.504, false, 0.5, "0.00'×'", "0.504×")]
+    public void A_miss_never_reads_as_its_target_on_the_heat_map(double value, bool met, double target, string format, string shown)
+    {
+        Assert.Equal(shown, HeatMap.Shown(value, met, target, format));
+    }
+
     [Fact]
     public void Without_absence_or_speed_spread_the_network_is_the_standard_one_draw_for_draw()
     {

@@ -95,6 +95,38 @@ public sealed class NetworkTests
     }
 
     [Fact]
+    public void In_the_bound_only_reporters_credentialed_and_covering_the_site_in_the_hour_read_an_exam()
+    {
+        // An hour's ED exam ready at 09:00 needs 60 minutes. The one consultant credentialed for its trust is on from 09:30
+        // to 10:00; a colleague on all morning holds a credential only for another trust. Half the reading cannot be done in time.
+        var credentialed = Tiny.Consultant("Dr Late", (9.5, 10));
+        var elsewhere = Tiny.Consultant("Dr Elsewhere", (8, 13)) with
+        {
+            Credentials = [new EngineCredential(Guid.NewGuid(), Tiny.Monday.AddYears(-1), null)],
+        };
+        var exam = Tiny.Exam("long", 9, Pathway.Emergency, ClinicalPriority.Stat, minutes: 60);
+        var scenario = Tiny.Scenario(0, 24, [credentialed, elsewhere], exam);
+
+        var bound = LowerBound.Compute(scenario, Workload.Generate(scenario, 1));
+
+        Assert.Equal(0.5, bound, precision: 3);
+    }
+
+    [Fact]
+    public void In_the_bound_an_hours_window_is_served_quarter_by_quarter_not_by_whole_hours()
+    {
+        // Ready at 09:50 and due at 10:50, an hour's read; the only consultant goes home at 10:00. Counted by whole hours
+        // the 09:00 hour would serve it all; only the quarter from 09:45 may, so three quarters of it are late.
+        var consultant = Tiny.Consultant("Dr Leaving", (8, 10));
+        var exam = Tiny.Exam("late in the hour", 9 + (50 / 60.0), Pathway.Emergency, ClinicalPriority.Stat, minutes: 60);
+        var scenario = Tiny.Scenario(0, 24, [consultant], exam);
+
+        var bound = LowerBound.Compute(scenario, Workload.Generate(scenario, 1));
+
+        Assert.Equal(0.75, bound, precision: 3);
+    }
+
+    [Fact]
     public void With_no_one_on_duty_the_lower_bound_is_every_exam_due_in_the_period()
     {
         var empty = TwoDays with { Reporters = [] };

@@ -87,7 +87,7 @@ internal sealed class GridReport(GridSpec spec, IReadOnlyList<GridOutcome> outco
                     $"{(c.OutOfHoursShare is { } share ? GridCell.Percent(share) : "standard")} | {GridCell.Number(c.SpeedSpread)} | " +
                     $"{GridCell.Number(c.ReadingSpread)} | {HeatMap.Name(o.Strategy)} | {o.Breaches.ToString("0")} | " +
                     $"{o.UrgentBreaches.ToString("0")} | {o.Bound.ToString("0")} | " +
-                    $"{(o.Strategy == Strategy.FifoPull ? "" : Scale(o.GapClosed, 100).ToString("0") + " %")} | " +
+                    $"{(o.Strategy == Strategy.FifoPull ? "" : Scale(o.GapClosed, 100).ToString("0.0") + " %")} | " +
                     $"{Ratio(o, o.UrgentRatio)} | {Ratio(o, o.RoutineWaitRatio)} | {o.Over28Days} | " +
                     $"{(o.Strategy == Strategy.FifoPull ? "baseline" : o.MeetsTargets ? "met" : "**not met**")} |");
         }

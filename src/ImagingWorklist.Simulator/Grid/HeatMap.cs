@@ -18,6 +18,23 @@ internal static class HeatMap
     private const int Header = 58;
     private const int PanelGap = 40;
 
+    /// <summary>
+    /// The value as the format rounds it, with one more decimal when a miss would otherwise read as its target (74.9 %
+    /// must not show as "75 % ✗").
+    /// </summary>
+    internal static string Shown(double value, bool met, double target, string format)
+    {
+        var text = value.ToString(format, CultureInfo.InvariantCulture);
+        if (met || text != target.ToString(format, CultureInfo.InvariantCulture))
+        {
+            return text;
+        }
+
+        var number = format.Split('\'')[0];
+        var finer = (number.Contains('.', StringComparison.Ordinal) ? number + "0" : number + ".0") + format[number.Length..];
+        return value.ToString(finer, CultureInfo.InvariantCulture);
+    }
+
     public static string Svg(string title, IReadOnlyList<GridOutcome> outcomes, IReadOnlyList<Strategy> strategies,
         Func<GridOutcome, double> value, Func<GridOutcome, bool> met, double target, string format)
     {
@@ -83,7 +100,7 @@ internal static class HeatMap
 
                         var v = value(outcome);
                         var ok = met(outcome);
-                        var text = double.IsNaN(v) ? "n/a" : v.ToString(format, CultureInfo.InvariantCulture) + (ok ? "" : " ✗");
+                        var text = double.IsNaN(v) ? "n/a" : Shown(v, ok, target, format) + (ok ? "" : " ✗");
                         svg.AppendLine(CultureInfo.InvariantCulture,
                             $"""<rect x="{x}" y="{y}" width="{CellWidth - 2}" height="{CellHeight - 2}" """ +
                                 $"""fill="{Colour(v, ok, target)}"><title>{Escape(Describe(outcome, text))}</title></rect>""");
