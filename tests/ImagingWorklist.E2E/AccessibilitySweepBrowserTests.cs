@@ -7,7 +7,7 @@ namespace ImagingWorklist.E2E;
 /// Every view each role reaches, every tab of it, at a desktop and a phone size, scanned with the WCAG 2.0-2.2 A/AA
 /// rules: no serious or critical violation anywhere. All findings are reported together.
 /// </summary>
-[Collection(BrowserCollection.Name)]
+[Collection(AccessibilitySweepCollection.Name)]
 public sealed class AccessibilitySweepBrowserTests(BrowserApp app)
 {
     private static readonly (int Width, int Height)[] Sizes = [(1440, 900), (390, 844)];

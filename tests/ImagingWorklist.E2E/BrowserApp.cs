@@ -137,3 +137,13 @@ public sealed class BrowserCollection : ICollectionFixture<BrowserApp>
 {
     public const string Name = "browser";
 }
+
+/// <summary>
+/// The accessibility sweep on an app of its own: it only reads (and puts each theme back), and it is the longest browser
+/// test, so it runs beside the browser collection instead of after it.
+/// </summary>
+[CollectionDefinition(Name)]
+public sealed class AccessibilitySweepCollection : ICollectionFixture<BrowserApp>
+{
+    public const string Name = "accessibility sweep";
+}
