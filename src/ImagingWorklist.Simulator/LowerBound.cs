@@ -79,7 +79,7 @@ internal static class LowerBound
         var placeOf = examples.Select(e => Array.IndexOf(places, (e.TrustId, e.SiteId))).ToArray();
         var classOf = new Dictionary<string, int>();
         var classKinds = new List<bool[]>();
-        var capacity = new Dictionary<(int Class, int Hour), long>();
+        var capacity = new Dictionary<(int Class, int Quarter), long>();
         var mayByReporter = new List<(EngineReporter Reporter, bool[] May)>();
         foreach (var reporter in scenario.Reporters)
         {
