@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Xml.Linq;
 using ImagingWorklist.Simulator;
 using ImagingWorklist.Simulator.Grid;
@@ -73,11 +74,39 @@ public sealed class GridTests
             var map = XDocument.Load(Path.Combine(folder, "urgent-breaches.svg"));
             var cells = map.Descendants().Where(e => e.Name.LocalName == "rect" && e.Element(e.Name.Namespace + "title") is not null);
             Assert.Equal(2 * 4, cells.Count());
+
         }
         finally
         {
             Directory.Delete(folder, recursive: true);
         }
+    }
+
+    [Fact]
+    public void A_panel_is_wide_enough_for_its_label_when_it_has_one_cell()
+    {
+        const string text = """
+            per-day: 300
+            backlog: 100
+            out-of-hours: standard, 0.5
+            speed-spread: 0, 0.4
+            seeds: 1
+            days: 1
+            """;
+        var spec = GridSpec.Parse(text, "narrow.grid");
+        var svg = HeatMap.Svg("Gap closed", GridOutcome.Of(GridRun.RunAll(spec)), [Strategy.EnginePull, Strategy.EnginePush],
+            o => o.GapClosed.Mean, o => o.MeetsGap, 0.75, "0.00");
+
+        // Each panel's label ("Next case (pull) · out of hours 50 %, speed spread 0.4") must end before the next panel's.
+        var labels = XDocument.Parse(svg).Descendants()
+            .Where(e => e.Name.LocalName == "text" && e.Elements().Any(c => c.Name.LocalName == "tspan"))
+            .Select(e => (X: double.Parse(e.Attribute("x")!.Value, CultureInfo.InvariantCulture), Y: e.Attribute("y")!.Value, Text: e.Value))
+            .GroupBy(l => l.Y);
+        Assert.All(labels, row =>
+        {
+            var (first, second) = (row.First(), row.Last());
+            Assert.True(second.X - first.X >= first.Text.Length * 6.5, $"'{first.Text}' at {first.X} runs into the next label at {second.X}.");
+        });
     }
 
     [Theory]

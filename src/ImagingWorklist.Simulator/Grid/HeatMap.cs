@@ -18,6 +18,9 @@ internal static class HeatMap
     private const int Header = 58;
     private const int PanelGap = 40;
 
+    /// <summary>A generous average width of a 12-pixel sans-serif character, for sizing panels to their labels.</summary>
+    private const double CharWidth = 7.2;
+
     /// <summary>
     /// The value as the format rounds it, with one more decimal when a miss would otherwise read as its target (74.9 %
     /// must not show as "75 % ✗").
@@ -48,9 +51,12 @@ internal static class HeatMap
         var fixedParts = Enumerable.Range(0, parts[0].Count).Except(varying).Select(i => parts[0][i]).ToList();
         string LabelOf(GridCell cell) => string.Join(", ", varying.Select(i => cell.PanelParts[i]));
 
-        var panelWidth = Left + (backlogs.Count * CellWidth);
+        // A panel is as wide as its cells or its longest label, whichever is wider, so labels never run into the next.
+        var longestLabel = panels.Max(p => LabelOf(outcomes.First(o => o.Cell.Panel == p).Cell).Length)
+            + strategies.Max(s => Name(s).Length) + 3;
+        var panelWidth = Math.Max(Left + (backlogs.Count * CellWidth), (int)Math.Ceiling(longestLabel * CharWidth));
         var panelHeight = Header + (perDays.Count * CellHeight) + 16;
-        var width = (strategies.Count * (panelWidth + PanelGap)) + 20;
+        var width = Math.Max((strategies.Count * (panelWidth + PanelGap)) + 20, (int)Math.Ceiling((title.Length * CharWidth * 1.4) + 20));
         var height = 70 + (panels.Count * panelHeight);
         var svg = new StringBuilder();
         svg.AppendLine(CultureInfo.InvariantCulture,
