@@ -100,12 +100,14 @@ public sealed class GridTests
         // Each panel's label ("Next case (pull) · out of hours 50 %, speed spread 0.4") must end before the next panel's.
         var labels = XDocument.Parse(svg).Descendants()
             .Where(e => e.Name.LocalName == "text" && e.Elements().Any(c => c.Name.LocalName == "tspan"))
-            .Select(e => (X: double.Parse(e.Attribute("x")!.Value, CultureInfo.InvariantCulture), Y: e.Attribute("y")!.Value, Text: e.Value))
+            .Select(e => (X: double.Parse(e.Attribute("x")!.Value, CultureInfo.InvariantCulture), Y: e.Attribute("y")!.Value,
+                Text: e.Value))
             .GroupBy(l => l.Y);
         Assert.All(labels, row =>
         {
             var (first, second) = (row.First(), row.Last());
-            Assert.True(second.X - first.X >= first.Text.Length * 6.5, $"'{first.Text}' at {first.X} runs into the next label at {second.X}.");
+            Assert.True(second.X - first.X >= first.Text.Length * 6.5,
+                $"'{first.Text}' at {first.X} runs into the next label at {second.X}.");
         });
     }
 
