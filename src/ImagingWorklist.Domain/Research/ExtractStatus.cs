@@ -1,0 +1,9 @@
+namespace ImagingWorklist.Domain.Research;
+
+public enum ExtractStatus
+{
+    Building,
+    Ready,
+    Failed,
+    Deleted,
+}
