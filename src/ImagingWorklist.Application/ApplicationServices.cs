@@ -10,6 +10,7 @@ using ImagingWorklist.Application.FollowUps;
 using ImagingWorklist.Application.Ingest;
 using ImagingWorklist.Application.Realtime;
 using ImagingWorklist.Application.Reporting;
+using ImagingWorklist.Application.Research;
 using ImagingWorklist.Application.Rota;
 using ImagingWorklist.Application.Simulation;
 using ImagingWorklist.Application.Workitems;
@@ -39,6 +40,7 @@ public static class ApplicationServices
             .AddClaiming(configuration)
             .AddReporting(configuration)
             .AddFollowUps(configuration)
+            .AddResearch(configuration)
             .AddDelivery(configuration)
             .AddIngest(configuration)
             .AddWorkitems()

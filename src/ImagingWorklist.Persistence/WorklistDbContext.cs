@@ -4,6 +4,7 @@ using ImagingWorklist.Domain.Exams;
 using ImagingWorklist.Domain.Network;
 using ImagingWorklist.Domain.Reporters;
 using ImagingWorklist.Domain.Reporting;
+using ImagingWorklist.Domain.Research;
 using ImagingWorklist.Domain.Rota;
 using ImagingWorklist.Domain.Turnaround;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
@@ -57,6 +58,15 @@ public sealed class WorklistDbContext(DbContextOptions<WorklistDbContext> option
 
     /// <summary>HL7 v2 and FHIR messages as received, stored before they are acknowledged.</summary>
     public DbSet<InboundMessage> InboundMessages => Set<InboundMessage>();
+
+    public DbSet<DataAccessRequest> DataAccessRequests => Set<DataAccessRequest>();
+
+    public DbSet<ResearchExtract> ResearchExtracts => Set<ResearchExtract>();
+
+    public DbSet<ResearchExtractFile> ResearchExtractFiles => Set<ResearchExtractFile>();
+
+    /// <summary>The national data opt-out list as last imported: NHS numbers never extracted.</summary>
+    public DbSet<OptedOutPatient> OptedOutPatients => Set<OptedOutPatient>();
 
     /// <summary>UPS-RS event subscriptions of workstations and other systems.</summary>
     public DbSet<UpsSubscription> UpsSubscriptions => Set<UpsSubscription>();

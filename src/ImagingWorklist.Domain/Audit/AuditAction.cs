@@ -56,4 +56,19 @@ public enum AuditAction
 
     /// <summary>A follow-up recommendation was closed by hand, with its reason.</summary>
     FollowUpClosed,
+
+    /// <summary>A data access request was drafted, changed, submitted or withdrawn by its requester.</summary>
+    DataAccessRequested,
+
+    /// <summary>A data guardian approved or refused a data access request.</summary>
+    DataAccessDecided,
+
+    /// <summary>A de-identified extract was made for an approved request (its counts in the detail).</summary>
+    ResearchExtractMade,
+
+    /// <summary>A file of a research extract left the system (browser download or FHIR Bulk Data).</summary>
+    ResearchExtractDownloaded,
+
+    /// <summary>The national data opt-out list was imported (its count in the detail).</summary>
+    OptOutsImported,
 }

@@ -9,7 +9,7 @@ namespace ImagingWorklist.Domain.Research;
 /// shaped or telephone-shaped digits, any date, UK postcodes, street addresses, titled names, labelled identifiers).
 /// Rules err towards removing: a clinical word that is also a patient's name is removed when written with a capital.
 /// </summary>
-public static partial class ReportScrubber
+public sealed partial class ReportScrubber
 {
     public const string Name = "[NAME]";
     public const string NhsNumber = "[NHS NUMBER]";
@@ -27,7 +27,12 @@ public static partial class ReportScrubber
         "Dr", "Mr", "Mrs", "Ms", "Miss", "Mx", "Prof", "Professor", "Sister", "Nurse", "Sr", "Rev", "Sir", "Dame",
     };
 
-    public static Scrubbed Scrub(string text, ScrubKnowledge known)
+    private readonly Regex? everyone;
+
+    /// <param name="everyone">Names known to everyone's reports (the network's staff), matched in every text.</param>
+    public ReportScrubber(IEnumerable<string> everyone) => this.everyone = AnyOf(NameParts(everyone));
+
+    public Scrubbed Scrub(string text, ScrubKnowledge known)
     {
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(known);
@@ -48,6 +53,7 @@ public static partial class ReportScrubber
         result = Replace(LabelledIdentifier(), result, Identifier);
         result = Replace(PhoneNumber(), result, Phone);
         result = Replace(NhsNumberShape(), result, NhsNumber);
+        result = Replace(CodedNumber(), result, Identifier);
         result = Replace(NumericDate(), result, Date);
         result = Replace(IsoDate(), result, Date);
         result = Replace(DayMonthYear(), result, Date);
@@ -56,9 +62,9 @@ public static partial class ReportScrubber
         result = Replace(StreetAddress(), result, Address);
         result = Replace(Postcode(), result, Address);
         result = Replace(TitledName(), result, Name);
-        if (AnyOf(NameParts(known.Names)) is { } names)
+        foreach (var names in new[] { AnyOf(NameParts(known.Names)), everyone })
         {
-            result = names.Replace(result, match =>
+            result = names?.Replace(result, match =>
             {
                 if (!char.IsUpper(match.Value[0]))
                 {
@@ -67,7 +73,7 @@ public static partial class ReportScrubber
 
                 removed++;
                 return Name;
-            });
+            }) ?? result;
         }
 
         return new Scrubbed(result, removed);
@@ -103,6 +109,11 @@ public static partial class ReportScrubber
     [GeneratedRegex(@"(?<!\d)\d{3}[ -]?\d{3}[ -]?\d{4}(?!\d)", RegexOptions.CultureInvariant)]
     private static partial Regex NhsNumberShape();
 
+    /// <summary>Record and accession numbers of any trust: up to four letters then six or more digits, or a bare run of six or
+    /// more.</summary>
+    [GeneratedRegex(@"\b[A-Z]{0,4}\d{6,}\b", RegexOptions.CultureInvariant)]
+    private static partial Regex CodedNumber();
+
     [GeneratedRegex(@"(?<!\d)\d{1,2}[/.\-]\d{1,2}[/.\-](?:\d{4}|\d{2})(?!\d)", RegexOptions.CultureInvariant)]
     private static partial Regex NumericDate();
 
@@ -132,7 +143,8 @@ public static partial class ReportScrubber
     [GeneratedRegex(@"\b[A-Z]{1,2}\d[A-Z\d]?\s*\d[ABD-HJLNP-UW-Z]{2}\b", RegexOptions.CultureInvariant)]
     private static partial Regex Postcode();
 
-    /// <summary>A title and one or two capitalised words after it, with an initial allowed: "Dr J. Patel", "Mrs Anne-Marie O'Neill".</summary>
+    /// <summary>A title and one or two capitalised words after it, with an initial allowed: "Dr J. Patel", "Mrs Anne-Marie
+    /// O'Neill".</summary>
     [GeneratedRegex(
         @"\b(?:Dr|Mr|Mrs|Ms|Miss|Mx|Prof|Professor|Sister|Nurse|Sr|Rev)\.?\s+(?:[A-Z]\.?\s+)?" +
         @"[A-Z][A-Za-z'\-]+(?:\s+[A-Z][A-Za-z'\-]+)?",

@@ -20,6 +20,9 @@ public sealed class ResearchExtract
 
     public DateTimeOffset? FinishedAt { get; private set; }
 
+    /// <summary>When the builder last reported progress: a build silent for long was interrupted (the app stopped).</summary>
+    public DateTimeOffset UpdatedAt { get; private set; }
+
     public ExtractStatus Status { get; private set; }
 
     /// <summary>Exams read so far, of <see cref="Total"/>: the progress a page shows.</summary>
@@ -42,12 +45,13 @@ public sealed class ResearchExtract
     public string? Error { get; private set; }
 
     public static ResearchExtract Start(Guid id, Guid requestId, string madeBy, DateTimeOffset now) =>
-        new() { Id = id, RequestId = requestId, MadeBy = madeBy, StartedAt = now, Status = ExtractStatus.Building };
+        new() { Id = id, RequestId = requestId, MadeBy = madeBy, StartedAt = now, UpdatedAt = now, Status = ExtractStatus.Building };
 
-    public void Progress(int done, int total)
+    public void Progress(int done, int total, DateTimeOffset now)
     {
         Done = done;
         Total = total;
+        UpdatedAt = now;
     }
 
     public void Finish(ExtractCounts counts, DateTimeOffset now)
@@ -62,6 +66,7 @@ public sealed class ResearchExtract
         Done = Total;
         Status = ExtractStatus.Ready;
         FinishedAt = now;
+        UpdatedAt = now;
     }
 
     public void Fail(string error, DateTimeOffset now)
@@ -69,6 +74,7 @@ public sealed class ResearchExtract
         Error = error.Length > ErrorMaxLength ? error[..ErrorMaxLength] : error;
         Status = ExtractStatus.Failed;
         FinishedAt = now;
+        UpdatedAt = now;
     }
 
     public void Delete(DateTimeOffset now)

@@ -1,0 +1,8 @@
+namespace ImagingWorklist.Application.Research;
+
+public enum ExtractColumnKind
+{
+    Text,
+    Integer,
+    Date,
+}

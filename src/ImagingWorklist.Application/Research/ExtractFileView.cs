@@ -1,0 +1,3 @@
+namespace ImagingWorklist.Application.Research;
+
+public sealed record ExtractFileView(string Name, string? ResourceType, string ContentType, int Count, long Bytes);
