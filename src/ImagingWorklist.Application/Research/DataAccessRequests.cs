@@ -42,6 +42,14 @@ public sealed class DataAccessRequests(IDbContextFactory<WorklistDbContext> cont
             cancellationToken))[0];
     }
 
+    /// <summary>The network's trusts a cohort may name: ODS code and name, by name.</summary>
+    public async Task<IReadOnlyList<(string Code, string Name)>> TrustChoicesAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var trusts = await db.Trusts.AsNoTracking().ToListAsync(cancellationToken);
+        return [.. trusts.OrderBy(t => t.Name, StringComparer.OrdinalIgnoreCase).Select(t => (t.OdsCode.Value, t.Name))];
+    }
+
     public async Task<Outcome<Guid>> DraftAsync(DataAccessDraft draft, Actor actor, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(draft);

@@ -13,7 +13,25 @@ public static class WorklistRoles
     public const string RotaCoordinator = nameof(RotaCoordinator);
     public const string Admin = nameof(Admin);
 
-    public static IReadOnlyList<string> All { get; } = [Radiologist, Manager, RotaCoordinator, Admin];
+    /// <summary>Asks for de-identified research extracts; sees no patient-identifiable page.</summary>
+    public const string Researcher = nameof(Researcher);
+
+    /// <summary>Decides data access requests and keeps the opt-out list; sees no patient-identifiable page for that.</summary>
+    public const string DataGuardian = nameof(DataGuardian);
+
+    public static IReadOnlyList<string> All { get; } = [Radiologist, Manager, RotaCoordinator, Admin, Researcher, DataGuardian];
+
+    /// <summary>The roles that work with patients' data: every role but the research ones.</summary>
+    public static IReadOnlyList<string> Clinical { get; } = [Radiologist, Manager, RotaCoordinator, Admin];
+
+    /// <summary>Those who may ask for a research extract.</summary>
+    public static IReadOnlyList<string> ResearchRequesters { get; } = [Researcher, Manager];
+
+    /// <summary>Those who decide data access requests and keep the opt-out list.</summary>
+    public static IReadOnlyList<string> DataGuardians { get; } = [DataGuardian, Admin];
+
+    /// <summary>Everyone with a part in research: requesters and guardians.</summary>
+    public static IReadOnlyList<string> Research { get; } = [Researcher, Manager, DataGuardian, Admin];
 
     /// <summary>Those who oversee the network rather than report: dashboards, everyone's activity and rota, CSV feeds.</summary>
     public static IReadOnlyList<string> Oversight { get; } = [Manager, RotaCoordinator, Admin];
@@ -33,10 +51,14 @@ public static class WorklistRoles
         Radiologist => "Reporter",
         RotaCoordinator => "Rota coordinator",
         Admin => "Administrator",
+        DataGuardian => "Data guardian",
         _ => role,
     };
 
     public static bool Oversees(this ClaimsPrincipal user) => InAny(user, Oversight);
 
     public static bool InAny(this ClaimsPrincipal user, IEnumerable<string> roles) => roles.Any(user.IsInRole);
+
+    /// <summary>A researcher or data guardian with no clinical role: kept away from every patient-identifiable page and API.</summary>
+    public static bool ResearchOnly(this ClaimsPrincipal user) => !InAny(user, Clinical) && InAny(user, [Researcher, DataGuardian]);
 }

@@ -22,6 +22,8 @@ internal sealed class DemoUsers(IServiceScopeFactory scopes, DemoPeople people, 
         ("manager", WorklistRoles.Manager, "a network imaging manager"),
         ("coordinator", WorklistRoles.RotaCoordinator, "a rota coordinator"),
         ("admin", WorklistRoles.Admin, "an administrator"),
+        ("researcher", WorklistRoles.Researcher, "a researcher asking for de-identified extracts"),
+        ("guardian", WorklistRoles.DataGuardian, "the network's data guardian (decides research requests)"),
     ];
 
     public async Task EnsureAsync(CancellationToken cancellationToken)
@@ -29,17 +31,22 @@ internal sealed class DemoUsers(IServiceScopeFactory scopes, DemoPeople people, 
         await using var scope = scopes.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<WorklistUser>>();
         var roles = scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole>>();
+
+        // Every role exists, also in a database made before a role was added, so an administrator can grant it.
+        foreach (var role in WorklistRoles.All)
+        {
+            if (!await roles.RoleExistsAsync(role))
+            {
+                await roles.CreateAsync(new IdentityRole(role));
+            }
+        }
+
         if (await people.AccountsExistAsync(cancellationToken))
         {
             Console.WriteLine(
                 $"Demo users: {string.Join(", ", Accounts.Select(a => a.UserName))} (password as printed at the first start, or " +
                     $"Demo:UserPassword).");
             return;
-        }
-
-        foreach (var role in WorklistRoles.All)
-        {
-            await roles.CreateAsync(new IdentityRole(role));
         }
 
         var configured = configuration["Demo:UserPassword"];

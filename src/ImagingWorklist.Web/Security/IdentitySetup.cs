@@ -85,6 +85,8 @@ internal static class IdentitySetup
         services.AddSingleton<DemoClients>();
         services.AddSingleton<BootstrapAdmin>();
         services.AddScoped<ClientAdministration>();
+        services.AddScoped<Features.Research.ResearchClients>();
+        services.AddSingleton<Application.Research.IExtractFormat, Interop.Fhir.FhirResearchExtract>();
         services.AddScoped<PasswordSignIn>();
         return builder;
     }

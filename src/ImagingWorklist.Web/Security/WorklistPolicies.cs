@@ -24,6 +24,18 @@ internal static class WorklistPolicies
     /// in.</summary>
     public const string Oversight = nameof(Oversight);
 
+    /// <summary>Patient-identifiable pages: anyone signed in with a clinical role (not a researcher or guardian alone).</summary>
+    public const string PatientData = nameof(PatientData);
+
+    /// <summary>The research pages: requesters and data guardians, in the browser.</summary>
+    public const string Research = nameof(Research);
+
+    /// <summary>Deciding requests and keeping the opt-out list, in the browser.</summary>
+    public const string DataGuardian = nameof(DataGuardian);
+
+    /// <summary>FHIR Bulk Data export: a client token scoped to one approved request (checked per request by the endpoint).</summary>
+    public const string BulkData = nameof(BulkData);
+
     public static void AddWorklistPolicies(this AuthorizationBuilder authorization) => authorization
         // Pages ([Authorize] without a policy) are for people in the browser: the sign-in cookie, not a token.
         .SetDefaultPolicy(new AuthorizationPolicyBuilder(IdentityConstants.ApplicationScheme).RequireAuthenticatedUser().Build())
@@ -31,16 +43,27 @@ internal static class WorklistPolicies
         // Anything mapped without a policy of its own still needs a signed-in caller.
         .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
         .AddPolicy(WorklistRead, p => p.RequireAuthenticatedUser()
-            .RequireAssertion(c => Person(c.User) || Scoped(c.User, WorklistScopes.Read)))
+            .RequireAssertion(c => Clinician(c.User) || Scoped(c.User, WorklistScopes.Read)))
         .AddPolicy(WorklistClaim, p => p.RequireAuthenticatedUser()
             .RequireAssertion(c => IsReporter(c.User) && (Person(c.User) || Scoped(c.User, WorklistScopes.Claim))))
         .AddPolicy(CancelRequest, p => p.RequireAuthenticatedUser().RequireAssertion(c =>
-            Person(c.User) || Scoped(c.User, WorklistScopes.Claim) || Scoped(c.User, WorklistScopes.Ingest)))
+            Clinician(c.User) || Scoped(c.User, WorklistScopes.Claim) || Scoped(c.User, WorklistScopes.Ingest)))
         .AddPolicy(Ingest, p => p.RequireAuthenticatedUser().RequireAssertion(c => Scoped(c.User, WorklistScopes.Ingest)))
         .AddPolicy(ReportsRead, p => p.RequireAuthenticatedUser()
-            .RequireAssertion(c => Person(c.User) || Scoped(c.User, WorklistScopes.ReportsRead)))
+            .RequireAssertion(c => Clinician(c.User) || Scoped(c.User, WorklistScopes.ReportsRead)))
         .AddPolicy(Oversight, p => p.RequireAuthenticatedUser().RequireRole(WorklistRoles.Oversight))
-        .AddPolicy(Admin, p => p.RequireAuthenticatedUser().RequireAssertion(c => Person(c.User) && c.User.IsInRole(WorklistRoles.Admin)));
+        .AddPolicy(Admin, p => p.RequireAuthenticatedUser().RequireAssertion(c => Person(c.User) && c.User.IsInRole(WorklistRoles.Admin)))
+        .AddPolicy(PatientData, p => p.AddAuthenticationSchemes(IdentityConstants.ApplicationScheme).RequireAuthenticatedUser()
+            .RequireAssertion(c => Clinician(c.User)))
+        .AddPolicy(Research, p => p.AddAuthenticationSchemes(IdentityConstants.ApplicationScheme).RequireAuthenticatedUser()
+            .RequireAssertion(c => Person(c.User) && c.User.InAny(WorklistRoles.Research)))
+        .AddPolicy(DataGuardian, p => p.AddAuthenticationSchemes(IdentityConstants.ApplicationScheme).RequireAuthenticatedUser()
+            .RequireAssertion(c => Person(c.User) && c.User.InAny(WorklistRoles.DataGuardians)))
+        .AddPolicy(BulkData, p => p.RequireAuthenticatedUser().RequireAssertion(c => !Person(c.User) && WorklistScopes
+            .ResearchRequest(c.User) is not null));
+
+    /// <summary>A person in the browser with a clinical role: may see patients' data within their scope.</summary>
+    public static bool Clinician(ClaimsPrincipal user) => Person(user) && !user.ResearchOnly();
 
     /// <summary>Signed in through the sign-in page (the cookie), as opposed to a token.</summary>
     public static bool Person(ClaimsPrincipal user) =>
