@@ -11,6 +11,7 @@ namespace ImagingWorklist.LoadBench;
 ///   fanout [clients]                                                commit-to-client latency, 1 client vs many
 ///   ingest-postgres "Host=…" [orders]                                HL7 over MLLP into PostgreSQL vs an idempotent store-only baseline
 ///   dashboard-postgres "Host=…" [historic exams]                     the dashboard's queries over 10^6 historic and 5×10^4 open exams
+///   extract-postgres "Host=…" [sizes]                               a research extract of 10^4 and 10^5 reports vs reading them
 ///   cold-start "Host=…" [historic] [open]                             process start to ready and first worklist at 10^6 reported + 10^5
 /// open
 /// (Not named Program: the web app's Program is referenced here too.)
@@ -45,6 +46,9 @@ internal static class LoadBench
                 await new CircuitBench(tabs: args.Length > 1 ? int.Parse(args[1]) : 20, cycles: args.Length > 2 ? int.Parse(args[2])
                     : 1_000, changes: args.Length > 3 ? int.Parse(args[3]) : 60).RunAsync();
                 break;
+            case "extract-postgres" when args.Length > 1:
+                await new ExtractBench(args[1], args.Length > 2 ? [.. args[2].Split(',').Select(int.Parse)] : [10_000, 100_000]).RunAsync();
+                break;
             case "fanout":
                 await new FanOutBench(args.Length > 1 ? int.Parse(args[1]) : 500, changes: 100, TimeSpan.FromMilliseconds(100)).RunAsync();
                 break;
@@ -52,7 +56,9 @@ internal static class LoadBench
                 Console.Error.WriteLine(
                     "Usage: claims-postgres <server connection string> [rounds] | claims-sqlite | circuits [tabs] [cycles] [changes] | " +
                         "fanout [clients] | ingest-postgres <server connection string> [orders] | dashboard-postgres <server connection " +
-                            "string> [historic exams] | cold-start <server connection string> [historic] [open]");
+                            "string> [historic exams] | cold-start <server connection string> [historic] [open] | " +
+                                "extract-postgres <server " +
+                                "connection string> [sizes, e.g. 10000,100000]");
                 return 2;
         }
 

@@ -24,6 +24,8 @@ public sealed class AccessibilitySweepBrowserTests(BrowserApp app)
             [("/admin",
             ["Network and credentials", "Users", "Integration clients", "Inbound messages", "Procedures", "Report templates",
             "Report delivery", "Audit trail"])]),
+        ("researcher", [("/research", [])]),
+        ("guardian", [("/research", [])]),
     ];
 
     public static TheoryData<string> Roles => [.. Sweep.Select(s => s.Role)];

@@ -169,6 +169,11 @@ public static class Labels
         AuditAction.FollowUpRecommended => "Follow-up recommended",
         AuditAction.FollowUpCompleted => "Follow-up done",
         AuditAction.FollowUpClosed => "Follow-up closed",
+        AuditAction.DataAccessRequested => "Data access requested",
+        AuditAction.DataAccessDecided => "Data access decided",
+        AuditAction.ResearchExtractMade => "Research extract made",
+        AuditAction.ResearchExtractDownloaded => "Research extract downloaded",
+        AuditAction.OptOutsImported => "Opt-out list imported",
         _ => action.ToString(),
     };
 

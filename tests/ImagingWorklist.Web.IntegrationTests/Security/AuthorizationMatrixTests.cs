@@ -26,7 +26,15 @@ public enum Caller
     /// <summary>The demo-ris integration client (client credentials: ingest, read, reports).</summary>
     Ris = 64,
 
-    People = Radiologist | Manager | Coordinator | Admin,
+    /// <summary>A researcher (asks for de-identified extracts; no patient-identifiable page).</summary>
+    Researcher = 128,
+
+    /// <summary>The data guardian (decides research requests, keeps the opt-out list; no patient-identifiable page).</summary>
+    Guardian = 256,
+
+    /// <summary>People whose roles work with patients' data.</summary>
+    Clinicians = Radiologist | Manager | Coordinator | Admin,
+    People = Clinicians | Researcher | Guardian,
     Everyone = Anonymous | People | Workstation | Ris,
 }
 
@@ -47,7 +55,7 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.App app) :
     [
         new("GET", "/", "/", Caller.People, "The worklist: every signed-in person (what it shows depends on the role)"),
         new("GET", "/worklist", "/worklist", Caller.People, "The worklist"),
-        new("GET", "/exams/{ExamId:guid}", SomeExam, Caller.People,
+        new("GET", "/exams/{ExamId:guid}", SomeExam, Caller.Clinicians,
             "Exam view; patient data only to a reporter with a need to know (holder, verifier, asked for an opinion, author) or a " +
                 "manager, within their trusts"),
         new("GET", "/dashboard", "/dashboard", Caller.Manager | Caller.Coordinator | Caller.Admin, "Backlog and turnaround dashboards"),
@@ -55,17 +63,17 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.App app) :
             "Follow-up recommendations tracked to closure (the failsafe list), within the caller's trusts"),
         new("GET", "/api/follow-ups.csv", "/api/follow-ups.csv?view=all", Caller.Manager | Caller.Coordinator | Caller.Admin,
             "The follow-up tracking list as CSV, within the caller's trusts"),
-        new("GET", "/fhir/ServiceRequest", "/fhir/ServiceRequest?intent=proposal", Caller.People | Caller.Ris,
+        new("GET", "/fhir/ServiceRequest", "/fhir/ServiceRequest?intent=proposal", Caller.Clinicians | Caller.Ris,
             "FHIR follow-up recommendations (intent proposal) within the caller's trusts (reports.read for tokens)"),
-        new("GET", "/fhir/ServiceRequest/{id}", "/fhir/ServiceRequest/6b0e7f0a-0000-4000-8000-000000000001", Caller.People | Caller.Ris,
+        new("GET", "/fhir/ServiceRequest/{id}", "/fhir/ServiceRequest/6b0e7f0a-0000-4000-8000-000000000001", Caller.Clinicians | Caller.Ris,
             "FHIR follow-up recommendation read within the caller's trusts (reports.read for tokens)"),
         new("GET", "/dashboard/exams", "/dashboard/exams?by=Trust&key=x&measure=Open", Caller.Manager | Caller.Coordinator | Caller.Admin,
             "The exams behind a backlog figure, within the caller's trusts"),
         new("GET", "/api/dashboard/backlog.csv", "/api/dashboard/backlog.csv?by=Trust", Caller.Manager | Caller.Coordinator | Caller.Admin,
             "The backlog table as CSV, within the caller's trusts"),
-        new("GET", "/activity", "/activity", Caller.People,
+        new("GET", "/activity", "/activity", Caller.Clinicians,
             "Reporter activity: a reporter sees their own, managers, coordinators and administrators every reporter in their trusts"),
-        new("GET", "/api/dashboard/activity.csv", "/api/dashboard/activity.csv?days=30", Caller.People,
+        new("GET", "/api/dashboard/activity.csv", "/api/dashboard/activity.csv?days=30", Caller.Clinicians,
             "Reporter activity as CSV: the caller's own row, or every reporter in their trusts for managers, coordinators and " +
                 "administrators"),
         new("GET", "/api/dashboard/forecast.csv", "/api/dashboard/forecast.csv", Caller.Manager | Caller.Coordinator | Caller.Admin,
@@ -76,8 +84,22 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.App app) :
         new("GET", "/api/dashboard/turnaround.csv", "/api/dashboard/turnaround.csv?days=30",
             Caller.Manager | Caller.Coordinator | Caller.Admin,
             "Turnaround by pathway, modality and trust as CSV, within the caller's trusts"),
-        new("GET", "/rota", "/rota", Caller.People, "Rota and cover"),
+        new("GET", "/rota", "/rota", Caller.Clinicians, "Rota and cover"),
         new("GET", "/admin", "/admin", Caller.Admin, "Users, credentials, integration clients, audit trail"),
+        new("GET", "/research", "/research", Caller.Manager | Caller.Admin | Caller.Researcher | Caller.Guardian,
+            "Research data access: requesters (researchers, managers) see and extract their own requests; data guardians " +
+                "(and administrators) see and decide every request and keep the opt-out list. No patient-identifiable data"),
+        new("GET", "/research/extracts/{id}/files/{name}", "/research/extracts/6b0e7f0a-0000-4000-8000-000000000001/files/x.parquet",
+            Caller.Manager | Caller.Admin | Caller.Researcher | Caller.Guardian,
+            "A de-identified extract's file, for its requester only (anyone else is answered 404), while the request is unexpired"),
+        new("GET", "/fhir/Group/{id}/$export", "/fhir/Group/6b0e7f0a-0000-4000-8000-000000000001/$export", Caller.None,
+            "FHIR Bulk Data kick-off: only a token with the research.<request> scope of that approved request"),
+        new("GET", "/fhir/bulkstatus/{id}", "/fhir/bulkstatus/6b0e7f0a-0000-4000-8000-000000000001", Caller.None,
+            "FHIR Bulk Data status and manifest: only the request's own research token"),
+        new("DELETE", "/fhir/bulkstatus/{id}", "/fhir/bulkstatus/6b0e7f0a-0000-4000-8000-000000000001", Caller.None,
+            "FHIR Bulk Data delete an export: only the request's own research token"),
+        new("GET", "/fhir/bulkfiles/{id}/{name}", "/fhir/bulkfiles/6b0e7f0a-0000-4000-8000-000000000001/Patient.ndjson", Caller.None,
+            "FHIR Bulk Data NDJSON file: only the request's own research token"),
         new("GET", "/account/login", "/account/login", Caller.Everyone, "Sign-in page"),
         new("GET", "/account/denied", "/account/denied", Caller.People, "Shown to a signed-in person refused a page"),
         new("GET", "/not-found", "/not-found", Caller.Everyone, "Page not found"),
@@ -99,38 +121,40 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.App app) :
             "A reporter's shifts and leave as iCalendar: their own, or anyone's for coordinators, managers and administrators"),
         new("POST", "/api/hl7v2", "/api/hl7v2", Caller.Ris, "HL7 v2 orders in over HTTP (scope worklist.ingest; people cannot)"),
         new("GET", "/fhir/metadata", "/fhir/metadata", Caller.Everyone, "FHIR CapabilityStatement (no data)"),
-        new("GET", "/fhir/Task", "/fhir/Task?_count=1", Caller.People | Caller.Workstation | Caller.Ris,
+        new("GET", "/fhir/Task", "/fhir/Task?_count=1", Caller.Clinicians | Caller.Workstation | Caller.Ris,
             "FHIR Task search within the caller's trusts (worklist.read for tokens)"),
-        new("GET", "/fhir/Task/{id}", "/fhir/Task/6b0e7f0a-0000-4000-8000-000000000001", Caller.People | Caller.Workstation | Caller.Ris,
+        new("GET", "/fhir/Task/{id}", "/fhir/Task/6b0e7f0a-0000-4000-8000-000000000001",
+            Caller.Clinicians | Caller.Workstation | Caller.Ris,
             "FHIR Task read within the caller's trusts"),
-        new("GET", "/fhir/DiagnosticReport", "/fhir/DiagnosticReport?_count=1", Caller.People | Caller.Ris,
+        new("GET", "/fhir/DiagnosticReport", "/fhir/DiagnosticReport?_count=1", Caller.Clinicians | Caller.Ris,
             "FHIR DiagnosticReport search: issued reports within the caller's trusts (reports.read for tokens)"),
         new("GET", "/fhir/DiagnosticReport/{id}", "/fhir/DiagnosticReport/6b0e7f0a-0000-4000-8000-000000000001",
-            Caller.People | Caller.Ris, "FHIR DiagnosticReport read within the caller's trusts (reports.read for tokens)"),
+            Caller.Clinicians | Caller.Ris, "FHIR DiagnosticReport read within the caller's trusts (reports.read for tokens)"),
         new("POST", "/fhir/ServiceRequest", "/fhir/ServiceRequest", Caller.Ris, "FHIR order in (scope worklist.ingest)"),
         new("POST", "/fhir/ImagingStudy", "/fhir/ImagingStudy", Caller.Ris, "FHIR exam complete (scope worklist.ingest)"),
         new("POST", "/fhir/", "/fhir", Caller.Ris, "FHIR batch Bundle of orders and studies (scope worklist.ingest)"),
-        new("GET", "/dicomweb/workitems/", "/dicomweb/workitems?limit=1", Caller.People | Caller.Workstation | Caller.Ris,
+        new("GET", "/dicomweb/workitems/", "/dicomweb/workitems?limit=1", Caller.Clinicians | Caller.Workstation | Caller.Ris,
             "UPS-RS search, within the caller's trusts (scope worklist.read for tokens)"),
-        new("GET", "/dicomweb/workitems/{uid}", $"/dicomweb/workitems/{SomeWorkitem}", Caller.People | Caller.Workstation | Caller.Ris,
+        new("GET", "/dicomweb/workitems/{uid}", $"/dicomweb/workitems/{SomeWorkitem}", Caller.Clinicians | Caller.Workstation | Caller.Ris,
             "UPS-RS retrieve, within the caller's trusts"),
         new("PUT", "/dicomweb/workitems/{uid}/state", $"/dicomweb/workitems/{SomeWorkitem}/state", Caller.Radiologist | Caller.Workstation,
             "UPS-RS claim/complete/cancel: a reporter (scope worklist.claim for tokens)"),
         new("POST", "/dicomweb/workitems/{uid}/cancelrequest", $"/dicomweb/workitems/{SomeWorkitem}/cancelrequest",
-            Caller.People | Caller.Workstation | Caller.Ris, "UPS-RS request cancellation (worklist.claim or worklist.ingest for tokens)"),
+            Caller.Clinicians | Caller.Workstation | Caller.Ris,
+                "UPS-RS request cancellation (worklist.claim or worklist.ingest for tokens)"),
         new("POST", "/dicomweb/workitems/{uid}/subscribers/{aeTitle}/", $"/dicomweb/workitems/{SomeWorkitem}/subscribers/WS1",
-            Caller.People | Caller.Workstation | Caller.Ris,
+            Caller.Clinicians | Caller.Workstation | Caller.Ris,
             "UPS-RS subscribe to a workitem (or 1.2.840.10008.5.1.4.34.5 for all) within the caller's trusts"),
         new("DELETE", "/dicomweb/workitems/{uid}/subscribers/{aeTitle}/", $"/dicomweb/workitems/{SomeWorkitem}/subscribers/WS1",
-            Caller.People | Caller.Workstation | Caller.Ris, "UPS-RS unsubscribe (the caller's own subscriptions only)"),
+            Caller.Clinicians | Caller.Workstation | Caller.Ris, "UPS-RS unsubscribe (the caller's own subscriptions only)"),
         new("POST", "/dicomweb/workitems/{uid}/subscribers/{aeTitle}/suspend",
-            $"/dicomweb/workitems/{SomeWorkitem}/subscribers/WS1/suspend", Caller.People | Caller.Workstation | Caller.Ris,
+            $"/dicomweb/workitems/{SomeWorkitem}/subscribers/WS1/suspend", Caller.Clinicians | Caller.Workstation | Caller.Ris,
             "UPS-RS suspend a global subscription"),
-        new("GET", "/dicomweb/subscribers/{aeTitle}", "/dicomweb/subscribers/WS1", Caller.People | Caller.Workstation | Caller.Ris,
+        new("GET", "/dicomweb/subscribers/{aeTitle}", "/dicomweb/subscribers/WS1", Caller.Clinicians | Caller.Workstation | Caller.Ris,
             "UPS-RS event channel (WebSocket): state reports for subscribed workitems within the caller's trusts"),
         new("POST", "/hubs/worklist/negotiate", "/hubs/worklist/negotiate?negotiateVersion=1",
-            Caller.People | Caller.Workstation | Caller.Ris, "Live worklist events, ids only (worklist.read for tokens)"),
-        new("GET", "/hubs/worklist", "/hubs/worklist", Caller.People | Caller.Workstation | Caller.Ris, "The hub's connection"),
+            Caller.Clinicians | Caller.Workstation | Caller.Ris, "Live worklist events, ids only (worklist.read for tokens)"),
+        new("GET", "/hubs/worklist", "/hubs/worklist", Caller.Clinicians | Caller.Workstation | Caller.Ris, "The hub's connection"),
         new("POST", "/_blazor/negotiate", "/_blazor/negotiate?negotiateVersion=1", Caller.People | Caller.Workstation | Caller.Ris,
             "Blazor Server circuits: any signed-in caller (pages themselves check roles)"),
         new("GET", "/_blazor", "/_blazor", Caller.People | Caller.Workstation | Caller.Ris, "Blazor Server circuit connection"),
@@ -235,7 +259,10 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.App app) :
     }
 
     private static readonly Caller[] Callers =
-        [Caller.Anonymous, Caller.Radiologist, Caller.Manager, Caller.Coordinator, Caller.Admin, Caller.Workstation, Caller.Ris];
+    [
+        Caller.Anonymous, Caller.Radiologist, Caller.Manager, Caller.Coordinator, Caller.Admin, Caller.Researcher, Caller.Guardian,
+        Caller.Workstation, Caller.Ris,
+    ];
 
     /// <summary>Refused means: 401/403 for programs, or a challenge (sign-in page with a return address) or the denied page for
     /// browsers.</summary>
@@ -257,8 +284,11 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.App app) :
         text.Append("client acting as a radiologist (authorization code + PKCE, scopes `worklist.read worklist.claim`); **RIS** = the\n");
         text.Append("`demo-ris` integration client (client credentials, scopes `worklist.ingest worklist.read reports.read`).\n");
         text.Append("Patient data is further limited by trust: a reporter sees only trusts they hold a valid credential for.\n\n");
-        text.Append("| Method | Route | Anonymous | Radiologist | Manager | Coordinator | Admin | Workstation | RIS | What |\n");
-        text.Append("|---|---|---|---|---|---|---|---|---|---|\n");
+        text.Append("Researchers and the data guardian see no patient-identifiable page or API; research extracts leave only\n");
+        text.Append("de-identified, to their requester or to a client holding that request's own `research.<request>` scope.\n\n");
+        text.Append("| Method | Route | Anonymous | Radiologist | Manager | Coordinator | Admin | Researcher | Guardian | ");
+        text.Append("Workstation | RIS | What |\n");
+        text.Append("|---|---|---|---|---|---|---|---|---|---|---|---|\n");
         foreach (var rule in Table)
         {
             text.Append($"| {rule.Method} | `{rule.Pattern.Replace("|", "\\|", StringComparison.Ordinal)}` |");
@@ -326,6 +356,8 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.App app) :
                         Caller.Radiologist => "radiologist",
                         Caller.Manager => "manager",
                         Caller.Coordinator => "coordinator",
+                        Caller.Researcher => "researcher",
+                        Caller.Guardian => "guardian",
                         _ => "admin",
                     }, followRedirects: false),
                 };

@@ -16,7 +16,7 @@ internal static class DashboardEndpoints
     {
         app.MapGet("/api/dashboard/backlog.csv", BacklogAsync).RequireAuthorization(WorklistPolicies.Oversight);
         app.MapGet("/api/dashboard/turnaround.csv", TurnaroundAsync).RequireAuthorization(WorklistPolicies.Oversight);
-        app.MapGet("/api/dashboard/activity.csv", ActivityAsync).RequireAuthorization();
+        app.MapGet("/api/dashboard/activity.csv", ActivityAsync).RequireAuthorization(WorklistPolicies.PatientData);
         app.MapGet("/api/dashboard/forecast.csv", ForecastAsync).RequireAuthorization(WorklistPolicies.Oversight);
         app.MapGet("/api/dashboard/monthly-return.csv", MonthlyReturnAsync).RequireAuthorization(WorklistPolicies.Oversight);
         return app;
