@@ -13,7 +13,7 @@ public sealed class ResearchBrowserTests(BrowserApp app)
     [Fact]
     public async Task ARequestIsApprovedByTheGuardianThenExtractedAndDownloadedByTheResearcher()
     {
-        var title = $"CT outcomes {Guid.NewGuid():N}"[..20];
+        const string title = "CT head after a fall: outcomes";
         var researcher = await app.SignedInPageAsync("researcher");
 
         // A researcher sees no patient: the worklist sends them to research, an exam page is refused.
@@ -57,6 +57,7 @@ public sealed class ResearchBrowserTests(BrowserApp app)
         await card.GetByRole(AriaRole.Button, new() { Name = "Make extract" }).ClickAsync();
         await Assertions.Expect(card.Locator("[data-extract='Ready']")).ToBeVisibleAsync(new() { Timeout = 60_000 });
         await Assertions.Expect(card.Locator("[data-counts]")).ToContainTextAsync("reports of");
+        await Assertions.Expect(researcher.GetByRole(AriaRole.Status)).ToContainTextAsync("The extract is ready");
         var download = await researcher.RunAndWaitForDownloadAsync(() => card.Locator("[data-file='reports.parquet']").ClickAsync());
         Assert.Equal("reports.parquet", download.SuggestedFilename);
         await using (var stream = await download.CreateReadStreamAsync())
@@ -67,8 +68,13 @@ public sealed class ResearchBrowserTests(BrowserApp app)
         }
 
         await BrowserApp.SaveScreenshotAsync(researcher, "research-extract");
-        await researcher.SetViewportSizeAsync(390, 844);
-        await BrowserApp.SaveScreenshotAsync(researcher, "research-extract-phone");
+        var phone = await app.SignedInPageAsync("researcher");
+        await phone.SetViewportSizeAsync(390, 844);
+        await phone.GotoAsync("/research");
+        await Assertions.Expect(phone.Locator($"[data-request='{title}'] [data-extract='Ready']")).ToBeVisibleAsync();
+        Assert.True(await phone.EvaluateAsync<bool>("document.documentElement.scrollWidth <= window.innerWidth"),
+            "the research page scrolls sideways on a phone");
+        await BrowserApp.SaveScreenshotAsync(phone, "research-extract-phone");
 
         await guardian.ReloadAsync();
         await Assertions.Expect(guardian.GetByText(title).First).ToBeVisibleAsync();

@@ -154,7 +154,9 @@ public sealed class ExtractBuilder(IDbContextFactory<WorklistDbContext> contexts
     {
         var cohort = request.Cohort;
         var examDay = UkCalendar.DayOf(exam.TurnaroundClockStart);
-        var age = exam.Patient.AgeInYearsOn(examDay);
+        // An exam dated before the recorded birth is a data error (or a neonate's date of birth entered late): it counts
+        // as age 0, never stops the extract.
+        var age = Math.Max(0, exam.Patient.AgeInYearsOn(examDay));
         var final = reports.Where(r => r.Status == ReportStatus.Final).OrderByDescending(r => r.SignedAt).FirstOrDefault();
         if (examDay < cohort.From || examDay > cohort.To || !cohort.IncludesAge(age) || final is null)
         {

@@ -19,6 +19,7 @@ public sealed partial class ResearchPage : IDisposable
 {
     private const string Submitted = "Submitted: a data guardian will decide it.";
     private const string Withdrawn = "Withdrawn.";
+    private const string Building = "Building the extract; its progress shows below.";
 
     private readonly CancellationTokenSource _stop = new();
     private IReadOnlyList<DataAccessView>? _requests;
@@ -96,6 +97,12 @@ public sealed partial class ResearchPage : IDisposable
                 await InvokeAsync(StateHasChanged);
                 if (!_requests.Any(r => r.Extracts.Any(e => e.Status == ExtractStatus.Building)))
                 {
+                    if (_message == Building)
+                    {
+                        Say(true, "The extract is ready: its counts and files are below.");
+                        await InvokeAsync(StateHasChanged);
+                    }
+
                     break;
                 }
             }
@@ -145,7 +152,7 @@ public sealed partial class ResearchPage : IDisposable
     private async Task ExtractAsync(Guid requestId)
     {
         var started = await Extracts.StartAsync(requestId, new ResearchCaller(Actor, false));
-        Say(started.Succeeded, started.Succeeded ? "Building the extract; its progress shows below." : started.Reason!);
+        Say(started.Succeeded, started.Succeeded ? Building : started.Reason!);
         await ReloadAsync();
     }
 

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using System.Text.Json;
 using Hl7.Fhir.Model;
 using Hl7.Fhir.Serialization;
@@ -38,15 +37,22 @@ internal sealed class FhirResearchExtract : IExtractFormat
         return System.Threading.Tasks.Task.FromResult(files);
     }
 
+    /// <summary>One resource per line, written straight to bytes (no intermediate strings: an extract may hold 10^5 reports).</summary>
     private static ExtractFileContent File(string type, List<Resource> resources)
     {
-        var text = new StringBuilder();
-        foreach (var resource in resources)
+        using var stream = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = false }))
         {
-            text.Append(JsonSerializer.Serialize(resource, Json)).Append('\n');
+            foreach (var resource in resources)
+            {
+                JsonSerializer.Serialize(writer, resource, Json);
+                writer.Flush();
+                stream.WriteByte((byte)'\n');
+                writer.Reset();
+            }
         }
 
-        return new ExtractFileContent($"{type}.ndjson", type, NdjsonType, resources.Count, Encoding.UTF8.GetBytes(text.ToString()));
+        return new ExtractFileContent($"{type}.ndjson", type, NdjsonType, resources.Count, stream.ToArray());
     }
 
     private static Patient Patient(ExtractRow row, ExtractData data, string system)
