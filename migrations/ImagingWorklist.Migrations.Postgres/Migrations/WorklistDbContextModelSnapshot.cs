@@ -824,6 +824,9 @@ namespace ImagingWorklist.Migrations.Postgres.Migrations
                         .HasMaxLength(40)
                         .HasColumnType("integer");
 
+                    b.Property<Guid?>("LinkedToId")
+                        .HasColumnType("uuid");
+
                     b.Property<string>("Purpose")
                         .IsRequired()
                         .HasMaxLength(4000)
@@ -856,6 +859,8 @@ namespace ImagingWorklist.Migrations.Postgres.Migrations
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("LinkedToId");
 
                     b.HasIndex("RequestedBy");
 
@@ -1923,6 +1928,14 @@ namespace ImagingWorklist.Migrations.Postgres.Migrations
                         .HasForeignKey("ExamId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("ImagingWorklist.Domain.Research.DataAccessRequest", b =>
+                {
+                    b.HasOne("ImagingWorklist.Domain.Research.DataAccessRequest", null)
+                        .WithMany()
+                        .HasForeignKey("LinkedToId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("ImagingWorklist.Domain.Research.ResearchExtract", b =>

@@ -818,6 +818,9 @@ namespace ImagingWorklist.Migrations.Sqlite.Migrations
                         .HasMaxLength(40)
                         .HasColumnType("INTEGER");
 
+                    b.Property<Guid?>("LinkedToId")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Purpose")
                         .IsRequired()
                         .HasMaxLength(4000)
@@ -850,6 +853,8 @@ namespace ImagingWorklist.Migrations.Sqlite.Migrations
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("LinkedToId");
 
                     b.HasIndex("RequestedBy");
 
@@ -1911,6 +1916,14 @@ namespace ImagingWorklist.Migrations.Sqlite.Migrations
                         .HasForeignKey("ExamId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("ImagingWorklist.Domain.Research.DataAccessRequest", b =>
+                {
+                    b.HasOne("ImagingWorklist.Domain.Research.DataAccessRequest", null)
+                        .WithMany()
+                        .HasForeignKey("LinkedToId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("ImagingWorklist.Domain.Research.ResearchExtract", b =>

@@ -101,9 +101,12 @@ public sealed class DataAccessRequests(IDbContextFactory<WorklistDbContext> cont
             AuditAction.DataAccessRequested, "withdrawn", cancellationToken);
     }
 
-    /// <summary>A data guardian's decision; a refusal needs its reason.</summary>
+    /// <summary>
+    /// A data guardian's decision; a refusal needs its reason. An approval may link the request with an earlier approved
+    /// one (<paramref name="linkWith"/>) so the same patients carry the same pseudonyms in both.
+    /// </summary>
     public async Task<Outcome> DecideAsync(Guid id, bool approve, string? reason, ResearchCaller guardian,
-        CancellationToken cancellationToken = default)
+        CancellationToken cancellationToken = default, Guid? linkWith = null)
     {
         ArgumentNullException.ThrowIfNull(guardian);
         if (!guardian.Guardian)
@@ -112,9 +115,22 @@ public sealed class DataAccessRequests(IDbContextFactory<WorklistDbContext> cont
         }
 
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        DataAccessRequest? linked = null;
+        if (approve && linkWith is { } other)
+        {
+            linked = await db.DataAccessRequests.AsNoTracking().SingleOrDefaultAsync(r => r.Id == other, cancellationToken);
+            if (linked is null)
+            {
+                return Outcome.Rejected("The request to link with does not exist.");
+            }
+        }
+
+        var done = !approve ? "refused"
+            : linked is null ? "approved"
+            : $"approved, linked with '{linked.Title}' ({linked.ApprovalReference})";
         return await ChangeAsync(db, id, guardian,
-            (r, now) => approve ? r.Approve(guardian.Actor.Name, reason, now) : r.Refuse(guardian.Actor.Name, reason, now),
-            AuditAction.DataAccessDecided, approve ? "approved" : "refused", cancellationToken, reason);
+            (r, now) => approve ? r.Approve(guardian.Actor.Name, reason, now, linked) : r.Refuse(guardian.Actor.Name, reason, now),
+            AuditAction.DataAccessDecided, done, cancellationToken, reason);
     }
 
     private async Task<Outcome> ChangeAsync(WorklistDbContext db, Guid id, ResearchCaller caller,
@@ -168,11 +184,15 @@ public sealed class DataAccessRequests(IDbContextFactory<WorklistDbContext> cont
                 .ToListAsync(cancellationToken))
             .ToLookup(f => f.ExtractId, f => f.View);
         var trusts = (await db.Trusts.AsNoTracking().ToListAsync(cancellationToken)).ToDictionary(t => t.OdsCode.Value, t => t.Name);
+        var linkIds = requests.Where(r => r.LinkedToId is not null).Select(r => r.LinkedToId!.Value).ToList();
+        var linkTitles = await db.DataAccessRequests.AsNoTracking().Where(r => linkIds.Contains(r.Id))
+            .ToDictionaryAsync(r => r.Id, r => $"{r.Title} ({r.ApprovalReference})", cancellationToken);
         var today = UkCalendar.DayOf(clock.GetUtcNow());
         return [.. requests.Select(r => new DataAccessView(r.Id, r.Title, r.Purpose, r.ApprovalReference, r.Cohort,
             [.. r.Cohort.TrustCodes.Select(c => trusts.GetValueOrDefault(c, c))], r.Fields, r.ExpiresOn, r.RequestedBy, r.CreatedAt,
                 r.State,
             r.ExpiredOn(today), r.DecidedBy, r.DecidedAt, r.DecisionReason,
+            r.LinkedToId is { } link ? linkTitles.GetValueOrDefault(link) : null,
             [.. extracts.Where(e => e.RequestId == r.Id).OrderByDescending(e => e.StartedAt)
                 .Select(e => ExtractView.Of(e, [.. files[e.Id].OrderBy(f => f.Name, StringComparer.Ordinal)]))]))];
     }

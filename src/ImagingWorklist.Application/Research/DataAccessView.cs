@@ -19,6 +19,7 @@ public sealed record DataAccessView(
     string? DecidedBy,
     DateTimeOffset? DecidedAt,
     string? DecisionReason,
+    string? LinkedTo,
     IReadOnlyList<ExtractView> Extracts)
 {
     public bool MayRun => State == DataAccessState.Approved && !Expired;

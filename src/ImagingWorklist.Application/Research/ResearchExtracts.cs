@@ -153,7 +153,7 @@ public sealed class ResearchExtracts(IDbContextFactory<WorklistDbContext> contex
             .ToListAsync(cancellationToken);
         foreach (var extract in silent)
         {
-            var since = UkCalendar.WriteDate(UkCalendar.DayOf(extract.UpdatedAt));
+            var since = UkCalendar.Format(extract.UpdatedAt);
             extract.Fail($"The build stopped without finishing (no progress since {since}); " +
                 "start the extract again.", now);
         }

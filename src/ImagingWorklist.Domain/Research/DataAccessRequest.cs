@@ -63,6 +63,12 @@ public sealed class DataAccessRequest
     /// <summary>The key of this request's pseudonyms and date shifts (HMAC-SHA256); stays in the database.</summary>
     public byte[] Secret { get; private set; }
 
+    /// <summary>
+    /// The earlier request whose secret this one shares, when the guardian linked them at approval: the same patient then
+    /// has the same pseudonym and date shift in both (a study's follow-up extract). Unlinked requests cannot be joined.
+    /// </summary>
+    public Guid? LinkedToId { get; private set; }
+
     public int Version { get; private set; }
 
     public static Outcome<DataAccessRequest> Draft(Guid id, DataAccessDraft draft, string requestedBy, DateTimeOffset now)
@@ -143,7 +149,24 @@ public sealed class DataAccessRequest
         return Outcome.Accepted;
     }
 
-    public Outcome Approve(string by, string? note, DateTimeOffset now) => Decide(DataAccessState.Approved, by, note, now);
+    /// <param name="linkWith">An approved request to share pseudonyms and date shifts with, chosen by the guardian; none:
+    /// unlinkable.</param>
+    public Outcome Approve(string by, string? note, DateTimeOffset now, DataAccessRequest? linkWith = null)
+    {
+        if (linkWith is not null && (linkWith.Id == Id || linkWith.State != DataAccessState.Approved))
+        {
+            return Outcome.Rejected("A request can be linked only with another request that was approved.");
+        }
+
+        var decided = Decide(DataAccessState.Approved, by, note, now);
+        if (decided.Succeeded && linkWith is not null)
+        {
+            Secret = [.. linkWith.Secret];
+            LinkedToId = linkWith.Id;
+        }
+
+        return decided;
+    }
 
     public Outcome Refuse(string by, string? reason, DateTimeOffset now) =>
         string.IsNullOrWhiteSpace(reason)

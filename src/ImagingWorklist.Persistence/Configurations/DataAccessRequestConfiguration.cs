@@ -31,5 +31,6 @@ internal sealed class DataAccessRequestConfiguration : IEntityTypeConfiguration<
             .HasMaxLength(20_000);
         builder.HasIndex(r => new { r.State, r.CreatedAt });
         builder.HasIndex(r => r.RequestedBy);
+        builder.HasOne<DataAccessRequest>().WithMany().HasForeignKey(r => r.LinkedToId).OnDelete(DeleteBehavior.Restrict);
     }
 }

@@ -103,7 +103,8 @@ internal sealed partial class ClientAdministration(IOpenIddictApplicationManager
         return Outcome.Accepted;
     }
 
-    private static string NewSecret()
+    /// <summary>A client secret: 32 random bytes, base64url.</summary>
+    internal static string NewSecret()
         => Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 
     [GeneratedRegex("^[a-z0-9][a-z0-9-]{2,63}$")]

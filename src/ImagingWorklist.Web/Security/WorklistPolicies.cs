@@ -30,9 +30,6 @@ internal static class WorklistPolicies
     /// <summary>The research pages: requesters and data guardians, in the browser.</summary>
     public const string Research = nameof(Research);
 
-    /// <summary>Deciding requests and keeping the opt-out list, in the browser.</summary>
-    public const string DataGuardian = nameof(DataGuardian);
-
     /// <summary>FHIR Bulk Data export: a client token scoped to one approved request (checked per request by the endpoint).</summary>
     public const string BulkData = nameof(BulkData);
 
@@ -57,8 +54,6 @@ internal static class WorklistPolicies
             .RequireAssertion(c => Clinician(c.User)))
         .AddPolicy(Research, p => p.AddAuthenticationSchemes(IdentityConstants.ApplicationScheme).RequireAuthenticatedUser()
             .RequireAssertion(c => Person(c.User) && c.User.InAny(WorklistRoles.Research)))
-        .AddPolicy(DataGuardian, p => p.AddAuthenticationSchemes(IdentityConstants.ApplicationScheme).RequireAuthenticatedUser()
-            .RequireAssertion(c => Person(c.User) && c.User.InAny(WorklistRoles.DataGuardians)))
         .AddPolicy(BulkData, p => p.RequireAuthenticatedUser().RequireAssertion(c => !Person(c.User) && WorklistScopes
             .ResearchRequest(c.User) is not null));
 

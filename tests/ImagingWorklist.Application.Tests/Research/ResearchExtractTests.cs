@@ -87,6 +87,13 @@ public class ResearchExtractTests
         Assert.Equal(Patients(first), Patients(again));
         Assert.Empty(Patients(first).Intersect(Patients(second)));
 
+        // Unless the guardian links a later request with the first at approval.
+        var linked = (await world.Requests.DraftAsync(ResearchWorld.Draft("Linked"), ResearchWorld.Researcher.Actor)).ValueOrThrow();
+        await world.Requests.SubmitAsync(linked, ResearchWorld.Researcher.Actor);
+        Assert.True((await world.Requests.DecideAsync(linked, true, null, ResearchWorld.Guardian, linkWith: one)).Succeeded);
+        Assert.Equal(Patients(first), Patients(await TableAsync(world, (await world.ExtractAsync(linked)).Id, "studies.parquet")));
+        Assert.Equal("First (IRAS 312345)", (await world.Requests.GetAsync(linked, ResearchWorld.Researcher))!.LinkedTo);
+
         // P1's two CTs were 17 days apart; shifted, they still are, and neither date is the true one.
         var p1 = first.GroupBy(r => (string)r["patient_id"]!).Single(g => g.Count() == 2).Select(r => Day(r["study_date"])).Order()
             .ToList();

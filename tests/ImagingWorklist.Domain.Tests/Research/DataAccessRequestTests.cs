@@ -34,6 +34,24 @@ public class DataAccessRequestTests
     }
 
     [Fact]
+    public void ALinkedApprovalSharesTheEarlierRequestsSecretAndOnlyAnApprovedOneCanBeLinked()
+    {
+        var earlier = DataAccessRequest.Draft(Guid.NewGuid(), Draft(), "researcher", Now).ValueOrThrow();
+        var later = DataAccessRequest.Draft(Guid.NewGuid(), Draft() with { Title = "Follow-up" }, "researcher", Now).ValueOrThrow();
+        earlier.Submit("researcher", Now);
+        later.Submit("researcher", Now);
+
+        Assert.False(later.Approve("guardian", null, Now, earlier).Succeeded);
+        Assert.Equal(DataAccessState.Submitted, later.State);
+        earlier.Approve("guardian", null, Now);
+        Assert.True(later.Approve("guardian", "Same cohort, second year", Now, earlier).Succeeded);
+
+        Assert.Equal(earlier.Id, later.LinkedToId);
+        Assert.Equal(new Pseudonymiser(earlier.Secret).Pseudonym("P", "9434765919"),
+            new Pseudonymiser(later.Secret).Pseudonym("P", "9434765919"));
+    }
+
+    [Fact]
     public void TheRequesterCannotDecideTheirOwnRequest()
     {
         var request = DataAccessRequest.Draft(Guid.NewGuid(), Draft(), "researcher", Now).ValueOrThrow();

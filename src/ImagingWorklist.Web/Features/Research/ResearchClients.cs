@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using ImagingWorklist.Application.Audit;
 using ImagingWorklist.Application.Research;
 using ImagingWorklist.Domain.Audit;
@@ -43,7 +42,7 @@ internal sealed class ResearchClients(IOpenIddictApplicationManager applications
         }
 
         var clientId = ClientId(requestId);
-        var secret = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+        var secret = ClientAdministration.NewSecret();
         if (await applications.FindByClientIdAsync(clientId, cancellationToken) is { } existing)
         {
             await applications.DeleteAsync(existing, cancellationToken);

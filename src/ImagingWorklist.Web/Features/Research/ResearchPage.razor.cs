@@ -29,6 +29,7 @@ public sealed partial class ResearchPage : IDisposable
     private string? _message;
     private bool _ok;
     private string? _reason;
+    private Guid? _linkWith;
     private ClientSecret? _secret;
     private GuardianPanel? _panel;
     private PeriodicTimer? _timer;
@@ -143,10 +144,10 @@ public sealed partial class ResearchPage : IDisposable
 
     private Task DecideAsync(Guid id, bool approve)
     {
-        var reason = _reason;
-        _reason = null;
-        return ActAsync(Requests.DecideAsync(id, approve, reason, Caller), approve ? "Approved."
-            : "Refused; the requester sees the reason.");
+        var (reason, link) = (_reason, _linkWith);
+        (_reason, _linkWith) = (null, null);
+        return ActAsync(Requests.DecideAsync(id, approve, reason, Caller, linkWith: approve ? link : null),
+            approve ? "Approved." : "Refused; the requester sees the reason.");
     }
 
     private async Task ExtractAsync(Guid requestId)
