@@ -12,6 +12,7 @@ public sealed record ResearchCohort
 {
     public const int TextMaxLength = 200;
     public const int MaxListLength = 100;
+    public const int CodeMaxLength = 40;
 
     public required IReadOnlyList<string> TrustCodes { get; init; }
 
@@ -59,6 +60,11 @@ public sealed record ResearchCohort
             problems.Add($"'Report text contains' must be at most {TextMaxLength} characters without control characters.");
         }
 
+        if (ProcedureCodes.FirstOrDefault(c => c.Length is 0 or > CodeMaxLength || c.Any(char.IsControl)) is { } code)
+        {
+            problems.Add($"'{Shown(code)}' is not a procedure code: codes are 1 to {CodeMaxLength} characters without control characters.");
+        }
+
         if (TrustCodes.Count > MaxListLength || ProcedureCodes.Count > MaxListLength)
         {
             problems.Add($"Name at most {MaxListLength} trusts and {MaxListLength} procedure codes.");
@@ -66,6 +72,9 @@ public sealed record ResearchCohort
 
         return problems;
     }
+
+    private static string Shown(string code) =>
+        (code.Length > CodeMaxLength ? code[..CodeMaxLength] + "…" : code).Replace("\0", "\\0", StringComparison.Ordinal);
 
     public bool IncludesAge(int age) => (AgeFrom is null || age >= AgeFrom) && (AgeTo is null || age <= AgeTo);
 }

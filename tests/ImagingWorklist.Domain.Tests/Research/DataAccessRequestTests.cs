@@ -51,6 +51,19 @@ public class DataAccessRequestTests
             new Pseudonymiser(later.Secret).Pseudonym("P", "9434765919"));
     }
 
+    [Theory]
+    [InlineData("CT\u0000HEAD")]
+    [InlineData("")]
+    [InlineData("AVERYLONGPROCEDURECODETHATNOCATALOGUEHOLDS1")]
+    public void AProcedureCodeThatCannotBeOneIsRefusedByName(string code)
+    {
+        var drafted = DataAccessRequest.Draft(Guid.NewGuid(), Draft(Cohort with { ProcedureCodes = ["CTHEAD", code] }), "researcher", Now);
+
+        Assert.False(drafted.Succeeded);
+        Assert.Contains("is not a procedure code", drafted.Reason, StringComparison.Ordinal);
+        Assert.DoesNotContain('\0', drafted.Reason!);
+    }
+
     [Fact]
     public void TheRequesterCannotDecideTheirOwnRequest()
     {
