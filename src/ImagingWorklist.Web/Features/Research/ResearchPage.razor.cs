@@ -28,8 +28,8 @@ public sealed partial class ResearchPage : IDisposable
     private bool _drafting;
     private string? _message;
     private bool _ok;
-    private string? _reason;
-    private Guid? _linkWith;
+    private readonly Dictionary<Guid, string?> _reasons = [];
+    private readonly Dictionary<Guid, Guid?> _links = [];
     private ClientSecret? _secret;
     private GuardianPanel? _panel;
     private PeriodicTimer? _timer;
@@ -144,8 +144,10 @@ public sealed partial class ResearchPage : IDisposable
 
     private Task DecideAsync(Guid id, bool approve)
     {
-        var (reason, link) = (_reason, _linkWith);
-        (_reason, _linkWith) = (null, null);
+        // Each request under decision has its own reason and link, so typing on one card never shows on another.
+        var (reason, link) = (_reasons.GetValueOrDefault(id), _links.GetValueOrDefault(id));
+        _reasons.Remove(id);
+        _links.Remove(id);
         return ActAsync(Requests.DecideAsync(id, approve, reason, Caller, linkWith: approve ? link : null),
             approve ? "Approved." : "Refused; the requester sees the reason.");
     }
