@@ -327,10 +327,13 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.App app) :
         return directory?.FullName ?? throw new InvalidOperationException("Could not find the repository root.");
     }
 
-    /// <summary>The app. People sign in afresh for each request (a row may sign them out); tokens are got once.</summary>
+    /// <summary>The app. Each person signs in once and their cookies are kept; every request goes from a fresh client that sends
+    /// those cookies and keeps none, so a row that signs out (or refreshes a cookie) cannot change what the next row sees. Tokens
+    /// are got once.</summary>
     public sealed class App : WorklistAppFactory
     {
         private readonly Dictionary<Caller, HttpClient> _clients = [];
+        private readonly Dictionary<Caller, string> _cookies = [];
         private readonly SemaphoreSlim _gate = new(1, 1);
 
         public async Task<HttpClient> ClientAsync(Caller caller)
@@ -347,20 +350,31 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.App app) :
                         : Tokens.WithToken(this, await Tokens.ClientCredentialsAsync(this, "worklist.ingest worklist.read reports.read"));
                 }
 
-                return caller switch
+                if (caller is Caller.Workstation or Caller.Ris)
                 {
-                    Caller.Workstation or Caller.Ris => _clients[caller],
-                    Caller.Anonymous => CreateClient(new() { AllowAutoRedirect = false }),
-                    _ => await SignIn.AsAsync(this, caller switch
+                    return _clients[caller];
+                }
+
+                var client = CreateClient(new() { AllowAutoRedirect = false, HandleCookies = false });
+                if (caller != Caller.Anonymous)
+                {
+                    if (!_cookies.TryGetValue(caller, out var cookies))
                     {
-                        Caller.Radiologist => "radiologist",
-                        Caller.Manager => "manager",
-                        Caller.Coordinator => "coordinator",
-                        Caller.Researcher => "researcher",
-                        Caller.Guardian => "guardian",
-                        _ => "admin",
-                    }, followRedirects: false),
-                };
+                        cookies = _cookies[caller] = await SignIn.CookiesAsync(this, caller switch
+                        {
+                            Caller.Radiologist => "radiologist",
+                            Caller.Manager => "manager",
+                            Caller.Coordinator => "coordinator",
+                            Caller.Researcher => "researcher",
+                            Caller.Guardian => "guardian",
+                            _ => "admin",
+                        });
+                    }
+
+                    client.DefaultRequestHeaders.Add("Cookie", cookies);
+                }
+
+                return client;
             }
             finally
             {
