@@ -24,6 +24,10 @@ internal static class StartupSetup
     {
         var stopping = app.Lifetime.ApplicationStopping;
 
+        // Every setting is checked before the database is touched: a mistyped setting stops start-up naming it, without
+        // migrating or seeding first (the host would check them again only when it starts, after all of that).
+        app.Services.GetService<Microsoft.Extensions.Options.IStartupValidator>()?.Validate();
+
         // The meter provider starts listening when first asked for; ask now, so start-up's own measurements (the time
         // to build the engine) are not lost before the host starts it.
         _ = app.Services.GetService<OpenTelemetry.Metrics.MeterProvider>();
