@@ -1,4 +1,5 @@
 using ImagingWorklist.Application.Admin;
+using ImagingWorklist.Application.Ai;
 using ImagingWorklist.Application.Audit;
 using ImagingWorklist.Application.Claiming;
 using ImagingWorklist.Application.Dashboards;
@@ -41,6 +42,7 @@ public static class ApplicationServices
             .AddReporting(configuration)
             .AddFollowUps(configuration)
             .AddResearch(configuration)
+            .AddAi()
             .AddDelivery(configuration)
             .AddIngest(configuration)
             .AddWorkitems()

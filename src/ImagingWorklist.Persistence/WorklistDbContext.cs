@@ -1,3 +1,4 @@
+using ImagingWorklist.Domain.Ai;
 using ImagingWorklist.Domain.Audit;
 using ImagingWorklist.Domain.Catalogue;
 using ImagingWorklist.Domain.Exams;
@@ -58,6 +59,10 @@ public sealed class WorklistDbContext(DbContextOptions<WorklistDbContext> option
 
     /// <summary>HL7 v2 and FHIR messages as received, stored before they are acknowledged.</summary>
     public DbSet<InboundMessage> InboundMessages => Set<InboundMessage>();
+
+    public DbSet<AiAlgorithm> AiAlgorithms => Set<AiAlgorithm>();
+
+    public DbSet<AiResult> AiResults => Set<AiResult>();
 
     public DbSet<DataAccessRequest> DataAccessRequests => Set<DataAccessRequest>();
 

@@ -1,3 +1,4 @@
+using ImagingWorklist.Domain.Ai;
 using ImagingWorklist.Domain.Catalogue;
 using ImagingWorklist.Domain.Exams;
 using ImagingWorklist.Domain.Network;
@@ -21,4 +22,11 @@ public sealed record DemoNetwork(
     IReadOnlyList<Exam> Exams,
     IReadOnlyList<Report> Reports,
     IReadOnlyList<CriticalFinding> Findings,
-    IReadOnlyList<FollowUp> FollowUps);
+    IReadOnlyList<FollowUp> FollowUps)
+{
+    /// <summary>A demo AI triage algorithm, live for one trust and silent for the others.</summary>
+    public IReadOnlyList<AiAlgorithm> AiAlgorithms { get; init; } = [];
+
+    /// <summary>Its results on reported CT heads, each answered by the reporter who signed the exam.</summary>
+    public IReadOnlyList<AiResult> AiResults { get; init; } = [];
+}

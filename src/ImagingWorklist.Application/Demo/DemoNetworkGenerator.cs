@@ -79,8 +79,9 @@ public sealed partial class DemoNetworkGenerator(DemoNetworkOptions options)
         shifts.InsertRange(0, GeneratePastRota(reporters, credentials, absences, now));
         var (exams, reports) = GenerateExams(trusts, sites, reporters, (credentials, shifts, absences), policy, now);
         var (findings, followUps) = GenerateSafety(exams, reports, now);
+        var (algorithms, results) = GenerateAi(trusts, exams, reports, reporters, now);
         return new DemoNetwork(network, trusts, sites, ProcedureCatalogue.Standard(), rules, reporters, credentials, shifts, absences,
-            exams, reports, findings, followUps);
+            exams, reports, findings, followUps) { AiAlgorithms = algorithms, AiResults = results };
     }
 
     private List<Reporter> GenerateReporters(List<Trust> trusts)

@@ -34,6 +34,9 @@ public sealed class DemoNetworkSeeder(IDbContextFactory<WorklistDbContext> conte
         db.AddRange(demo.Reports);
         db.AddRange(demo.Findings);
         db.AddRange(demo.FollowUps);
+        db.AddRange(demo.AiAlgorithms);
+        await db.SaveChangesAsync(cancellationToken);
+        db.AddRange(demo.AiResults);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
 

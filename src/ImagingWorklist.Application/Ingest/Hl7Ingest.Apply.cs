@@ -45,7 +45,7 @@ public sealed partial class Hl7Ingest
         return message.MessageType switch
         {
             "ADT^A08" or "ADT^A40" => await ApplyPatientAsync(db, stored, message, trust, changes, now),
-            "ORU^R01" => ApplyResult(db, item, trust, changes, now),
+            "ORU^R01" => await ApplyResultAsync(db, item, trust, changes, now),
             _ => await ApplyOrderAsync(db, item, trust, changes, now),
         };
     }
@@ -161,9 +161,30 @@ public sealed partial class Hl7Ingest
             InboundStatus.Applied);
     }
 
-    /// <summary>ORU^R01 with a final result (OBR-25 F or C): the trust reported the exam itself, so it leaves the pool.</summary>
-    private string ApplyResult(WorklistDbContext db, Work item, Domain.Network.Trust trust, Changes changes, DateTimeOffset now)
+    /// <summary>
+    /// ORU^R01: from a registered AI algorithm (MSH-3 names it), its findings on the exam; otherwise a final result (OBR-25 F or
+    /// C): the trust reported the exam itself, so it leaves the pool.
+    /// </summary>
+    private async Task<string> ApplyResultAsync(WorklistDbContext db, Work item, Domain.Network.Trust trust, Changes changes,
+        DateTimeOffset now)
     {
+        var application = item.Pending.Message.SendingApplication.Trim();
+        if (application.Length > 0
+            && await db.AiAlgorithms.AsNoTracking().SingleOrDefaultAsync(a => a.Application == application) is { } algorithm)
+        {
+            return await ApplyAiResultAsync(db, item, trust, algorithm, changes, now);
+        }
+
+        if (item.Stored.Channel == "FHIR")
+        {
+            // Over FHIR a result can only be an AI system's: its device must be a registered algorithm.
+            var reason = application.Length == 0
+                ? "The result does not name its algorithm: give Observation.device (identifier value or display) as registered."
+                : $"No AI algorithm is registered as '{StoredText.Echo(application, 60)}'; an administrator registers it on the AI " +
+                    $"triage page, with the findings it may send.";
+            return Answer(item.Stored, item.Pending.Message, Hl7Ack.Error, reason, [new Hl7Error("MSH", 3, 204, reason)], now);
+        }
+
         var (stored, message, order) = (item.Stored, item.Pending.Message, item.Order!);
         var accessionError = order.Errors.FirstOrDefault(e => e.Segment is "OBR" or "IPC" && e.Field is 18 or 1);
         if (order.Accession is null)

@@ -1,3 +1,4 @@
+using ImagingWorklist.Application.Ai;
 using ImagingWorklist.Application.Claiming;
 using ImagingWorklist.Application.Common;
 using ImagingWorklist.Application.Delivery;
@@ -149,6 +150,11 @@ public sealed class ReportingService(
             if (reporter is null || exam.ClaimedById != reporterId)
             {
                 return Outcome.Rejected($"You do not hold exam {exam.Accession}.");
+            }
+
+            if (await AiResults.UnjudgedAsync(db, exam.Id, cancellationToken) is { } unjudged)
+            {
+                return Outcome.Rejected(unjudged);
             }
 
             if (reporter.NeedsVerification)

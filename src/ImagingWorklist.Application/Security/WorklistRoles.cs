@@ -36,6 +36,9 @@ public static class WorklistRoles
     /// <summary>Those who oversee the network rather than report: dashboards, everyone's activity and rota, CSV feeds.</summary>
     public static IReadOnlyList<string> Oversight { get; } = [Manager, RotaCoordinator, Admin];
 
+    /// <summary>Those who see how AI algorithms do against the radiologists (administrators also register them).</summary>
+    public static IReadOnlyList<string> AiOversight { get; } = [Manager, Admin];
+
     /// <summary>Those who may change the rota.</summary>
     public static IReadOnlyList<string> RotaEditors { get; } = [RotaCoordinator, Admin];
 

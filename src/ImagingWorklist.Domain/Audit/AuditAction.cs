@@ -71,4 +71,13 @@ public enum AuditAction
 
     /// <summary>The national data opt-out list was imported (its count in the detail).</summary>
     OptOutsImported,
+
+    /// <summary>An AI algorithm was registered or changed (vendor, version, findings, the trusts it is live for).</summary>
+    AiAlgorithmChanged,
+
+    /// <summary>An AI algorithm's results for an exam arrived (live or silent, positive or not, in the detail).</summary>
+    AiResultReceived,
+
+    /// <summary>A radiologist said whether an AI finding was present.</summary>
+    AiFindingJudged,
 }

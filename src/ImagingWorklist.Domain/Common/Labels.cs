@@ -174,6 +174,9 @@ public static class Labels
         AuditAction.ResearchExtractMade => "Research extract made",
         AuditAction.ResearchExtractDownloaded => "Research extract downloaded",
         AuditAction.OptOutsImported => "Opt-out list imported",
+        AuditAction.AiAlgorithmChanged => "AI algorithm registered or changed",
+        AuditAction.AiResultReceived => "AI result received",
+        AuditAction.AiFindingJudged => "AI finding judged",
         _ => action.ToString(),
     };
 

@@ -28,6 +28,9 @@ public sealed record EngineExam(
     /// <summary>An AI triage tool flagged a possible critical finding.</summary>
     public bool AiCritical { get; init; }
 
+    /// <summary>What the AI flag says, for "Why?" ("AI (qER v2) flagged suspected intracranial haemorrhage, score 0.93").</summary>
+    public string? AiReason { get; init; }
+
     /// <summary>Open, unclaimed exams in the pool, plus claimed ones (they count against their holder's capacity).</summary>
     public static EngineExam? From(Exam exam)
     {
@@ -63,6 +66,8 @@ public sealed record EngineExam(
             exam.ProcedureDescription)
         {
             ClaimedBy = exam.State is ExamState.Claimed or ExamState.Preliminary ? exam.ClaimedById : null,
+            AiCritical = exam.AiFlag is not null,
+            AiReason = exam.AiFlag,
         };
     }
 }

@@ -65,7 +65,7 @@ public static class Prioritiser
             $"{Labels.Of(exam.Pathway)}, {exam.Priority.ToString().ToLowerInvariant()} priority: {baseClass.Label()} class"));
         if (exam.AiCritical)
         {
-            factors.Add(new("AI flag", "an AI system flagged a critical finding: treated as an emergency"));
+            factors.Add(new("AI flag", $"{exam.AiReason ?? "an AI system flagged a critical finding"}: treated as an emergency"));
         }
 
         if (exam.Escalated)

@@ -18,6 +18,7 @@ public sealed partial class Exam
     public const int ClinicalDetailsMaxLength = 2000;
     public const int ReasonMaxLength = 500;
     public const int PersonMaxLength = 200;
+    public const int AiFlagMaxLength = 400;
 
     private Exam()
     {
@@ -99,6 +100,12 @@ public sealed partial class Exam
     public int? TurnaroundMinutes { get; private set; }
 
     public DateTimeOffset? CancelledAt { get; private set; }
+
+    /// <summary>
+    /// The sentence of a live AI algorithm's positive finding ("AI (qER v2) flagged suspected intracranial haemorrhage,
+    /// score 0.93"), or null: a flagged exam is ranked as an emergency and "Why?" says which algorithm and why.
+    /// </summary>
+    public string? AiFlag { get; private set; }
 
     public DateTimeOffset UpdatedAt { get; private set; }
 
@@ -274,6 +281,19 @@ public sealed partial class Exam
         }
 
         StudyInstanceUid = study;
+        return Changed(State, now);
+    }
+
+    /// <summary>A live AI result raised, changed or withdrew the exam's flag (<see cref="Ai.AiResult.FlagFor"/>).</summary>
+    public Outcome SetAiFlag(string? flag, DateTimeOffset now)
+    {
+        var value = flag is { Length: > AiFlagMaxLength } ? flag[..AiFlagMaxLength] : flag;
+        if (value == AiFlag)
+        {
+            return Outcome.Rejected("Nothing changed.");
+        }
+
+        AiFlag = value;
         return Changed(State, now);
     }
 

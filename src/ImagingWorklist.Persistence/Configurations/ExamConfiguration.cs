@@ -20,6 +20,7 @@ internal sealed class ExamConfiguration : IEntityTypeConfiguration<Exam>
         builder.Property(e => e.Referrer).HasMaxLength(Exam.PersonMaxLength);
         builder.Property(e => e.RegisteredGp).HasMaxLength(Exam.PersonMaxLength);
         builder.Property(e => e.HoldReason).HasMaxLength(Exam.ReasonMaxLength);
+        builder.Property(e => e.AiFlag).HasMaxLength(Exam.AiFlagMaxLength);
 
         // The claim guard: every change bumps Version in the domain, and the database refuses a stale write.
         builder.Property(e => e.Version).IsConcurrencyToken();

@@ -30,6 +30,9 @@ internal static class WorklistPolicies
     /// <summary>The research pages: requesters and data guardians, in the browser.</summary>
     public const string Research = nameof(Research);
 
+    /// <summary>The AI triage page: managers and administrators in the browser (administrators also register algorithms).</summary>
+    public const string AiOversight = nameof(AiOversight);
+
     /// <summary>FHIR Bulk Data export: a client token scoped to one approved request (checked per request by the endpoint).</summary>
     public const string BulkData = nameof(BulkData);
 
@@ -54,6 +57,8 @@ internal static class WorklistPolicies
             .RequireAssertion(c => Clinician(c.User)))
         .AddPolicy(Research, p => p.AddAuthenticationSchemes(IdentityConstants.ApplicationScheme).RequireAuthenticatedUser()
             .RequireAssertion(c => Person(c.User) && c.User.InAny(WorklistRoles.Research)))
+        .AddPolicy(AiOversight, p => p.AddAuthenticationSchemes(IdentityConstants.ApplicationScheme).RequireAuthenticatedUser()
+            .RequireAssertion(c => Person(c.User) && c.User.InAny(WorklistRoles.AiOversight)))
         .AddPolicy(BulkData, p => p.RequireAuthenticatedUser().RequireAssertion(c => !Person(c.User) && WorklistScopes
             .ResearchRequest(c.User) is not null));
 

@@ -86,6 +86,9 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.App app) :
             "Turnaround by pathway, modality and trust as CSV, within the caller's trusts"),
         new("GET", "/rota", "/rota", Caller.Clinicians, "Rota and cover"),
         new("GET", "/admin", "/admin", Caller.Admin, "Users, credentials, integration clients, audit trail"),
+        new("GET", "/ai", "/ai", Caller.Manager | Caller.Admin,
+            "AI triage algorithms and their record against the radiologists (counts only, within the caller's trusts); " +
+                "administrators register them and choose where each is live"),
         new("GET", "/research", "/research", Caller.Manager | Caller.Admin | Caller.Researcher | Caller.Guardian,
             "Research data access: requesters (researchers, managers) see and extract their own requests; data guardians " +
                 "(and administrators) see and decide every request and keep the opt-out list. No patient-identifiable data"),
@@ -132,6 +135,10 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.App app) :
             Caller.Clinicians | Caller.Ris, "FHIR DiagnosticReport read within the caller's trusts (reports.read for tokens)"),
         new("POST", "/fhir/ServiceRequest", "/fhir/ServiceRequest", Caller.Ris, "FHIR order in (scope worklist.ingest)"),
         new("POST", "/fhir/ImagingStudy", "/fhir/ImagingStudy", Caller.Ris, "FHIR exam complete (scope worklist.ingest)"),
+        new("POST", "/fhir/Observation", "/fhir/Observation", Caller.Ris,
+            "FHIR AI finding in (scope worklist.ingest; the algorithm must be registered)"),
+        new("POST", "/fhir/DiagnosticReport", "/fhir/DiagnosticReport", Caller.Ris,
+            "FHIR AI result in, its Observations as results (scope worklist.ingest; the algorithm must be registered)"),
         new("POST", "/fhir/", "/fhir", Caller.Ris, "FHIR batch Bundle of orders and studies (scope worklist.ingest)"),
         new("GET", "/dicomweb/workitems/", "/dicomweb/workitems?limit=1", Caller.Clinicians | Caller.Workstation | Caller.Ris,
             "UPS-RS search, within the caller's trusts (scope worklist.read for tokens)"),

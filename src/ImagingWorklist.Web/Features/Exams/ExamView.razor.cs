@@ -1,3 +1,4 @@
+using ImagingWorklist.Application.Ai;
 using ImagingWorklist.Application.Claiming;
 using ImagingWorklist.Application.Common;
 using ImagingWorklist.Application.Exams;
@@ -32,6 +33,7 @@ public sealed partial class ExamView
     private bool _mayReassign;
     private ExamReporting? _reporting;
     private IReadOnlyList<FindingAlert> _findings = [];
+    private IReadOnlyList<AiResultView> _ai = [];
     private int _reportingVersion;
     private AccessScope _scope = AccessScope.Nothing;
     private IDisposable? _changes;
@@ -70,6 +72,9 @@ public sealed partial class ExamView
 
     [Inject]
     private CriticalFindings Findings { get; set; } = null!;
+
+    [Inject]
+    private AiResults AiResults { get; set; } = null!;
 
     [Inject]
     private Verifiers VerifierList { get; set; } = null!;
@@ -151,6 +156,7 @@ public sealed partial class ExamView
     {
         _reporting = await Reporting.LoadAsync(ExamId);
         _findings = await Findings.AlertsAsync(_scope, ExamId);
+        _ai = await AiResults.ForExamAsync(ExamId);
         _reportingVersion++;
         _verifiers = _details is { Access: { Holds: true, SignNeedsVerification: true } }
             ? await VerifierList.ForExamAsync(ExamId, _actor.ReporterId) : null;

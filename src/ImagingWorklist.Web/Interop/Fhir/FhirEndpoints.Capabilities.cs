@@ -38,20 +38,46 @@ internal static partial class FhirEndpoints
                             Parameter("owner", SearchParamType.Reference, "Practitioner/{reporter id}"),
                             Parameter("priority", SearchParamType.Token, "routine | urgent | asap | stat"),
                             Parameter("_lastUpdated", SearchParamType.Date, "ge/gt/le/lt/eq with a date or date-time")),
-                        Searchable(
+                        Created(Searchable(
                             "DiagnosticReport",
                             Parameter("status", SearchParamType.Token, "preliminary | final | appended (scope reports.read)"),
                             Parameter("_lastUpdated", SearchParamType.Date, "ge/gt/le/lt/eq with a date or date-time")),
+                            "Create: an AI system's result, its Observations in result (scope worklist.ingest)"),
                         Searchable(
                             "ServiceRequest",
                             Parameter("intent", SearchParamType.Token,
                                 "proposal: follow-up recommendations from reports (orders are POSTed here, not read back)"),
                             Parameter("status", SearchParamType.Token, "active | completed | revoked (scope reports.read)")),
+                        new CapabilityStatement.ResourceComponent
+                        {
+                            Type = "Observation",
+                            Documentation =
+                                "Create only: an AI finding on an exam (code; interpretation POS or NEG; valueQuantity score 0-1; " +
+                                    "device = the registered algorithm; basedOn.identifier = the accession; scope worklist.ingest)",
+                            Interaction =
+                            [
+                                new CapabilityStatement.ResourceInteractionComponent
+                                {
+                                    Code = CapabilityStatement.TypeRestfulInteraction.Create,
+                                },
+                            ],
+                        },
                     ],
                 },
             ],
         };
         return Fhir(statement);
+    }
+
+    /// <summary>A resource type that may also be created here, and what a create means.</summary>
+    private static CapabilityStatement.ResourceComponent Created(CapabilityStatement.ResourceComponent resource, string documentation)
+    {
+        resource.Interaction.Add(new CapabilityStatement.ResourceInteractionComponent
+        {
+            Code = CapabilityStatement.TypeRestfulInteraction.Create,
+            Documentation = documentation,
+        });
+        return resource;
     }
 
     /// <summary>A resource type this server reads and searches, with its search parameters.</summary>

@@ -22,6 +22,8 @@ internal static class FhirIngestEndpoints
         var fhir = app.MapGroup("/fhir").RequireAuthorization(WorklistPolicies.Ingest).DisableAntiforgery();
         fhir.MapPost("/ServiceRequest", ReceiveAsync);
         fhir.MapPost("/ImagingStudy", ReceiveAsync);
+        fhir.MapPost("/Observation", ReceiveAsync);
+        fhir.MapPost("/DiagnosticReport", ReceiveAsync);
         fhir.MapPost(string.Empty, ReceiveAsync);
         return app;
     }

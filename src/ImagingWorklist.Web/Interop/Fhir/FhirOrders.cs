@@ -31,6 +31,10 @@ internal static class FhirOrders
         ["PV1-2"] = "ServiceRequest.category",
         ["PV1-3"] = "ServiceRequest.locationCode",
         ["IPC-3"] = "ImagingStudy.identifier (urn:dicom:uid)",
+        ["MSH-3"] = "Observation.device",
+        ["OBX-3"] = "Observation.code",
+        ["OBX-5"] = "Observation.valueQuantity (a score from 0 to 1)",
+        ["OBX-8"] = "Observation.interpretation (POS or NEG)",
     };
 
     /// <summary>One HL7 message per order-bearing resource, or the reason the input cannot be an order at all.</summary>
@@ -56,6 +60,14 @@ internal static class FhirOrders
                     var trust = TrustOf(request, organizations) ?? defaultTrust;
                     messages.Add(($"ServiceRequest/{request.Id}", Order(request, patient, trust, controlId, now)));
                     break;
+                case DiagnosticReport report:
+                    messages.Add(($"DiagnosticReport/{report.Id}",
+                        FhirAiResults.Result(report, resources, organizations, defaultTrust, controlId, now)));
+                    break;
+                case Observation observation when !FhirAiResults.PartOfReport(observation, resources):
+                    messages.Add(($"Observation/{observation.Id}",
+                        FhirAiResults.Result(observation, organizations, defaultTrust, controlId, now)));
+                    break;
                 case ImagingStudy study when study.Status == ImagingStudy.ImagingStudyStatus.Available:
                     var studyTrust = organizations.Select(OdsOf).FirstOrDefault(o => o is not null) ?? defaultTrust;
                     messages.Add(($"ImagingStudy/{study.Id}", Complete(study, studyTrust, controlId, now)));
@@ -64,7 +76,8 @@ internal static class FhirOrders
         }
 
         return messages.Count == 0
-            ? ([], "Send a ServiceRequest (with its Patient), an available ImagingStudy, or a Bundle of them.")
+            ? ([], "Send a ServiceRequest (with its Patient), an available ImagingStudy, an AI result (an Observation, or a " +
+                "DiagnosticReport with its Observations), or a Bundle of them.")
             : (messages, null);
     }
 
@@ -118,8 +131,8 @@ internal static class FhirOrders
             $"IPC|{E(accession)}||{E(uid)}") + "\r";
     }
 
-    private static string Header(string? trust, string controlId, string type, DateTimeOffset now) =>
-        $"MSH|^~\\&|FHIR|{E(trust)}|ImagingWorklist|NETWORK|{now.UtcDateTime:yyyyMMddHHmmss}+0000||{type}|{controlId}|P|2.5.1";
+    internal static string Header(string? trust, string controlId, string type, DateTimeOffset now, string application = "FHIR") =>
+        $"MSH|^~\\&|{E(application)}|{E(trust)}|ImagingWorklist|NETWORK|{now.UtcDateTime:yyyyMMddHHmmss}+0000||{type}|{controlId}|P|2.5.1";
 
     private static string Pid(Patient? patient)
     {
@@ -163,22 +176,22 @@ internal static class FhirOrders
         return null;
     }
 
-    private static string? OdsOf(Organization organization) => organization.Identifier.FirstOrDefault(i => i.System == OdsSystem)?.Value;
+    internal static string? OdsOf(Organization organization) => organization.Identifier.FirstOrDefault(i => i.System == OdsSystem)?.Value;
 
-    private static string? AccessionOf(IEnumerable<Identifier> identifiers) =>
+    internal static string? AccessionOf(IEnumerable<Identifier> identifiers) =>
         identifiers.FirstOrDefault(i => i.Type?.Coding.Any(c => c.Code == "ACSN") == true || (i.System ?? string.Empty)
             .Contains("accession", StringComparison.OrdinalIgnoreCase))?.Value;
 
-    private static T? Find<T>(List<T> candidates, string? reference)
+    internal static T? Find<T>(List<T> candidates, string? reference)
         where T : Resource =>
         reference is null ? candidates.FirstOrDefault()
             : candidates.FirstOrDefault(c => reference == $"#{c.Id}" || reference.EndsWith($"/{c.Id}", StringComparison.Ordinal)
             || reference == $"urn:uuid:{c.Id}");
 
-    private static string Time(string? fhirDateTime) =>
+    internal static string Time(string? fhirDateTime) =>
         DateTimeOffset.TryParse(fhirDateTime, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var value)
             ? value.UtcDateTime.ToString("yyyyMMddHHmmss", CultureInfo.InvariantCulture) + "+0000" : string.Empty;
 
     /// <summary>Text for an HL7 field with the standard delimiters.</summary>
-    private static string E(string? text) => Hl7Message.Standard.Escape(text ?? string.Empty);
+    internal static string E(string? text) => Hl7Message.Standard.Escape(text ?? string.Empty);
 }

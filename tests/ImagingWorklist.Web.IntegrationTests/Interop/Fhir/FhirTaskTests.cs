@@ -21,7 +21,9 @@ public sealed class FhirTaskTests(FhirTaskTests.App app) : IClassFixture<FhirTas
         Assert.Equal("application/fhir+json", response.Content.Headers.ContentType?.MediaType);
         var statement = Assert.IsType<CapabilityStatement>(await FhirJson.ParseAsync(response));
         Assert.Equal(FHIRVersion.N4_0_1, statement.FhirVersion);
-        Assert.Equal(["Task", "DiagnosticReport", "ServiceRequest"], statement.Rest[0].Resource.Select(r => r.Type));
+        Assert.Equal(["Task", "DiagnosticReport", "ServiceRequest", "Observation"], statement.Rest[0].Resource.Select(r => r.Type));
+        Assert.All(statement.Rest[0].Resource.Skip(1).Where(r => r.Type != "ServiceRequest"), r => Assert.Contains(r.Interaction,
+            i => i.Code == CapabilityStatement.TypeRestfulInteraction.Create));
         Assert.All(statement.Rest[0].Resource.Take(2), r => Assert.Contains(r.SearchParam, p => p.Name == "_lastUpdated"));
         Assert.Contains(statement.Rest[0].Resource[2].SearchParam, p => p.Name == "intent");
         Assert.Contains(statement.Rest[0].Resource[1].SearchParam, p => p.Name == "status");
