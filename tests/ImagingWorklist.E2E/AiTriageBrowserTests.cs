@@ -94,6 +94,13 @@ public sealed class AiTriageBrowserTests(BrowserApp app)
         await Assertions.Expect(table).ToContainTextAsync("100 % (1/1)");
         await Assertions.Expect(manager.GetByRole(AriaRole.Button, new() { Name = "Register an algorithm" })).ToHaveCountAsync(0);
         await BrowserApp.SaveScreenshotAsync(manager, "ai-algorithm-page");
+
+        await manager.SetViewportSizeAsync(390, 844);
+        await manager.ReloadAsync();
+        await Assertions.Expect(manager.Locator(".iw-ai-table")).ToContainTextAsync("100 % (1/1)");
+        Assert.True(await manager.EvaluateAsync<bool>("document.documentElement.scrollWidth <= window.innerWidth"),
+            "the AI triage page scrolls sideways on a phone");
+        await BrowserApp.SaveScreenshotAsync(manager, "ai-algorithm-phone");
     }
 
     private async Task<(string Accession, string Trust)> ExamAsync(Guid examId)

@@ -34,8 +34,8 @@ public static class Hl7Ack
             // ERR-1 (v2.3/2.4 location and code) and ERR-2/3/4/8 (v2.5 onwards), so either kind of receiver can read it.
             lines.Add(string.Join(f,
                 "ERR",
-                $"{error.Segment}{c}1{c}{error.Field}{c}{error.Code}{s}{Esc(Hl7Error.CodeName(error.Code))}",
-                $"{error.Segment}{c}1{c}{error.Field}",
+                $"{error.Segment}{c}{error.Sequence}{c}{error.Field}{c}{error.Code}{s}{Esc(Hl7Error.CodeName(error.Code))}",
+                $"{error.Segment}{c}{error.Sequence}{c}{error.Field}",
                 $"{error.Code}{c}{Esc(Hl7Error.CodeName(error.Code))}{c}HL70357",
                 "E",
                 string.Empty,

@@ -75,7 +75,7 @@ public sealed partial class Hl7Ingest
                 errors.Add(new Hl7Error("OBX", 3, 103, code.Length == 0
                     ? $"OBX {i} has no finding code in OBX-3."
                     : $"OBX {i} sends the finding {StoredText.Echo(code, 40)}, which {algorithm.Label} is not registered for " +
-                        $"(it may send {string.Join(", ", algorithm.Findings.Select(f => f.Code))})."));
+                        $"(it may send {string.Join(", ", algorithm.Findings.Select(f => f.Code))}).", i));
                 continue;
             }
 
@@ -89,7 +89,7 @@ public sealed partial class Hl7Ingest
             if (positive is null)
             {
                 errors.Add(new Hl7Error("OBX", 8, 103,
-                    $"OBX {i} does not say whether {code} is there: OBX-8 must be A (present) or N (not present)."));
+                    $"OBX {i} does not say whether {code} is there: OBX-8 must be A (present) or N (not present).", i));
                 continue;
             }
 
@@ -100,7 +100,7 @@ public sealed partial class Hl7Ingest
                     || number < 0 || number > 1)
                 {
                     errors.Add(new Hl7Error("OBX", 5, 103,
-                        $"OBX {i}'s score '{StoredText.Echo(value, 20)}' is not a number from 0 to 1 (send 0.93, not 93)."));
+                        $"OBX {i}'s score '{StoredText.Echo(value, 20)}' is not a number from 0 to 1 (send 0.93, not 93).", i));
                     continue;
                 }
 
@@ -109,7 +109,7 @@ public sealed partial class Hl7Ingest
 
             if (results.Any(r => string.Equals(r.Code, code, StringComparison.OrdinalIgnoreCase)))
             {
-                errors.Add(new Hl7Error("OBX", 3, 103, $"OBX {i} sends {code} again; send each finding once."));
+                errors.Add(new Hl7Error("OBX", 3, 103, $"OBX {i} sends {code} again; send each finding once.", i));
                 continue;
             }
 

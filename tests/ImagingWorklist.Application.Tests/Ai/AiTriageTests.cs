@@ -107,6 +107,7 @@ public sealed class AiTriageTests
         Assert.Contains("OBX-8 must be A (present) or N (not present)", Msa(noFlag, 3), StringComparison.Ordinal);
         Assert.Contains("'93' is not a number from 0 to 1", Msa(percent, 3), StringComparison.Ordinal);
         Assert.Contains("sends ich again", Msa(twice, 3), StringComparison.Ordinal);
+        Assert.Contains("\rERR|OBX^2^3^103&", twice, StringComparison.Ordinal);
         Assert.Contains("no OBX segment", Msa(none, 3), StringComparison.Ordinal);
         Assert.Contains("No exam NOSUCH1", Msa(unknownExam, 3), StringComparison.Ordinal);
         await using var db = ai.Database.CreateDbContext();
