@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.RegularExpressions;
 using ImagingWorklist.Application.Engine;
 using ImagingWorklist.Domain.Engine;
@@ -48,7 +47,7 @@ public sealed class AiTriageBrowserTests(BrowserApp app)
         var examId = Guid.Parse((await rows.Last.GetAttributeAsync("data-exam"))!);
         var (accession, trust) = await ExamAsync(examId);
 
-        var ack = await SendAsync(
+        var ack = await app.SendHl7AsRisAsync(
             $"MSH|^~\\&|E2E_AI|{trust}|IW|NET|20261204093000||ORU^R01|E2E-AI-1|P|2.5.1\r" +
             $"OBR|1||{accession}|||||||||||||||{accession}|||||||P\r" +
             "OBX|1|NM|ICH^Intracranial haemorrhage||0.93|||A|||P\r");
@@ -109,22 +108,5 @@ public sealed class AiTriageBrowserTests(BrowserApp app)
         var exam = await db.Exams.AsNoTracking().SingleAsync(e => e.Id == examId);
         var trust = await db.Trusts.AsNoTracking().SingleAsync(t => t.Id == exam.TrustId);
         return (exam.Accession.Value, trust.OdsCode.Value);
-    }
-
-    private async Task<string> SendAsync(string message)
-    {
-        using var http = new HttpClient { BaseAddress = app.BaseAddress };
-        var token = await http.PostAsync("/connect/token", new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["grant_type"] = "client_credentials",
-            ["client_id"] = "demo-ris",
-            ["client_secret"] = WorklistAppFactory.RisSecret,
-            ["scope"] = "worklist.ingest",
-        }));
-        var accessToken =
-            System.Text.Json.Nodes.JsonNode.Parse(await token.Content.ReadAsStringAsync())!["access_token"]!.GetValue<string>();
-        http.DefaultRequestHeaders.Authorization = new("Bearer", accessToken);
-        using var response = await http.PostAsync("/api/hl7v2", new StringContent(message, Encoding.UTF8, "x-application/hl7-v2+er7"));
-        return await response.Content.ReadAsStringAsync();
     }
 }

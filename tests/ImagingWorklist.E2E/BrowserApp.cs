@@ -62,6 +62,26 @@ public sealed class BrowserApp : IAsyncLifetime
         });
     }
 
+    /// <summary>Sends one HL7 v2 message over HTTP as the demo RIS (a client-credentials token, as a trust's system would) and
+    /// returns the ACK.</summary>
+    public async Task<string> SendHl7AsRisAsync(string message)
+    {
+        using var http = new HttpClient { BaseAddress = BaseAddress };
+        var token = await http.PostAsync("/connect/token", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["grant_type"] = "client_credentials",
+            ["client_id"] = "demo-ris",
+            ["client_secret"] = WorklistAppFactory.RisSecret,
+            ["scope"] = "worklist.ingest",
+        }));
+        var accessToken =
+            System.Text.Json.Nodes.JsonNode.Parse(await token.Content.ReadAsStringAsync())!["access_token"]!.GetValue<string>();
+        http.DefaultRequestHeaders.Authorization = new("Bearer", accessToken);
+        using var content = new StringContent(message, System.Text.Encoding.UTF8, "x-application/hl7-v2+er7");
+        using var response = await http.PostAsync("/api/hl7v2", content);
+        return await response.Content.ReadAsStringAsync();
+    }
+
     public Task<IPage> NewPageAsync() => NewPageAsync(Browser, BaseAddress);
 
     public static async Task<IPage> NewPageAsync(IBrowser browser, Uri baseAddress)

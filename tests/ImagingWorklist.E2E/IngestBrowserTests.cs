@@ -1,5 +1,3 @@
-using System.Text;
-using ImagingWorklist.Testing;
 using Microsoft.Playwright;
 
 namespace ImagingWorklist.E2E;
@@ -10,25 +8,13 @@ public sealed class IngestBrowserTests(BrowserApp app)
     [Fact]
     public async Task AnOrderRefusedForAnUnknownProcedureIsFixedAndProcessedAgainByAnAdministrator()
     {
-        using var http = new HttpClient { BaseAddress = app.BaseAddress };
-        var token = await http.PostAsync("/connect/token", new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["grant_type"] = "client_credentials",
-            ["client_id"] = "demo-ris",
-            ["client_secret"] = WorklistAppFactory.RisSecret,
-            ["scope"] = "worklist.ingest",
-        }));
-        var accessToken =
-            System.Text.Json.Nodes.JsonNode.Parse(await token.Content.ReadAsStringAsync())!["access_token"]!.GetValue<string>();
-        http.DefaultRequestHeaders.Authorization = new("Bearer", accessToken);
         var order =
             "MSH|^~\\&|RIS|RZ2|IW|NET|20261125093000||ORM^O01|E2E-1|P|2.4\r" +
             "PID|1||9434765919^^^NHS^NH~E2E1^^^RZ2^MR||Browser^Test||19800101|M\r" +
             "PV1|1|E|^^^RZ201\r" +
             "ORC|NW|P1|F1||CM\r" +
             "OBR|1|P1|F1|CTSPN^CT Spine|S||20261125090000||||||Fall|||||RZ299000001\r";
-        var ack = await (await http.PostAsync("/api/hl7v2", new StringContent(order, Encoding.UTF8, "x-application/hl7-v2+er7")))
-            .Content.ReadAsStringAsync();
+        var ack = await app.SendHl7AsRisAsync(order);
         Assert.Contains("MSA|AE|E2E-1", ack, StringComparison.Ordinal);
 
         var page = await app.SignedInPageAsync("admin");

@@ -30,12 +30,25 @@ public sealed class Pseudonymiser
 
     public static byte[] NewSecret() => RandomNumberGenerator.GetBytes(SecretLength);
 
-    /// <summary>A pseudonym for an identifier: 20 base-32 characters (100 bits of the HMAC), prefixed by what it stands for.</summary>
+    /// <summary>
+    /// A pseudonym for an identifier: 20 base-32 characters of the HMAC, prefixed by what it stands for. Every fifth
+    /// character is a letter (a digit there is replaced by a letter), so a pseudonym never holds more than four digits in a
+    /// row and can never be read, by a person or a scanner, as an NHS number; about 98 bits remain.
+    /// </summary>
     public string Pseudonym(string kind, string identifier)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(kind);
         ArgumentException.ThrowIfNullOrWhiteSpace(identifier);
-        return $"{kind}-{Base32(Mac($"{kind}:{identifier}").AsSpan(0, 13))[..20]}";
+        var text = Base32(Mac($"{kind}:{identifier}").AsSpan(0, 13)).ToCharArray(0, 20);
+        for (var i = 4; i < text.Length; i += 5)
+        {
+            if (char.IsAsciiDigit(text[i]))
+            {
+                text[i] = Alphabet[text[i] - '0'];
+            }
+        }
+
+        return $"{kind}-{new string(text)}";
     }
 
     /// <summary>The whole days by which every date of this patient moves: in [−365, 365] without 0.</summary>
@@ -49,9 +62,11 @@ public sealed class Pseudonymiser
 
     private byte[] Mac(string text) => HMACSHA256.HashData(secret, Encoding.UTF8.GetBytes(text));
 
+    /// <summary>Crockford-like: no I, L, O or U, so nothing reads as a 1, a 0 or a word.</summary>
+    private const string Alphabet = "ABCDEFGHJKMNPQRSTVWXYZ0123456789";
+
     private static string Base32(ReadOnlySpan<byte> bytes)
     {
-        const string alphabet = "ABCDEFGHJKMNPQRSTVWXYZ0123456789";
         var text = new StringBuilder();
         int buffer = 0, bits = 0;
         foreach (var b in bytes)
@@ -60,7 +75,7 @@ public sealed class Pseudonymiser
             bits += 8;
             while (bits >= 5)
             {
-                text.Append(alphabet[(buffer >> (bits - 5)) & 31]);
+                text.Append(Alphabet[(buffer >> (bits - 5)) & 31]);
                 bits -= 5;
             }
         }

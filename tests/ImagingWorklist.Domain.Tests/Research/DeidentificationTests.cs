@@ -19,6 +19,20 @@ public class DeidentificationTests
     }
 
     [Fact]
+    public void NoPseudonymHoldsARunOfFiveDigitsSoNoneCanReadAsAnNhsNumber()
+    {
+        var pseudonymiser = new Pseudonymiser(Pseudonymiser.NewSecret());
+
+        // Without the rule about one in 10^4 of these would hold ten digits in a row, and one in twenty a run of five.
+        var pseudonyms = Enumerable.Range(0, 50_000).Select(i => pseudonymiser.Pseudonym("S", $"1.2.826.0.1.{i}")).ToList();
+
+        Assert.All(pseudonyms, p => Assert.DoesNotMatch(@"\d{5}", p));
+        Assert.All(pseudonyms, p => Assert.Matches("^S-([A-Z0-9]{4}[A-Z]){4}$", p));
+        Assert.Equal(pseudonyms.Count, pseudonyms.Distinct().Count());
+        Assert.Contains(pseudonyms, p => System.Text.RegularExpressions.Regex.IsMatch(p, @"\d{4}"));
+    }
+
+    [Fact]
     public void DateShiftsAreWithinAYearNeverZeroAndSpreadOverTheRange()
     {
         var pseudonymiser = new Pseudonymiser(Pseudonymiser.NewSecret());
