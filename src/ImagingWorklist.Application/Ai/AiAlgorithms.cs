@@ -94,9 +94,12 @@ public sealed class AiAlgorithms(IDbContextFactory<WorklistDbContext> contexts, 
         {
             await db.SaveChangesAsync(cancellationToken);
         }
-        catch (DbUpdateException) when (id is not null)
+        catch (DbUpdateException)
         {
-            return Outcome<Guid>.Rejected("Someone changed this algorithm since you opened it; reload to see their change.");
+            // A concurrent change to this algorithm, or another registered under the same application name a moment ago.
+            return Outcome<Guid>.Rejected(id is null
+                ? $"Another algorithm was registered as {application} a moment ago; reload to see it."
+                : "Someone changed this algorithm since you opened it; reload to see their change.");
         }
 
         return Outcome<Guid>.Accepted(algorithm.Id);

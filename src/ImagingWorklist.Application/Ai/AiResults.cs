@@ -112,7 +112,7 @@ public sealed class AiResults(IDbContextFactory<WorklistDbContext> contexts, Tim
         var open = await db.AiResults.AsNoTracking().Where(r => r.ExamId == examId && r.Present == null).Select(r => r.Display)
             .ToListAsync(cancellationToken);
         return open.Count == 0 ? null
-            : $"Say whether {string.Join(" and ", open.Order(StringComparer.Ordinal).Select(AiResult.InSentence))} was present " +
-                $"(AI findings, above the report) before signing.";
+            : $"Say whether {string.Join(" and ", open.Order(StringComparer.Ordinal).Select(AiResult.InSentence))} " +
+                $"{(open.Count == 1 ? "was" : "were")} present (AI findings, above the report) before signing.";
     }
 }

@@ -65,11 +65,11 @@ public sealed class AiAlgorithm
     {
         ArgumentNullException.ThrowIfNull(draft);
         var problems = new List<string>();
-        Required(problems, draft.Name, "the algorithm's name", NameMaxLength);
-        Required(problems, draft.Vendor, "the vendor", VendorMaxLength);
-        Required(problems, draft.Version, "the version", VersionMaxLength);
-        Required(problems, draft.Application, "the application name its results carry (MSH-3 or the FHIR Device identifier)",
-            ApplicationMaxLength);
+        RequiredText.Check(problems, draft.Name, "the algorithm's name", NameMaxLength);
+        RequiredText.Check(problems, draft.Vendor, "the vendor", VendorMaxLength);
+        RequiredText.Check(problems, draft.Version, "the version", VersionMaxLength);
+        RequiredText.Check(problems, draft.Application,
+            "the application name its results carry (MSH-3 or the FHIR Device identifier)", ApplicationMaxLength);
         if (draft.Application?.Trim() is { Length: > 0 } application && application.Any(c => c is '^' or '|' or '&' or '~' or '\\'))
         {
             problems.Add("The application name cannot hold the HL7 separators ^|&~\\.");
@@ -102,16 +102,4 @@ public sealed class AiAlgorithm
     /// <summary>The registered finding a result's code names (codes compare without regard to case), or null.</summary>
     public AiFindingCode? Finding(string code) =>
         Findings.FirstOrDefault(f => string.Equals(f.Code, code.Trim(), StringComparison.OrdinalIgnoreCase));
-
-    private static void Required(List<string> problems, string? value, string what, int max)
-    {
-        if (string.IsNullOrWhiteSpace(value))
-        {
-            problems.Add($"Give {what}.");
-        }
-        else if (value.Trim().Length > max || value.Any(char.IsControl))
-        {
-            problems.Add($"{char.ToUpperInvariant(what[0])}{what[1..]} must be at most {max} characters without control characters.");
-        }
-    }
 }

@@ -100,9 +100,10 @@ public sealed class DataAccessRequest
         }
 
         var problems = new List<string>();
-        Required(problems, draft.Title, "a title", TitleMaxLength);
-        Required(problems, draft.Purpose, "the purpose", PurposeMaxLength);
-        Required(problems, draft.ApprovalReference, "the approving body's reference", ReferenceMaxLength);
+        RequiredText.Check(problems, draft.Title, "a title", TitleMaxLength, multiline: true);
+        RequiredText.Check(problems, draft.Purpose, "the purpose", PurposeMaxLength, multiline: true);
+        RequiredText.Check(problems, draft.ApprovalReference, "the approving body's reference", ReferenceMaxLength,
+            multiline: true);
         problems.AddRange(draft.Cohort.Problems());
         if ((draft.Fields & ExtractFields.All) == ExtractFields.None || (draft.Fields & ~ExtractFields.All) != ExtractFields.None)
         {
@@ -235,17 +236,5 @@ public sealed class DataAccessRequest
         DecisionReason = string.IsNullOrWhiteSpace(reason) ? null : reason.Trim();
         Version++;
         return Outcome.Accepted;
-    }
-
-    private static void Required(List<string> problems, string? value, string what, int max)
-    {
-        if (string.IsNullOrWhiteSpace(value))
-        {
-            problems.Add($"Give {what}.");
-        }
-        else if (value.Trim().Length > max || value.Any(c => char.IsControl(c) && c is not '\n' and not '\r' and not '\t'))
-        {
-            problems.Add($"{char.ToUpperInvariant(what[0])}{what[1..]} must be at most {max} characters without control characters.");
-        }
     }
 }

@@ -145,7 +145,7 @@ public sealed class AiTriageTests
 
         Assert.False(refused.Succeeded);
         Assert.Equal(
-            "Say whether midline shift and suspected intracranial haemorrhage was present (AI findings, above the report) before signing.",
+            "Say whether midline shift and suspected intracranial haemorrhage were present (AI findings, above the report) before signing.",
             refused.Reason);
         var shown = await ai.Results.ForExamAsync(world.Exam.Id);
         Assert.All(shown, r => Assert.False(r.ShowFlag));
