@@ -18,7 +18,7 @@ namespace ImagingWorklist.Application.Reporting;
 /// that leaves the reporter's hands, the outbox row that will carry it to the trust; the exam's version guards every step,
 /// so two consultants verifying at once, or a sign-off racing a reassignment, end with exactly one winner.
 /// </summary>
-public sealed class ReportingService(
+public sealed partial class ReportingService(
     IDbContextFactory<WorklistDbContext> contexts,
     ChangeAnnouncer announce,
     ClaimService claims,
@@ -181,75 +181,6 @@ public sealed class ReportingService(
         return outcome.Succeeded ? Outcome<SignResult>.Accepted(result) : Outcome<SignResult>.Rejected(outcome.Reason!);
     }
 
-    /// <summary>
-    /// A consultant verifies a registrar's report, optionally editing it first (the submitted text is kept, so the edit
-    /// is tracked). This is the moment the turnaround clock stops.
-    /// </summary>
-    public Task<Outcome> VerifyAsync(Guid examId, Guid consultantId, string? editedText, Patient confirmedPatient, Actor actor,
-        CancellationToken cancellationToken = default) =>
-        OnWorkingReportAsync(examId, confirmedPatient, actor, WorklistChangeKind.ExamReported, cancellationToken,
-            async (db, exam, report, now) =>
-        {
-            var access = await ReportingAccess.ForAsync(db, exam, consultantId, now, cancellationToken);
-            if (!access.MayVerify)
-            {
-                return Outcome.Rejected(VerifierRefusal(exam, report, consultantId));
-            }
-
-            if (editedText is not null && editedText != report.Text)
-            {
-                var edited = report.EditInVerification(editedText, consultantId, now);
-                if (!edited.Succeeded)
-                {
-                    return edited;
-                }
-            }
-
-            var verified = Both(report.Verify(consultantId, now), () => exam.Verify(now));
-            if (verified.Succeeded)
-            {
-                var detail = report.EditedInVerification ? "Verified with changes to the registrar's text" : "Verified as submitted";
-                Audit(db, exam, AuditAction.ReportVerified, actor, now, detail);
-                Audit(db, exam, AuditAction.Reported, actor, now);
-                await EnqueueAsync(db, exam, report, DeliveryKind.Final, now, cancellationToken);
-            }
-
-            return verified;
-        });
-
-    /// <summary>The consultant returns the report to the registrar with a comment; the registrar holds the exam again.</summary>
-    public async Task<Outcome> ReturnAsync(Guid examId, Guid consultantId, string comment, Actor actor,
-        CancellationToken cancellationToken = default)
-    {
-        Guid? registrar = null;
-        var outcome =
-            await OnWorkingReportAsync(examId, null, actor, WorklistChangeKind.ExamClaimed, cancellationToken,
-            async (db, exam, report, now) =>
-        {
-            var access = await ReportingAccess.ForAsync(db, exam, consultantId, now, cancellationToken);
-            if (!access.MayVerify)
-            {
-                return Outcome.Rejected(VerifierRefusal(exam, report, consultantId));
-            }
-
-            registrar = report.SubmittedById;
-            var returned =
-                Both(report.Return(comment, now), () => exam.ReturnForRevision(registrar!.Value, Guid.NewGuid(), settings.Lease, now));
-            if (returned.Succeeded)
-            {
-                Audit(db, exam, AuditAction.ReportReturned, actor, now, reason: comment);
-            }
-
-            return returned;
-        });
-        if (outcome.Succeeded)
-        {
-            await announce.ReportingAsync(examId, registrar, cancellationToken: cancellationToken);
-        }
-
-        return outcome;
-    }
-
     /// <summary>A signed addition to a final report (SWIM ReportCorrected); the original is never changed.</summary>
     public Task<Outcome> AddAddendumAsync(Guid examId, Guid reporterId, string text, Patient confirmedPatient, Actor actor,
         CancellationToken cancellationToken = default) =>
@@ -298,13 +229,6 @@ public sealed class ReportingService(
                 || r.Status == ReportStatus.AwaitingVerification))
             .OrderByDescending(r => r.CreatedAt)
             .FirstOrDefaultAsync(cancellationToken);
-
-    private static string VerifierRefusal(Exam exam, Report report, Guid consultantId) =>
-        report.SubmittedById == consultantId
-            ? "A report cannot be verified by the person who submitted it."
-            : exam.State != ExamState.AwaitingVerification
-                ? $"Exam {exam.Accession} is not awaiting verification."
-                : "Only a consultant with the exam's skill and a valid credential for its trust may verify this report.";
 
     /// <summary>Both changes or neither: the second runs only if the first succeeded (the context is not saved on refusal).</summary>
     private static Outcome Both(Outcome first, Func<Outcome> second) => first.Succeeded ? second() : first;
