@@ -7,6 +7,7 @@ using ImagingWorklist.Application.Database;
 using ImagingWorklist.Application.Delivery;
 using ImagingWorklist.Application.Demo;
 using ImagingWorklist.Application.Exams;
+using ImagingWorklist.Application.FastLanes;
 using ImagingWorklist.Application.FollowUps;
 using ImagingWorklist.Application.Ingest;
 using ImagingWorklist.Application.Realtime;
@@ -43,6 +44,7 @@ public static class ApplicationServices
             .AddFollowUps(configuration)
             .AddResearch(configuration)
             .AddAi()
+            .AddFastLanes(configuration)
             .AddDelivery(configuration)
             .AddIngest(configuration)
             .AddWorkitems()

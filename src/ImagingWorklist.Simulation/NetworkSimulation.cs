@@ -164,7 +164,7 @@ public static class NetworkSimulation
             _pool.Arrive(exam, now);
             if (_push is not null)
             {
-                if (Prioritiser.ClassOf(exam.Exam, now, _scenario.Policy) == UrgencyClass.Emergency)
+                if (Prioritiser.ClassOf(exam.Exam, now, _scenario.Policy).IsEmergency())
                 {
                     Push(now);
                 }

@@ -17,7 +17,7 @@ public sealed class AccessibilitySweepBrowserTests(BrowserApp app)
     [
         ("radiologist", [("/", ["My worklist", "Whole network"]), ("/rota", []), ("/activity", [])]),
         ("manager",
-            [("/dashboard", ["Turnaround", "Findings", "Forecast", "Monthly return", "Activity", "Backlog"]),
+            [("/dashboard", ["Turnaround", "Findings", "Fast lanes", "Forecast", "Monthly return", "Activity", "Backlog"]),
             ("/dashboard/exams?by=Trust&key=RZ1&measure=Open", []), ("/follow-ups?view=all", []), ("/activity", []), ("/", []),
             ("/ai", [])]),
         ("coordinator", [("/rota", ["By skill", "Day", "Cover and demand", "Job plans", "Leave", "Files", "What if", "By reporter"])]),

@@ -35,5 +35,36 @@ window.iwNotify = {
       alert.close();
     };
     return true;
+  },
+
+  // A fast-lane exam waiting for a reporter sounds a short two-tone chime, made here (no sound file to fetch). A browser
+  // that has not been clicked yet may keep it silent; the banner and the system alert still show. Counted so a test can
+  // see it sounded.
+  chimes: 0,
+
+  chime: function () {
+    this.chimes++;
+    try {
+      const Context = window.AudioContext || window.webkitAudioContext;
+      if (!Context) return false;
+      this.audio = this.audio || new Context();
+      const audio = this.audio;
+      if (audio.state === "suspended") audio.resume();
+      [880, 660].forEach(function (frequency, i) {
+        const tone = audio.createOscillator();
+        const level = audio.createGain();
+        const start = audio.currentTime + i * 0.25;
+        tone.frequency.value = frequency;
+        level.gain.setValueAtTime(0.0001, start);
+        level.gain.exponentialRampToValueAtTime(0.3, start + 0.02);
+        level.gain.exponentialRampToValueAtTime(0.0001, start + 0.22);
+        tone.connect(level).connect(audio.destination);
+        tone.start(start);
+        tone.stop(start + 0.24);
+      });
+      return true;
+    } catch (e) {
+      return false;
+    }
   }
 };

@@ -272,6 +272,20 @@ namespace ImagingWorklist.Migrations.Postgres.Migrations
                     b.Property<int>("ExpectedReadingMinutes")
                         .HasColumnType("integer");
 
+                    b.Property<string>("FastLane")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("FastLaneReason")
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.Property<DateTimeOffset?>("FastLaneSince")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("FirstPreliminaryAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("HoldReason")
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)");
@@ -403,6 +417,8 @@ namespace ImagingWorklist.Migrations.Postgres.Migrations
                         });
 
                     b.HasKey("Id");
+
+                    b.HasIndex("FastLaneSince");
 
                     b.HasIndex("ReportedAt");
 

@@ -267,6 +267,20 @@ namespace ImagingWorklist.Migrations.Sqlite.Migrations
                     b.Property<int>("ExpectedReadingMinutes")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("FastLane")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FastLaneReason")
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("FastLaneSince")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("FirstPreliminaryAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("HoldReason")
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
@@ -398,6 +412,8 @@ namespace ImagingWorklist.Migrations.Sqlite.Migrations
                         });
 
                     b.HasKey("Id");
+
+                    b.HasIndex("FastLaneSince");
 
                     b.HasIndex("ReportedAt")
                         .HasAnnotation("Npgsql:IndexInclude", new[] { "TrustId", "Pathway", "Modality", "State", "DueAt", "TurnaroundMinutes", "PerformedAt", "ReadyAt" });

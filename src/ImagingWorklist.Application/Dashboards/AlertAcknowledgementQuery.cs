@@ -1,3 +1,4 @@
+using ImagingWorklist.Application.Common;
 using ImagingWorklist.Application.Security;
 using ImagingWorklist.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -42,12 +43,8 @@ public sealed class AlertAcknowledgementQuery(IDbContextFactory<WorklistDbContex
                     g.Count(r => r.AcknowledgedAt is { } at && at <= r.AcknowledgeBy),
                     g.Count(r => r.EscalatedAt is not null),
                     g.Count(r => r.AcknowledgedAt is null),
-                    Percentile(minutes, 0.5),
-                    Percentile(minutes, 0.9));
+                    Percentile.NearestRank(minutes, 0.5),
+                    Percentile.NearestRank(minutes, 0.9));
             })];
     }
-
-    /// <summary>The nearest-rank percentile of sorted values; none when there are none.</summary>
-    private static double? Percentile(List<double> sorted, double p) =>
-        sorted.Count == 0 ? null : sorted[Math.Clamp((int)Math.Ceiling(p * sorted.Count) - 1, 0, sorted.Count - 1)];
 }

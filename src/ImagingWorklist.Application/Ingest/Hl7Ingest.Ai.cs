@@ -1,8 +1,10 @@
 using System.Globalization;
 using ImagingWorklist.Application.Ai;
 using ImagingWorklist.Application.Common;
+using ImagingWorklist.Application.FastLanes;
 using ImagingWorklist.Domain.Ai;
 using ImagingWorklist.Domain.Common;
+using ImagingWorklist.Domain.Exams;
 using ImagingWorklist.Domain.Interop;
 using ImagingWorklist.Persistence;
 
@@ -46,7 +48,7 @@ public sealed partial class Hl7Ingest
         var actor = new Actor($"{stored.Channel}:{algorithm.Application}", Source: stored.Source);
         var (summary, flagChanged) = await AiResults.ApplyAsync(db, exam, algorithm, results, stored.Channel == "FHIR" ? "FHIR" : "HL7 v2",
             actor, now);
-        if (flagChanged)
+        if (flagChanged | EnterFastLane(db, exam, algorithm, results, actor, now))
         {
             changes.Add(exam, added: false);
         }
@@ -56,6 +58,13 @@ public sealed partial class Hl7Ingest
         stored.ExamId = exam.Id;
         return Answer(stored, message, Hl7Ack.Accept, summary, [], now, InboundStatus.Applied);
     }
+
+    /// <summary>A live algorithm's positive finding of a fast lane's kind (suspected haemorrhage: stroke) puts the exam in it.</summary>
+    private bool EnterFastLane(WorklistDbContext db, Exam exam, AiAlgorithm algorithm, IReadOnlyList<AiResultIn> results, Actor actor,
+        DateTimeOffset now) =>
+        algorithm.IsLiveFor(exam.TrustId) && exam.AiFlag is { } flag
+            && results.Where(r => r.Positive).Select(r => _fastLanes.ForAiFinding(r.Code)).FirstOrDefault(l => l is not null) is { } lane
+            && FastLaneEntry.TryEnter(db, exam, lane, flag, actor, now);
 
     private static (List<AiResultIn> Results, List<Hl7Error> Errors) ReadAiResults(Hl7Message message, AiAlgorithm algorithm)
     {

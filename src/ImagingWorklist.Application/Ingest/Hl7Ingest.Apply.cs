@@ -1,4 +1,5 @@
 using ImagingWorklist.Application.Common;
+using ImagingWorklist.Application.FastLanes;
 using ImagingWorklist.Domain.Audit;
 using ImagingWorklist.Domain.Common;
 using ImagingWorklist.Domain.Exams;
@@ -80,6 +81,7 @@ public sealed partial class Hl7Ingest
             exam = created.Exam!;
             db.Exams.Add(exam);
             Audit(db, AuditAction.OrderReceived, exam, $"Order {exam.Accession} received ({exam.ProcedureDescription})", stored, now);
+            FastLaneEntry.FromOrder(db, exam, order.LaneCodes, _fastLanes, IngestActor(stored), now);
             if (order.ImagesComplete)
             {
                 exam.MarkReady(order.PerformedAt ?? now, now, policy);
@@ -222,7 +224,7 @@ public sealed partial class Hl7Ingest
             InboundStatus.Applied);
     }
 
-    private static Domain.Common.Outcome ApplyChange(WorklistDbContext db, Exam exam, Hl7Order order, TurnaroundPolicy policy,
+    private Domain.Common.Outcome ApplyChange(WorklistDbContext db, Exam exam, Hl7Order order, TurnaroundPolicy policy,
         InboundMessage stored, DateTimeOffset now)
     {
         if (order.StudyInstanceUid is { } study && order.OrderControl is not ("CA" or "OC" or "DC"))
@@ -245,6 +247,12 @@ public sealed partial class Hl7Ingest
                 var changedOrder =
                     exam.ChangeOrder(priority, string.IsNullOrWhiteSpace(order.ClinicalDetails) ? exam.ClinicalDetails
                     : order.ClinicalDetails, policy, now);
+                if (changedOrder.Succeeded)
+                {
+                    // A radiographer at the scanner flags a stroke or trauma call by changing the order's reason at the RIS.
+                    FastLaneEntry.FromOrder(db, exam, order.LaneCodes, _fastLanes, IngestActor(stored), now);
+                }
+
                 if (changedOrder.Succeeded && exam.State == ExamState.Ordered && order.ImagesComplete)
                 {
                     exam.MarkReady(order.PerformedAt ?? now, now, policy);
@@ -313,8 +321,9 @@ public sealed partial class Hl7Ingest
 
     private static void Audit(WorklistDbContext db, AuditAction action, Exam exam, string detail, InboundMessage message,
         DateTimeOffset now) =>
-        db.Audit(new Actor($"{message.Channel}:{message.SendingFacility}", Source: message.Source), action, now, detail, examId: exam.Id,
-            trustId: exam.TrustId);
+        db.Audit(IngestActor(message), action, now, detail, examId: exam.Id, trustId: exam.TrustId);
+
+    private static Actor IngestActor(InboundMessage message) => new($"{message.Channel}:{message.SendingFacility}", Source: message.Source);
 
     private static string Describe(string control) => control switch
     {

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using ImagingWorklist.Application.Common;
+using ImagingWorklist.Application.FastLanes;
 using ImagingWorklist.Application.Realtime;
 using ImagingWorklist.Application.Security;
 using ImagingWorklist.Domain.Audit;
@@ -45,6 +46,7 @@ public sealed partial class Hl7Ingest : IAsyncDisposable
     private readonly IngestReferenceData _reference;
     private readonly ILogger<Hl7Ingest> _logger;
     private readonly IReadOnlyList<IIngestObserver> _observers;
+    private readonly FastLaneSettings _fastLanes;
     private readonly IngestLanes<Pending> _lanes;
     private int _ackSequence;
 
@@ -55,10 +57,12 @@ public sealed partial class Hl7Ingest : IAsyncDisposable
         Hl7Settings settings,
         IngestReferenceData reference,
         ILogger<Hl7Ingest> logger,
-        IEnumerable<IIngestObserver>? observers = null)
+        IEnumerable<IIngestObserver>? observers = null,
+        FastLaneSettings? fastLanes = null)
     {
         (_contexts, _announce, _clock, _settings, _reference, _logger) = (contexts, announce, clock, settings, reference, logger);
         _observers = [.. observers ?? []];
+        _fastLanes = fastLanes ?? new FastLaneSettings();
         _lanes = new IngestLanes<Pending>(Lanes, MaxBatch, pending => !pending.IsOrder, ProcessAsync, LaneFailed);
     }
 

@@ -21,4 +21,11 @@ public sealed record Hl7Order(
     IReadOnlyList<Hl7Error> Errors,
     IReadOnlyList<string> Warnings,
     string? Referrer = null,
-    string? RegisteredGp = null);
+    string? RegisteredGp = null)
+{
+    /// <summary>The reason-for-study codes (OBR-31, first component of each repetition): a fast lane's pathway codes.</summary>
+    public IReadOnlyList<string> ReasonCodes { get; init; } = [];
+
+    /// <summary>The codes a fast lane is matched against: the reasons for study and the procedure code.</summary>
+    public IEnumerable<string> LaneCodes => ReasonCodes.Append(ProcedureCode);
+}

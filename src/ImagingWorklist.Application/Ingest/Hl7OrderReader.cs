@@ -94,7 +94,10 @@ public static class Hl7OrderReader
             errors,
             warnings,
             Person(message, "ORC", 12) ?? Person(message, "OBR", 16),
-            Person(message, "PD1", 4));
+            Person(message, "PD1", 4))
+        {
+            ReasonCodes = [.. message.Repetitions("OBR", 31).Select(r => r[0].Trim().ToUpperInvariant()).Where(c => c.Length > 0)],
+        };
     }
 
     /// <summary>A person in an XCN field (id^family^given^middle^suffix^prefix) as people write them: "Dr R Patel".</summary>

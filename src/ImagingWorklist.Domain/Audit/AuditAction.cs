@@ -80,4 +80,13 @@ public enum AuditAction
 
     /// <summary>A radiologist said whether an AI finding was present.</summary>
     AiFindingJudged,
+
+    /// <summary>An exam entered a hyperacute fast lane (from the order, a radiographer's flag, or an AI finding).</summary>
+    FastLaneEntered,
+
+    /// <summary>An exam was taken out of its fast lane, with the reason.</summary>
+    FastLaneLeft,
+
+    /// <summary>A verbal report was given (who was told, when) and issued as the preliminary report.</summary>
+    VerbalReportGiven,
 }

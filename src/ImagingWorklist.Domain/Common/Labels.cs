@@ -23,6 +23,12 @@ public static class Labels
         _ => "Screening",
     };
 
+    public static string Of(FastLane lane) => lane switch
+    {
+        FastLane.Stroke => "Stroke",
+        _ => "Major trauma",
+    };
+
     public static string Of(ClinicalPriority priority) => priority switch
     {
         ClinicalPriority.Stat => "Stat",
@@ -177,6 +183,9 @@ public static class Labels
         AuditAction.AiAlgorithmChanged => "AI algorithm registered or changed",
         AuditAction.AiResultReceived => "AI result received",
         AuditAction.AiFindingJudged => "AI finding judged",
+        AuditAction.FastLaneEntered => "Fast lane entered",
+        AuditAction.FastLaneLeft => "Fast lane left",
+        AuditAction.VerbalReportGiven => "Verbal report given",
         _ => action.ToString(),
     };
 

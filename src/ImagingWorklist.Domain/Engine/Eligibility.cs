@@ -52,9 +52,9 @@ public static class Eligibility
         return new EligibilityVerdict(reasons);
     }
 
-    /// <summary>Emergency work goes to someone at once, whatever they already hold.</summary>
+    /// <summary>Emergency and fast-lane work goes to someone at once, whatever they already hold.</summary>
     public static bool BypassesCapacity(EngineExam exam, DateTimeOffset now, EnginePolicy policy) =>
-        Prioritiser.ClassOf(exam, now, policy) == UrgencyClass.Emergency;
+        Prioritiser.ClassOf(exam, now, policy).IsEmergency();
 
     /// <summary>
     /// Holding the exam's skill at the level its modality needs qualifies; so does general skill for plain-film and

@@ -31,6 +31,15 @@ public sealed record EngineExam(
     /// <summary>What the AI flag says, for "Why?" ("AI (qER v2) flagged suspected intracranial haemorrhage, score 0.93").</summary>
     public string? AiReason { get; init; }
 
+    /// <summary>The hyperacute fast lane it is in: first on every eligible reporter's list.</summary>
+    public FastLane? FastLane { get; init; }
+
+    /// <summary>When it entered the lane: with <see cref="ReadyAt"/>, the start of the lane's clock.</summary>
+    public DateTimeOffset? FastLaneSince { get; init; }
+
+    /// <summary>Why it is in the lane, for "Why?" ("order code STROKE", "flagged by Dr A Jones: query LVO").</summary>
+    public string? FastLaneReason { get; init; }
+
     /// <summary>Open, unclaimed exams in the pool, plus claimed ones (they count against their holder's capacity).</summary>
     public static EngineExam? From(Exam exam)
     {
@@ -68,6 +77,9 @@ public sealed record EngineExam(
             ClaimedBy = exam.State is ExamState.Claimed or ExamState.Preliminary ? exam.ClaimedById : null,
             AiCritical = exam.AiFlag is not null,
             AiReason = exam.AiFlag,
+            FastLane = exam.FastLane,
+            FastLaneSince = exam.FastLaneSince,
+            FastLaneReason = exam.FastLaneReason,
         };
     }
 }

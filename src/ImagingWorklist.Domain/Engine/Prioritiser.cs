@@ -11,6 +11,11 @@ public static class Prioritiser
 {
     public static UrgencyClass ClassOf(EngineExam exam, DateTimeOffset now, EnginePolicy policy)
     {
+        if (exam.FastLane is not null)
+        {
+            return UrgencyClass.Hyperacute;
+        }
+
         if (exam.AiCritical)
         {
             return UrgencyClass.Emergency;
@@ -63,6 +68,12 @@ public static class Prioritiser
         factors.Add(
             new("Clinical urgency",
             $"{Labels.Of(exam.Pathway)}, {exam.Priority.ToString().ToLowerInvariant()} priority: {baseClass.Label()} class"));
+        if (exam.FastLane is { } lane)
+        {
+            factors.Add(new("Fast lane", $"{Labels.Of(lane).ToLowerInvariant()} fast lane ({exam.FastLaneReason ?? "flagged"}): " +
+                "first on the list of everyone on duty who may take it"));
+        }
+
         if (exam.AiCritical)
         {
             factors.Add(new("AI flag", $"{exam.AiReason ?? "an AI system flagged a critical finding"}: treated as an emergency"));

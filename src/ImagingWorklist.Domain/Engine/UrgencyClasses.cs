@@ -12,13 +12,18 @@ public static class UrgencyClasses
         _ => UrgencyClass.Routine,
     };
 
-    public static UrgencyClass Promote(this UrgencyClass urgency) => urgency == UrgencyClass.Emergency ? urgency : urgency - 1;
+    /// <summary>One class up; nothing is promoted into a fast lane, which only its own reasons enter.</summary>
+    public static UrgencyClass Promote(this UrgencyClass urgency) => urgency <= UrgencyClass.Emergency ? urgency : urgency - 1;
+
+    /// <summary>Emergency or fast-lane work: offered at once, whatever its reader already holds.</summary>
+    public static bool IsEmergency(this UrgencyClass urgency) => urgency <= UrgencyClass.Emergency;
 
     public static UrgencyClass AtLeast(this UrgencyClass urgency, UrgencyClass floor) => urgency < floor ? urgency : floor;
 
     /// <summary>Weight of one on-time completion in push assignment: an order of magnitude per class.</summary>
     public static int Weight(this UrgencyClass urgency) => urgency switch
     {
+        UrgencyClass.Hyperacute => 10000,
         UrgencyClass.Emergency => 1000,
         UrgencyClass.High => 100,
         UrgencyClass.Urgent => 10,
@@ -27,6 +32,7 @@ public static class UrgencyClasses
 
     public static string Label(this UrgencyClass urgency) => urgency switch
     {
+        UrgencyClass.Hyperacute => "fast-lane",
         UrgencyClass.Emergency => "emergency",
         UrgencyClass.High => "high",
         UrgencyClass.Urgent => "urgent",

@@ -348,7 +348,7 @@ public sealed class WorklistEngine
         List<int>? emergencies = null;
         foreach (var key in _pool)
         {
-            if (key.Class != UrgencyClass.Emergency)
+            if (!key.Class.IsEmergency())
             {
                 break;
             }
@@ -383,7 +383,7 @@ public sealed class WorklistEngine
 
         foreach (var key in _pool)
         {
-            if (key.Class != UrgencyClass.Emergency && Offerable(key.Slot, reporter, eligible, spare)
+            if (!key.Class.IsEmergency() && Offerable(key.Slot, reporter, eligible, spare)
                 && _patients[_slots[key.Slot].Patient].Holder < 0
                 && (filter is null || filter(_exams[key.Slot]!)))
             {
@@ -425,7 +425,7 @@ public sealed class WorklistEngine
         // As the list: an emergency they may take comes before the rest of a patient they already hold.
         foreach (var key in _pool)
         {
-            if (key.Class != UrgencyClass.Emergency)
+            if (!key.Class.IsEmergency())
             {
                 break;
             }
@@ -551,7 +551,7 @@ public sealed class WorklistEngine
                 continue;
             }
 
-            var emergency = key.Class == UrgencyClass.Emergency;
+            var emergency = key.Class.IsEmergency();
             if (!emergency && withRoom == 0)
             {
                 break;
@@ -677,7 +677,7 @@ public sealed class WorklistEngine
     private bool Offerable(int slot, int reporter, bool[] eligibleSignatures, int spare)
     {
         ref readonly var s = ref _slots[slot];
-        return eligibleSignatures[s.Signature] && (s.Minutes <= spare || s.Class == UrgencyClass.Emergency);
+        return eligibleSignatures[s.Signature] && (s.Minutes <= spare || s.Class.IsEmergency());
     }
 
     private IEnumerable<int> CompanionSlots(int reporter, bool[] eligible, int spare)

@@ -5,11 +5,21 @@ namespace ImagingWorklist.Domain.Exams;
 /// <summary>The exam's reporting transitions: preliminary, final, verification by a consultant, and amendment.</summary>
 public sealed partial class Exam
 {
-    /// <summary>A preliminary report was issued by the holder; the claim stays until the final one.</summary>
-    public Outcome RecordPreliminary(Guid leaseToken, DateTimeOffset now)
+    /// <summary>
+    /// A preliminary report was issued by the holder; the claim stays until the final one. A verbal report counts from
+    /// when the referrer was told (<paramref name="toldAt"/>, not later than now), which a fast lane's clock needs.
+    /// </summary>
+    public Outcome RecordPreliminary(Guid leaseToken, DateTimeOffset now, DateTimeOffset? toldAt = null)
     {
         var holds = HeldBy(leaseToken, now);
-        return holds.Succeeded ? Changed(ExamState.Preliminary, now) : holds;
+        if (!holds.Succeeded)
+        {
+            return holds;
+        }
+
+        var at = toldAt is { } told && told < now ? told : now;
+        FirstPreliminaryAt = FirstPreliminaryAt is { } earlier && earlier < at ? earlier : at;
+        return Changed(ExamState.Preliminary, now);
     }
 
     /// <summary>SWIM Reported: the final, verified report was signed.</summary>

@@ -21,6 +21,7 @@ internal sealed class ExamConfiguration : IEntityTypeConfiguration<Exam>
         builder.Property(e => e.RegisteredGp).HasMaxLength(Exam.PersonMaxLength);
         builder.Property(e => e.HoldReason).HasMaxLength(Exam.ReasonMaxLength);
         builder.Property(e => e.AiFlag).HasMaxLength(Exam.AiFlagMaxLength);
+        builder.Property(e => e.FastLaneReason).HasMaxLength(Exam.FastLaneReasonMaxLength);
 
         // The claim guard: every change bumps Version in the domain, and the database refuses a stale write.
         builder.Property(e => e.Version).IsConcurrencyToken();
@@ -46,6 +47,8 @@ internal sealed class ExamConfiguration : IEntityTypeConfiguration<Exam>
         // The backlog is read by state and due time; claims and lease expiry by holder and lease.
         builder.HasIndex(e => new { e.State, e.DueAt });
         builder.HasIndex(e => new { e.ClaimedById, e.LeaseExpiresAt });
+        // The fast-lane dashboard reads the few exams that were ever in a lane, by when they entered it.
+        builder.HasIndex(e => e.FastLaneSince);
         // Turnaround and the monthly return read reported exams by ReportedAt and group them by these columns: on
         // PostgreSQL the index carries them (INCLUDE), so a month of a million-exam history is an index-only scan.
         // SQLite has no INCLUDE and ignores it.

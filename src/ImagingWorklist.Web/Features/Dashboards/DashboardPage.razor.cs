@@ -62,7 +62,7 @@ public partial class DashboardPage : IDisposable
     }
 
     /// <summary>The tabs in order, as the address names them (<c>/dashboard?tab=findings</c>).</summary>
-    internal static readonly string[] Tabs = ["backlog", "turnaround", "findings", "forecast", "return", "activity"];
+    internal static readonly string[] Tabs = ["backlog", "turnaround", "findings", "fast-lanes", "forecast", "return", "activity"];
 
     [SupplyParameterFromQuery(Name = "tab")]
     private string? Tab { get; set; }

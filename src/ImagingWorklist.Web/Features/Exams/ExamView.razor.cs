@@ -2,6 +2,7 @@ using ImagingWorklist.Application.Ai;
 using ImagingWorklist.Application.Claiming;
 using ImagingWorklist.Application.Common;
 using ImagingWorklist.Application.Exams;
+using ImagingWorklist.Application.FastLanes;
 using ImagingWorklist.Application.Realtime;
 using ImagingWorklist.Application.Reporting;
 using ImagingWorklist.Application.Security;
@@ -34,6 +35,7 @@ public sealed partial class ExamView
     private ExamReporting? _reporting;
     private IReadOnlyList<FindingAlert> _findings = [];
     private IReadOnlyList<AiResultView> _ai = [];
+    private FastLaneStatus _lane = FastLaneStatus.None;
     private int _reportingVersion;
     private AccessScope _scope = AccessScope.Nothing;
     private IDisposable? _changes;
@@ -75,6 +77,9 @@ public sealed partial class ExamView
 
     [Inject]
     private AiResults AiResults { get; set; } = null!;
+
+    [Inject]
+    private FastLaneService Lanes { get; set; } = null!;
 
     [Inject]
     private Verifiers VerifierList { get; set; } = null!;
@@ -157,6 +162,7 @@ public sealed partial class ExamView
         _reporting = await Reporting.LoadAsync(ExamId);
         _findings = await Findings.AlertsAsync(_scope, ExamId);
         _ai = await AiResults.ForExamAsync(ExamId);
+        _lane = await Lanes.StatusAsync(ExamId);
         _reportingVersion++;
         _verifiers = _details is { Access: { Holds: true, SignNeedsVerification: true } }
             ? await VerifierList.ForExamAsync(ExamId, _actor.ReporterId) : null;
