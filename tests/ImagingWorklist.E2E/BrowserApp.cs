@@ -19,7 +19,11 @@ public sealed class BrowserApp : IAsyncLifetime
     private IPlaywright? _playwright;
 
     public BrowserApp()
-        : this(new WorklistAppFactory(DatabaseProvider.Sqlite))
+        : this(new WorklistAppFactory(DatabaseProvider.Sqlite, settings: new Dictionary<string, string?>
+        {
+            // A fast-lane exam is announced again this often, so a browser test sees the repeat within seconds.
+            ["FastLanes:AlertRepeat"] = "00:00:03",
+        }))
     {
     }
 

@@ -12,15 +12,18 @@ namespace ImagingWorklist.Application.Reporting;
 public sealed partial class ReportingService
 {
     /// <summary>
-    /// Records a verbal report by the holder and issues it as the preliminary report, delivered to the trust at once. What
-    /// was said heads the report, above anything already drafted; the draft goes on to become the final report. The
-    /// exam's first-report time is when the team was told, which is what a fast lane's clock measures.
+    /// Records a verbal report by the holder and issues it as the preliminary report, delivered to the trust at once: who
+    /// was told, when, and what was said, on its own. A draft already written stays as it was and goes on to become the
+    /// final report; with no draft, what was said is where the final report starts. The exam's first-report time is when
+    /// the team was told, which is what a fast lane's clock measures.
     /// </summary>
-    public Task<Outcome> GiveVerbalReportAsync(Guid examId, Guid reporterId, VerbalReport verbal, Patient confirmedPatient, Actor actor,
-        CancellationToken cancellationToken = default)
+    /// <returns>Whether the report now starts from what was said (nothing was drafted), so the report box shows it.</returns>
+    public async Task<Outcome<bool>> GiveVerbalReportAsync(Guid examId, Guid reporterId, VerbalReport verbal, Patient confirmedPatient,
+        Actor actor, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(verbal);
-        return OnExamAsync(examId, confirmedPatient, actor, WorklistChangeKind.ExamUpdated, cancellationToken, async (db, exam, now) =>
+        var started = false;
+        var outcome = await OnExamAsync(examId, confirmedPatient, actor, WorklistChangeKind.ExamUpdated, cancellationToken, async (db, exam, now) =>
         {
             if (exam.ClaimedById != reporterId || exam.ClaimToken is not { } token)
             {
@@ -39,20 +42,16 @@ public sealed partial class ReportingService
                     $"({Labels.Of(report.Status).ToLowerInvariant()}); add what you told the team to it and sign the final one.");
             }
 
+            // What was said is sent on its own as the preliminary; the reporter's draft stays theirs, for the final report.
             var said = $"{verbal.Heading}\n{verbal.Summary.Trim()}";
-            var text = report is null || string.IsNullOrWhiteSpace(report.Text) ? said : $"{said}\n\n{report.Text}";
-            if (text.Length > Report.TextMaxLength)
-            {
-                return Outcome.Rejected($"With your draft the report would be {text.Length} characters, over the {Report.TextMaxLength} " +
-                    "a report may hold; shorten the draft first.");
-            }
-
+            var draft = string.IsNullOrWhiteSpace(report?.Text) ? null : report!.Text;
+            started = draft is null;
             if (report is null)
             {
-                report = Report.StartDraft(Guid.NewGuid(), examId, reporterId, text, now);
+                report = Report.StartDraft(Guid.NewGuid(), examId, reporterId, said, now);
                 db.Reports.Add(report);
             }
-            else if (report.Edit(text, reporterId, now) is { Succeeded: false } edited)
+            else if (report.Edit(said, reporterId, now) is { Succeeded: false } edited)
             {
                 return edited;
             }
@@ -62,9 +61,14 @@ public sealed partial class ReportingService
             {
                 Audit(db, exam, AuditAction.VerbalReportGiven, actor, now, verbal.Heading.TrimEnd('.'));
                 await EnqueueAsync(db, exam, report, DeliveryKind.Preliminary, now, cancellationToken);
+                if (draft is not null)
+                {
+                    report.Edit(draft, reporterId, now);
+                }
             }
 
             return issued;
         });
+        return outcome.Succeeded ? Outcome<bool>.Accepted(started) : Outcome<bool>.Rejected(outcome.Reason!);
     }
 }

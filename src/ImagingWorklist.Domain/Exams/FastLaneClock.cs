@@ -52,13 +52,13 @@ public sealed record FastLaneClock(
     {
         if (FinalAt is { } final)
         {
-            return $"final report after {Durations.Describe(Positive(final - Start))} ({Target(Targets.FinalWithin)})";
+            return $"final report {After(final - Start)} ({Target(Targets.FinalWithin)})";
         }
 
         if (PreliminaryAt is { } first)
         {
             var late = now > FinalDue;
-            return $"first report after {Durations.Describe(Positive(first - Start))}; final " +
+            return $"first report {After(first - Start)}; final " +
                 (late ? $"{Durations.Describe(now - FinalDue)} overdue" : $"due in {Durations.Describe(FinalDue - now)}") +
                 $" ({Target(Targets.FinalWithin)})";
         }
@@ -67,6 +67,9 @@ public sealed record FastLaneClock(
             ? $"verbal or preliminary report {Durations.Describe(now - PreliminaryDue)} overdue ({Target(Targets.PreliminaryWithin)})"
             : $"verbal or preliminary report due in {Durations.Describe(PreliminaryDue - now)} ({Target(Targets.PreliminaryWithin)})";
     }
+
+    private static string After(TimeSpan taken) =>
+        taken < TimeSpan.FromMinutes(1) ? "within a minute" : $"after {Durations.Describe(taken)}";
 
     private static string Target(TimeSpan within) => $"target {Durations.Describe(within)}";
 

@@ -168,6 +168,13 @@ public sealed partial class ExamView
             ? await VerifierList.ForExamAsync(ExamId, _actor.ReporterId) : null;
     }
 
+    /// <summary>A verbal report given with nothing drafted is where the final report starts: the empty box is rebuilt to show it.</summary>
+    private async Task ReportStartedAsync()
+    {
+        await LoadReportingAsync();
+        _editorKey++;
+    }
+
     private async Task SignedAsync((string Message, bool Next) signed)
     {
         _signedHere = true;
