@@ -84,6 +84,14 @@ public sealed class FastLaneBrowserTests(BrowserApp app)
         await Assertions.Expect(radiologist.GetByLabel("Report text")).ToHaveValueAsync(
             new Regex("^Verbal report given at \\d\\d:\\d\\d to Dr A Khan, stroke registrar\\.\nNo haemorrhage"));
         await BrowserApp.SaveScreenshotAsync(radiologist, "fast-lane-exam");
+        await radiologist.SetViewportSizeAsync(390, 844);
+        await radiologist.ReloadAsync();
+        await Assertions.Expect(lane).ToBeVisibleAsync();
+        await BrowserApp.SaveScreenshotAsync(radiologist, "fast-lane-exam-phone");
+        Assert.True(await radiologist.EvaluateAsync<bool>("document.documentElement.scrollWidth <= window.innerWidth"),
+            "the exam page with its fast lane scrolls sideways on a phone");
+        await radiologist.SetViewportSizeAsync(1400, 900);
+        await radiologist.ReloadAsync();
 
         await radiologist.GetByLabel("Report text").FillAsync(
             "Verbal report given to the stroke team.\n\nFindings: dense left MCA sign. No haemorrhage.");

@@ -165,7 +165,8 @@ public sealed partial class DemoNetworkGenerator
                     signedAt = claimedAt.AddMinutes(exam.ExpectedReadingMinutes);
                 }
 
-                var fastLane = EnterDemoFastLane(exam, claimedAt);
+                var reader = reporter;
+                var fastLane = EnterDemoFastLane(exam, at => CouldHaveClaimed(reader, exam, at), ref claimedAt, ref signedAt);
                 exam.Claim(reporter.Id, token, TimeSpan.FromMinutes(20), claimedAt);
                 var report =
                     Report.StartDraft(reportId, exam.Id, reporter.Id, $"{exam.ProcedureDescription}: no acute abnormality demonstrated.",
