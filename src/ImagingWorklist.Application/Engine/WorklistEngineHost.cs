@@ -37,7 +37,7 @@ public sealed class WorklistEngineHost(IDbContextFactory<WorklistDbContext> cont
         var exams = await db.Exams.AsNoTracking()
             .Where(e => e.State == ExamState.Ready || e.State == ExamState.Claimed || e.State == ExamState.Preliminary)
             .ToListAsync(cancellationToken);
-        var reporters = await LoadReportersAsync(db, null, now, cancellationToken);
+        var reporters = await LoadReportersAsync(db, null, now, cancellationToken, Policy.FairnessWindow);
         var engine = WorklistEngine.Build(exams.Select(EngineExam.From).OfType<EngineExam>(), reporters, now, Policy);
         lock (_gate)
         {
@@ -86,7 +86,7 @@ public sealed class WorklistEngineHost(IDbContextFactory<WorklistDbContext> cont
         }
 
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var reporters = await LoadReportersAsync(db, reporterId, clock.GetUtcNow(), cancellationToken);
+        var reporters = await LoadReportersAsync(db, reporterId, clock.GetUtcNow(), cancellationToken, Policy.FairnessWindow);
         lock (_gate)
         {
             foreach (var reporter in reporters)
@@ -175,9 +175,12 @@ public sealed class WorklistEngineHost(IDbContextFactory<WorklistDbContext> cont
         }
     }
 
-    /// <summary>Reporters as the engine sees them (with shifts and leave from <paramref name="now"/> minus a day on).</summary>
+    /// <summary>
+    /// Reporters as the engine sees them (with shifts and leave from <paramref name="now"/> minus a day on), with their
+    /// workload credit over <paramref name="fairnessWindow"/> when one is given.
+    /// </summary>
     internal static async Task<List<EngineReporter>> LoadReportersAsync(WorklistDbContext db, Guid? only, DateTimeOffset now,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken, TimeSpan? fairnessWindow = null)
     {
         var since = now - RotaLookBack;
         var reporters = await db.Reporters.AsNoTracking().Where(r => only == null || r.Id == only).ToListAsync(cancellationToken);
@@ -190,6 +193,12 @@ public sealed class WorklistEngineHost(IDbContextFactory<WorklistDbContext> cont
         var credentialsBy = credentials.ToLookup(c => c.ReporterId);
         var shiftsBy = shifts.ToLookup(s => s.ReporterId);
         var absencesBy = absences.ToLookup(a => a.ReporterId);
-        return [.. reporters.Select(r => EngineReporter.From(r, credentialsBy[r.Id], shiftsBy[r.Id], absencesBy[r.Id]))];
+        var credits = fairnessWindow is { } window ? await WorkloadCredits.ReadAsync(db, only, now - window, now, cancellationToken)
+            : new Dictionary<Guid, WorkloadCredit>();
+        return [.. reporters.Select(r => EngineReporter.From(r, credentialsBy[r.Id], shiftsBy[r.Id], absencesBy[r.Id]) with
+        {
+            CreditMinutes = credits.GetValueOrDefault(r.Id)?.Minutes ?? 0,
+            CreditCapacityMinutes = credits.GetValueOrDefault(r.Id)?.CapacityMinutes ?? 0,
+        })];
     }
 }

@@ -27,11 +27,14 @@ public sealed class FastLaneService(
 
     /// <summary>
     /// Someone who can see the exam (a reporter with a credential for its trust, a manager of the trust) puts it into a
-    /// lane: a radiographer's or reporter's flag, from the exam page.
+    /// lane: a radiographer's or reporter's flag, from the exam page. <paramref name="by"/> is the name the reason gives
+    /// (the person's display name; their sign-in name when none is given).
     /// </summary>
-    public Task<Outcome> FlagAsync(Guid examId, FastLane lane, string? note, Actor actor, AccessScope scope,
+    public Task<Outcome> FlagAsync(Guid examId, FastLane lane, string? note, Actor actor, AccessScope scope, string? by = null,
         CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(actor);
+        var who = string.IsNullOrWhiteSpace(by) ? actor.Name : by.Trim();
         var text = (note ?? string.Empty).Trim();
         if (Problem("The note", text) is { } problem)
         {
@@ -39,8 +42,7 @@ public sealed class FastLaneService(
         }
 
         return OnExamAsync(examId, scope, cancellationToken, (db, exam, now) =>
-            FastLaneEntry.Enter(db, exam, lane, text.Length == 0 ? $"flagged by {actor.Name}" : $"flagged by {actor.Name}: {text}", actor,
-                now));
+            FastLaneEntry.Enter(db, exam, lane, text.Length == 0 ? $"flagged by {who}" : $"flagged by {who}: {text}", actor, now));
     }
 
     /// <summary>Takes an exam out of its lane (a flag raised in error), with the reason, audited.</summary>

@@ -18,12 +18,13 @@ public sealed partial class ReportingService
     /// the team was told, which is what a fast lane's clock measures.
     /// </summary>
     /// <returns>Whether the report now starts from what was said (nothing was drafted), so the report box shows it.</returns>
-    public async Task<Outcome<bool>> GiveVerbalReportAsync(Guid examId, Guid reporterId, VerbalReport verbal, Patient confirmedPatient,
-        Actor actor, CancellationToken cancellationToken = default)
+    public async Task<Outcome<bool>> GiveVerbalReportAsync(Guid examId, Guid reporterId, VerbalReport verbal,
+        Patient confirmedPatient, Actor actor, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(verbal);
         var started = false;
-        var outcome = await OnExamAsync(examId, confirmedPatient, actor, WorklistChangeKind.ExamUpdated, cancellationToken, async (db, exam, now) =>
+        var outcome = await OnExamAsync(examId, confirmedPatient, actor, WorklistChangeKind.ExamUpdated, cancellationToken,
+            async (db, exam, now) =>
         {
             if (exam.ClaimedById != reporterId || exam.ClaimToken is not { } token)
             {

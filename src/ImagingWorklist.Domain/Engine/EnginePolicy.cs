@@ -27,6 +27,18 @@ public sealed record EnginePolicy
     /// <summary>Skills whose work a general reporter never takes, even plain film (breast screening, nuclear medicine).</summary>
     public IReadOnlySet<Skill> SpecialistOnlySkills { get; init; } = new HashSet<Skill> { Skill.Breast, Skill.NuclearMedicine };
 
+    /// <summary>How far back a reporter's workload credit reaches: a rolling window across shifts and days.</summary>
+    public TimeSpan FairnessWindow { get; init; } = TimeSpan.FromDays(7);
+
+    /// <summary>
+    /// Next case treats exams of one class due within this of the first as a tie, and breaks it by workload credit: a
+    /// reporter behind their colleagues takes the longest of the tied cases, one ahead the shortest (decision 0025).
+    /// </summary>
+    public TimeSpan FairnessTieWindow { get; init; } = TimeSpan.FromMinutes(15);
+
+    /// <summary>A reporter's share of credit counts as behind or ahead of colleagues' only beyond this relative margin.</summary>
+    public double FairnessMargin { get; init; } = 0.1;
+
     public static EnginePolicy Default { get; } = new();
 
     public int MinLevelFor(Modality modality) =>

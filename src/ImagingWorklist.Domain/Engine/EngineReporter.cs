@@ -28,6 +28,15 @@ public sealed record EngineReporter(
                 .Select(s => new EngineShift(s.Start, s.End, s.Kind, s.Scope, s.CoveredIds, s.CapacityMinutes))],
             [.. absences.Where(a => a.ReporterId == reporter.Id).Select(a => (a.Start, a.End))]);
 
+    /// <summary>
+    /// Expected reading minutes of the reports this reporter signed in the fairness window before now (decision 0025):
+    /// their workload credit, read from the reports, so it survives sign-out and a restart.
+    /// </summary>
+    public int CreditMinutes { get; init; }
+
+    /// <summary>The reading capacity of their shifts in the same window, up to now: what the credit is set against.</summary>
+    public int CreditCapacityMinutes { get; init; }
+
     public int? LevelIn(Skill skill) => Skills.FirstOrDefault(s => s.Skill == skill)?.Level;
 
     public bool IsAbsentAt(DateTimeOffset now) => Absences.Any(a => now >= a.Start && now < a.End);

@@ -215,7 +215,9 @@ public sealed class WorklistEngine
         _reporterVersion++;
         if (_reporterOf.TryGetValue(reporter.Id, out var index))
         {
+            // A fresh read: its credit already counts what they signed, and what they hold is counted as held.
             _reporters[index].Reporter = reporter;
+            _reporters[index].CumulativeMinutes = 0;
             return;
         }
 
@@ -461,6 +463,12 @@ public sealed class WorklistEngine
             }
         }
 
+        string? fairness = null;
+        if (chosen is { } first && !_slots[first].Class.IsEmergency() && _patients[_slots[first].Patient].Holder < 0)
+        {
+            (chosen, fairness) = FairTieBreak(reporter, first, eligible, spare, now);
+        }
+
         if (chosen is not { } best)
         {
             return NextCaseResult.None(spare <= 0
@@ -476,7 +484,7 @@ public sealed class WorklistEngine
                 companions.Add(_exams[s]!);
             }
         }
-        return NextCaseResult.Found(new NextCase(_exams[best]!, _slots[best].Class, companions));
+        return NextCaseResult.Found(new NextCase(_exams[best]!, _slots[best].Class, companions) { Fairness = fairness });
     }
 
     /// <summary>The reasons a reporter may not take an exam, from the readable reference rules.</summary>
@@ -531,7 +539,7 @@ public sealed class WorklistEngine
             var capacity = _reporters[r].Reporter.CapacityAt(now) ?? 0;
             queue[r] = _reporters[r].HeldMinutes;
             spare[r] = capacity - _reporters[r].HeldMinutes;
-            load[r] = capacity == 0 ? double.MaxValue : (double)(_reporters[r].CumulativeMinutes + _reporters[r].HeldMinutes) / capacity;
+            load[r] = Share(r, capacity);
             if (spare[r] > 0)
             {
                 withRoom++;
@@ -598,11 +606,11 @@ public sealed class WorklistEngine
                 continue;
             }
 
-            var capacity = _reporters[best].Reporter.CapacityAt(now) ?? 1;
+            var capacity = (_reporters[best].Reporter.CapacityAt(now) ?? 0) + _reporters[best].Reporter.CreditCapacityMinutes;
             var hadRoom = spare[best] > 0;
             queue[best] += s.Minutes;
             spare[best] -= s.Minutes;
-            load[best] += (double)s.Minutes / capacity;
+            load[best] += (double)s.Minutes / Math.Max(1, capacity);
             if (hadRoom && spare[best] <= 0)
             {
                 withRoom--;
@@ -673,6 +681,67 @@ public sealed class WorklistEngine
     }
 
     // ---- internals ---------------------------------------------------------------------------------------------
+
+    /// <summary>
+    /// A reporter's workload credit against their capacity: what they signed in the fairness window, claimed since, and
+    /// hold now, over the window's rostered capacity and their shift's (<paramref name="capacityNow"/>).
+    /// </summary>
+    private double Share(int reporter, int capacityNow)
+    {
+        var state = _reporters[reporter];
+        var capacity = state.Reporter.CreditCapacityMinutes + capacityNow;
+        return capacityNow <= 0 || capacity <= 0 ? double.MaxValue
+            : (double)(state.Reporter.CreditMinutes + state.CumulativeMinutes + state.HeldMinutes) / capacity;
+    }
+
+    /// <summary>
+    /// Next case's tie-break (decision 0025): among the exams of the first one's class due within the tie window of it, a
+    /// reporter whose share of credit is behind the mean of colleagues on duty by the margin takes the longest, one ahead
+    /// the shortest; otherwise the first stands. Urgency and due order are never overridden beyond the window.
+    /// </summary>
+    private (int Slot, string? Why) FairTieBreak(int reporter, int first, bool[] eligible, int spare, DateTimeOffset now)
+    {
+        var (mine, peers, count) = (Share(reporter, _reporters[reporter].Reporter.CapacityAt(now) ?? 0), 0.0, 0);
+        for (var r = 0; r < _reporters.Count; r++)
+        {
+            if (r != reporter && _reporters[r].Reporter.CapacityAt(now) is { } capacity && !_reporters[r].Reporter.IsAbsentAt(now)
+                && Share(r, capacity) is var share && share < double.MaxValue)
+            {
+                (peers, count) = (peers + share, count + 1);
+            }
+        }
+
+        var mean = count == 0 ? mine : peers / count;
+        var behind = mine < mean * (1 - _policy.FairnessMargin);
+        if (mine == double.MaxValue || (!behind && mine <= mean * (1 + _policy.FairnessMargin)))
+        {
+            return (first, null);
+        }
+
+        var (firstClass, limit) = (_slots[first].Class, _slots[first].DueTicks + _policy.FairnessTieWindow.Ticks);
+        var chosen = first;
+        foreach (var key in _pool.GetViewBetween(KeyOf(first), _pool.Max))
+        {
+            if (key.Class != firstClass || key.DueTicks > limit)
+            {
+                break;
+            }
+
+            var slot = key.Slot;
+            if (Offerable(slot, reporter, eligible, spare) && _patients[_slots[slot].Patient].Holder < 0
+                && !RecentlySkipped(_reporters[reporter], slot, now)
+                && (behind ? _slots[slot].Minutes > _slots[chosen].Minutes : _slots[slot].Minutes < _slots[chosen].Minutes))
+            {
+                chosen = slot;
+            }
+        }
+
+        return chosen == first ? (first, null)
+            : (chosen, $"Of the cases as urgent as this one and due within {Durations.Describe(_policy.FairnessTieWindow)} of the " +
+                $"first, the {(behind ? "longest" : "shortest")}: your reading over the last " +
+                $"{Durations.Describe(_policy.FairnessWindow)} is {mine:P0} of your rostered capacity, against {mean:P0} for colleagues " +
+                "on duty.");
+    }
 
     private bool Offerable(int slot, int reporter, bool[] eligibleSignatures, int spare)
     {
