@@ -9,6 +9,7 @@ public static class DashboardServices
         .AddSingleton<BacklogBreakdownQuery>()
         .AddSingleton<TurnaroundQuery>()
         .AddSingleton<ReporterActivityQuery>()
+        .AddSingleton<WorkloadBalanceQuery>()
         .AddSingleton<MonthlyReturnQuery>()
         .AddSingleton<AlertAcknowledgementQuery>()
         .AddSingleton<OperationsQuery>();

@@ -17,6 +17,7 @@ public partial class ReporterActivity
     private Guid? _reporterId;
     private Application.Security.AccessScope _scope = Application.Security.AccessScope.Nothing;
     private LiveUpdates? _live;
+    private int _version;
 
     /// <summary>Shown as the dashboard's Activity tab rather than as a page of its own.</summary>
     [Parameter]
@@ -50,6 +51,7 @@ public partial class ReporterActivity
 
         var now = Clock.GetUtcNow();
         _report = await ActivityQuery.ReportAsync(now.AddDays(-_days), now, _scope, _seesAll ? null : _reporterId);
+        _version++;
     }
 
     private async Task DaysChangedAsync(int days)
