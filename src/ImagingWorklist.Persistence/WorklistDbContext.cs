@@ -57,6 +57,9 @@ public sealed class WorklistDbContext(DbContextOptions<WorklistDbContext> option
 
     public DbSet<UserPreference> UserPreferences => Set<UserPreference>();
 
+    /// <summary>What the engine offered each reporter when they claimed (cherry-picking analytics).</summary>
+    public DbSet<ClaimOffer> ClaimOffers => Set<ClaimOffer>();
+
     /// <summary>HL7 v2 and FHIR messages as received, stored before they are acknowledged.</summary>
     public DbSet<InboundMessage> InboundMessages => Set<InboundMessage>();
 

@@ -1283,6 +1283,41 @@ namespace ImagingWorklist.Migrations.Postgres.Migrations
                     b.ToTable("TurnaroundRules");
                 });
 
+            modelBuilder.Entity("ImagingWorklist.Persistence.ClaimOffer", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("ExamId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int?>("FirstMinutes")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("Rank")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("ReporterId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("TakenMinutes")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ExamId");
+
+                    b.HasIndex("ReporterId");
+
+                    b.HasIndex("At", "ReporterId");
+
+                    b.ToTable("ClaimOffers");
+                });
+
             modelBuilder.Entity("ImagingWorklist.Persistence.InboundMessage", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2136,6 +2171,21 @@ namespace ImagingWorklist.Migrations.Postgres.Migrations
 
             modelBuilder.Entity("ImagingWorklist.Domain.Rota.RotaShift", b =>
                 {
+                    b.HasOne("ImagingWorklist.Domain.Reporters.Reporter", null)
+                        .WithMany()
+                        .HasForeignKey("ReporterId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ImagingWorklist.Persistence.ClaimOffer", b =>
+                {
+                    b.HasOne("ImagingWorklist.Domain.Exams.Exam", null)
+                        .WithMany()
+                        .HasForeignKey("ExamId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
                     b.HasOne("ImagingWorklist.Domain.Reporters.Reporter", null)
                         .WithMany()
                         .HasForeignKey("ReporterId")

@@ -1277,6 +1277,41 @@ namespace ImagingWorklist.Migrations.Sqlite.Migrations
                     b.ToTable("TurnaroundRules");
                 });
 
+            modelBuilder.Entity("ImagingWorklist.Persistence.ClaimOffer", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("ExamId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("FirstMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("Rank")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("ReporterId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("TakenMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ExamId");
+
+                    b.HasIndex("ReporterId");
+
+                    b.HasIndex("At", "ReporterId");
+
+                    b.ToTable("ClaimOffers");
+                });
+
             modelBuilder.Entity("ImagingWorklist.Persistence.InboundMessage", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2124,6 +2159,21 @@ namespace ImagingWorklist.Migrations.Sqlite.Migrations
 
             modelBuilder.Entity("ImagingWorklist.Domain.Rota.RotaShift", b =>
                 {
+                    b.HasOne("ImagingWorklist.Domain.Reporters.Reporter", null)
+                        .WithMany()
+                        .HasForeignKey("ReporterId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ImagingWorklist.Persistence.ClaimOffer", b =>
+                {
+                    b.HasOne("ImagingWorklist.Domain.Exams.Exam", null)
+                        .WithMany()
+                        .HasForeignKey("ExamId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
                     b.HasOne("ImagingWorklist.Domain.Reporters.Reporter", null)
                         .WithMany()
                         .HasForeignKey("ReporterId")

@@ -43,9 +43,11 @@ public sealed class ClaimService(
         }
 
         var token = leaseToken ?? Guid.NewGuid();
+        var offered = ClaimOffers.Offered(engine, reporterId);
         if (await FastClaimAsync(examId, reporterId, token, actor, cancellationToken) is { } fast)
         {
             WorklistMetrics.Claim("claimed");
+            await ClaimOffers.RecordAsync(contexts, examId, reporterId, offered, fast.ClaimedAt, logger, cancellationToken);
             return Outcome<Claim>.Accepted(fast);
         }
 
@@ -57,6 +59,11 @@ public sealed class ClaimService(
             return claimed.Succeeded ? Outcome.Accepted : Outcome.Rejected(claimed.Reason!);
         }, cancellationToken);
         WorklistMetrics.Claim(outcome.Succeeded ? "claimed" : "taken");
+        if (outcome.Succeeded)
+        {
+            await ClaimOffers.RecordAsync(contexts, examId, reporterId, offered, claim!.ClaimedAt, logger, cancellationToken);
+        }
+
         return outcome.Succeeded ? Outcome<Claim>.Accepted(claim!) : Outcome<Claim>.Rejected(outcome.Reason!);
     }
 

@@ -23,6 +23,24 @@ public sealed record ActivityRow(
     double CapacityMinutes,
     IReadOnlyDictionary<Skill, int> MinutesBySkill)
 {
+    /// <summary>Cases they claimed in the period (decision 0025).</summary>
+    public int Claims { get; init; }
+
+    /// <summary>Of those, how many were the first case the engine offered them.</summary>
+    public int TookFirst { get; init; }
+
+    /// <summary>Expected reading minutes of the cases they claimed.</summary>
+    public int TakenMinutes { get; init; }
+
+    /// <summary>Expected reading minutes of the first case the engine offered at each of those claims.</summary>
+    public int OfferedMinutes { get; init; }
+
+    /// <summary>The share of claims that took the engine's first offer.</summary>
+    public double? FirstShare => Claims == 0 ? null : (double)TookFirst / Claims;
+
+    /// <summary>Minutes taken over minutes offered first: well below 1 means quicker cases were picked than offered.</summary>
+    public double? TakenToOffered => OfferedMinutes == 0 ? null : (double)TakenMinutes / OfferedMinutes;
+
     public double? Utilisation => CapacityMinutes > 0 ? OnDutyMinutes / CapacityMinutes : null;
 
     public double MinutesPerReport => Reports == 0 ? 0 : (double)Minutes / Reports;

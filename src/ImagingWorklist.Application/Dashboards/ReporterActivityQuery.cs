@@ -1,3 +1,4 @@
+using ImagingWorklist.Application.Engine;
 using ImagingWorklist.Application.Security;
 using ImagingWorklist.Domain.Audit;
 using ImagingWorklist.Domain.Rota;
@@ -67,19 +68,26 @@ public sealed class ReporterActivityQuery(IDbContextFactory<WorklistDbContext> c
             .ToDictionaryAsync(u => u.UserName!, u => u.ReporterId!.Value, cancellationToken);
 
         // Rostered reading capacity in the period, each shift counted for the part of it inside the period.
-        var shifts = await db.RotaShifts.AsNoTracking()
-            .Where(s => s.End > from && s.Start < to)
-            .Select(s => new { s.ReporterId, s.Start, s.End, s.CapacityMinutes })
-            .ToListAsync(cancellationToken);
-        var capacity = shifts
-            .GroupBy(s => s.ReporterId)
-            .ToDictionary(g => g.Key, g => g.Sum(s =>
-            {
-                var inside = (Min(s.End, to) - Max(s.Start, from)).TotalMinutes;
-                return s.CapacityMinutes * inside / (s.End - s.Start).TotalMinutes;
-            }));
+        var capacity = await WorkloadCredits.CapacityAsync(db, null, from, to, cancellationToken);
 
-        var involved = bySkill.Select(b => b.ReporterId).Concat(capacity.Keys).Concat(verified.Keys).Concat(reporterOf.Values).ToHashSet();
+        // What the engine offered when each case was taken: how often the first, and how long what was taken against it.
+        var offers = await (
+                from o in db.ClaimOffers
+                where o.At >= start && o.At < end
+                join e in exams on o.ExamId equals e.Id
+                group o by o.ReporterId into g
+                select new
+                {
+                    ReporterId = g.Key,
+                    Claims = g.Count(),
+                    First = g.Count(o => o.Rank == 1),
+                    Taken = g.Sum(o => o.TakenMinutes),
+                    Offered = g.Sum(o => o.FirstMinutes ?? o.TakenMinutes),
+                })
+            .ToDictionaryAsync(o => o.ReporterId, cancellationToken);
+
+        var involved = bySkill.Select(b => b.ReporterId).Concat(capacity.Keys).Concat(verified.Keys).Concat(reporterOf.Values)
+            .Concat(offers.Keys).ToHashSet();
         var reporters = await db.Reporters.AsNoTracking().Where(r => involved.Contains(r.Id)).ToListAsync(cancellationToken);
         var rows = reporters.Select(r =>
         {
@@ -98,7 +106,13 @@ public sealed class ReporterActivityQuery(IDbContextFactory<WorklistDbContext> c
                 Signal(AuditAction.Sendback),
                 Signal(AuditAction.CaseSkipped),
                 capacity.GetValueOrDefault(r.Id),
-                mine.ToDictionary(m => m.RequiredSkill, m => m.Minutes));
+                mine.ToDictionary(m => m.RequiredSkill, m => m.Minutes))
+            {
+                Claims = offers.GetValueOrDefault(r.Id)?.Claims ?? 0,
+                TookFirst = offers.GetValueOrDefault(r.Id)?.First ?? 0,
+                TakenMinutes = offers.GetValueOrDefault(r.Id)?.Taken ?? 0,
+                OfferedMinutes = offers.GetValueOrDefault(r.Id)?.Offered ?? 0,
+            };
         }).ToList();
 
         var utilisation = rows.Where(r => r.Utilisation is not null).Select(r => r.Utilisation!.Value).ToList();
@@ -118,8 +132,4 @@ public sealed class ReporterActivityQuery(IDbContextFactory<WorklistDbContext> c
             spread,
             reports + releases == 0 ? 0 : (double)releases / (reports + releases));
     }
-
-    private static DateTimeOffset Min(DateTimeOffset a, DateTimeOffset b) => a < b ? a : b;
-
-    private static DateTimeOffset Max(DateTimeOffset a, DateTimeOffset b) => a > b ? a : b;
 }

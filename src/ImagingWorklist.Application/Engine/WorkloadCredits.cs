@@ -26,19 +26,27 @@ public static class WorkloadCredits
                 group e.ExpectedReadingMinutes by reporter into g
                 select new { ReporterId = g.Key, Minutes = g.Sum() })
             .ToDictionaryAsync(g => g.ReporterId, g => g.Minutes, cancellationToken);
-        var shifts = await db.RotaShifts.AsNoTracking()
-            .Where(s => (only == null || s.ReporterId == only) && s.End > start && s.Start < end)
-            .Select(s => new { s.ReporterId, s.Start, s.End, s.CapacityMinutes })
-            .ToListAsync(cancellationToken);
-        var capacity = shifts
-            .GroupBy(s => s.ReporterId)
-            .ToDictionary(g => g.Key, g => g.Sum(s =>
-            {
-                var inside = (s.End < end ? s.End : end) - (s.Start > start ? s.Start : start);
-                return s.CapacityMinutes * Math.Clamp(inside / (s.End - s.Start), 0, 1);
-            }));
+        var capacity = await CapacityAsync(db, only, start, end, cancellationToken);
         return signed.Keys.Union(capacity.Keys)
             .ToDictionary(id => id,
                 id => new WorkloadCredit(signed.GetValueOrDefault(id), (int)Math.Round(capacity.GetValueOrDefault(id))));
+    }
+
+    /// <summary>Each reporter's rostered reading capacity in the period: every shift counted for the part of it inside.</summary>
+    public static async Task<Dictionary<Guid, double>> CapacityAsync(WorklistDbContext db, Guid? only, DateTimeOffset from,
+        DateTimeOffset to, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var shifts = await db.RotaShifts.AsNoTracking()
+            .Where(s => (only == null || s.ReporterId == only) && s.End > from && s.Start < to)
+            .Select(s => new { s.ReporterId, s.Start, s.End, s.CapacityMinutes })
+            .ToListAsync(cancellationToken);
+        return shifts
+            .GroupBy(s => s.ReporterId)
+            .ToDictionary(g => g.Key, g => g.Sum(s =>
+            {
+                var inside = (s.End < to ? s.End : to) - (s.Start > from ? s.Start : from);
+                return s.CapacityMinutes * Math.Clamp(inside / (s.End - s.Start), 0, 1);
+            }));
     }
 }

@@ -49,6 +49,7 @@ public sealed class DashboardPageTests : MudComponentTest
         Services.AddSingleton<Verifiers>();
         Services.AddSingleton<MonthlyReturnQuery>();
         Services.AddSingleton<ReporterActivityQuery>();
+        Services.AddSingleton<WorkloadBalanceQuery>();
         Services.AddSingleton<Application.Simulation.WhatIfService>();
         Services.AddSingleton<Application.Simulation.ForecastService>();
     }

@@ -102,7 +102,8 @@ internal static class DashboardEndpoints
             .Append(CsvText.Line(
                 ["reporter", "role", "reports", "reading_minutes", "out_of_hours_minutes", "verified", "releases", "skips",
                 "capacity_minutes", "utilisation",
-                .. skills.Select(s => $"minutes_{s.ToString().ToLowerInvariant()}")])).Append("\r\n");
+                .. skills.Select(s => $"minutes_{s.ToString().ToLowerInvariant()}"),
+                "claims", "took_first_offer", "taken_minutes", "offered_first_minutes"])).Append("\r\n");
         foreach (var row in report.Rows)
         {
             text.Append(
@@ -111,7 +112,9 @@ internal static class DashboardEndpoints
                 Invariant(row.Verified),
                 Invariant(row.Releases), Invariant(row.Skips), Invariant(Math.Round(row.CapacityMinutes)), row.Utilisation is { } u
                     ? Invariant(Math.Round(u, 3)) : string.Empty,
-                .. skills.Select(s => Invariant(row.MinutesBySkill.GetValueOrDefault(s)))])).Append("\r\n");
+                .. skills.Select(s => Invariant(row.MinutesBySkill.GetValueOrDefault(s))),
+                Invariant(row.Claims), Invariant(row.TookFirst), Invariant(row.TakenMinutes), Invariant(row.OfferedMinutes)]))
+                .Append("\r\n");
         }
 
         return Results.File(Encoding.UTF8.GetBytes(text.ToString()), "text/csv; charset=utf-8",

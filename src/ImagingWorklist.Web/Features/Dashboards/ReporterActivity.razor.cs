@@ -61,6 +61,9 @@ public partial class ReporterActivity
         await LoadAsync();
     }
 
+    /// <summary>Ten or more claims, mostly not the first offer, at well under the first offers' minutes.</summary>
+    private static bool Picky(ActivityRow row) => row.Claims >= 10 && row.FirstShare < 0.5 && row.TakenToOffered < 0.6;
+
     private bool Quick(ActivityRow row) => row.Reports >= 10 && row.MinutesPerReport < 0.5 * _report!.NetworkMinutesPerReport;
 
     private static string Mix(ActivityRow row) => row.Minutes == 0 ? "–" :
