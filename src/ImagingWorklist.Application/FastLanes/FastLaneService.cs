@@ -75,8 +75,11 @@ public sealed class FastLaneService(
         });
     }
 
-    /// <summary>Unclaimed fast-lane exams this reporter may take now, most urgent first: what their alert banner shows.</summary>
-    public IReadOnlyList<FastLaneWaiting> WaitingFor(Guid reporterId) =>
+    /// <summary>
+    /// Unclaimed fast-lane exams this reporter may take now, most urgent first: what their alert banner shows (nothing
+    /// while the engine is still loading at start-up).
+    /// </summary>
+    public IReadOnlyList<FastLaneWaiting> WaitingFor(Guid reporterId) => !engine.IsLoaded ? [] :
         [.. engine.RankedFor(reporterId, e => e.FastLane is not null && e.ClaimedBy is null)
             .Where(r => r.Exam.FastLane is not null)
             .Select(r => new FastLaneWaiting(
