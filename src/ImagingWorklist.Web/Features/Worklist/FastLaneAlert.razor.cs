@@ -64,7 +64,14 @@ public sealed partial class FastLaneAlert
             return;
         }
 
+        // Nothing waiting before or now (almost always): no render, so the 15-second tick costs a page nothing.
+        var before = _waiting;
         _waiting = Lanes.WaitingFor(reporter);
+        if (before.Count == 0 && _waiting.Count == 0)
+        {
+            return;
+        }
+
         await AnnounceAsync();
         StateHasChanged();
     }
