@@ -8,8 +8,8 @@ namespace ImagingWorklist.Application.Claiming;
 
 /// <summary>
 /// What the engine offered a reporter when they claimed (decision 0025), kept so cherry-picking shows: the list is read
-/// just before the claim, and the offer is stored after it in a transaction of its own. The claim never waits on it,
-/// and never fails because of it.
+/// just before the claim, and the offer is stored after the claim has committed, in a transaction of its own. The claim
+/// never fails because of it (a failure is logged), but its answer does wait for that one short write.
 /// </summary>
 internal static class ClaimOffers
 {
